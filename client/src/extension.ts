@@ -1,0 +1,5 @@
+// Placeholder entry point; the client helper replaces it.
+import * as vscode from 'vscode';
+
+export function activate(_context: vscode.ExtensionContext): void {}
+export function deactivate(): void {}

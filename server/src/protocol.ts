@@ -1,0 +1,28 @@
+// Custom LSP messages between the client and the language server: the one place both import.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export interface ArtifactFile { path: string; size: number; }
+export interface ExcludedFile { path: string; reason: string; }
+export interface DiscoveredTask { name: string; version: string; file: string; line: number; }
+
+export interface ArtifactPreview {
+  /** Absolute path of the artifact root (`[workflow].root` resolved against the config's folder). */
+  root: string;
+  /** Files that go into the release, POSIX paths relative to root, sorted by byte order. */
+  files: ArtifactFile[];
+  /** Candidates that stay out, each with the rule that keeps it out. */
+  excluded: ExcludedFile[];
+  totalBytes: number;
+  /** Found statically in the selected Python files (best effort, no Python run). */
+  tasks: DiscoveredTask[];
+  /** Set when no preview could be computed (for example a TOML syntax error); says why. */
+  error?: string;
+}
+
+export interface ArtifactPreviewParams { uri: string; }
+
+/** Ask the server what the artifact of one `tilebox.workflow.toml` holds right now. */
+export const artifactPreviewRequest = new RequestType<ArtifactPreviewParams, ArtifactPreview, void>('tilebox/artifactPreview');
+
+/** The server tells the client that a config's artifact changed (config edited or files changed). */
+export const artifactChangedNotification = new NotificationType<{ uri: string }>('tilebox/artifactChanged');
