@@ -1,0 +1,79 @@
+// What the editor-side features share: one object built in `activate` once the workspace is trusted and
+// handed to every command and view. Only interfaces live here so commands and views can be written
+// against them while the implementations (refresh/, projects/, status/, tilebox/) evolve.
+import type * as vscode from 'vscode';
+import type { CliCall, CliResult, Job } from './tilebox/types';
+
+/** The part of the CLI adapter (`TileboxCli` in tilebox/) that features use. */
+export interface CliRunner {
+  run<T>(call: CliCall<T>, options?: { cwd?: string; signal?: AbortSignal }): Promise<CliResult<T>>;
+}
+
+/** The tree views whose content comes from the CLI. */
+export type ViewName = 'workflows' | 'clusters' | 'jobs';
+
+export interface RefreshManager {
+  /** Reloads now (all views when none is named); a request already in flight for the view is reused. */
+  refresh(view?: ViewName): void;
+  /** A short, bounded burst of reloads after an action changed remote state (submit, retry, deploy…). */
+  pollAfterAction(view: ViewName): void;
+}
+
+/** A `tilebox.workflow.toml` found in the workspace. Paths are file-system paths. */
+export interface Project {
+  configPath: string;
+  /** The folder holding the toml: the CLI's working directory for this project. */
+  dir: string;
+  /** Short human name: the folder relative to its workspace folder (or the workspace folder's name). */
+  label: string;
+  /** `[workflow].slug`, when the file parses and has one. */
+  slug?: string;
+  /** `[targets.<name>].clusters`, in file order. */
+  targets: { name: string; clusters: string[] }[];
+  /** Why slug/targets could not be read (the language server reports details). */
+  error?: string;
+}
+
+export interface ProjectRegistry {
+  all(): readonly Project[];
+  /** The project of the active editor's file, else the last one picked, else the only one. */
+  active(): Project | undefined;
+  /** Asks which project (skipped when there is one; the last choice is offered first and remembered). */
+  pick(placeHolder: string): Promise<Project | undefined>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export interface ApiKeyStore {
+  /** The key stored in the editor, else `TILEBOX_API_KEY` from the editor's environment. */
+  get(): Promise<string | undefined>;
+  set(key: string): Promise<void>;
+  clear(): Promise<void>;
+  /** Where `get()` would find the key now. */
+  source(): Promise<'stored' | 'environment' | 'none'>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export interface StatusBar {
+  /** Shows the state of the job last submitted or retried from the editor (call again on every update). */
+  setLastJob(job: Job): void;
+}
+
+export interface ViewsApi {
+  /** Refreshes the jobs view and selects the job (used after submit/retry). */
+  revealJob(jobId: string): Promise<void>;
+}
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  cli: CliRunner;
+  refresh: RefreshManager;
+  projects: ProjectRegistry;
+  secrets: ApiKeyStore;
+  statusBar: StatusBar;
+  views: ViewsApi;
+  /** One notification with one action for a failed CLI call, and a log line; `what` = "Publishing release". */
+  showFailure(result: CliResult<unknown>, what: string): void;
+  /** Cluster slugs with a runner started from this editor (the queued-job diagnosis reads it). */
+  localRunners: Set<string>;
+}
