@@ -1,0 +1,62 @@
+// The glob dialect of `build.include` / `build.exclude`: fast-glob's (picomatch) with
+// `dot: true` and case-sensitive matching, i.e. git's answers for dotfiles and case.
+// Besides "does this file match", the walker needs two questions answered per folder so it
+// can prune instead of walking: "could anything below match?" and "is everything below matched?".
+import picomatch from 'picomatch';
+
+const OPTIONS: picomatch.PicomatchOptions = { dot: true, nocase: false };
+
+/** Why a pattern or root is unsafe (absolute, or climbing out with `..`), or undefined when fine. */
+export function unsafePathReason(pattern: string): string | undefined {
+  if (pattern.startsWith('/') || pattern.startsWith('\\') || /^[A-Za-z]:/.test(pattern)) {
+    return 'is absolute; paths must be relative to the workflow root';
+  }
+  if (pattern.split(/[\\/]/).includes('..')) return 'climbs out of the workflow root with ".."';
+  return undefined;
+}
+
+/** `./src/**` and `src/**` are the same pattern (fast-glob strips the leading `./`). */
+export function normalizePattern(pattern: string): string {
+  let p = pattern;
+  while (p.startsWith('./')) p = p.slice(2);
+  return p;
+}
+
+export interface Glob {
+  readonly pattern: string;
+  /** The file at this root-relative POSIX path matches. */
+  matches(path: string): boolean;
+  /** Some path strictly below this folder could match (false lets the walker skip it). */
+  couldMatchBelow(dir: string): boolean;
+  /** Every path below this folder matches (`x/**`, `**`), so an exclude can prune it whole. */
+  coversAllBelow(dir: string): boolean;
+}
+
+export function compileGlob(rawPattern: string): Glob {
+  const pattern = normalizePattern(rawPattern);
+  const matches = picomatch(pattern, OPTIONS);
+  // Segment-wise prefix matching is only sound when no brace or extglob spans a `/`.
+  const splittable = !/[{(][^})]*\//.test(pattern);
+  const segments = pattern.split('/').map((s) => (s === '**' ? '**' : picomatch(s, OPTIONS)));
+  let covers: ((dir: string) => boolean) | undefined;
+  if (pattern === '**') covers = () => true;
+  else if (pattern.endsWith('/**')) covers = picomatch(pattern.slice(0, -3), OPTIONS);
+
+  return {
+    pattern,
+    matches: (path) => matches(path),
+    couldMatchBelow(dir) {
+      if (!splittable) return true;
+      const parts = dir.split('/');
+      for (let i = 0; i < parts.length; i++) {
+        const seg = segments[i];
+        if (seg === '**') return true;
+        // The last pattern segment names a file, so a folder cannot consume it.
+        if (seg === undefined || i >= segments.length - 1) return false;
+        if (!seg(parts[i])) return false;
+      }
+      return true;
+    },
+    coversAllBelow: (dir) => (covers ? covers(dir) : false),
+  };
+}
