@@ -1,0 +1,45 @@
+// What every command flow gets, and the one way a flow stops on a CLI failure: it throws a
+// `CliFailure`, which the command wrapper turns into one message with one action.
+import type { CliRunner } from '../services';
+import type { CliResult } from '../tilebox/types';
+import type { Ui } from './ui';
+
+export type { CliRunner };
+
+export interface FlowDeps {
+  cli: CliRunner;
+  ui: Ui;
+  /** Aborted when the command is cancelled. */
+  signal?: AbortSignal;
+}
+
+export type CliFailureResult = Exclude<CliResult<unknown>, { kind: 'ok' }>;
+
+export class CliFailure extends Error {
+  constructor(
+    readonly result: CliFailureResult,
+    readonly what: string,
+  ) {
+    super(`${what}: ${result.kind}`);
+  }
+}
+
+/** The user closed a picker or pressed Cancel: the wrapper ends the command quietly. */
+export class Dismissed extends Error {
+  constructor() {
+    super('dismissed');
+  }
+}
+
+/** Unwraps an ok result or throws a CliFailure naming what was being done. */
+export async function need<T>(result: Promise<CliResult<T>>, what: string): Promise<T> {
+  const r = await result;
+  if (r.kind === 'ok') return r.value;
+  throw new CliFailure(r, what);
+}
+
+/** Unwraps a user answer; undefined (Escape) ends the flow without a message. */
+export function answered<T>(value: T | undefined): T {
+  if (value === undefined) throw new Dismissed();
+  return value;
+}

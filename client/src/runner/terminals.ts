@@ -1,0 +1,71 @@
+// One integrated terminal per cluster running `tilebox runner start`. The command is an
+// argument array given to the terminal as shellPath/shellArgs (no shell parses it) and the
+// API key travels only in the terminal's environment.
+
+export interface RunnerTerminalOptions {
+  name: string;
+  shellPath: string;
+  shellArgs: string[];
+  env: Record<string, string>;
+}
+
+export interface TerminalLike {
+  show(preserveFocus?: boolean): void;
+}
+
+/** The piece of `vscode.window` this module needs; tests pass a fake. */
+export interface TerminalHost<T extends TerminalLike> {
+  createTerminal(options: RunnerTerminalOptions): T;
+  onDidCloseTerminal(listener: (terminal: T) => void): { dispose(): void };
+}
+
+/** Clusters with a runner started from this editor (services.localRunners). */
+export interface LocalRunnerSet {
+  add(slug: string): unknown;
+  delete(slug: string): unknown;
+}
+
+export const runnerTerminalName = (cluster: string) => `Tilebox runner: ${cluster}`;
+
+export class RunnerTerminals<T extends TerminalLike> {
+  private readonly byKey = new Map<string, T>();
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly host: TerminalHost<T>,
+    private readonly localRunners: LocalRunnerSet,
+  ) {
+    this.subscription = host.onDidCloseTerminal((closed) => {
+      for (const [key, terminal] of this.byKey) {
+        if (terminal !== closed) continue;
+        this.byKey.delete(key);
+        this.localRunners.delete(key);
+      }
+    });
+  }
+
+  /**
+   * Opens the terminal for `key` (a cluster slug, or `direct:<n>`) or reveals the one already
+   * running. Returns whether a new terminal was created.
+   */
+  open(key: string, options: RunnerTerminalOptions, trackAsRunner = true): { terminal: T; created: boolean } {
+    const existing = this.byKey.get(key);
+    if (existing) {
+      existing.show(false);
+      return { terminal: existing, created: false };
+    }
+    const terminal = this.host.createTerminal(options);
+    this.byKey.set(key, terminal);
+    if (trackAsRunner) this.localRunners.add(key);
+    terminal.show(false);
+    return { terminal, created: true };
+  }
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

@@ -1,0 +1,129 @@
+// Pure pieces behind the job commands: input checks, the job document, log following, the watcher.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkJobInput, MAX_INPUT_BYTES } from '../../client/src/jobs/jobInput';
+import { LogFollower, type LogSource } from '../../client/src/jobs/logFollower';
+import { JobWatcher, jobEndedNotice } from '../../client/src/jobs/jobWatcher';
+import { progressBar, renderJob, taskTree } from '../../client/src/jobs/renderJob';
+import type { CliResult, Job, JobState, LogLine, Page } from '../../client/src/tilebox/types';
+
+const ok = <T>(value: T): CliResult<T> => ({ kind: 'ok', value, warnings: [] });
+const job = (state: JobState, extra: Partial<Job> = {}): Job => ({
+  id: '019ef7a2-56b4-7a86-9c4d-52a1792b1e90', name: 'scene-qa', state, taskSummaries: [], progress: [], ...extra,
+});
+
+test('job input: empty is omitted, JSON is compacted, bad JSON and oversize input are refused with the reason', () => {
+  assert.deepEqual(checkJobInput('  '), { ok: true });
+  assert.deepEqual(checkJobInput('{ "scene": 42 }'), { ok: true, input: '{"scene":42}' });
+  const bad = checkJobInput("{scene: 'x'}");
+  assert.equal(bad.ok, false);
+  assert.match((bad as { message: string }).message, /not valid JSON/);
+  const big = checkJobInput(JSON.stringify({ data: 'x'.repeat(MAX_INPUT_BYTES) }));
+  assert.equal(big.ok, false);
+  assert.match((big as { message: string }).message, /at most 2048/);
+  // Multi-byte characters count as bytes, not as characters.
+  assert.equal(checkJobInput(JSON.stringify('é'.repeat(1100))).ok, false);
+  assert.equal(checkJobInput(JSON.stringify('e'.repeat(1100))).ok, true);
+});
+
+test('job document: progress bars, a task tree under its parents, logs and the following note', () => {
+  assert.equal(progressBar({ label: 'tiles', done: 5, total: 10 }, 10), '[#####-----] 5/10 (50%)');
+  const tasks = [
+    { id: 'a', display: 'FetchScene', state: 'computed' as const },
+    { id: 'b', display: 'CheckClouds', state: 'failed' as const, parentId: 'a' },
+    { id: 'c', display: 'Orphan', state: 'queued' as const, parentId: 'missing' },
+  ];
+  assert.deepEqual(taskTree(tasks), ['- FetchScene: computed', '  - CheckClouds: failed', '- Orphan: queued']);
+  const text = renderJob({
+    job: job('running', { taskSummaries: tasks, progress: [{ label: 'tiles', done: 1, total: 4 }] }),
+    logs: [{ body: 'fetching scene' }], following: true, moreLogs: false,
+  });
+  assert.match(text, /State: \*\*running\*\*/);
+  assert.match(text, /tiles \[#####-+\] 1\/4 \(25%\)/);
+  assert.match(text, /fetching scene/);
+  assert.match(text, /Following/);
+});
+
+/** A job whose log grows between reads; pages of 2 lines; the cursor is the offset. */
+function growingSource(script: { lines: string[]; state: JobState }[]): LogSource & { reads: number } {
+  let step = 0;
+  const source = {
+    reads: 0,
+    async page(cursor: string | undefined): Promise<CliResult<Page<LogLine>>> {
+      source.reads++;
+      const all = script[Math.min(step, script.length - 1)].lines;
+      const from = Number(cursor ?? 0);
+      const items = all.slice(from, from + 2).map((body) => ({ body }));
+      const nextCursor = from + 2 < all.length ? String(from + 2) : undefined;
+      return ok({ items, nextCursor });
+    },
+    async state() {
+      const s = script[Math.min(step, script.length - 1)].state;
+      step++;
+      return ok({ state: s });
+    },
+  };
+  return source;
+}
+
+test('log following pages with the cursor, picks up lines written later, stops when the job ends', async () => {
+  const source = growingSource([
+    { lines: ['one', 'two', 'three'], state: 'running' },
+    { lines: ['one', 'two', 'three', 'four'], state: 'running' },
+    { lines: ['one', 'two', 'three', 'four', 'five', 'six'], state: 'failed' },
+  ]);
+  const follower = new LogFollower(source);
+  const sleeps: number[] = [];
+  const states: JobState[] = [];
+  const end = await follower.follow({ sleep: async (ms) => void sleeps.push(ms), onUpdate: (s) => states.push(s) });
+  assert.equal(end, 'job-ended');
+  assert.deepEqual(follower.lines.map((l) => l.body), ['one', 'two', 'three', 'four', 'five', 'six']);
+  assert.equal(states.at(-1), 'failed');
+  assert.equal(sleeps.length, 2, 'no waiting after the job ended');
+  const readsAtEnd = source.reads;
+  await new Promise((r) => setTimeout(r, 5));
+  assert.equal(source.reads, readsAtEnd, 'nothing reads after the follow ended');
+});
+
+test('log following keeps the lines already shown when a later read fails', async () => {
+  let calls = 0;
+  const follower = new LogFollower({
+    async page() {
+      calls++;
+      return calls === 1 ? ok({ items: [{ body: 'kept' }] }) : { kind: 'exited', exitCode: 1, stderr: 'boom' };
+    },
+    async state() { return ok({ state: 'running' as JobState }); },
+  });
+  const end = await follower.follow({ sleep: async () => {} });
+  assert.equal(end, 'failed');
+  assert.deepEqual(follower.lines.map((l) => l.body), ['kept']);
+  assert.equal(follower.lastFailure?.kind, 'exited');
+});
+
+test('the watcher polls with backoff until a terminal state and reports it once', async () => {
+  const states: JobState[] = ['submitted', 'running', 'running', 'failed'];
+  const updates: JobState[] = [];
+  const ended: Job[] = [];
+  const sleeps: number[] = [];
+  const watcher = new JobWatcher({
+    getJob: async () => ok(job(states.shift() ?? 'failed')),
+    sleep: async (ms) => void sleeps.push(ms),
+    onUpdate: (j) => updates.push(j.state),
+    onEnd: (j) => ended.push(j),
+    delaysMs: [1, 2, 4],
+  });
+  const final = await watcher.watch('x');
+  assert.equal(final?.state, 'failed');
+  assert.deepEqual(updates, ['submitted', 'running', 'running', 'failed']);
+  assert.equal(ended.length, 1);
+  assert.deepEqual(sleeps, [1, 2, 4]);
+  assert.equal(watcher.isWatching('x'), false);
+});
+
+test('the notice for a failed job offers Show Job, Retry and Show Logs; a completed one no Retry', () => {
+  const failed = jobEndedNotice(job('failed'));
+  assert.equal(failed.level, 'error');
+  assert.deepEqual(failed.next.map((s) => s.title), ['Show Job', 'Retry', 'Show Logs']);
+  assert.deepEqual(failed.next[1], { title: 'Retry', command: 'tilebox.job.retry', args: [job('failed').id] });
+  assert.ok(!jobEndedNotice(job('completed')).next.some((s) => s.title === 'Retry'));
+});

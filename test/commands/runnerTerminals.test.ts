@@ -1,0 +1,42 @@
+// Runner terminals: argument arrays, the key only in env, one terminal per cluster.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RunnerTerminals, type RunnerTerminalOptions } from '../../client/src/runner/terminals';
+
+function fakeHost() {
+  const created: (RunnerTerminalOptions & { shown: number; show(): void })[] = [];
+  let closeListener: ((t: unknown) => void) | undefined;
+  return {
+    created,
+    close: (t: unknown) => closeListener?.(t),
+    host: {
+      createTerminal(options: RunnerTerminalOptions) {
+        const t = { ...options, shown: 0, show() { t.shown++; } };
+        created.push(t);
+        return t;
+      },
+      onDidCloseTerminal(listener: (t: never) => void) {
+        closeListener = listener as (t: unknown) => void;
+        return { dispose() { closeListener = undefined; } };
+      },
+    },
+  };
+}
+
+test('a second open for the same cluster reveals the first terminal; closing it forgets the runner', () => {
+  const fake = fakeHost();
+  const local = new Set<string>();
+  const terminals = new RunnerTerminals(fake.host, local);
+  const options = { name: 'Tilebox runner: dev', shellPath: '/bin/tilebox', shellArgs: ['runner', 'start'], env: {} };
+  const first = terminals.open('dev', options);
+  const second = terminals.open('dev', options);
+  assert.equal(first.created, true);
+  assert.equal(second.created, false);
+  assert.equal(second.terminal, first.terminal);
+  assert.equal(fake.created.length, 1);
+  assert.equal(fake.created[0].shown, 2);
+  assert.deepEqual([...local], ['dev']);
+  fake.close(first.terminal);
+  assert.deepEqual([...local], []);
+  assert.equal(terminals.open('dev', options).created, true, 'after close a new terminal starts');
+});
