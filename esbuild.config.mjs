@@ -4,6 +4,8 @@ import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--outdir=<dir>` lets packaging build into a staging folder without touching the dist/ that tests use.
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
 const shared = {
   bundle: true,
@@ -22,7 +24,7 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];
 
-const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...shared, ...b, outdir: 'dist' })));
+const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...shared, ...b, outdir })));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
