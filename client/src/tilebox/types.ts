@@ -100,3 +100,36 @@ export interface CliCall<T> {
   /** Overrides the runner's default timeout (publish and build take longer). */
   timeoutMs?: number;
 }
+
+// ---- Added with the adapter implementation (additive only). ----
+
+/** `workflow init --json`. */
+export interface InitResult { workflowSlug: string; }
+
+/** `workflow build-release --json` (keys undocumented; read tolerantly). */
+export interface BuildResult {
+  fingerprint?: string;
+  digest?: string;
+  artifactPath?: string;
+  tasks: TaskIdentifier[];
+  /** File paths in the artifact, flattened from the `files` tree (directories end with `/`). */
+  files: string[];
+}
+
+/** `deploy-release` / `undeploy-release --json` (undocumented; [INFER] `{release, clusters}`). */
+export interface DeployResult { releaseId?: string; clusters: string[]; }
+
+/** `job submit --json`. */
+export interface SubmitResult { jobId: string; }
+
+/** `job retry --json` ([INFER] `num_tasks_rescheduled`). */
+export interface RetryResult { numTasksRescheduled?: number; }
+
+/** `tilebox --version` (plain text). */
+export interface VersionInfo { version: string; raw: string; }
+
+/** Where the CLI binary is, or every place that was looked at. */
+export type LocateResult = { path: string } | { searched: string[] };
+
+/** A failed CliResult: every kind except `ok`. */
+export type CliFailure = Exclude<CliResult<unknown>, { kind: 'ok' }>;

@@ -1,0 +1,73 @@
+// Diagnosis the CLI does not give (Tilebox docs on clusters and retries): why a queued job may not run, and
+// whether a retry can succeed with what is deployed. Task identifiers of a job's tasks are not in every CLI
+// version's output; without them we say "cannot check" instead of guessing.
+import type { Cluster, Job, Release, TaskIdentifier, TaskSummary } from './types';
+import { parseTaskVersion } from './validate';
+
+export interface Diagnosis {
+  code: 'no-release-deployed' | 'no-compatible-release' | 'no-local-runner' | 'unknown-cluster' | 'cannot-check' | 'retry-incompatible';
+  message: string;
+}
+
+/** A runner registering `registered` can run a task submitted as `submitted`: same name, same major, minor ≥. */
+export function isCompatible(submitted: TaskIdentifier, registered: TaskIdentifier): boolean {
+  if (submitted.name !== registered.name) return false;
+  const s = parseTaskVersion(submitted.version);
+  const r = parseTaskVersion(registered.version);
+  return !!s && !!r && s.major === r.major && r.minor >= s.minor;
+}
+
+const show = (t: TaskIdentifier) => `${t.name}@${t.version}`;
+
+/** The job's cluster: its `cluster_slug`, else the default cluster (jobs submitted without one go there). */
+export function jobCluster(job: Job, clusters: Cluster[]): Cluster | undefined {
+  return job.clusterSlug ? clusters.find((c) => c.slug === job.clusterSlug) : clusters.find((c) => c.isDefault);
+}
+
+export function releasesOn(cluster: Cluster | undefined): Release[] {
+  return cluster?.deployments.map((d) => d.release) ?? [];
+}
+
+/** Why a submitted (queued) job may not run. Empty when nothing looks wrong or the job is not waiting. */
+export function explainQueuedJob(job: Job, clusters: Cluster[], localRunnerClusters: string[]): Diagnosis[] {
+  if (job.state !== 'submitted') return [];
+  const cluster = jobCluster(job, clusters);
+  const name = cluster?.slug ?? job.clusterSlug ?? 'the default cluster';
+  if (!cluster) {
+    return [{ code: 'unknown-cluster', message: job.clusterSlug ? `Cluster ${job.clusterSlug} is not in \`cluster list\`: no runner can pick this job up.` : 'The job names no cluster and no default cluster is known: cannot check where it would run.' }];
+  }
+  const out: Diagnosis[] = [];
+  const releases = releasesOn(cluster);
+  const queued = job.taskSummaries.filter((t) => t.state === 'queued');
+  if (releases.length === 0) {
+    out.push({ code: 'no-release-deployed', message: `No release is deployed on ${name}: runners there have no tasks to run.` });
+  } else if (queued.length > 0) {
+    const unknown = queued.filter((t) => !t.identifier);
+    const missing = queued.flatMap((t) => (t.identifier && !releases.some((r) => r.tasks.some((reg) => isCompatible(t.identifier!, reg))) ? [t.identifier] : []));
+    const distinct = [...new Set(missing.map(show))];
+    if (distinct.length) out.push({ code: 'no-compatible-release', message: `No release deployed on ${name} registers a compatible task for ${distinct.join(', ')} (same name, same major version, minor ≥ the submitted one).` });
+    if (unknown.length) out.push({ code: 'cannot-check', message: `The CLI did not report the task identifier of ${unknown.length} queued task(s): cannot check whether a release on ${name} can run them.` });
+  }
+  if (!localRunnerClusters.includes(cluster.slug)) {
+    out.push({ code: 'no-local-runner', message: `No runner for ${name} was started from this editor (a runner started elsewhere may still pick the job up).` });
+  }
+  return out;
+}
+
+/** Warnings when retrying the failed tasks cannot succeed with the release(s) deployed on the job's cluster. */
+export function checkRetry(job: Job, failedTasks: TaskSummary[], deployed: Release | Release[] | undefined): Diagnosis[] {
+  const releases = deployed === undefined ? [] : Array.isArray(deployed) ? deployed : [deployed];
+  const where = job.clusterSlug ?? 'the default cluster';
+  if (failedTasks.length === 0) return [];
+  if (releases.length === 0) return [{ code: 'no-release-deployed', message: `No release is deployed on ${where}: the retried tasks will stay queued until one is.` }];
+  const out: Diagnosis[] = [];
+  const unknown = failedTasks.filter((t) => !t.identifier);
+  const incompatible = failedTasks.filter((t) => t.identifier && !releases.some((r) => r.tasks.some((reg) => isCompatible(t.identifier!, reg))));
+  for (const t of incompatible) {
+    const sameName = releases.flatMap((r) => r.tasks).filter((reg) => reg.name === t.identifier!.name);
+    const detail = sameName.length ? `the deployed release registers ${sameName.map(show).join(', ')}` : 'no deployed release registers that task';
+    out.push({ code: 'retry-incompatible', message: `Task ${t.display || t.id} (${show(t.identifier!)}) cannot run on ${where}: ${detail}. A breaking change needs a new major version and a new job.` });
+  }
+  if (unknown.length) out.push({ code: 'cannot-check', message: `The CLI did not report the task identifier of ${unknown.length} failed task(s): cannot check them against the deployed release.` });
+  return out;
+}

@@ -1,0 +1,54 @@
+// Finds the `tilebox` binary: the machine-scoped setting `tilebox.cli.path` (a workspace cannot point it at its
+// own binary), else the first match on PATH, else the installer's default `~/.local/bin/tilebox`.
+import { accessSync, constants, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { LocateResult } from './types';
+
+export interface LocateInput {
+  configuredPath?: string;
+  pathEnv?: string;
+  home?: string;
+  platform: NodeJS.Platform;
+  /** Injected by tests; defaults to "is a file and executable". */
+  isExecutable?: (file: string) => boolean;
+}
+
+export function locateCli(input: LocateInput): LocateResult {
+  const isExecutable = input.isExecutable ?? defaultIsExecutable(input.platform);
+  const win = input.platform === 'win32';
+  const paths = win ? path.win32 : path.posix;
+  const configured = input.configuredPath?.trim();
+  if (configured) {
+    // An explicit setting is the user's choice: report it as missing instead of silently using another binary.
+    const file = expandHome(configured, input.home, paths);
+    return isExecutable(file) ? { path: file } : { searched: [file] };
+  }
+  const names = win ? ['tilebox.exe', 'tilebox.cmd', 'tilebox.bat', 'tilebox'] : ['tilebox'];
+  const dirs = (input.pathEnv ?? '').split(win ? ';' : ':').map((d) => d.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
+  const candidates = dirs.flatMap((dir) => names.map((name) => paths.join(dir, name)));
+  if (input.home) candidates.push(paths.join(input.home, '.local', 'bin', win ? 'tilebox.exe' : 'tilebox'));
+  const searched: string[] = [];
+  for (const file of candidates) {
+    if (searched.includes(file)) continue;
+    if (isExecutable(file)) return { path: file };
+    searched.push(file);
+  }
+  return { searched };
+}
+
+function expandHome(file: string, home: string | undefined, paths: path.PlatformPath): string {
+  if (home && (file === '~' || file.startsWith('~/') || file.startsWith('~\\'))) return paths.join(home, file.slice(1));
+  return file;
+}
+
+function defaultIsExecutable(platform: NodeJS.Platform): (file: string) => boolean {
+  return (file) => {
+    try {
+      if (!statSync(file).isFile()) return false;
+      if (platform !== 'win32') accessSync(file, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
