@@ -1,0 +1,50 @@
+// Typed mirror of package.json `contributes`: every command id, view id, setting key and context key the
+// code uses. package.json stays the source of truth; test/contributes.test.ts fails when the two drift.
+// Adding a command/view/setting? Add it to package.json AND here.
+
+export const Commands = {
+  // views helper
+  refreshViews: 'tilebox.views.refresh',
+  filterJobs: 'tilebox.jobs.filter',
+  clearJobFilter: 'tilebox.jobs.clearFilter',
+  loadMoreJobs: 'tilebox.jobs.loadMore',
+  showStatusActions: 'tilebox.status.showActions',
+  showOutput: 'tilebox.output.show',
+} as const;
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const Views = {
+  container: 'tilebox',
+  workflows: 'tilebox.views.workflows',
+  clusters: 'tilebox.views.clusters',
+  jobs: 'tilebox.views.jobs',
+} as const;
+export type ViewId = (typeof Views)[keyof typeof Views];
+
+export const Settings = {
+  cliPath: 'tilebox.cli.path',
+  apiUrl: 'tilebox.apiUrl',
+  cliTimeoutSeconds: 'tilebox.cli.timeoutSeconds',
+  pollIntervalSeconds: 'tilebox.jobs.pollIntervalSeconds',
+  onlyCurrentProject: 'tilebox.jobs.onlyCurrentProject',
+  notifyOnCompletion: 'tilebox.jobs.notifyOnCompletion',
+  diagnosticsSeverity: 'tilebox.diagnostics.severity',
+  traceServer: 'tilebox.trace.server',
+} as const;
+export type SettingKey = (typeof Settings)[keyof typeof Settings];
+
+/** Context keys set with `setContext` (welcome views and menus are keyed on them). */
+export const ContextKeys = {
+  untrusted: 'tilebox.untrusted',
+  cliMissing: 'tilebox.cliMissing',
+  noApiKey: 'tilebox.noApiKey',
+  noProject: 'tilebox.noProject',
+  multiProject: 'tilebox.multiProject',
+  jobsFiltered: 'tilebox.jobs.filtered',
+} as const;
+export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
+
+/** The part after `tilebox.` of a setting key, for `workspace.getConfiguration('tilebox').get(...)`. */
+export function settingName(key: SettingKey): string {
+  return key.slice('tilebox.'.length);
+}

@@ -1,0 +1,34 @@
+// One RefreshScheduler per view, behind the `RefreshManager` interface commands use. The extension wires each
+// TreeView's visibility to `setVisible`; the providers register their loaders.
+import type { RefreshManager, ViewName } from '../services';
+import { type Clock, type Loader, RefreshScheduler, systemClock } from './RefreshScheduler';
+
+export class ViewRefresher implements RefreshManager {
+  private readonly schedulers = new Map<ViewName, RefreshScheduler>();
+
+  constructor(private readonly idleMs: () => number, private readonly clock: Clock = systemClock) {}
+
+  register(view: ViewName, load: Loader): RefreshScheduler {
+    this.schedulers.get(view)?.dispose();
+    const scheduler = new RefreshScheduler(load, this.clock, this.idleMs);
+    this.schedulers.set(view, scheduler);
+    return scheduler;
+  }
+
+  setVisible(view: ViewName, visible: boolean): void {
+    this.schedulers.get(view)?.setVisible(visible);
+  }
+
+  refresh(view?: ViewName): void {
+    for (const [name, s] of this.schedulers) if (view === undefined || view === name) void s.refresh();
+  }
+
+  pollAfterAction(view: ViewName): void {
+    void this.schedulers.get(view)?.pollAfterAction();
+  }
+
+  dispose(): void {
+    for (const s of this.schedulers.values()) s.dispose();
+    this.schedulers.clear();
+  }
+}
