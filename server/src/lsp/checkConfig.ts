@@ -1,0 +1,62 @@
+// One full check of one config: validator first, then (only when the config has no error)
+// the artifact preview, whose warnings join the config's diagnostics. No timers, no LSP.
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { applyDiagnosticSettings, validateWorkflowConfig, type SeverityOverrides } from '../config/index';
+import type { WorkflowConfig } from '../config/types';
+import { createFileFacts } from '../artifact/fileFacts';
+import { buildPreview } from './previewFallback'; // TODO: '../artifact/preview/index' once it lands
+import type { ArtifactPreview } from '../protocol';
+import { describeError } from './safe';
+
+export interface CheckResult {
+  text: string;
+  config?: WorkflowConfig;
+  /** Absolute artifact root (`[workflow].root` against the config's folder). */
+  root: string;
+  diagnostics: Diagnostic[];
+  /** Undefined when there is no preview; `preview.error` says why when there is one but it failed. */
+  preview?: ArtifactPreview;
+  /** Why no preview was computed (syntax or config errors). */
+  previewBlocked?: string;
+  /** Undefined when no preview ran: keep what the last successful one reported. */
+  pythonDiagnostics?: { path: string; diagnostics: Diagnostic[] }[];
+  /** The preview threw: the stack, for the server log. */
+  failure?: string;
+}
+
+export interface CheckStages {
+  /** Asked after the (slow) preview: false when the input changed meanwhile and the result is stale. */
+  stillWanted(): boolean;
+}
+
+export async function checkConfig(configPath: string, text: string, severity: SeverityOverrides, stages: CheckStages): Promise<CheckResult | undefined> {
+  const dir = path.dirname(configPath);
+  const { config, diagnostics } = validateWorkflowConfig(text, { facts: createFileFacts(dir), severity });
+  const root = path.resolve(dir, config?.root?.value ?? '.');
+  const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+  if (!config || errors > 0) {
+    const previewBlocked = !config
+      ? 'tilebox.workflow.toml could not be read; fix its syntax first.'
+      : `tilebox.workflow.toml has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} to see the artifact.`;
+    return { text, config, root, diagnostics, previewBlocked };
+  }
+  try {
+    const built = await buildPreview(dir, config);
+    if (!stages.stillWanted()) return undefined;
+    const artifact = applyDiagnosticSettings(text, built.diagnostics, severity);
+    return { text, config, root, diagnostics: [...diagnostics, ...artifact], preview: built.preview, pythonDiagnostics: built.pythonDiagnostics };
+  } catch (error) {
+    if (!stages.stillWanted()) return undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      text, config, root, diagnostics, pythonDiagnostics: [],
+      preview: { ...emptyPreview(root), error: `The artifact preview failed: ${message}` },
+      failure: describeError(error),
+    };
+  }
+}
+
+export function emptyPreview(root: string): ArtifactPreview {
+  return { root, files: [], excluded: [], totalBytes: 0, tasks: [] };
+}

@@ -1,0 +1,55 @@
+// Completion, hover, quick fixes and symbols: thin adapters from LSP positions to the pure
+// config language service.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActionsFor, completeAt, documentSymbols, hoverAt } from '../config/index';
+import { isConfigPath, uriToPath } from './paths';
+import type { RunnerCandidates } from './runnerCandidates';
+import { guard } from './safe';
+import type { ValidationScheduler } from './validationScheduler';
+
+export function registerEditorFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  scheduler: ValidationScheduler,
+  candidates: RunnerCandidates,
+): void {
+  const configDocument = (uri: string) => {
+    const fsPath = uriToPath(uri);
+    const document = documents.get(uri);
+    return fsPath && document && isConfigPath(fsPath) ? { fsPath, document } : undefined;
+  };
+  const log = connection.console;
+
+  connection.onCompletion(guard(log, 'completion', [], async ({ textDocument, position }) => {
+    const found = configDocument(textDocument.uri);
+    if (!found) return [];
+    const runnerCandidates = await candidates.get(scheduler.rootOf(found.fsPath));
+    return completeAt(found.document.getText(), found.document.offsetAt(position), { runnerCandidates });
+  }));
+
+  connection.onHover(guard(log, 'hover', null, ({ textDocument, position }) => {
+    const found = configDocument(textDocument.uri);
+    if (!found) return null;
+    return hoverAt(found.document.getText(), found.document.offsetAt(position)) ?? null;
+  }));
+
+  connection.onCodeAction(guard(log, 'code actions', [], ({ textDocument, context }) => {
+    const found = configDocument(textDocument.uri);
+    if (!found) return [];
+    const actions = codeActionsFor(found.document.getText(), textDocument.uri, context.diagnostics);
+    return actions
+      .map((action): CodeAction => ({
+        ...action,
+        kind: action.kind ?? CodeActionKind.QuickFix,
+        diagnostics: action.diagnostics ?? (context.diagnostics.length === 1 ? context.diagnostics : undefined),
+      }))
+      .filter((action) => !context.only || context.only.some((kind) => action.kind === kind || action.kind!.startsWith(`${kind}.`)));
+  }));
+
+  connection.onDocumentSymbol(guard(log, 'document symbols', [], ({ textDocument }) => {
+    const found = configDocument(textDocument.uri);
+    return found ? documentSymbols(found.document.getText()) : [];
+  }));
+}

@@ -1,0 +1,138 @@
+// Wires the pure config and artifact modules into a language server on any connection
+// (stdio, node-ipc, or in-process streams in tests). server.ts only creates the connection.
+import {
+  CodeLensRefreshRequest, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { artifactChangedNotification, artifactPreviewRequest } from '../protocol';
+import { buildLenses, lensTitle } from './codeLens';
+import { ConfigStore, findConfigs } from './configStore';
+import { emptyPreview } from './checkConfig';
+import { registerEditorFeatures } from './editorFeatures';
+import { handleFileEvents } from './fileEvents';
+import { isConfigPath, uriToPath } from './paths';
+import { PythonDiagnostics } from './pythonDiagnostics';
+import { RunnerCandidates } from './runnerCandidates';
+import { guard } from './safe';
+import { SeveritySettings } from './settings';
+import { ValidationScheduler } from './validationScheduler';
+import * as path from 'node:path';
+
+/** Quiet time after a keystroke before the config is checked again. */
+export const TYPING_DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection): Connection {
+  const log = connection.console;
+  const documents = new TextDocuments(TextDocument);
+  const store = new ConfigStore();
+  const candidates = new RunnerCandidates();
+  const client = { configuration: false, dynamicConfiguration: false, lensRefresh: false, folderEvents: false };
+  let folders: string[] = [];
+  const settings = new SeveritySettings(connection, () => client.configuration);
+  const python = new PythonDiagnostics((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
+  const lensTitles = new Map<string, string>();
+
+  const scheduler = new ValidationScheduler(store, {
+    severity: (uri) => settings.forDocument(uri),
+    publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    checked: (state, result) => {
+      if (result.pythonDiagnostics) python.set(state.path, result.pythonDiagnostics);
+      void connection.sendNotification(artifactChangedNotification, { uri: store.uriFor(state.path) });
+      const title = lensTitle(result);
+      if (client.lensRefresh && store.isOpen(state.path) && lensTitles.get(state.path) !== title) {
+        connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      }
+      lensTitles.set(state.path, title);
+    },
+    forgotten: (configPath, uri) => {
+      python.set(configPath, []);
+      lensTitles.delete(configPath);
+      void connection.sendNotification(artifactChangedNotification, { uri });
+    },
+    log: (message) => log.error(message),
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    client.configuration = caps.workspace?.configuration === true;
+    client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    client.lensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
+    client.folderEvents = caps.workspace?.workspaceFolders === true;
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['[', '.', '"', '=', ' ', ':'] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'tilebox-workflows' },
+    };
+  });
+
+  connection.onInitialized(guard(log, 'initialized', undefined, async () => {
+    if (client.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (client.folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(guard(log, 'workspace folders', undefined, async (event) => {
+        const removed = event.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+        const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+        folders = [...folders.filter((f) => !removed.includes(f)), ...added];
+        for (const state of scheduler.configs()) {
+          const stillCovered = folders.some((f) => state.path.startsWith(f + path.sep));
+          if (!stillCovered && !store.isOpen(state.path)) scheduler.forget(state.path);
+        }
+        for (const configPath of await findConfigs(added)) scheduler.touch(configPath, 0);
+      }));
+    }
+    for (const configPath of await findConfigs(folders)) {
+      if (!scheduler.get(configPath)) scheduler.touch(configPath, 0);
+    }
+  }));
+
+  documents.onDidChangeContent(guard(log, 'document change', undefined, ({ document }) => {
+    const configPath = store.opened(document);
+    if (configPath) scheduler.touch(configPath, TYPING_DEBOUNCE_MS);
+  }));
+  documents.onDidClose(guard(log, 'document close', undefined, ({ document }) => {
+    // Unsaved edits are gone: the file on disk (if any) is the config again.
+    const configPath = store.closed(document.uri);
+    if (configPath) scheduler.touch(configPath, 0);
+  }));
+
+  connection.onDidChangeConfiguration(guard(log, 'configuration change', undefined, ({ settings: pushed }) => {
+    settings.changed(pushed);
+    for (const state of scheduler.configs()) scheduler.touch(state.path, 0);
+  }));
+
+  connection.onDidChangeWatchedFiles(guard(log, 'file events', undefined, ({ changes }) => {
+    handleFileEvents(changes, store, scheduler, candidates);
+  }));
+
+  connection.onRequest(artifactPreviewRequest, guard(log, 'artifact preview', emptyPreview(''), async ({ uri }) => {
+    const configPath = uriToPath(uri);
+    if (!configPath || !isConfigPath(configPath)) {
+      return { ...emptyPreview(''), error: `Not a tilebox.workflow.toml: ${uri}` };
+    }
+    const result = await scheduler.fresh(configPath);
+    if (!result) return { ...emptyPreview(path.dirname(configPath)), error: `${configPath} does not exist.` };
+    return result.preview ?? { ...emptyPreview(result.root), error: result.previewBlocked };
+  }));
+
+  connection.onCodeLens(guard(log, 'code lens', [], ({ textDocument }) => {
+    const configPath = uriToPath(textDocument.uri);
+    const document = documents.get(textDocument.uri);
+    if (!configPath || !document || !isConfigPath(configPath)) return [];
+    return buildLenses(textDocument.uri, document.getText(), scheduler.get(configPath)?.result);
+  }));
+
+  registerEditorFeatures(connection, documents, scheduler, candidates);
+  connection.onShutdown(() => scheduler.dispose());
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

@@ -1,0 +1,138 @@
+// Debounced, per-config checking. Every change bumps the config's generation; a run only
+// publishes when the generation it started from is still current, so a slow preview never
+// overwrites newer results. At most one run per config is in flight, and few overall.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { SeverityOverrides } from '../config/index';
+import { checkConfig, type CheckResult } from './checkConfig';
+import type { ConfigStore } from './configStore';
+import * as path from 'node:path';
+
+export interface ConfigState {
+  readonly path: string;
+  generation: number;
+  timer?: ReturnType<typeof setTimeout>;
+  running?: Promise<void>;
+  again: boolean;
+  result?: CheckResult & { generation: number };
+}
+
+export interface SchedulerHooks {
+  severity(uri: string): Promise<SeverityOverrides>;
+  publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
+  /** A run finished and its result is current. */
+  checked(state: ConfigState, result: CheckResult): void;
+  /** The config is gone (deleted and not open): drop everything derived from it. */
+  forgotten(configPath: string, uri: string): void;
+  log(message: string): void;
+}
+
+/** Previews walk the file tree: a monorepo opening 30 configs must not start 30 walks at once. */
+const MAX_PARALLEL = 2;
+
+export class ValidationScheduler {
+  private readonly states = new Map<string, ConfigState>();
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly store: ConfigStore, private readonly hooks: SchedulerHooks) {}
+
+  configs(): ConfigState[] {
+    return [...this.states.values()];
+  }
+
+  get(configPath: string): ConfigState | undefined {
+    return this.states.get(configPath);
+  }
+
+  /** Something that affects this config changed: check it again after `delayMs` of quiet. */
+  touch(configPath: string, delayMs: number): void {
+    let state = this.states.get(configPath);
+    if (!state) {
+      state = { path: configPath, generation: 0, again: false };
+      this.states.set(configPath, state);
+    }
+    state.generation += 1;
+    if (state.timer) clearTimeout(state.timer);
+    const target = state;
+    state.timer = setTimeout(() => this.kick(target), delayMs);
+  }
+
+  /** The current result, computing it now when something changed since the last run. */
+  async fresh(configPath: string): Promise<CheckResult | undefined> {
+    if (!this.states.has(configPath)) this.touch(configPath, 0);
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const state = this.states.get(configPath);
+      if (!state) return undefined;
+      if (state.result && state.result.generation === state.generation) return state.result;
+      if (state.timer || !state.running) this.kick(state);
+      await state.running;
+    }
+    return this.states.get(configPath)?.result;
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    this.states.clear();
+  }
+
+  private kick(state: ConfigState): void {
+    if (state.timer) { clearTimeout(state.timer); state.timer = undefined; }
+    if (state.running) { state.again = true; return; }
+    state.running = this.runOnce(state)
+      .catch((error: unknown) => this.hooks.log(`tilebox: checking ${state.path} failed: ${String(error)}`))
+      .finally(() => {
+        state.running = undefined;
+        if (state.again && this.states.get(state.path) === state) { state.again = false; this.kick(state); }
+      });
+  }
+
+  private async runOnce(state: ConfigState): Promise<void> {
+    const generation = state.generation;
+    const current = () => state.generation === generation && this.states.get(state.path) === state;
+    const uri = this.store.uriFor(state.path);
+    const severity = await this.hooks.severity(uri);
+    if (!current()) return;
+    const version = this.store.document(state.path)?.version;
+    const text = this.store.text(state.path);
+    if (text === undefined) { this.forget(state.path); return; }
+    await this.slot();
+    try {
+      if (!current()) return;
+      const result = await checkConfig(state.path, text, severity, { stillWanted: current });
+      if (!result || !current()) return;
+      state.result = { ...result, generation };
+      if (result.failure) this.hooks.log(`tilebox: preview of ${state.path} failed: ${result.failure}`);
+      this.hooks.publish(uri, result.diagnostics, version);
+      this.hooks.checked(state, result);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** The config no longer exists: clear its problems and stop tracking it. */
+  forget(configPath: string): void {
+    const state = this.states.get(configPath);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    state.generation += 1;
+    this.states.delete(configPath);
+    const uri = this.store.uriFor(configPath);
+    this.hooks.publish(uri, []);
+    this.hooks.forgotten(configPath, uri);
+  }
+
+  /** Folder the config's changes are judged against: its artifact root once known. */
+  rootOf(configPath: string): string {
+    return this.states.get(configPath)?.result?.root ?? path.dirname(configPath);
+  }
+
+  private slot(): Promise<void> {
+    if (this.active < MAX_PARALLEL) { this.active += 1; return Promise.resolve(); }
+    return new Promise((resolve) => this.waiting.push(() => { this.active += 1; resolve(); }));
+  }
+
+  private release(): void {
+    this.active -= 1;
+    this.waiting.shift()?.();
+  }
+}
