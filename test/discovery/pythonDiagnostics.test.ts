@@ -35,7 +35,7 @@ test('an empty name and a name over 256 characters are flagged on the name', () 
   const long = 'n'.repeat(257);
   const [d] = diagnose(task(`return ("${long}", "v1.0")`));
   assert.equal(d.code, 'task-name-too-long');
-  assert.match(d.message, /^The task name is too long \(257 characters, at most 256\)/);
+  assert.match(String(d.message), /^The task name is too long \(257 characters, at most 256\)/);
   assert.equal(d.at, `"${long}"`);
   assert.deepEqual(diagnose(task(`return ("${'n'.repeat(256)}", "v1.0")`)), []);
 });
