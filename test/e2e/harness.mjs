@@ -1,0 +1,206 @@
+// Real VS Code for the e2e scenarios: code-server 4.100.3 on a free loopback port, the packaged VSIX installed,
+// a temp copy of the example workflow project as the workspace, Debian's chromium driven by playwright-core.
+// Every session gets its own HOME, user-data folder, workspace and stand-in state, and is torn down completely
+// (process group + any process carrying its session id), even when the test fails.
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { Workbench } from './workbench.mjs';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const cache = join(root, '.e2e-cache');
+const codeServer = join(cache, 'node_modules/code-server/out/node/entry.js');
+export const vsix = join(root, 'dist/tilebox-workflows.vsix');
+export const standinBin = join(root, 'test/standin/bin');
+const { chromium } = createRequire(join(cache, 'package.json'))('playwright-core');
+
+const freePort = () => new Promise((ok, fail) => {
+  const srv = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
+    const { port } = srv.address();
+    srv.close(() => ok(port));
+  });
+});
+
+/** Polls check() until it returns a truthy value or `ms` pass (then throws `what`). */
+export async function waitUntil(what, check, ms = 20_000, every = 200) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** The VSIX installed once per VSIX build into a cached extensions folder; sessions copy it (fast, no races). */
+function installedExtensions() {
+  if (!existsSync(codeServer)) throw new Error('code-server is not installed: run `bash test/e2e/setup.sh`');
+  if (!existsSync(vsix)) throw new Error('dist/tilebox-workflows.vsix is missing: run `bash test/e2e/setup.sh`');
+  const stamp = Math.floor(statSync(vsix).mtimeMs);
+  const dir = join(cache, `extensions-${stamp}`);
+  if (existsSync(dir)) return dir;
+  const tmp = mkdtempSync(join(cache, 'extensions-installing-'));
+  execFileSync('node', [codeServer, '--extensions-dir', tmp, '--user-data-dir', join(tmp, '.ud'), '--install-extension', vsix, '--force'],
+    { stdio: 'pipe', timeout: 60_000, env: { ...process.env, HOME: tmp } });
+  rmSync(join(tmp, '.ud'), { recursive: true, force: true });
+  try { renameSync(tmp, dir); } catch { rmSync(tmp, { recursive: true, force: true }); } // another file won the race
+  return dir;
+}
+
+const defaultSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.enableExperiments': false,
+  'workbench.reduceMotion': 'on',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.commandCenter.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'security.workspace.trust.startupPrompt': 'always',
+  'window.dialogStyle': 'custom',
+};
+
+/**
+ * Starts one isolated VS Code session.
+ * @param {object} o
+ * @param {string} o.name            test name (artifact folder)
+ * @param {'yes'|'no'} [o.trust]     answer to the workspace-trust dialog
+ * @param {boolean} [o.cliOnPath]    put the stand-in `tilebox` on PATH (default true)
+ * @param {string|null} [o.apiKey]   TILEBOX_API_KEY for the extension host (null: none)
+ * @param {object} [o.settings]      extra user settings
+ * @param {(ws: string, env: object) => void} [o.prepare]  runs before VS Code starts (edit the workspace, seed state)
+ */
+export async function startSession(o) {
+  const id = `tilebox-e2e-${process.pid}-${Date.now().toString(36)}`;
+  const base = mkdtempSync(join(tmpdir(), 'tilebox-e2e-'));
+  const dirs = { home: join(base, 'home'), userData: join(base, 'user-data'), state: join(base, 'standin-state'), workspace: join(base, 'example-project') };
+  for (const d of [dirs.home, dirs.state, join(dirs.userData, 'User')]) mkdirSync(d, { recursive: true });
+  cpSync(join(root, 'test/fixtures/example-project'), dirs.workspace, { recursive: true });
+  execFileSync('git', ['init', '-q'], { cwd: dirs.workspace });
+  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...defaultSettings, ...o.settings }, null, 2));
+  const extensionsDir = join(base, 'extensions');
+  cpSync(installedExtensions(), extensionsDir, { recursive: true });
+
+  const systemPath = (process.env.PATH ?? '').split(':').filter((p) => p && !p.startsWith(standinBin)).join(':');
+  const env = {
+    ...process.env,
+    HOME: dirs.home,
+    PATH: o.cliOnPath === false ? systemPath : `${standinBin}:${systemPath}`,
+    TILEBOX_STANDIN_STATE: dirs.state,
+    TILEBOX_E2E_SESSION: id, // lets teardown find every process this session started, terminals included
+  };
+  delete env.TILEBOX_API_KEY;
+  if (o.apiKey !== null) env.TILEBOX_API_KEY = o.apiKey ?? 'tbx-e2e-test-key';
+  await o.prepare?.(dirs.workspace, env);
+
+  const port = await freePort();
+  const server = spawn('node', [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
+    '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', dirs.userData,
+    '--extensions-dir', extensionsDir, dirs.workspace], { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let serverLog = '';
+  server.stdout.on('data', (d) => { serverLog += d; });
+  server.stderr.on('data', (d) => { serverLog += d; });
+
+  const session = { id, dirs, env, port, server, serverLog: () => serverLog, browser: undefined, page: undefined, wb: undefined };
+  session.close = () => closeSession(session, base);
+  try {
+    await waitUntil('code-server to listen', async () => {
+      if (server.exitCode !== null) throw new Error(`code-server exited: ${serverLog}`);
+      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+    }, 30_000);
+    session.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', timeout: 30_000,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    session.page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    session.page.setDefaultTimeout(15_000);
+    session.wb = new Workbench(session.page, session);
+    await session.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { timeout: 30_000 });
+    await session.page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
+    if (o.trust) await session.wb.answerTrust(o.trust);
+  } catch (e) {
+    session.startError = e;
+  }
+  return session;
+}
+
+/** Runs fn(session) and always tears down; on failure keeps a screenshot and the logs in test/e2e/artifacts/<name>/. */
+export async function withSession(name, options, fn) {
+  const session = await startSession({ name, ...options });
+  try {
+    if (session.startError) throw session.startError;
+    await fn(session);
+  } catch (e) {
+    await saveArtifacts(name, session).catch((err) => console.error(`could not save artifacts: ${err.message}`));
+    throw e;
+  } finally {
+    await session.close();
+  }
+}
+
+async function saveArtifacts(name, s) {
+  const dir = join(root, 'test/e2e/artifacts', name.replace(/[^\w.-]+/g, '-'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  if (s.page) await s.page.screenshot({ path: join(dir, 'failure.png'), timeout: 10_000 }).catch(() => {});
+  writeFileSync(join(dir, 'code-server.log'), s.serverLog());
+  const logs = join(s.dirs.userData, 'logs');
+  if (existsSync(logs)) cpSync(logs, join(dir, 'logs'), { recursive: true });
+  if (existsSync(s.dirs.state)) cpSync(s.dirs.state, join(dir, 'standin-state'), { recursive: true });
+  console.error(`e2e artifacts of "${name}": ${dir}`);
+}
+
+/** Pids of live processes whose environment carries this session's id (terminals escape the process group). */
+function sessionPids(id) {
+  const pids = [];
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try { if (readFileSync(`/proc/${p}/environ`, 'latin1').includes(`TILEBOX_E2E_SESSION=${id}`)) pids.push(Number(p)); } catch { /* gone */ }
+  }
+  return pids;
+}
+
+async function closeSession(s, base) {
+  const timebox = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(r, ms))]);
+  if (s.browser) await timebox(s.browser.close().catch(() => {}), 5_000);
+  try { process.kill(-s.server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  await waitUntil('code-server to exit', async () => s.server.exitCode !== null || s.server.signalCode !== null, 5_000).catch(() => {});
+  for (const pid of [s.server.pid, ...sessionPids(s.id)]) {
+    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+  try { process.kill(-s.server.pid, 'SIGKILL'); } catch { /* gone */ }
+  rmSync(base, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Runs the stand-in CLI as a user would in a terminal (to seed its state), returning stdout. */
+export function standin(session, args) {
+  return execFileSync(join(standinBin, 'tilebox'), args, { env: session.env, cwd: session.dirs.workspace, encoding: 'utf8', timeout: 20_000 });
+}
+
+/** The stand-in's call log (one line per CLI call), or '' when it recorded none. */
+export function standinCalls(session) {
+  const log = join(session.dirs.state, 'calls.log');
+  return existsSync(log) ? readFileSync(log, 'utf8') : '';
+}
+
+/** Text of the extension's "Tilebox" output channel as VS Code logs it under the user-data folder. */
+export function outputChannelLog(session, channel = 'Tilebox') {
+  const found = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (new RegExp(`^(\\d+-)?${channel}\\.log$`).test(e.name)) found.push(p);
+    }
+  };
+  const logs = join(session.dirs.userData, 'logs');
+  if (existsSync(logs)) walk(logs);
+  return found.map((f) => readFileSync(f, 'utf8')).join('\n');
+}

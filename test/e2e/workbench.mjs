@@ -1,0 +1,168 @@
+// What a user does and sees in the VS Code workbench, as DOM steps. Every wait has a bound; selectors are the
+// workbench's own stable classes/ARIA roles (VS Code 1.100).
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pattern = (text) => (text instanceof RegExp ? text : new RegExp(escape(text)));
+
+export class Workbench {
+  constructor(page, session) {
+    this.page = page;
+    this.session = session;
+  }
+
+  /** Answers the workspace-trust dialog ('yes' | 'no'); retried because it can appear a moment after load. */
+  async answerTrust(answer, ms = 20_000) {
+    const name = answer === 'yes' ? /Yes, I trust the authors/ : /No, I don.t trust the authors/;
+    const button = this.page.getByRole('button', { name });
+    await button.first().waitFor({ state: 'visible', timeout: ms });
+    for (let i = 0; i < 3 && (await button.count()); i++) {
+      await button.first().click({ timeout: 5_000 }).catch(() => {});
+      await button.first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+    }
+  }
+
+  /** Opens the Tilebox activity-bar container (without toggling it closed when it is already open). */
+  async openTilebox() {
+    const item = this.page.locator('.activitybar .action-item').filter({ has: this.page.locator('[aria-label^="Tilebox"]') }).first();
+    await item.waitFor({ timeout: 30_000 });
+    if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.locator('a, .action-label').first().click();
+    await this.page.locator('.sidebar .pane-header').first().waitFor({ timeout: 15_000 });
+  }
+
+  /** The pane (view) whose header says `title`, e.g. "Workflows". */
+  view(title) {
+    return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header', { hasText: new RegExp(`^\\s*${escape(title)}`, 'i') }) }).first();
+  }
+
+  /** Expands the view's pane if it is collapsed. */
+  async expandView(title) {
+    const header = this.view(title).locator('.pane-header').first();
+    await header.waitFor({ timeout: 15_000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  }
+
+  /** Waits for a tree row whose text matches; returns its locator. */
+  async treeItem(text, { view, timeout = 20_000 } = {}) {
+    const scope = view ? this.view(view) : this.page.locator('.sidebar');
+    const row = scope.locator('.monaco-list-row').filter({ hasText: pattern(text) }).first();
+    await row.waitFor({ state: 'visible', timeout });
+    return row;
+  }
+
+  /** Expands a tree row (when collapsed) so its children load. */
+  async expandTreeItem(text, opts) {
+    const row = await this.treeItem(text, opts);
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    return row;
+  }
+
+  /** Visible text of every row of a view. */
+  async treeTexts(viewTitle) {
+    return this.view(viewTitle).locator('.monaco-list-row').allInnerTexts();
+  }
+
+  /** Welcome text (viewsWelcome) of a view. */
+  async welcomeText(viewTitle, timeout = 20_000) {
+    const welcome = this.view(viewTitle).locator('.welcome-view-content');
+    await welcome.first().waitFor({ state: 'visible', timeout });
+    return welcome.first().innerText();
+  }
+
+  /** Clicks into the editor area so workbench shortcuts (F1, Ctrl+Shift+M) go to the workbench. */
+  async focusWorkbench() {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.part.editor').click({ position: { x: 400, y: 200 } });
+  }
+
+  /** Runs a command from the palette by its full title, e.g. "Tilebox: Publish Release". */
+  async runCommand(title) {
+    await this.focusWorkbench();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: pattern(title) }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+  }
+
+  /** Picks an item in an open quick pick (after a command asked), by text. */
+  async pick(text, timeout = 15_000) {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: pattern(text) }).first();
+    await row.waitFor({ timeout });
+    await row.click();
+  }
+
+  /** Types into an open input box (showInputBox) and submits it. */
+  async answerInput(value, timeout = 15_000) {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  /** Waits for a notification toast whose text matches; returns its text. */
+  async notification(text, timeout = 20_000) {
+    const toast = this.page.locator('.notification-toast, .notifications-center .notification-list-item').filter({ hasText: pattern(text) }).first();
+    await toast.waitFor({ state: 'visible', timeout });
+    return toast.innerText();
+  }
+
+  /** Clicks a button of the notification whose text matches. */
+  async notificationAction(text, button, timeout = 20_000) {
+    const toast = this.page.locator('.notification-toast').filter({ hasText: pattern(text) }).first();
+    await toast.waitFor({ state: 'visible', timeout });
+    await toast.getByRole('button', { name: pattern(button) }).first().click();
+  }
+
+  /** Opens the Problems panel and returns the ARIA label of each row (VS Code puts message, source and line there). */
+  async problems({ until, timeout = 20_000 } = {}) {
+    await this.focusWorkbench();
+    await this.page.keyboard.press('Control+Shift+M');
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    const read = async () => (await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''} | ${e.innerText}`)));
+    if (!until) return read();
+    let last = [];
+    try {
+      await this.waitFor(`Problems to match ${until}`, async () => until((last = await read())), timeout);
+    } catch (e) {
+      throw new Error(`${e.message}; Problems showed: ${JSON.stringify(last)}`);
+    }
+    return last;
+  }
+
+  /** Opens a workspace file in an editor (Quick Open). */
+  async openFile(relativePath) {
+    await this.focusWorkbench();
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(relativePath);
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: pattern(relativePath.split('/').pop()) }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await input.press('Enter');
+    await this.page.locator('.tab.active').filter({ hasText: relativePath.split('/').pop() }).waitFor({ timeout: 10_000 });
+  }
+
+  /** Names of the open terminals (the terminal tabs list / single-terminal title). */
+  async terminalNames() {
+    return this.page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab').allInnerTexts();
+  }
+
+  /** Text currently rendered in the active terminal (xterm's accessibility tree is off, so read the rows). */
+  async terminalText() {
+    return (await this.page.locator('.terminal-wrapper.active .xterm-rows, .xterm .xterm-rows').allInnerTexts()).join('\n');
+  }
+
+  async waitFor(what, check, timeout = 20_000) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      if (await check().catch(() => false)) return;
+      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  async screenshot(path) {
+    await this.page.screenshot({ path, timeout: 10_000 });
+  }
+}
