@@ -1,0 +1,42 @@
+// Path rules shared by the selection and the archive: byte-order sorting and a root that
+// must stay inside the project folder.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { unsafePathReason } from './glob';
+
+/** Byte order of the UTF-8 encodings (what `git ls-files` and `LC_ALL=C sort` give). */
+export function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * The absolute workflow root (and its real path, for telling where links lead); throws an
+ * UnsafeConfigError when it is absolute, climbs out of the config folder, or is missing.
+ */
+export function resolveRoot(configDir: string, root: string): { rootAbs: string; rootReal: string } {
+  const unsafe = unsafePathReason(root);
+  if (unsafe) throw rootError(`workflow root "${root}" ${unsafe.replace('workflow root', 'project folder')}`);
+  const rootAbs = path.resolve(configDir, root);
+  let rootReal: string;
+  let configReal: string;
+  try {
+    configReal = fs.realpathSync(configDir);
+    rootReal = fs.realpathSync(rootAbs);
+  } catch {
+    throw rootError(`workflow root "${root}" does not exist (looked for ${rootAbs})`);
+  }
+  if (!fs.statSync(rootReal).isDirectory()) throw rootError(`workflow root "${root}" is not a folder`);
+  if (rootReal !== configReal && !rootReal.startsWith(configReal + path.sep)) {
+    throw rootError(`workflow root "${root}" leads outside the project folder (to ${rootReal})`);
+  }
+  return { rootAbs, rootReal };
+}
+
+/** The config asks for paths outside the workflow root, or a root that is not there. */
+export class UnsafeConfigError extends Error {
+  override name = 'UnsafeConfigError';
+}
+
+function rootError(message: string): Error {
+  return new UnsafeConfigError(message);
+}

@@ -1,0 +1,44 @@
+// Generated project trees in a temp folder, and git's own answers about them.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export interface Tree {
+  dir: string;
+  put(rel: string, text?: string): void;
+  remove(): void;
+}
+
+export function makeTree(files: Record<string, string> = {}): Tree {
+  const dir = mkdtempSync(join(tmpdir(), 'artifact-'));
+  const put = (rel: string, text = `content of ${rel}\n`) => {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
+  for (const [rel, text] of Object.entries(files)) put(rel, text);
+  return { dir, put, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' });
+}
+
+/** `git ls-files -z <args>` run in `cwd`, as a list (paths relative to `cwd`). */
+export function gitList(cwd: string, ...args: string[]): string[] {
+  return git(cwd, '-c', 'core.quotepath=off', 'ls-files', '-z', ...args).split('\0').filter(Boolean);
+}
+
+/** Every file below `dir` (relative, POSIX), skipping `.git`; for expanding pruned folders. */
+export function listFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.name === '.git') continue;
+    if (entry.isDirectory()) out.push(...listFiles(dir, rel));
+    else out.push(rel);
+  }
+  return out;
+}
