@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import type { SelectionConfig } from '../../server/src/config/types';
+import { selectArtifactFiles } from '../../server/src/artifact/select';
+import { makeTree, type Tree } from './tree';
+
+const trees: Tree[] = [];
+after(() => trees.forEach((t) => t.remove()));
+const tree = (files: Record<string, string>) => {
+  const t = makeTree(files);
+  trees.push(t);
+  return t;
+};
+const config = (over: Partial<SelectionConfig> = {}): SelectionConfig =>
+  ({ slug: 'demo', root: '.', include: ['**'], exclude: [], useGitignore: true, ...over });
+
+test('exclude patterns win over includes and say which pattern excluded what', async () => {
+  const t = tree({ 'pkg/a.py': '', 'pkg/a_test.py': '', 'pkg/__pycache__/a.pyc': '', 'pkg/__pycache__/deep/b.pyc': '' });
+  const selection = await selectArtifactFiles(t.dir, config({ include: ['**/*.py', '**/*.pyc'], exclude: ['**/__pycache__/**', '**/*_test.py'] }));
+  assert.deepEqual(selection.files.map((f) => f.path), ['pkg/a.py']);
+  assert.deepEqual(selection.excluded, [
+    { path: 'pkg/__pycache__/', reason: 'exclude pattern "**/__pycache__/**"' },
+    { path: 'pkg/a_test.py', reason: 'exclude pattern "**/*_test.py"' },
+  ]);
+});
+
+test('excluded and ignored folders are pruned, never read', async (t) => {
+  const files: Record<string, string> = { '.gitignore': '.venv/\n', 'main.py': '' };
+  for (let i = 0; i < 50; i++) files[`.venv/lib/m${i}.py`] = '';
+  files['node_cache/x.py'] = '';
+  const dir = tree(files).dir;
+  const read: string[] = [];
+  const original = fs.promises.readdir;
+  t.mock.method(fs.promises, 'readdir', (p: fs.PathLike, ...rest: unknown[]) => {
+    read.push(String(p));
+    return (original as (...a: unknown[]) => unknown).call(fs.promises, p, ...rest);
+  });
+  const selection = await selectArtifactFiles(dir, config({ include: ['**/*.py'], exclude: ['node_cache/**'] }));
+  assert.deepEqual(selection.files.map((f) => f.path), ['main.py']);
+  assert.deepEqual(read, [dir], 'only the root folder was listed');
+  assert.deepEqual(selection.excluded.map((e) => e.path), ['.venv/', 'node_cache/']);
+});
+
+test('folders no include can reach are not listed as excluded', async () => {
+  const t = tree({ '.gitignore': 'data/\n', 'src/a.py': '', 'data/big.csv': '' });
+  const selection = await selectArtifactFiles(t.dir, config({ include: ['src/**'] }));
+  assert.deepEqual(selection.files.map((f) => f.path), ['src/a.py']);
+  assert.deepEqual(selection.excluded, []);
+});
+
+test('the generated <slug>.tar.zst at the root is always left out, elsewhere it is a file like any other', async () => {
+  const t = tree({ 'demo.tar.zst': 'x', 'sub/demo.tar.zst': 'y', 'a.py': '' });
+  const selection = await selectArtifactFiles(t.dir, config({ useGitignore: false }));
+  assert.deepEqual(selection.files.map((f) => f.path), ['a.py', 'sub/demo.tar.zst']);
+  assert.deepEqual(selection.excluded, [{ path: 'demo.tar.zst', reason: 'generated artifact' }]);
+});
+
+test('dialect: * and ** match dotfiles, matching is case-sensitive, a folder name alone matches no file', async () => {
+  const t = tree({ '.env': '', 'pkg/.hidden.py': '', 'pkg/x.py': '', 'README.MD': '', '.github/ci.yml': '' });
+  const pick = async (include: string[]) => (await selectArtifactFiles(t.dir, config({ include }))).files.map((f) => f.path);
+  assert.deepEqual(await pick(['*']), ['.env', 'README.MD']);
+  assert.deepEqual(await pick(['pkg/*.py']), ['pkg/.hidden.py', 'pkg/x.py']);
+  assert.deepEqual(await pick(['**/*.yml']), ['.github/ci.yml']);
+  assert.deepEqual(await pick(['*.md']), []);
+  assert.deepEqual(await pick(['pkg']), []);
+  assert.deepEqual(await pick(['./pkg/x.py']), ['pkg/x.py']);
+});
+
+test('sizes and the executable bit come from the file', async () => {
+  const t = tree({ 'run.sh': '#!/bin/sh\necho hi\n', 'data.txt': '12345' });
+  fs.chmodSync(join(t.dir, 'run.sh'), 0o755);
+  fs.chmodSync(join(t.dir, 'data.txt'), 0o600);
+  const selection = await selectArtifactFiles(t.dir, config());
+  assert.deepEqual(selection.files.map(({ path, size, executable }) => ({ path, size, executable })), [
+    { path: 'data.txt', size: 5, executable: false },
+    { path: 'run.sh', size: 18, executable: true },
+  ]);
+  assert.equal(selection.totalBytes, 23);
+});
+
+test('symlinks: a file inside the root ships its content, leaving the root or dangling is a problem, folders are not followed', async () => {
+  const outside = tree({ 'secret.txt': 'outside' });
+  const t = tree({ 'real/data.txt': 'inside!', '.gitignore': 'ignored-link\n' });
+  fs.symlinkSync('real/data.txt', join(t.dir, 'link.txt'));
+  fs.symlinkSync(join(outside.dir, 'secret.txt'), join(t.dir, 'escape.txt'));
+  fs.symlinkSync(join(outside.dir, 'secret.txt'), join(t.dir, 'ignored-link'));
+  fs.symlinkSync('nowhere', join(t.dir, 'dangling.txt'));
+  fs.symlinkSync('real', join(t.dir, 'folder-link'));
+  const selection = await selectArtifactFiles(t.dir, config());
+  assert.deepEqual(selection.files.map((f) => [f.path, f.size]), [['.gitignore', 13], ['link.txt', 7], ['real/data.txt', 7]]);
+  assert.deepEqual(selection.problems.map((p) => p.path), ['dangling.txt', 'escape.txt']);
+  assert.match(selection.problems[1].message, /escape\.txt leads outside the workflow root/);
+  assert.match(selection.problems[0].message, /dangling\.txt is broken/);
+  assert.deepEqual(selection.excluded, [
+    { path: 'folder-link/', reason: 'symbolic link to a folder (not followed)' },
+    { path: 'ignored-link', reason: '.gitignore:1 "ignored-link"' },
+  ]);
+});
+
+test('a named pipe that would be selected is a problem naming it; an excluded one is fine', async () => {
+  const t = tree({ 'a.py': '' });
+  execFileSync('mkfifo', [join(t.dir, 'pipe'), join(t.dir, 'skipped.pipe')]);
+  const selection = await selectArtifactFiles(t.dir, config({ exclude: ['*.pipe'] }));
+  assert.deepEqual(selection.files.map((f) => f.path), ['a.py']);
+  assert.equal(selection.problems.length, 1);
+  assert.match(selection.problems[0].message, /^pipe is a named pipe \(FIFO\), not a regular file/);
+});
+
+test('roots and patterns that leave the project are refused with a message naming them', async () => {
+  const outside = tree({ 'x.py': '' });
+  const t = tree({ 'proj/a.py': '' });
+  fs.symlinkSync(outside.dir, join(t.dir, 'proj', 'elsewhere'));
+  const refused = async (over: Partial<SelectionConfig>, message: RegExp) =>
+    assert.rejects(selectArtifactFiles(join(t.dir, 'proj'), config(over)), message);
+  await refused({ include: ['../x/**'] }, /include pattern "\.\.\/x\/\*\*" climbs out of the workflow root/);
+  await refused({ exclude: ['/etc/*'] }, /exclude pattern "\/etc\/\*" is absolute/);
+  await refused({ root: '..' }, /workflow root "\.\." climbs out/);
+  await refused({ root: '/tmp' }, /workflow root "\/tmp" is absolute/);
+  await refused({ root: 'elsewhere' }, /workflow root "elsewhere" leads outside the project folder/);
+  await refused({ root: 'missing' }, /workflow root "missing" does not exist/);
+  await refused({ root: 'a.py' }, /workflow root "a\.py" is not a folder/);
+});
