@@ -1,11 +1,11 @@
 // Debounced, per-config checking. Every change bumps the config's generation; a run only
 // publishes when the generation it started from is still current, so a slow preview never
 // overwrites newer results. At most one run per config is in flight, and few overall.
+import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeverityOverrides } from '../config/index';
 import { checkConfig, type CheckResult } from './checkConfig';
 import type { ConfigStore } from './configStore';
-import * as path from 'node:path';
 
 export interface ConfigState {
   readonly path: string;
@@ -34,7 +34,11 @@ export class ValidationScheduler {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly store: ConfigStore, private readonly hooks: SchedulerHooks) {}
+  constructor(
+    private readonly store: ConfigStore,
+    private readonly hooks: SchedulerHooks,
+    private readonly check: typeof checkConfig = checkConfig,
+  ) {}
 
   configs(): ConfigState[] {
     return [...this.states.values()];
@@ -98,7 +102,7 @@ export class ValidationScheduler {
     await this.slot();
     try {
       if (!current()) return;
-      const result = await checkConfig(state.path, text, severity, { stillWanted: current });
+      const result = await this.check(state.path, text, severity, { stillWanted: current });
       if (!result || !current()) return;
       state.result = { ...result, generation };
       if (result.failure) this.hooks.log(`tilebox: preview of ${state.path} failed: ${result.failure}`);
