@@ -28,7 +28,7 @@ export const TARGETS = {
   'win32-x64': 'win32-x64-msvc',
 };
 
-const hostTarget = () => {
+export const hostTarget = () => {
   const musl = process.platform === 'linux' && !process.report?.getReport().header.glibcVersionRuntime;
   const os = process.platform === 'linux' ? (musl ? 'alpine' : 'linux') : process.platform;
   return `${os}-${process.arch}`;
@@ -80,7 +80,7 @@ function stage(target) {
 }
 
 /** Checks what went in: the three bundles, zstd + exactly this target's binary, no sources/maps/tests. */
-async function verify(vsix, target) {
+export async function verify(vsix, target) {
   const files = await listVsix(vsix);
   const problems = [];
   for (const f of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js',
@@ -96,7 +96,7 @@ async function verify(vsix, target) {
 }
 
 /** On the host target: the unpacked bundle's headless CLI runs and the native zstd binding loads. */
-async function smokeTest(vsix) {
+export async function smokeTest(vsix) {
   const dir = await unpackVsix(vsix);
   try {
     run('node', ['-e', `require(${JSON.stringify(join(dir, 'extension/node_modules/@mongodb-js/zstd'))}).compress(Buffer.from('x')).then(()=>{},e=>{console.error(e);process.exit(1)})`]);

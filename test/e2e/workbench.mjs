@@ -143,6 +143,31 @@ export class Workbench {
     await this.page.locator('.tab.active').filter({ hasText: relativePath.split('/').pop() }).waitFor({ timeout: 10_000 });
   }
 
+  /** Moves the cursor of the active editor to a line (Ctrl+G). */
+  async goToLine(line, column = 1) {
+    await this.page.locator('.part.editor .monaco-editor').first().click({ position: { x: 200, y: 10 } });
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`${line}:${column}`);
+    await input.press('Enter');
+  }
+
+  /** Opens the quick-fix menu at the cursor (Ctrl+.) and applies the action whose title matches. */
+  async applyQuickFix(title, timeout = 15_000) {
+    const row = this.page.locator('.action-widget .monaco-list-row').filter({ hasText: pattern(title) }).first();
+    await this.waitFor(`quick fix "${title}"`, async () => {
+      if (!(await this.page.locator('.action-widget .monaco-list-row').count())) await this.page.keyboard.press('Control+.');
+      return row.isVisible({ timeout: 1_000 }).catch(() => false);
+    }, timeout);
+    await row.click();
+  }
+
+  /** Text of the active editor's visible lines. */
+  async editorText() {
+    return this.page.locator('.part.editor .monaco-editor .view-lines').first().innerText();
+  }
+
   /** Names of the open terminals (the terminal tabs list / single-terminal title). */
   async terminalNames() {
     return this.page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab').allInnerTexts();
