@@ -1,0 +1,53 @@
+// Stage 4 (files): only when the caller can look at the project's files (FileFacts). These
+// are mostly warnings: the file may still publish, but probably not as the user intends.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnostic, ERROR, WARNING } from './codes';
+import { RUNNER_PATTERN } from './crossField';
+import type { ConfigModel } from './model';
+import { globToRegExp, joinRel, normalizeRel } from './paths';
+import type { FileFacts } from './types';
+
+export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Diagnostic[]): void {
+  const { config } = model;
+  const root = normalizeRel(config.root?.value ?? '.');
+  if (config.root && root !== '.' && !facts.isDirectory(root)) {
+    const isFile = facts.isFile(root);
+    diagnostics.push(diagnostic(isFile ? 'root-not-directory' : 'root-not-found', ERROR, config.root.range, isFile
+      ? `root "${config.root.value}" is a file; it must be the folder that holds your project files (often ".").`
+      : `The folder "${config.root.value}" does not exist next to tilebox.workflow.toml. Create it or set root = ".".`));
+    return;
+  }
+
+  for (const item of config.include) {
+    const pattern = item.value.trim();
+    if (pattern === '' || pattern.startsWith('!')) continue;
+    if (!facts.includeMatches(root, pattern)) {
+      diagnostics.push(diagnostic('include-matches-nothing', WARNING, item.range,
+        `"${item.value}" matches no file under ${root === '.' ? 'the project folder' : `"${root}"`}. Check the spelling and the folder names, or remove the pattern.`));
+    }
+  }
+
+  const runner = config.runner;
+  if (runner && RUNNER_PATTERN.test(runner.value)) {
+    const modulePath = runner.value.split(':')[0].split('.').join('/');
+    const candidates = [`${modulePath}.py`, `${modulePath}/__init__.py`];
+    const found = ['', 'src/'].some((prefix) => candidates.some((c) => facts.isFile(joinRel(root, prefix + c))));
+    if (!found) {
+      diagnostics.push(diagnostic('runner-module-not-found', WARNING, runner.range,
+        `No ${candidates[0]} or ${candidates[1]} under ${root === '.' ? 'the project folder' : `"${root}"`} for module "${runner.value.split(':')[0]}". Fix the module path, or ignore this if the module comes from an installed package.`));
+    }
+  }
+
+  const includeInfo = model.values.get('build.include');
+  if (!includeInfo) return;
+  const matchers = config.include.map((i) => globToRegExp(i.value.trim()));
+  for (const [file, code, why] of [
+    ['pyproject.toml', 'pyproject-not-included', 'the runner installs the project\'s dependencies from it'],
+    ['uv.lock', 'uv-lock-not-included', 'it pins the exact dependency versions the runner installs'],
+  ] as const) {
+    if (!facts.isFile(joinRel(root, file))) continue;
+    if (matchers.some((m) => m.test(file))) continue;
+    diagnostics.push(diagnostic(code, WARNING, includeInfo.keyRange,
+      `${file} exists but include does not select it, although ${why}. Add "${file}" to include.`, { addToInclude: file }));
+  }
+}

@@ -1,0 +1,66 @@
+// Path and glob helpers shared by the cross-field and file stages. Paths are POSIX.
+
+export function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:([\\/]|$)/.test(p);
+}
+
+/** True when following the path's `..` segments ever leaves the directory it starts in. */
+export function climbsOut(p: string): boolean {
+  let depth = 0;
+  for (const segment of p.split(/[\\/]+/)) {
+    if (segment === '..') depth--;
+    else if (segment !== '.' && segment !== '') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
+/** `./src/` -> `src`, `` and `./` -> `.` */
+export function normalizeRel(p: string): string {
+  const parts = p.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+  const out: string[] = [];
+  for (const s of parts) {
+    if (s === '..' && out.length && out[out.length - 1] !== '..') out.pop(); else out.push(s);
+  }
+  return out.length ? out.join('/') : '.';
+}
+
+export function joinRel(root: string, p: string): string {
+  return root === '.' ? p : `${root}/${p}`;
+}
+
+/** Doublestar glob to RegExp (`**`, `*`, `?`, `[...]`, `{a,b}`), matched against a whole relative path. */
+export function globToRegExp(glob: string): RegExp {
+  const g = glob.replace(/^\.\//, '');
+  let re = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === '*') {
+      if (g[i + 1] === '*') {
+        const slashAfter = g[i + 2] === '/';
+        re += slashAfter ? '(?:.*/)?' : '.*';
+        i += slashAfter ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = g.indexOf(']', i + 1);
+      if (close < 0) { re += '\\['; continue; }
+      re += `[${g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      i = close;
+    } else if (c === '{') {
+      const close = g.indexOf('}', i + 1);
+      if (close < 0) { re += '\\{'; continue; }
+      re += `(?:${g.slice(i + 1, close).split(',').map(escapeRe).join('|')})`;
+      i = close;
+    } else re += escapeRe(c);
+  }
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return /$^/;
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,54 @@
+// Diagnostics users can steer: `tilebox.diagnostics.severity` re-grades or turns off a code,
+// and `# tilebox: ignore <code>[, <code>...]` silences codes on the next line (or, written
+// after a statement, on its own line).
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { parseToml } from './toml/parser';
+import { LineIndex } from './toml/lineIndex';
+
+export type SeverityOverrides = Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
+
+const LEVELS: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const IGNORE_COMMENT = /^#\s*tilebox:\s*ignore\b[\s:]*(.*)$/i;
+
+/** Line number -> codes ignored on that line. */
+export function ignoredCodesByLine(text: string, lines = new LineIndex(text)): Map<number, Set<string>> {
+  const result = new Map<number, Set<string>>();
+  const { comments } = parseToml(text);
+  for (const comment of comments) {
+    const match = IGNORE_COMMENT.exec(comment.text);
+    if (!match) continue;
+    const codes = match[1].split(/[\s,]+/).filter((c) => /^[A-Za-z0-9-]+$/.test(c));
+    const pos = lines.position(comment.start);
+    const before = lines.lineText(pos.line).slice(0, pos.character);
+    let line = pos.line;
+    if (before.trim() === '') {
+      // A comment on its own line applies to the next line that is not itself only a comment.
+      line++;
+      while (line < lines.lineCount && lines.lineText(line).trim().startsWith('#')) line++;
+    }
+    const set = result.get(line) ?? new Set<string>();
+    for (const c of codes) set.add(c.toLowerCase());
+    result.set(line, set);
+  }
+  return result;
+}
+
+export function applyDiagnosticSettings(text: string, diagnostics: Diagnostic[], severity?: SeverityOverrides): Diagnostic[] {
+  const ignored = text.includes('tilebox') ? ignoredCodesByLine(text) : new Map<number, Set<string>>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const code = typeof d.code === 'string' ? d.code : d.code === undefined ? '' : String(d.code);
+    if (code && ignored.get(d.range.start.line)?.has(code.toLowerCase())) continue;
+    const level = severity && code && Object.prototype.hasOwnProperty.call(severity, code) ? String(severity[code]).toLowerCase() : undefined;
+    if (level === 'off') continue;
+    out.push(level && LEVELS[level] ? { ...d, severity: LEVELS[level] } : d);
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// Stage 1: the TOML syntax verdict comes from smol-toml (a conforming TOML parser); we turn
+// its error into one diagnostic at the exact spot, worded for someone who does not know TOML.
+import { parse as parseStrict, TomlError } from 'smol-toml';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnostic, ERROR } from './codes';
+import type { TomlDocument } from './toml/ast';
+import type { LineIndex } from './toml/lineIndex';
+
+const PLAIN_WORDS: [RegExp, (word: string) => string][] = [
+  [/redefine an already defined/, (w) => `${w ? `"${w}"` : 'This key'} is already defined above; each key and table may appear only once. Remove or rename this one.`],
+  [/unfinished string/, () => 'This string is not closed: add the closing quote before the end of the line.'],
+  [/invalid value/, (w) => (/^[A-Za-z_.$<-]/.test(w) && !/^(true|false)$/.test(w)
+    ? `Text values need quotes: write "${w}" instead of ${w}.`
+    : 'Expected a value here: a "quoted string", true or false, a number, or an [array].')],
+  [/unfinished array/, () => 'This array is not closed: add "]" after its last item.'],
+  [/unfinished table/, () => 'This table is not closed: add the closing bracket.'],
+  [/expected comma or end of structure/, () => 'Expected "," between two items, or the closing bracket.'],
+  [/followed by an end-of-line/, () => 'Put each "key = value" on its own line; there is more text after this value (start comments with #).'],
+  [/cannot find end of key|unexpected end of key/, () => 'Expected "key = value" here; the "=" is missing.'],
+  [/illegal character in key/, () => 'Keys may only contain letters, digits, "_" and "-" (or be written in quotes).'],
+  [/illegal empty bare key/, () => 'A key is missing here.'],
+  [/end of table array declaration/, () => 'This [[table]] header is not closed: add "]]".'],
+  [/control characters/, () => 'This line contains an invisible control character, which TOML does not allow; delete it.'],
+];
+
+/** Returns the syntax diagnostic, or undefined when the document is valid TOML. */
+export function checkSyntax(text: string, doc: TomlDocument, lines: LineIndex): Diagnostic | undefined {
+  try {
+    parseStrict(text);
+    return undefined;
+  } catch (error) {
+    const raw = error instanceof Error ? error.message.replace(/^Invalid TOML document: /, '').split('\n')[0] : String(error);
+    const offset = error instanceof TomlError ? offsetOf(text, error.line, error.column) : 0;
+    const key = keyAt(doc, offset);
+    const [start, end] = key ?? wordAt(text, offset);
+    const word = key ? key[2] : text.slice(start, end);
+    const rule = PLAIN_WORDS.find(([re]) => re.test(raw));
+    const message = rule ? rule[1](word) : `TOML syntax error: ${raw}.`;
+    return diagnostic('toml-syntax', ERROR, lines.range(start, end), message);
+  }
+}
+
+/** smol-toml counts lines split on \r?\n with 1-based columns. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  return Math.min(text.length, offset + Math.max(0, column - 1));
+}
+
+/** The dotted key (of a pair or header) that contains the offset: [start, end, text]. */
+function keyAt(doc: TomlDocument, offset: number): [number, number, string] | undefined {
+  for (const section of doc.sections) {
+    const keys = section.header ? [section.header.key, ...section.entries.map((e) => e.key)] : section.entries.map((e) => e.key);
+    for (const key of keys) {
+      if (key.length && key[0].start <= offset && offset < key[key.length - 1].end) {
+        return [key[0].start, key[key.length - 1].end, key.map((k) => k.name).join('.')];
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The run of non-blank characters at the offset, at least one character when the line has one. */
+function wordAt(text: string, offset: number): [number, number] {
+  let end = offset;
+  while (end < text.length && !/[\s,\]}]/.test(text[end])) end++;
+  if (end === offset && end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return [offset, end];
+}

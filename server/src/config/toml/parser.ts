@@ -1,0 +1,287 @@
+// Tolerant, position-keeping TOML parser. It accepts every valid TOML document and reads as
+// much as it can of an invalid one; it never throws and runs in linear time (every loop
+// consumes input; nesting is capped). Whether the document is valid TOML is decided by
+// smol-toml (syntax.ts); this parser only supplies positions and structure.
+import type { Comment, KeyPart, KeyValue, Section, TableHeader, TomlDocument, ValueNode } from './ast';
+
+const MAX_DEPTH = 64;
+const BARE = /[A-Za-z0-9_-]/;
+// Inside an unclosed array/inline table, a line that looks like a header or `key =` ends it,
+// so one missing `]` does not swallow the rest of the file.
+const HEADER_LINE = /\[\[?[ \t]*[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*\]\]?[ \t]*(?:#[^\r\n]*)?(?=\r|\n|$)/y;
+const KEY_LINE = /[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*=/y;
+const SCALAR = /[^\s,\]}#=[{"']+/y;
+const DATE_TIME_REST = / \d{2}:\d{2}[^\s,\]}#]*/y;
+
+export function parseToml(text: string): TomlDocument {
+  return new Parser(text).document();
+}
+
+class Parser {
+  private p = 0;
+  private readonly comments: Comment[] = [];
+  constructor(private readonly s: string) {}
+
+  document(): TomlDocument {
+    const sections: Section[] = [{ entries: [], end: 0 }];
+    const s = this.s;
+    while (this.p < s.length) {
+      this.skipBlankAndComments();
+      if (this.p >= s.length) break;
+      const c = s[this.p];
+      const current = sections[sections.length - 1];
+      if (c === '[') {
+        const header = this.header();
+        sections.push({ header, entries: [], end: header.end });
+      } else if (BARE.test(c) || c === '"' || c === "'") {
+        const kv = this.keyValue(0);
+        current.entries.push(kv);
+        current.end = Math.max(current.end, kv.end);
+      } else {
+        this.skipRestOfLine();
+        continue;
+      }
+      // An unclosed array stops in front of the next statement: do not skip that one.
+      if (!this.atStatementStart()) this.skipRestOfLine();
+    }
+    return { sections, comments: this.comments };
+  }
+
+  private header(): TableHeader {
+    const s = this.s;
+    const start = this.p;
+    const arrayOfTables = s[this.p + 1] === '[';
+    this.p += arrayOfTables ? 2 : 1;
+    const key = this.key();
+    this.skipSpaces();
+    if (s[this.p] === ']') {
+      this.p++;
+      if (arrayOfTables && s[this.p] === ']') this.p++;
+    }
+    return { key, arrayOfTables, start, end: this.p };
+  }
+
+  private keyValue(depth: number): KeyValue {
+    const start = this.p;
+    const key = this.key();
+    this.skipSpaces();
+    const kv: KeyValue = { key, hasEquals: false, start, end: this.p };
+    if (this.s[this.p] !== '=') return kv;
+    this.p++;
+    kv.hasEquals = true;
+    kv.end = this.p;
+    this.skipSpaces();
+    kv.value = this.value(depth);
+    if (kv.value) kv.end = kv.value.end;
+    return kv;
+  }
+
+  /** Dotted key; stops (without consuming) at the first character that cannot continue it. */
+  private key(): KeyPart[] {
+    const s = this.s;
+    const parts: KeyPart[] = [];
+    for (;;) {
+      this.skipSpaces();
+      const start = this.p;
+      const c = s[this.p];
+      if (c === '"' || c === "'") {
+        const str = this.string();
+        parts.push({ name: str.value, start, end: str.end });
+      } else {
+        while (this.p < s.length && BARE.test(s[this.p])) this.p++;
+        if (this.p === start) break;
+        parts.push({ name: s.slice(start, this.p), start, end: this.p });
+      }
+      const afterPart = this.p;
+      this.skipSpaces();
+      if (s[this.p] !== '.') { this.p = afterPart; break; }
+      this.p++;
+    }
+    return parts;
+  }
+
+  private value(depth: number): ValueNode | undefined {
+    const s = this.s;
+    const c = s[this.p];
+    if (c === undefined || c === '\n' || c === '\r' || c === '#') return undefined;
+    if (c === '"' || c === "'") return this.string();
+    if (c === '[' || c === '{') {
+      if (depth >= MAX_DEPTH) return this.skipNested();
+      return c === '[' ? this.array(depth + 1) : this.inlineTable(depth + 1);
+    }
+    const start = this.p;
+    SCALAR.lastIndex = start;
+    if (!SCALAR.test(s)) return undefined;
+    this.p = SCALAR.lastIndex;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s.slice(start, this.p))) {
+      DATE_TIME_REST.lastIndex = this.p;
+      if (DATE_TIME_REST.test(s)) this.p = DATE_TIME_REST.lastIndex;
+    }
+    const raw = s.slice(start, this.p);
+    if (raw === 'true' || raw === 'false') return { kind: 'boolean', value: raw === 'true', start, end: this.p };
+    if (/^[+-]?(\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?|0x[\da-fA-F_]+|0o[0-7_]+|0b[01_]+|inf|nan)$/.test(raw)) {
+      return { kind: 'number', raw, start, end: this.p };
+    }
+    if (/^\d{4}-\d{2}-\d{2}|^\d{2}:\d{2}/.test(raw)) return { kind: 'datetime', raw, start, end: this.p };
+    return { kind: 'bare', raw, start, end: this.p };
+  }
+
+  private array(depth: number): ValueNode {
+    const s = this.s;
+    const start = this.p++;
+    const items: ValueNode[] = [];
+    for (;;) {
+      const lineBreak = this.skipBlankAndComments();
+      if (this.p >= s.length) break;
+      if (lineBreak && this.looksLikeNewStatement()) break;
+      const c = s[this.p];
+      if (c === ']') { this.p++; return { kind: 'array', items, closed: true, start, end: this.p }; }
+      if (c === ',') { this.p++; continue; }
+      const before = this.p;
+      const item = this.value(depth);
+      if (item) items.push(item);
+      if (this.p === before) break; // cannot start a value here: leave it to the caller
+    }
+    return { kind: 'array', items, closed: false, start, end: items.length ? items[items.length - 1].end : start + 1 };
+  }
+
+  private inlineTable(depth: number): ValueNode {
+    const s = this.s;
+    const start = this.p++;
+    const entries: KeyValue[] = [];
+    for (;;) {
+      const lineBreak = this.skipBlankAndComments();
+      if (this.p >= s.length) break;
+      if (lineBreak && this.looksLikeNewStatement()) break;
+      const c = s[this.p];
+      if (c === '}') { this.p++; return { kind: 'table', entries, closed: true, start, end: this.p }; }
+      if (c === ',') { this.p++; continue; }
+      const before = this.p;
+      if (BARE.test(c) || c === '"' || c === "'") entries.push(this.keyValue(depth));
+      if (this.p === before) break;
+    }
+    return { kind: 'table', entries, closed: false, start, end: entries.length ? entries[entries.length - 1].end : start + 1 };
+  }
+
+  /** Past the nesting cap: skip balanced brackets without building nodes. */
+  private skipNested(): ValueNode {
+    const s = this.s;
+    const start = this.p;
+    let level = 0;
+    while (this.p < s.length) {
+      const c = s[this.p];
+      if (c === '[' || c === '{') level++;
+      else if (c === ']' || c === '}') level--;
+      else if (c === '\n') break;
+      this.p++;
+      if (level === 0) break;
+    }
+    return { kind: 'bare', raw: s.slice(start, Math.min(this.p, start + 40)), start, end: this.p };
+  }
+
+  private atStatementStart(): boolean {
+    let i = this.p - 1;
+    while (i >= 0 && (this.s[i] === ' ' || this.s[i] === '\t')) i--;
+    return i >= 0 && (this.s[i] === '\n' || this.s[i] === '\r') && this.p < this.s.length && this.s[this.p] !== '\n';
+  }
+
+  private looksLikeNewStatement(): boolean {
+    HEADER_LINE.lastIndex = this.p;
+    KEY_LINE.lastIndex = this.p;
+    return HEADER_LINE.test(this.s) || KEY_LINE.test(this.s);
+  }
+
+  private string(): ValueNode & { kind: 'string' } {
+    const s = this.s;
+    const start = this.p;
+    const q = s[this.p];
+    const multi = s[this.p + 1] === q && s[this.p + 2] === q;
+    this.p += multi ? 3 : 1;
+    let out = '';
+    while (this.p < s.length) {
+      const c = s[this.p];
+      if (!multi && (c === '\n' || c === '\r')) break;
+      if (c === q) {
+        if (!multi) { this.p++; return { kind: 'string', value: out, closed: true, start, end: this.p }; }
+        if (s[this.p + 1] === q && s[this.p + 2] === q) {
+          let end = this.p + 3;
+          while (s[end] === q && end - this.p < 5) end++; // up to two quotes may precede the closing """
+          out += q.repeat(end - this.p - 3);
+          this.p = end;
+          return { kind: 'string', value: multi ? stripFirstNewline(out) : out, closed: true, start, end };
+        }
+      }
+      if (c === '\\' && q === '"') {
+        const [text, length] = escape(s, this.p);
+        out += text;
+        this.p += length;
+        continue;
+      }
+      out += c;
+      this.p++;
+    }
+    return { kind: 'string', value: multi ? stripFirstNewline(out) : out, closed: false, start, end: this.p };
+  }
+
+  private skipSpaces(): void {
+    const s = this.s;
+    while (s[this.p] === ' ' || s[this.p] === '\t') this.p++;
+  }
+
+  /** Skips whitespace, line breaks and comments; returns whether a line break was crossed. */
+  private skipBlankAndComments(): boolean {
+    const s = this.s;
+    let crossed = false;
+    while (this.p < s.length) {
+      const c = s[this.p];
+      if (c === ' ' || c === '\t' || c === '\uFEFF') this.p++;
+      else if (c === '\n' || c === '\r') { this.p++; crossed = true; }
+      else if (c === '#') this.comment();
+      else break;
+    }
+    return crossed;
+  }
+
+  private comment(): void {
+    const s = this.s;
+    const start = this.p;
+    while (this.p < s.length && s[this.p] !== '\n' && s[this.p] !== '\r') this.p++;
+    this.comments.push({ start, end: this.p, text: s.slice(start, this.p) });
+  }
+
+  /** After a statement: keep a trailing comment, ignore anything else up to the line break. */
+  private skipRestOfLine(): void {
+    const s = this.s;
+    while (this.p < s.length && s[this.p] !== '\n' && s[this.p] !== '\r') {
+      if (s[this.p] === '#') { this.comment(); break; }
+      this.p++;
+    }
+  }
+}
+
+function stripFirstNewline(value: string): string {
+  if (value.startsWith('\r\n')) return value.slice(2);
+  return value.startsWith('\n') ? value.slice(1) : value;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
+
+/** Decodes the escape at `i` (a backslash); returns [text, consumed length]. */
+function escape(s: string, i: number): [string, number] {
+  const c = s[i + 1];
+  if (c === undefined) return ['', 1];
+  if (SIMPLE_ESCAPES[c] !== undefined) return [SIMPLE_ESCAPES[c], 2];
+  if (c === 'u' || c === 'U' || c === 'x') {
+    const len = c === 'u' ? 4 : c === 'U' ? 8 : 2;
+    const hex = s.slice(i + 2, i + 2 + len);
+    const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
+    return [code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '', 2 + hex.length];
+  }
+  if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+    // Line-ending backslash in a multi-line string: swallow the whitespace that follows.
+    let j = i + 1;
+    while (j < s.length && /[ \t\r\n]/.test(s[j])) j++;
+    return ['', j - i];
+  }
+  return [c, 2];
+}
