@@ -3,7 +3,19 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export interface ArtifactFile { path: string; size: number; }
 export interface ExcludedFile { path: string; reason: string; }
-export interface DiscoveredTask { name: string; version: string; file: string; line: number; }
+export interface DiscoveredTask {
+  name: string;
+  version: string;
+  /** POSIX path relative to the artifact root. */
+  file: string;
+  /** 1-based line of the `class` statement. */
+  line: number;
+  className?: string;
+  /** identifier() returns something only running Python could tell; name/version show its source text. */
+  unresolved?: boolean;
+}
+/** A module-level `Runner(tasks=[...])` found statically in the selected Python files. */
+export interface DiscoveredRunner { file: string; line: number; variable: string; taskClassNames: string[]; }
 
 export interface ArtifactPreview {
   /** Absolute path of the artifact root (`[workflow].root` resolved against the config's folder). */
@@ -15,6 +27,10 @@ export interface ArtifactPreview {
   totalBytes: number;
   /** Found statically in the selected Python files (best effort, no Python run). */
   tasks: DiscoveredTask[];
+  /** Runner objects found statically (optional: older servers leave it out). */
+  runners?: DiscoveredRunner[];
+  /** The config's `[workflow].slug`, for labels such as "In the release artifact of <slug>". */
+  slug?: string;
   /** Set when no preview could be computed (for example a TOML syntax error); says why. */
   error?: string;
 }

@@ -1,0 +1,106 @@
+// Warnings in tilebox.workflow.toml about what the selection would ship: environments, caches,
+// big data, likely secrets. Each message says what to change. Pure over a Selection.
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { WorkflowConfig } from '../../config/types';
+import type { Selection } from '../select';
+import { Anchors } from './anchors';
+import { formatBytes, plural } from './format';
+
+export const LARGE_FILE_BYTES = 10 * 1024 * 1024;
+export const LARGE_ARTIFACT_BYTES = 50 * 1024 * 1024;
+const MAX_PER_KIND = 5;
+
+type Files = Selection['files'];
+
+export function selectionWarnings(config: WorkflowConfig, selection: Pick<Selection, 'files' | 'problems' | 'totalBytes'>): Diagnostic[] {
+  const anchors = new Anchors(config);
+  const cache = `~/.cache/tilebox/${config.slug?.value || '<workflow>'}/`;
+  return [
+    ...venvWarnings(selection.files, anchors),
+    ...pycacheWarnings(selection.files, anchors),
+    ...largeFileWarnings(selection.files, anchors, cache),
+    ...totalSizeWarnings(selection, anchors, cache),
+    ...secretWarnings(selection.files, anchors),
+    ...selection.problems.map((p) => diagnostic('selection-problem', anchors.forPath(p.path), DiagnosticSeverity.Error,
+      `${p.message.replace(/\.$/, '')}. The release build would refuse it.`)),
+  ];
+}
+
+const VENV_SEGMENTS = new Set(['.venv', 'venv', 'site-packages']);
+
+function venvWarnings(files: Files, anchors: Anchors): Diagnostic[] {
+  const byFolder = new Map<string, Files>();
+  for (const f of files) {
+    const parts = f.path.split('/');
+    const at = parts.findIndex((p, k) => k < parts.length - 1 && VENV_SEGMENTS.has(p));
+    const pyvenv = parts[parts.length - 1] === 'pyvenv.cfg' ? parts.length - 1 : -1;
+    const end = at >= 0 ? at + 1 : pyvenv;
+    if (end < 0) continue;
+    const folder = parts.slice(0, end).join('/') || '.';
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+  }
+  return [...byFolder].slice(0, MAX_PER_KIND).map(([folder, list]) =>
+    diagnostic('selection-has-venv', anchors.forPath(list[0].path), DiagnosticSeverity.Warning,
+      `The artifact includes the virtual environment ${folder}/ (${plural(list.length, 'file')}, ${formatBytes(sum(list))}). ` +
+      `Runners create their own environment from pyproject.toml and uv.lock; add "${folder}/**" to [build].exclude.`));
+}
+
+function pycacheWarnings(files: Files, anchors: Anchors): Diagnostic[] {
+  const compiled = files.filter((f) => f.path.split('/').includes('__pycache__') || /\.py[co]$/.test(f.path));
+  if (compiled.length === 0) return [];
+  return [diagnostic('selection-has-pycache', anchors.forPath(compiled[0].path), DiagnosticSeverity.Warning,
+    `The artifact includes ${plural(compiled.length, 'compiled Python file')} (for example ${compiled[0].path}). ` +
+    `Python rebuilds them on the runner; add "**/__pycache__/**" and "**/*.pyc" to [build].exclude.`)];
+}
+
+function largeFileWarnings(files: Files, anchors: Anchors, cache: string): Diagnostic[] {
+  const large = files.filter((f) => f.size > LARGE_FILE_BYTES).sort((a, b) => b.size - a.size);
+  const shown = large.slice(0, MAX_PER_KIND).map((f) =>
+    diagnostic('selection-large-file', anchors.forPath(f.path), DiagnosticSeverity.Warning,
+      `${f.path} is ${formatBytes(f.size)} and would be uploaded with every release. Keep data out of the artifact ` +
+      `(add "${f.path}" to [build].exclude) and download it lazily on the runner into a local cache such as ${cache}.`));
+  if (large.length > MAX_PER_KIND) {
+    const rest = large.slice(MAX_PER_KIND);
+    shown.push(diagnostic('selection-large-file', anchors.build(), DiagnosticSeverity.Warning,
+      `${plural(rest.length, 'more file')} over ${formatBytes(LARGE_FILE_BYTES)} (${formatBytes(sum(rest))}), for example ${rest[0].path}; exclude them too.`));
+  }
+  return shown;
+}
+
+function totalSizeWarnings(selection: Pick<Selection, 'files' | 'totalBytes'>, anchors: Anchors, cache: string): Diagnostic[] {
+  if (selection.totalBytes <= LARGE_ARTIFACT_BYTES) return [];
+  const biggest = [...selection.files].sort((a, b) => b.size - a.size).slice(0, 3);
+  return [diagnostic('selection-too-large', anchors.build(), DiagnosticSeverity.Warning,
+    `The artifact is ${formatBytes(selection.totalBytes)}, over ${formatBytes(LARGE_ARTIFACT_BYTES)}. Biggest files: ` +
+    `${biggest.map((f) => `${f.path} (${formatBytes(f.size)})`).join(', ')}. A release should hold code and small configuration; ` +
+    `exclude large assets and fetch them lazily on the runner into a runner-local cache such as ${cache}, as the Tilebox docs recommend.`)];
+}
+
+/** Basename rules for files that likely hold credentials. */
+const SECRETS: { test: RegExp; what: string }[] = [
+  { test: /^\.env(\.(?!example$|sample$|template$|dist$)[^/]+)?$/, what: 'an environment file with secrets' },
+  { test: /\.(pem|key|p12|pfx)$/, what: 'a private key or certificate' },
+  { test: /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)/, what: 'an SSH private key' },
+  { test: /^credentials.*\.json$/, what: 'a credentials file' },
+];
+
+function secretWarnings(files: Files, anchors: Anchors): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of files) {
+    const base = f.path.slice(f.path.lastIndexOf('/') + 1);
+    const rule = SECRETS.find((s) => s.test.test(base));
+    if (!rule || out.length >= MAX_PER_KIND) continue;
+    out.push(diagnostic('selection-has-secret', anchors.forPath(f.path), DiagnosticSeverity.Warning,
+      `${f.path} looks like ${rule.what}, and the artifact is uploaded to Tilebox and unpacked on every runner. ` +
+      `Add "${f.path}" to [build].exclude and give runners secrets through their environment instead.`));
+  }
+  return out;
+}
+
+function sum(files: Files): number {
+  return files.reduce((total, f) => total + f.size, 0);
+}
+
+export function diagnostic(code: string, range: Range, severity: DiagnosticSeverity, message: string): Diagnostic {
+  return { range, severity, code, source: 'tilebox', message };
+}
