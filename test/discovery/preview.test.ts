@@ -57,7 +57,7 @@ test('a selection with a .venv, caches, a secret and an 11 MB data file warns on
   });
   const toml = withBuild('include = ["scene_qa/**", "data/*", "**"]\nexclude = []');
   const { diagnostics } = await buildPreview(dir, configFromToml(toml));
-  const found = diagnostics.map((d) => ({ code: d.code, severity: d.severity, on: anchoredOn(toml, d), message: d.message }));
+  const found = diagnostics.map((d) => ({ code: d.code, severity: d.severity, on: anchoredOn(toml, d), message: String(d.message) }));
   const byCode = (code: string) => found.filter((d) => d.code === code);
 
   assert.deepEqual(byCode('selection-has-venv').map((d) => d.on), ['"**"']);
@@ -86,9 +86,9 @@ test('over 50 MB in total names the three biggest files on [build] and suggests 
   const { diagnostics } = await buildPreview(dir, configFromToml(toml));
   const [tooLarge] = diagnostics.filter((d) => d.code === 'selection-too-large');
   assert.equal(anchoredOn(toml, tooLarge), '[build]');
-  assert.match(tooLarge.message, /Biggest files: assets\/a\.bin \(30\.0 MB\), assets\/b\.bin \(20\.0 MB\), assets\/c\.bin \(5\.0 MB\)\./);
-  assert.match(tooLarge.message, /~\/\.cache\/tilebox\//);
-  assert.deepEqual(diagnostics.filter((d) => d.code === 'selection-large-file').map((d) => d.message.split(' ')[0]), ['assets/a.bin', 'assets/b.bin']);
+  assert.match(String(tooLarge.message), /Biggest files: assets\/a\.bin \(30\.0 MB\), assets\/b\.bin \(20\.0 MB\), assets\/c\.bin \(5\.0 MB\)\./);
+  assert.match(String(tooLarge.message), /~\/\.cache\/tilebox\//);
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'selection-large-file').map((d) => String(d.message).split(' ')[0]), ['assets/a.bin', 'assets/b.bin']);
 });
 
 test('an excluded runner module is an error on the runner value, saying which rule keeps it out', async () => {
@@ -97,12 +97,12 @@ test('an excluded runner module is an error on the runner value, saying which ru
   const { diagnostics } = await buildPreview(dir, configFromToml(toml));
   const errors = diagnostics.filter((d) => d.severity === 1);
   assert.deepEqual(errors.map((d) => [d.code, anchoredOn(toml, d)]), [['runner-not-in-artifact', '"scene_qa.runner:runner"']]);
-  assert.match(errors[0].message, /scene_qa\/runner\.py is excluded by exclude pattern "scene_qa\/runner\.py"/);
+  assert.match(String(errors[0].message), /scene_qa\/runner\.py is excluded by exclude pattern "scene_qa\/runner\.py"/);
 
   const notIncluded = withBuild('include = ["pyproject.toml"]');
   const [d] = (await buildPreview(dir, configFromToml(notIncluded))).diagnostics;
   assert.equal(d.code, 'runner-not-in-artifact');
-  assert.match(d.message, /Add it to \[build\]\.include, for example "scene_qa\/\*\*\/\*\.py"/);
+  assert.match(String(d.message), /Add it to \[build\]\.include, for example "scene_qa\/\*\*\/\*\.py"/);
 });
 
 test('task diagnostics come back per Python file with absolute paths', async () => {
