@@ -1,0 +1,88 @@
+// Every `tilebox.workflow.toml` in the workspace (any number per folder, any number of folders), kept current
+// by a file watcher; the project picker remembers the last choice per workspace.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Project, ProjectRegistry } from '../services';
+import { activeProject, pickOrder, projectLabel, readProjectInfo } from './projectInfo';
+
+const CONFIG_GLOB = '**/tilebox.workflow.toml';
+const EXCLUDE_GLOB = '{**/node_modules/**,**/.venv/**,**/.git/**}';
+const LAST_PICKED = 'tilebox.lastProject';
+
+export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
+  private projects: Project[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private scan: Promise<void> | undefined;
+
+  constructor(private readonly state: vscode.Memento) {
+    const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
+    const rescan = () => void this.reload();
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(rescan),
+      watcher.onDidChange(rescan),
+      watcher.onDidDelete(rescan),
+      vscode.workspace.onDidChangeWorkspaceFolders(rescan),
+      vscode.window.onDidChangeActiveTextEditor(() => this.changed.fire()),
+    );
+  }
+
+  /** Resolves once the first scan is done. */
+  ready(): Promise<void> {
+    return this.scan ?? this.reload();
+  }
+
+  reload(): Promise<void> {
+    this.scan = this.readAll().then((projects) => {
+      this.projects = projects;
+      this.changed.fire();
+    });
+    return this.scan;
+  }
+
+  all(): readonly Project[] {
+    return this.projects;
+  }
+
+  active(): Project | undefined {
+    const doc = vscode.window.activeTextEditor?.document;
+    const file = doc?.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
+    return activeProject(this.projects, file, this.state.get<string>(LAST_PICKED));
+  }
+
+  async pick(placeHolder: string): Promise<Project | undefined> {
+    await this.ready();
+    if (this.projects.length <= 1) return this.projects[0];
+    const items = pickOrder(this.projects, this.state.get<string>(LAST_PICKED)).map((p) => ({
+      label: p.label,
+      description: p.slug ?? p.error,
+      detail: p.targets.length ? `targets: ${p.targets.map((t) => t.name).join(', ')}` : undefined,
+      project: p,
+    }));
+    const chosen = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+    if (chosen) await this.state.update(LAST_PICKED, chosen.project.dir);
+    return chosen?.project;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async readAll(): Promise<Project[]> {
+    const uris = await vscode.workspace.findFiles(CONFIG_GLOB, EXCLUDE_GLOB);
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, path: f.uri.fsPath }));
+    const projects = await Promise.all(uris.filter((u) => u.scheme === 'file').map(async (uri) => {
+      const dir = path.dirname(uri.fsPath);
+      let text = '';
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch (e) {
+        return { configPath: uri.fsPath, dir, label: projectLabel(dir, folders), targets: [], error: `Cannot read: ${(e as Error).message}` };
+      }
+      return { configPath: uri.fsPath, dir, label: projectLabel(dir, folders), ...readProjectInfo(text) };
+    }));
+    return projects.sort((a, b) => a.label.localeCompare(b.label));
+  }
+}
