@@ -66,6 +66,8 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
 
 async function writeTar(selection: Selection, frames: FrameWriter, reader: FileReader): Promise<string> {
   const pack = tar.pack();
+  // Failures travel through the promises below; the streams' own 'error' events would be uncaught.
+  pack.on('error', () => undefined);
   const consumed = (async () => {
     try {
       for await (const chunk of pack) await frames.add(chunk as Buffer);
@@ -84,6 +86,7 @@ async function writeTar(selection: Selection, frames: FrameWriter, reader: FileR
       const written = new Promise<void>((ok, fail) => { settle = (error) => (error ? fail(error) : ok()); });
       written.catch(() => undefined);
       const entry = pack.entry(header, (error) => settle(error));
+      entry.on('error', () => undefined);
       try {
         for await (const chunk of reader.chunks(file)) {
           if (!entry.write(chunk)) await drained(entry);
