@@ -5,7 +5,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { applyDiagnosticSettings, validateWorkflowConfig, type SeverityOverrides } from '../config/index';
 import type { WorkflowConfig } from '../config/types';
 import { createFileFacts } from '../artifact/fileFacts';
-import { buildPreview } from './previewFallback'; // TODO: '../artifact/preview/index' once it lands
+import { buildPreview } from '../artifact/preview/index';
 import type { ArtifactPreview } from '../protocol';
 import { describeError } from './safe';
 

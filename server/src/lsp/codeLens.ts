@@ -1,19 +1,10 @@
 // The lens above `[build]`: what the artifact holds right now, one click from the preview.
 import type { CodeLens } from 'vscode-languageserver-types';
 import { validateWorkflowConfig } from '../config/index';
+import { formatBytes } from '../artifact/preview/index';
 import type { CheckResult } from './checkConfig';
 
 export const SHOW_PREVIEW_COMMAND = 'tilebox.artifact.showPreview';
-
-/** Human size with binary units, as file managers show it ("412 KB", "1.5 MB"). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit += 1; }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toFixed(digits)} ${units[unit]}`;
-}
 
 export function lensTitle(result: CheckResult | undefined): string {
   if (!result) return 'Artifact: checking… · Preview';
