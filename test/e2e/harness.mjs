@@ -6,16 +6,14 @@ import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Workbench } from './workbench.mjs';
+import { runStandin } from './seed.mjs';
+import { cache, codeServer, exampleProject, root, standinBin, vsix } from './harness-paths.mjs';
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cache = join(root, '.e2e-cache');
-const codeServer = join(cache, 'node_modules/code-server/out/node/entry.js');
-export const vsix = join(root, 'dist/tilebox-workflows.vsix');
-export const standinBin = join(root, 'test/standin/bin');
+export { root, standinBin, vsix };
+
 const { chromium } = createRequire(join(cache, 'package.json'))('playwright-core');
 
 const freePort = () => new Promise((ok, fail) => {
@@ -83,7 +81,7 @@ export async function startSession(o) {
   const base = mkdtempSync(join(tmpdir(), 'tilebox-e2e-'));
   const dirs = { home: join(base, 'home'), userData: join(base, 'user-data'), state: join(base, 'standin-state'), workspace: join(base, 'example-project') };
   for (const d of [dirs.home, dirs.state, join(dirs.userData, 'User')]) mkdirSync(d, { recursive: true });
-  cpSync(join(root, 'test/fixtures/example-project'), dirs.workspace, { recursive: true });
+  cpSync(exampleProject, dirs.workspace, { recursive: true });
   execFileSync('git', ['init', '-q'], { cwd: dirs.workspace });
   writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...defaultSettings, ...o.settings }, null, 2));
   const extensionsDir = join(base, 'extensions');
@@ -181,7 +179,7 @@ async function closeSession(s, base) {
 
 /** Runs the stand-in CLI as a user would in a terminal (to seed its state), returning stdout. */
 export function standin(session, args) {
-  return execFileSync(join(standinBin, 'tilebox'), args, { env: session.env, cwd: session.dirs.workspace, encoding: 'utf8', timeout: 20_000 });
+  return runStandin(session.env, session.dirs.workspace, args);
 }
 
 /** The stand-in's call log (one line per CLI call), or '' when it recorded none. */
