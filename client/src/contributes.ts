@@ -10,6 +10,27 @@ export const Commands = {
   loadMoreJobs: 'tilebox.jobs.loadMore',
   showStatusActions: 'tilebox.status.showActions',
   showOutput: 'tilebox.output.show',
+  // commands helper
+  setApiKey: 'tilebox.account.setApiKey',
+  clearApiKey: 'tilebox.account.clearApiKey',
+  setCliPath: 'tilebox.cli.setPath',
+  createProject: 'tilebox.project.create',
+  buildRelease: 'tilebox.release.build',
+  publishRelease: 'tilebox.release.publish',
+  deployRelease: 'tilebox.release.deploy',
+  undeployRelease: 'tilebox.release.undeploy',
+  copyReleaseId: 'tilebox.release.copyId',
+  submitJob: 'tilebox.job.submit',
+  showJob: 'tilebox.job.show',
+  showJobLogs: 'tilebox.job.showLogs',
+  loadMoreLogs: 'tilebox.job.loadMoreLogs',
+  retryJob: 'tilebox.job.retry',
+  cancelJob: 'tilebox.job.cancel',
+  copyJobId: 'tilebox.job.copyId',
+  startRunner: 'tilebox.runner.start',
+  startDirectRunner: 'tilebox.runner.startDirect',
+  /** The action describeFailure offers ("Show Output"); same as showOutput, hidden from the palette. */
+  showOutputAlias: 'tilebox.showOutput',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

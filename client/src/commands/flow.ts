@@ -43,3 +43,8 @@ export function answered<T>(value: T | undefined): T {
   if (value === undefined) throw new Dismissed();
   return value;
 }
+
+/** A clear, expected reason the command cannot go on; shown as one error message. */
+export class Problem extends Error {
+  override name = 'Problem';
+}

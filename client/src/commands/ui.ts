@@ -11,8 +11,6 @@ export interface PickItem<T> {
 
 export interface PickOptions {
   placeHolder?: string;
-  /** When set, the user may type a value not in the list; it is returned through `typed`. */
-  typed?: (text: string) => unknown;
 }
 
 export interface InputOptions {

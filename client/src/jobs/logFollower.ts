@@ -30,6 +30,7 @@ export class LogFollower {
       this.lastFailure = result;
       return undefined;
     }
+    this.lastFailure = undefined;
     const fresh = result.value.items.slice(this.takenFromTail);
     this.lines.push(...fresh);
     const next = result.value.nextCursor;

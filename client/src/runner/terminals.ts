@@ -7,6 +7,7 @@ export interface RunnerTerminalOptions {
   shellPath: string;
   shellArgs: string[];
   env: Record<string, string>;
+  cwd?: string;
 }
 
 export interface TerminalLike {

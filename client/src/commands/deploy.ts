@@ -1,0 +1,120 @@
+// tilebox.release.deploy / tilebox.release.undeploy. Deploy takes the selected release (or the
+// latest), a target from the project's toml or clusters picked from `cluster list`, and shows one
+// modal dialog with every warning when the destination looks like production.
+import type { Project, ProjectRegistry } from '../services';
+import { deployRelease, undeployRelease } from '../tilebox/calls';
+import type { Cluster } from '../tilebox/types';
+import { deployWarnings, suggestsProduction } from './deployWarnings';
+import { answered, Dismissed, need, Problem } from './flow';
+import { clusterFrom, projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
+import { clusterItem, listClusters, pickProject } from './pickers';
+import type { ReleaseDeps } from './publish';
+import { outcome, type Outcome } from './ui';
+
+type Destination = { target: string; clusters: string[] } | { target?: undefined; clusters: string[] } | 'pick';
+
+/** The project a node or next step refers to, else (when the workflow is unknown) the one the user picks. */
+export async function projectFor(
+  projects: Pick<ProjectRegistry, 'pick' | 'all'>,
+  arg: unknown,
+  placeHolder: string,
+): Promise<Project | undefined> {
+  const dir = projectDirFrom(arg);
+  if (dir) return projects.all().find((p) => p.dir === dir);
+  const slug = workflowFrom(arg) ?? releaseFrom(arg)?.workflowSlug;
+  if (slug) return projects.all().find((p) => p.slug === slug);
+  return pickProject(projects, placeHolder);
+}
+
+export interface DeployDeps extends ReleaseDeps {
+  projects: Pick<ProjectRegistry, 'pick' | 'all'>;
+}
+
+export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome> {
+  const ref = releaseFrom(arg);
+  const project = await projectFor(d.projects, arg, 'Deploy which project?');
+  const workflow = ref?.workflowSlug ?? workflowFrom(arg) ?? project?.slug;
+  if (!workflow) throw new Problem('Cannot tell which workflow to deploy: the project has no [workflow].slug.');
+  const release = ref?.id ?? 'latest';
+  const clusters = await listClusters(d);
+
+  const choices: { label: string; description?: string; value: Destination }[] = (project?.targets ?? []).map((t) => ({
+    label: `$(target) Target ${t.name}`,
+    description: t.clusters.join(', '),
+    value: { target: t.name, clusters: t.clusters },
+  }));
+  choices.push({ label: '$(server) Choose clusters…', description: 'from `cluster list`', value: 'pick' });
+  let dest = choices.length === 1 ? 'pick' : answered(await d.ui.pick(`Deploy ${workflow} to`, choices));
+  if (dest === 'pick') {
+    const preset = clusterFrom(arg);
+    const items = clusters.map((c) => ({ ...clusterItem(c), picked: c.slug === preset }));
+    const picked = answered(await d.ui.pickMany(`Deploy ${workflow} to which clusters?`, items));
+    if (picked.length === 0) throw new Dismissed();
+    dest = { clusters: picked.map((c) => c.slug) };
+  }
+
+  const current = Object.fromEntries(
+    clusters.map((c) => [c.slug, c.deployments.find((x) => x.workflowSlug === workflow)?.release.id]),
+  );
+  const warnings = deployWarnings({
+    workflow, release, target: dest.target, clusters: dest.clusters, knownClusters: clusters.map((c) => c.slug), currentlyDeployed: current,
+  });
+  const where = dest.target ? `target ${dest.target} (${dest.clusters.join(', ')})` : dest.clusters.join(', ');
+  const what = release === 'latest' ? 'the latest release' : `release ${release.slice(0, 8)}`;
+  if (warnings.risky) {
+    const go = await d.ui.confirm({ message: `Deploy ${what} of ${workflow} to ${where}?`, detail: warnings.lines.join('\n'), action: 'Deploy' });
+    if (!go) throw new Dismissed();
+  }
+  const chosen = dest;
+  const result = await d.ui.progress(`Deploying ${workflow} to ${where}`, (signal) =>
+    need(
+      d.cli.run(
+        deployRelease({ workflow, release, ...(chosen.target ? { target: chosen.target } : { clusters: chosen.clusters }) }),
+        { cwd: project?.dir, signal },
+      ),
+      `Deploying ${workflow}`,
+    ),
+  );
+  d.refresh.pollAfterAction('workflows');
+  d.refresh.pollAfterAction('clusters');
+  const reached = result.clusters.length > 0 ? result.clusters : dest.clusters;
+  const first = reached[0];
+  const deployed = result.releaseId ? `release ${result.releaseId.slice(0, 8)}` : what;
+  return outcome(`Deployed ${deployed} of ${workflow} to ${reached.join(', ')}.`, [
+    { title: 'Submit Job…', command: 'tilebox.job.submit', args: [{ clusterSlug: first, workflowSlug: workflow }] },
+    { title: 'Start Runner', command: 'tilebox.runner.start', args: [first] },
+  ]);
+}
+
+export async function undeployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome> {
+  const ref = releaseFrom(arg);
+  const project = await projectFor(d.projects, arg, 'Undeploy which project?');
+  const workflow = ref?.workflowSlug ?? workflowFrom(arg) ?? project?.slug;
+  if (!workflow) throw new Problem('Cannot tell which workflow to undeploy: the project has no [workflow].slug.');
+  const clusters = await listClusters(d);
+  const deployedOn = (c: Cluster) => c.deployments.find((x) => x.workflowSlug === workflow && (!ref || x.release.id === ref.id));
+  const candidates = clusters.filter(deployedOn);
+  if (candidates.length === 0) throw new Problem(`${workflow} is not deployed on any cluster${ref ? ` as release ${ref.id.slice(0, 8)}` : ''}.`);
+  const preset = clusterFrom(arg);
+  let chosen = candidates;
+  if (preset && candidates.some((c) => c.slug === preset)) chosen = candidates.filter((c) => c.slug === preset);
+  else if (candidates.length > 1) {
+    chosen = answered(await d.ui.pickMany(`Undeploy ${workflow} from`, candidates.map((c) => ({ ...clusterItem(c), picked: true }))));
+    if (chosen.length === 0) throw new Dismissed();
+  }
+  const slugs = chosen.map((c) => c.slug);
+  const lines = [`Runners on ${slugs.join(', ')} stop taking ${workflow}'s tasks; queued jobs wait until a release is deployed again.`];
+  const prod = slugs.filter(suggestsProduction);
+  if (prod.length > 0) lines.unshift(`Production: ${prod.join(', ')} looks like a production environment.`);
+  const go = await d.ui.confirm({ message: `Undeploy ${workflow} from ${slugs.join(', ')}?`, detail: lines.join('\n'), action: 'Undeploy' });
+  if (!go) throw new Dismissed();
+  // One call per deployed release: the CLI takes one --release (or --latest) per call.
+  const byRelease = new Map<string, string[]>();
+  for (const c of chosen) byRelease.set(deployedOn(c)!.release.id, [...(byRelease.get(deployedOn(c)!.release.id) ?? []), c.slug]);
+  for (const [release, on] of byRelease) {
+    await need(d.cli.run(undeployRelease({ workflow, release, clusters: on }), { cwd: project?.dir, signal: d.signal }), `Undeploying ${workflow}`);
+  }
+  d.refresh.pollAfterAction('workflows');
+  d.refresh.pollAfterAction('clusters');
+  return outcome(`Undeployed ${workflow} from ${slugs.join(', ')}.`);
+}

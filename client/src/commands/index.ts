@@ -1,0 +1,103 @@
+// registerCommands: every Tilebox command, wired once through the CommandRegistrar (logging,
+// failure messages, next steps), plus the job documents, runner terminals, the job watcher and
+// the `tilebox` task provider they share.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { Commands, Settings, settingName } from '../contributes';
+import { JobDocuments } from '../jobs/jobDocuments';
+import { abortableSleep, jobEndedNotice, JobWatcher } from '../jobs/jobWatcher';
+import { startDirectFlow, startRunnerFlow } from '../runner/startRunner';
+import { TASK_TYPE, TileboxTaskProvider } from '../runner/taskProvider';
+import { RunnerTerminals, type TerminalLike } from '../runner/terminals';
+import type { Services } from '../services';
+import { jobGet } from '../tilebox/calls';
+import { locateCli } from '../tilebox/locate';
+import { clearApiKeyFlow, setApiKeyFlow, setCliPathFlow } from './account';
+import { deployFlow, projectFor, undeployFlow } from './deploy';
+import { Dismissed } from './flow';
+import { cancelFlow, copyJobIdFlow, retryFlow } from './jobActions';
+import { jobIdFrom } from './nodeArgs';
+import { pickJob } from './pickers';
+import { createProjectFlow } from './project';
+import { buildFlow, publishFlow } from './publish';
+import { CommandRegistrar } from './register';
+import { copyReleaseIdFlow } from './releaseId';
+import { submitFlow } from './submit';
+import { vscodeUi } from './vscodeUi';
+
+const config = () => vscode.workspace.getConfiguration('tilebox');
+
+export function registerCommands(services: Services): void {
+  const ui = vscodeUi;
+  const { cli, projects, refresh, views, localRunners, secrets } = services;
+  const registrar = new CommandRegistrar(services, ui);
+  const documents = new JobDocuments(cli);
+  const terminals = new RunnerTerminals<TerminalLike>(
+    { createTerminal: (o) => vscode.window.createTerminal(o), onDidCloseTerminal: (l) => vscode.window.onDidCloseTerminal(l) },
+    localRunners,
+  );
+  const locate = async () =>
+    locateCli({ configuredPath: config().get<string>(settingName(Settings.cliPath)), pathEnv: process.env.PATH, home: os.homedir(), platform: process.platform });
+  const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;
+  const watcher = new JobWatcher({
+    getJob: (id, signal) => cli.run(jobGet(id), { signal }),
+    sleep: abortableSleep,
+    onUpdate: (job) => services.statusBar.setLastJob(job),
+    onEnd: (job) => {
+      refresh.refresh('jobs');
+      if (config().get<boolean>(settingName(Settings.notifyOnCompletion), true)) registrar.show(jobEndedNotice(job));
+    },
+  });
+  services.context.subscriptions.push(
+    registrar,
+    documents,
+    terminals,
+    { dispose: () => watcher.dispose() },
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new TileboxTaskProvider(services, locate, apiUrl)),
+  );
+
+  const base = (signal: AbortSignal) => ({ cli, ui, signal });
+  const jobDeps = (signal: AbortSignal) => ({ ...base(signal), refresh, views, projects, localRunners, watch: (id: string) => void watcher.watch(id) });
+  const releaseDeps = (signal: AbortSignal) => ({ ...base(signal), projects, refresh });
+  const runnerDeps = (signal: AbortSignal) => ({ ...base(signal), terminals, locate, apiKey: () => secrets.get(), apiUrl, projects });
+  const projectOf = async (arg: unknown, placeHolder: string) => {
+    const p = await projectFor(projects, arg, placeHolder);
+    if (!p) throw new Dismissed();
+    return p;
+  };
+  const jobId = async (signal: AbortSignal, arg: unknown) => jobIdFrom(arg) ?? (await pickJob(base(signal), 'Show which job?', () => true)).id;
+
+  const r = (id: string, h: Parameters<CommandRegistrar['register']>[1]) => registrar.register(id, h);
+  r(Commands.setApiKey, (s) => setApiKeyFlow({ ...base(s), secrets }));
+  r(Commands.clearApiKey, (s) => clearApiKeyFlow({ ...base(s), secrets }));
+  r(Commands.setCliPath, (s) =>
+    setCliPathFlow({ ...base(s), setCliPath: (p) => Promise.resolve(config().update(settingName(Settings.cliPath), p, vscode.ConfigurationTarget.Global)) }),
+  );
+  r(Commands.createProject, (s, arg) =>
+    createProjectFlow(
+      { ...base(s), openFile: async (f) => void (await vscode.window.showTextDocument(vscode.Uri.file(f))) },
+      arg instanceof vscode.Uri ? arg.fsPath : undefined,
+    ),
+  );
+  r(Commands.buildRelease, async (s, arg) => buildFlow(releaseDeps(s), await projectOf(editorArg(arg), 'Build a release of which project?')));
+  r(Commands.publishRelease, async (s, arg) => publishFlow(releaseDeps(s), await projectOf(editorArg(arg), 'Publish a release of which project?')));
+  r(Commands.deployRelease, (s, arg) => deployFlow(releaseDeps(s), editorArg(arg)));
+  r(Commands.undeployRelease, (s, arg) => undeployFlow(releaseDeps(s), arg));
+  r(Commands.copyReleaseId, (s, arg) => copyReleaseIdFlow({ ...base(s), projects }, arg));
+  r(Commands.submitJob, (s, arg) => submitFlow(jobDeps(s), arg));
+  r(Commands.showJob, async (s, arg) => void (await documents.show(await jobId(s, arg))));
+  r(Commands.showJobLogs, async (s, arg) => void (await documents.show(await jobId(s, arg), true)));
+  r(Commands.loadMoreLogs, async () => void (await documents.loadMore(vscode.window.activeTextEditor?.document.uri)));
+  r(Commands.retryJob, (s, arg) => retryFlow(jobDeps(s), arg));
+  r(Commands.cancelJob, (s, arg) => cancelFlow(jobDeps(s), arg));
+  r(Commands.copyJobId, (s, arg) => copyJobIdFlow(jobDeps(s), arg));
+  r(Commands.startRunner, (s, arg) => startRunnerFlow(runnerDeps(s), arg));
+  r(Commands.startDirectRunner, (s, arg) => startDirectFlow(runnerDeps(s), editorArg(arg)));
+  r(Commands.showOutputAlias, async () => services.log.show());
+}
+
+/** Editor-title buttons pass the toml's Uri: turn it into the project folder a flow understands. */
+function editorArg(arg: unknown): unknown {
+  if (arg instanceof vscode.Uri && arg.path.endsWith('/tilebox.workflow.toml')) return { projectDir: vscode.Uri.joinPath(arg, '..').fsPath };
+  return arg;
+}

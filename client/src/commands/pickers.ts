@@ -1,0 +1,48 @@
+// Quick picks a command uses when it was started without a node: project, cluster, job.
+import type { ProjectRegistry, Project } from '../services';
+import { clusterList, jobList } from '../tilebox/calls';
+import type { Cluster, Job } from '../tilebox/types';
+import { answered, need, Problem, type FlowDeps } from './flow';
+import type { PickItem } from './ui';
+
+export async function pickProject(projects: Pick<ProjectRegistry, 'pick'>, placeHolder: string): Promise<Project> {
+  return answered(await projects.pick(placeHolder));
+}
+
+/** Clusters with the default first, then by name (the runner and submit pickers offer the default first). */
+export function defaultFirst(clusters: readonly Cluster[]): Cluster[] {
+  return [...clusters].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.slug.localeCompare(b.slug));
+}
+
+export function clusterItem(c: Cluster): PickItem<Cluster> {
+  const deployed = c.deployments.map((d) => d.workflowSlug).join(', ');
+  return {
+    label: c.isDefault ? `$(star-full) ${c.displayName || c.slug}` : c.displayName || c.slug,
+    description: c.slug + (c.isDefault ? ' (default)' : ''),
+    detail: deployed ? `Deployed: ${deployed}` : 'Nothing deployed',
+    value: c,
+  };
+}
+
+export async function listClusters(d: FlowDeps): Promise<Cluster[]> {
+  return defaultFirst(await need(d.cli.run(clusterList(), { signal: d.signal }), 'Listing clusters'));
+}
+
+export async function pickCluster(d: FlowDeps, title: string, clusters?: Cluster[]): Promise<Cluster> {
+  const all = clusters ?? (await listClusters(d));
+  if (all.length === 0) throw new Problem('No clusters: create one in the Tilebox Console or with `tilebox cluster create`.');
+  return answered(await d.ui.pick(title, all.map(clusterItem), { placeHolder: 'The default cluster is listed first' }));
+}
+
+/** Recent jobs, optionally only in the given states (retry: failed/canceled; cancel: not yet ended). */
+export async function pickJob(d: FlowDeps, title: string, accept: (job: Job) => boolean): Promise<Job> {
+  const page = await need(d.cli.run(jobList({ last: '7d', limit: 50 }), { signal: d.signal }), 'Listing jobs');
+  const jobs = page.items.filter(accept);
+  if (jobs.length === 0) throw new Problem(`${title}: no matching job in the last 7 days.`);
+  return answered(
+    await d.ui.pick(
+      title,
+      jobs.map((j) => ({ label: j.name || j.id, description: j.state, detail: `${j.id}${j.submittedAt ? ` · ${j.submittedAt}` : ''}`, value: j })),
+    ),
+  );
+}

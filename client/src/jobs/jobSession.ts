@@ -1,0 +1,77 @@
+// The model behind one open job document: the job, the logs read so far, and following while the
+// job runs. Pure (no `vscode`): the document provider renders `text()` and re-renders on `onChange`.
+import type { CliRunner } from '../services';
+import { describeFailure } from '../tilebox/describe';
+import { jobGet, jobLogs } from '../tilebox/calls';
+import type { Job } from '../tilebox/types';
+import { isTerminal } from './jobStates';
+import { LogFollower } from './logFollower';
+import { renderJob } from './renderJob';
+
+export const LOG_PAGE_SIZE = 200;
+
+export class JobSession {
+  job?: Job;
+  readonly follower: LogFollower;
+  following = false;
+  problem?: string;
+  private readonly stop = new AbortController();
+
+  constructor(
+    readonly jobId: string,
+    private readonly cli: CliRunner,
+    private readonly onChange: () => void,
+    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+  ) {
+    this.follower = new LogFollower({
+      page: (cursor, signal) => cli.run(jobLogs(jobId, { cursor, limit: LOG_PAGE_SIZE, sort: 'asc' }), { signal }),
+      state: async (signal) => {
+        const r = await cli.run(jobGet(jobId), { signal });
+        if (r.kind === 'ok') this.job = r.value;
+        return r;
+      },
+    });
+  }
+
+  /** Loads the job and its first log page, then follows the logs while the job runs. */
+  async start(): Promise<void> {
+    const r = await this.cli.run(jobGet(this.jobId), { signal: this.stop.signal });
+    if (r.kind !== 'ok') {
+      this.problem = describeFailure(r, 'Reading the job')?.message;
+      this.onChange();
+      return;
+    }
+    this.job = r.value;
+    await this.follower.loadMore(this.stop.signal);
+    this.noteFailure();
+    this.following = !isTerminal(this.job.state) && !this.stop.signal.aborted;
+    this.onChange();
+    if (!this.following) return;
+    await this.follower.follow({ sleep: this.sleep, signal: this.stop.signal, onUpdate: () => this.onChange() });
+    this.following = false;
+    this.noteFailure();
+    this.onChange();
+  }
+
+  /** The "load more" of a finished job: the next page after what is shown. */
+  async loadMore(): Promise<void> {
+    await this.follower.loadMore(this.stop.signal);
+    this.noteFailure();
+    this.onChange();
+  }
+
+  /** Stops following (the document was closed); what was read stays. */
+  dispose(): void {
+    this.stop.abort();
+  }
+
+  text(): string {
+    if (!this.job) return `# Job ${this.jobId}\n\n${this.problem ? `> ${this.problem}` : '_Loading…_'}\n`;
+    return renderJob({ job: this.job, logs: this.follower.lines, following: this.following, moreLogs: this.follower.hasMore, problem: this.problem });
+  }
+
+  private noteFailure(): void {
+    const f = this.follower.lastFailure;
+    this.problem = f && f.kind !== 'cancelled' ? `Logs could not be read: ${describeFailure(f, 'Reading logs')?.message ?? f.kind}` : undefined;
+  }
+}

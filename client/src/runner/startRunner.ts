@@ -1,0 +1,118 @@
+// tilebox.runner.start / tilebox.runner.startDirect: the CLI in an integrated terminal, started
+// from an argument array with the API key in the terminal's environment only.
+import { readFile } from 'node:fs/promises';
+import { parse as parseToml } from 'smol-toml';
+import { answered, CliFailure, Problem, type FlowDeps } from '../commands/flow';
+import { clusterFrom, projectDirFrom } from '../commands/nodeArgs';
+import { pickCluster } from '../commands/pickers';
+import { outcome, type Outcome } from '../commands/ui';
+import type { Project, ProjectRegistry } from '../services';
+import type { LocateResult } from '../tilebox/types';
+import { InvalidArgumentError, isSlug, parallelArgs, runnerStartArgs } from '../tilebox/validate';
+import { splitArgs } from './splitArgs';
+import { runnerTerminalName, type RunnerTerminals, type TerminalLike } from './terminals';
+
+export interface RunnerDeps extends FlowDeps {
+  terminals: RunnerTerminals<TerminalLike>;
+  locate(): Promise<LocateResult>;
+  apiKey(): Promise<string | undefined>;
+  apiUrl(): string | undefined;
+  projects: Pick<ProjectRegistry, 'pick' | 'all' | 'active'>;
+}
+
+const countCheck = (v: string) => (/^\d{1,3}$/.test(v.trim()) && Number(v) >= 1 ? undefined : 'Write a whole number from 1 to 999.');
+
+/** The binary, the key and the `--api-url` prefix every runner terminal needs; failures as CLI failures. */
+async function launchBasics(d: RunnerDeps): Promise<{ cli: string; env: Record<string, string>; prefix: string[] }> {
+  const located = await d.locate();
+  if ('searched' in located) throw new CliFailure({ kind: 'not-found', searched: located.searched }, 'Starting a runner');
+  const key = await d.apiKey();
+  if (!key) throw new CliFailure({ kind: 'not-authenticated', stderr: '' }, 'Starting a runner');
+  const url = d.apiUrl()?.trim();
+  return { cli: located.path, env: { TILEBOX_API_KEY: key }, prefix: url ? ['--api-url', url] : [] };
+}
+
+export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Outcome | undefined> {
+  const preset = clusterFrom(arg);
+  const slug = preset ?? (await pickCluster(d, 'Start a runner for which cluster?')).slug;
+  if (!isSlug(slug)) throw new Problem(`Cluster ${JSON.stringify(slug)} is not a valid slug; no runner was started.`);
+  const name = runnerTerminalName(slug);
+  if (d.terminals.has(slug)) {
+    d.terminals.open(slug, { name, shellPath: '', shellArgs: [], env: {} });
+    return undefined;
+  }
+  const count = Number(answered(await d.ui.input({ title: `Runners for ${slug}`, value: '1', prompt: 'How many runners (-n)', validate: countCheck })).trim());
+  if (countCheck(String(count))) throw new Problem(`Runner count must be a whole number from 1 to 999, got ${count}.`);
+  const stopWhenIdle = answered(
+    await d.ui.pick(`When should the runner for ${slug} stop?`, [
+      { label: 'Keep running', detail: 'Stop it with Ctrl+C in its terminal', value: false },
+      { label: 'Stop when idle', detail: '--stop-when-idling: process the available work, then exit', value: true },
+    ]),
+  );
+  const basics = await launchBasics(d);
+  let argv: string[];
+  try {
+    argv = [...basics.prefix, ...runnerStartArgs({ cluster: slug, count, stopWhenIdle })];
+  } catch (e) {
+    throw e instanceof InvalidArgumentError ? new Problem(e.message) : e;
+  }
+  d.terminals.open(slug, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env });
+  return outcome(`Started ${count === 1 ? 'a runner' : `${count} runners`} for ${slug} in the terminal "${name}".`, [
+    { title: 'Submit Job…', command: 'tilebox.job.submit', args: [{ clusterSlug: slug }] },
+  ]);
+}
+
+/** `[workflow].command` of a project's toml, when it is an array of strings. */
+export async function workflowCommand(configPath: string): Promise<string[] | undefined> {
+  try {
+    const doc = parseToml(await readFile(configPath, 'utf8')) as { workflow?: { command?: unknown } };
+    const cmd = doc.workflow?.command;
+    return Array.isArray(cmd) && cmd.length > 0 && cmd.every((x) => typeof x === 'string') ? (cmd as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startDirectFlow(d: RunnerDeps, arg?: unknown): Promise<Outcome | undefined> {
+  const dir = projectDirFrom(arg);
+  const project: Project = (dir && d.projects.all().find((p) => p.dir === dir)) || answered(await d.projects.pick('Start a direct runner for which project?'));
+  const key = `direct:${project.dir}`;
+  const name = `Tilebox direct runner: ${project.label}`;
+  if (d.terminals.has(key)) {
+    d.terminals.open(key, { name, shellPath: '', shellArgs: [], env: {} }, false);
+    return undefined;
+  }
+  const fromToml = await workflowCommand(project.configPath);
+  const TYPE = Symbol('type');
+  const choice = fromToml
+    ? answered(
+        await d.ui.pick('Command to run', [
+          { label: fromToml.join(' '), description: '[workflow].command', value: fromToml as string[] | typeof TYPE },
+          { label: '$(edit) Type a command…', value: TYPE },
+        ]),
+      )
+    : TYPE;
+  let command: string[];
+  if (choice === TYPE) {
+    const line = answered(
+      await d.ui.input({
+        title: 'Direct runner command',
+        placeHolder: 'python my_direct_runner.py',
+        prompt: 'Quoted like a shell, but run without one: no $VARIABLES, globs or pipes.',
+        validate: (v) => {
+          const s = splitArgs(v);
+          return s.ok ? undefined : s.message;
+        },
+      }),
+    );
+    const split = splitArgs(line);
+    if (!split.ok) throw new Problem(split.message);
+    command = split.args;
+  } else command = choice;
+  const count = Number(answered(await d.ui.input({ title: 'Processes', value: '1', prompt: 'How many copies (-n)', validate: countCheck })).trim());
+  if (countCheck(String(count))) throw new Problem(`Process count must be a whole number from 1 to 999, got ${count}.`);
+  const basics = await launchBasics(d);
+  const argv = [...basics.prefix, ...parallelArgs(count, command)];
+  d.terminals.open(key, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, cwd: project.dir }, false);
+  return outcome(`Started ${command.join(' ')} ×${count} in the terminal "${name}".`);
+}
