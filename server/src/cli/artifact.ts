@@ -1,9 +1,129 @@
-// Placeholder: the artifact helper implements `preview` and `build`.
-export async function runPreview(_args: string[]): Promise<number> {
-  process.stderr.write('preview: not implemented yet\n');
+// `preview` and `build`: the artifact engine without an editor, for CI and scripts.
+// Exit codes: 0 done, 1 the project cannot be previewed/built as configured (one line on
+// stderr says why), 2 bad usage.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildArchive } from '../artifact/archive';
+import { discoverTasks } from '../artifact/discovery/index';
+import { loadWorkflowProject, type WorkflowProject } from '../artifact/project';
+import { selectArtifactFiles, type Selection } from '../artifact/select';
+
+interface Parsed { dir: string; json: boolean; out?: string }
+
+export async function runPreview(args: string[]): Promise<number> {
+  const parsed = parseArgs('preview', args, false);
+  if (typeof parsed === 'number') return parsed;
+  const loaded = await load('preview', parsed.dir);
+  if (!('selection' in loaded)) return loaded.code;
+  const { selection } = loaded;
+  const tasks = await findTasks(selection);
+  const result = {
+    root: selection.root,
+    files: selection.files.map(({ path: p, size }) => ({ path: p, size })),
+    excluded: selection.excluded,
+    totalBytes: selection.totalBytes,
+    tasks,
+    problems: selection.problems,
+  };
+  if (parsed.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(previewText(result));
+  if (selection.problems.length > 0) return fail('preview', problemLine(loaded.project, selection));
+  return 0;
+}
+
+export async function runBuild(args: string[]): Promise<number> {
+  const parsed = parseArgs('build', args, true);
+  if (typeof parsed === 'number') return parsed;
+  const loaded = await load('build', parsed.dir);
+  if (!('selection' in loaded)) return loaded.code;
+  const { project, selection } = loaded;
+  if (selection.problems.length > 0) return fail('build', problemLine(project, selection));
+  const out = parsed.out ? path.resolve(parsed.out) : path.join(selection.root, `${project.selectionConfig.slug}.tar.zst`);
+  try {
+    const built = await buildArchive(selection, out);
+    const summary = { path: built.path, digest: built.digest, bytes: built.bytes, files: built.files };
+    if (parsed.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else process.stdout.write(`built ${built.path}\n  ${built.files} files, ${formatBytes(built.inputBytes)} in, ${formatBytes(built.bytes)} out\n  sha256 ${built.digest}\n`);
+    return 0;
+  } catch (error) {
+    return fail('build', (error as Error).message);
+  }
+}
+
+function parseArgs(command: string, args: string[], allowOut: boolean): Parsed | number {
+  const positional: string[] = [];
+  let json = false;
+  let out: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--json') json = true;
+    else if (allowOut && arg === '--out' && args[i + 1] !== undefined) out = args[++i];
+    else if (allowOut && arg.startsWith('--out=')) out = arg.slice('--out='.length);
+    else if (arg.startsWith('-')) return usage(command, `unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  if (positional.length !== 1) return usage(command, 'expected exactly one project folder');
+  return { dir: positional[0], json, out };
+}
+
+function usage(command: string, why: string): number {
+  const synopsis = command === 'build' ? 'build <dir> [--out <file>] [--json]' : 'preview <dir> [--json]';
+  process.stderr.write(`${command}: ${why}\nusage: tilebox-workflow-check ${synopsis}\n`);
   return 2;
 }
-export async function runBuild(_args: string[]): Promise<number> {
-  process.stderr.write('build: not implemented yet\n');
-  return 2;
+
+function fail(command: string, reason: string): number {
+  process.stderr.write(`${command}: ${reason.split('\n')[0]}\n`);
+  return 1;
+}
+
+async function load(command: string, dir: string): Promise<{ project: WorkflowProject; selection: Selection } | { code: number }> {
+  const project = loadWorkflowProject(dir);
+  if ('error' in project) return { code: fail(command, project.error) };
+  try {
+    return { project, selection: await selectArtifactFiles(project.configDir, project.selectionConfig) };
+  } catch (error) {
+    return { code: fail(command, `${project.configPath}: ${(error as Error).message}`) };
+  }
+}
+
+function problemLine(project: WorkflowProject, selection: Selection): string {
+  const more = selection.problems.length > 1 ? ` (and ${selection.problems.length - 1} more)` : '';
+  return `${project.configPath}: ${selection.problems[0].message}${more}`;
+}
+
+async function findTasks(selection: Selection) {
+  const python = selection.files.filter((f) => f.path.endsWith('.py') && f.size <= 1024 * 1024);
+  const sources = python.flatMap((f) => {
+    try {
+      return [{ path: f.path, text: fs.readFileSync(f.absPath, 'utf8') }];
+    } catch {
+      return [];
+    }
+  });
+  return discoverTasks(sources).tasks.map(({ name, version, file, line }) => ({ name, version, file, line }));
+}
+
+type PreviewJson = Pick<Selection, 'root' | 'excluded' | 'totalBytes' | 'problems'> & {
+  files: { path: string; size: number }[];
+  tasks: { name: string; version: string; file: string; line: number }[];
+};
+
+function previewText(p: PreviewJson): string {
+  const lines = [`artifact root ${p.root}: ${p.files.length} files, ${formatBytes(p.totalBytes)}`];
+  for (const f of p.files) lines.push(`  ${formatBytes(f.size).padStart(9)}  ${f.path}`);
+  if (p.excluded.length) lines.push('', `excluded (${p.excluded.length}):`, ...p.excluded.map((e) => `  ${e.path}  (${e.reason})`));
+  lines.push('', `tasks (found statically, best effort): ${p.tasks.length}`);
+  for (const t of p.tasks) lines.push(`  ${t.name} ${t.version}  ${t.file}:${t.line}`);
+  if (p.problems.length) lines.push('', 'problems:', ...p.problems.map((x) => `  ${x.message}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = n / 1024;
+  let unit = 0;
+  for (; value >= 1024 && unit < units.length - 1; unit++) value /= 1024;
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
