@@ -121,6 +121,16 @@ test('two configs in one workspace are validated independently, open or not', as
   await client.waitFor('the edit to be checked', () => withCode(client, goodUri, 'slug-invalid-characters'));
   assert.ok(codes(client, badUri).includes('unknown-key'), 'the other config keeps its own diagnostics');
   assert.ok(!codes(client, badUri).includes('slug-invalid-characters'));
+
+  rmSync(join(bad, 'tilebox.workflow.toml'));
+  const third = join(ws.dir, 'third', 'tilebox.workflow.toml');
+  mkdirSync(join(ws.dir, 'third'));
+  writeFileSync(third, '[workflow]\nslug = "third"\n');
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [
+    { uri: badUri, type: FileChangeType.Deleted }, { uri: uriOf(third), type: FileChangeType.Created },
+  ] });
+  await client.waitFor('a deleted config to lose its problems', () => client.diagnostics.get(badUri)?.length === 0);
+  await client.waitFor('a new config to be checked', () => withCode(client, uriOf(third), 'missing-build-table'));
 });
 
 test('deleting a selected file re-checks the config: include-matches-nothing appears, and the artifact changes', async () => {

@@ -70,7 +70,7 @@ test('the language server validates and previews every fixture without touching 
   assert.equal(attempts(), before, `network use recorded:\n${attempts()}\nserver stderr:\n${client.stderr()}`);
 });
 
-test('the headless CLI checks and previews every fixture without touching the network', () => {
+test('the headless CLI checks every fixture, previews and builds the example without touching the network', () => {
   const before = attempts();
   const check = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', workspace.dir, '--format', 'json'], { env: env(), encoding: 'utf8' });
   assert.ok(check.status === 0 || check.status === 1, `check exited ${check.status}: ${check.stderr}`);
@@ -79,5 +79,9 @@ test('the headless CLI checks and previews every fixture without touching the ne
   const preview = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'preview', join(workspace.dir, 'example'), '--json'], { env: env(), encoding: 'utf8' });
   assert.equal(preview.status, 0, preview.stderr);
   assert.ok((JSON.parse(preview.stdout) as { files: unknown[] }).files.length > 0);
+  const out = join(workspace.dir, 'example.tar.zst');
+  const build = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'build', join(workspace.dir, 'example'), '--out', out, '--json'], { env: env(), encoding: 'utf8' });
+  assert.equal(build.status, 0, build.stderr);
+  assert.ok(existsSync(out));
   assert.equal(attempts(), before, `network use recorded:\n${attempts()}`);
 });
