@@ -64,6 +64,9 @@ const defaultSettings = {
   'git.openRepositoryInParentFolders': 'never',
   'security.workspace.trust.startupPrompt': 'always',
   'window.dialogStyle': 'custom',
+  'terminal.integrated.gpuAcceleration': 'off', // DOM renderer: the terminal's text is readable from the page
+  'terminal.integrated.tabs.hideCondition': 'never',
+  'terminal.integrated.enablePersistentSessions': false,
 };
 
 /**

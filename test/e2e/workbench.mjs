@@ -30,7 +30,7 @@ export class Workbench {
 
   /** The pane (view) whose header says `title`, e.g. "Workflows". */
   view(title) {
-    return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header', { hasText: new RegExp(`^\\s*${escape(title)}`, 'i') }) }).first();
+    return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header .title', { hasText: new RegExp(escape(title), 'i') }) }).first();
   }
 
   /** Expands the view's pane if it is collapsed. */
@@ -53,6 +53,37 @@ export class Workbench {
     const row = await this.treeItem(text, opts);
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
     return row;
+  }
+
+  /** Expands every collapsed row of a view (bounded), so the whole tree is rendered. */
+  async expandAll(viewTitle, rounds = 15) {
+    for (let i = 0; i < rounds; i++) {
+      const collapsed = this.view(viewTitle).locator('.monaco-list-row[aria-expanded="false"]');
+      if (!(await collapsed.count())) return;
+      await collapsed.first().locator('.monaco-tl-twistie').click();
+      await this.page.waitForTimeout(150);
+    }
+  }
+
+  /** Rows of a view as {level, label, description, expandable}, in display order. */
+  async treeRows(viewTitle) {
+    return this.view(viewTitle).locator('.monaco-list-row').evaluateAll((rows) => rows
+      .map((r) => ({
+        top: parseFloat(r.style.top || '0'),
+        level: Number(r.getAttribute('aria-level') ?? 1),
+        label: r.querySelector('.label-name')?.textContent?.trim() ?? r.innerText.trim(),
+        description: r.querySelector('.label-description')?.textContent?.trim() ?? '',
+        expandable: r.hasAttribute('aria-expanded'),
+      }))
+      .sort((a, b) => a.top - b.top));
+  }
+
+  /** Right-clicks a tree row and runs the context-menu entry whose text matches. */
+  async contextMenu(row, entry) {
+    await row.click({ button: 'right' });
+    const item = this.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: pattern(entry) }).first();
+    await item.waitFor({ timeout: 10_000 });
+    await item.click();
   }
 
   /** Visible text of every row of a view. */
@@ -170,7 +201,7 @@ export class Workbench {
 
   /** Names of the open terminals (the terminal tabs list / single-terminal title). */
   async terminalNames() {
-    return this.page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab').allInnerTexts();
+    return this.page.locator('.terminal-tabs-entry, .single-terminal-tab, .tabs-list .monaco-list-row').allInnerTexts();
   }
 
   /** Text currently rendered in the active terminal (xterm's accessibility tree is off, so read the rows). */

@@ -1,0 +1,22 @@
+// Start Release Runner: a terminal named after the cluster opens and shows the (stand-in) runner's own output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withSession } from './harness.mjs';
+import { runStandin } from './seed.mjs';
+
+test('start release runner: a terminal named after the cluster shows the runner output', { timeout: 180_000 }, async () => {
+  const prepare = (ws, env) => {
+    runStandin(env, ws, ['workflow', 'publish-release', '--json']);
+    runStandin(env, ws, ['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
+  };
+  await withSession('runner-terminal', { trust: 'yes', prepare }, async ({ wb }) => {
+    await wb.openFile('tilebox.workflow.toml');
+    await wb.runCommand('Tilebox: Start Release Runner');
+    await wb.pick(/dev-cluster/);
+    await wb.waitFor('a terminal named after the cluster', async () => (await wb.terminalNames()).some((n) => /dev-cluster/.test(n)), 30_000);
+    let text = '';
+    await wb.waitFor('the runner output in the terminal', async () => /runner started for cluster dev-cluster/i.test(text = await wb.terminalText()), 30_000)
+      .catch((e) => { throw new Error(`${e.message}; terminal shows: ${text}`); });
+    assert.match(text, /dev-cluster-9xK2mQ4pL8nR7s/);
+  });
+});
