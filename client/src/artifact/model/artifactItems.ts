@@ -1,0 +1,129 @@
+// Tree items of the Artifact view, from an ArtifactPreview. Pure: node classes add the
+// `vscode` parts (resource URIs, open commands) from `resourcePath` and `line`.
+import type { ArtifactPreview, DiscoveredRunner, DiscoveredTask } from '../../../../server/src/protocol';
+import { formatBytes } from '../../../../server/src/artifact/preview/format';
+import type { ItemModel } from '../../views/model/item';
+import type { FileEntry, FolderNode } from './folderTree';
+
+export interface ArtifactItem extends ItemModel {
+  /** Root-relative POSIX path of the file or folder shown, for its resource URI. */
+  resourcePath?: string;
+  /** Greyed: a candidate that stays out of the artifact. */
+  excluded?: boolean;
+  /** 1-based line to open at (tasks). */
+  line?: number;
+}
+
+/** Folders start expanded when the whole artifact is this small. */
+export const EXPAND_ALL_BELOW = 40;
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export function summaryItem(preview: ArtifactPreview, configLabel: string, parentId: string): ArtifactItem {
+  const excluded = preview.excluded.length;
+  const runners = preview.runners ?? [];
+  const lines = [
+    `**Release artifact${preview.slug ? ` of \`${preview.slug}\`` : ''}**`,
+    `Config: \`${configLabel}\`  \nRoot: \`${preview.root}\``,
+    `${count(preview.files.length, 'file')}, ${formatBytes(preview.totalBytes)}; ${count(excluded, 'candidate')} excluded (hover one for the rule).`,
+    `Found statically (best effort): ${count(preview.tasks.length, 'task')}, ${count(runners.length, 'runner')}.`,
+  ];
+  return {
+    id: `${parentId}/summary`,
+    label: `${count(preview.files.length, 'file')} · ${formatBytes(preview.totalBytes)}`,
+    description: [excluded ? `${excluded} excluded` : '', preview.slug ?? ''].filter(Boolean).join(' · '),
+    tooltip: lines.join('\n\n'),
+    icon: { id: 'package' },
+    contextValue: 'artifactSummary',
+    collapsible: 'none',
+  };
+}
+
+export function filesGroupItem(root: FolderNode, parentId: string): ArtifactItem {
+  return {
+    id: `${parentId}/files`,
+    label: 'Files',
+    description: `${count(root.fileCount, 'file')} · ${formatBytes(root.size)}${root.excludedCount ? ` · ${root.excludedCount} excluded` : ''}`,
+    icon: { id: 'files' },
+    contextValue: 'artifactFiles',
+    collapsible: 'expanded',
+  };
+}
+
+export function folderItem(folder: FolderNode, totalFiles: number, parentId: string): ArtifactItem {
+  const onlyExcluded = folder.fileCount === 0;
+  return {
+    id: `${parentId}/d:${folder.path}`,
+    label: folder.name,
+    description: onlyExcluded
+      ? `excluded · ${count(folder.excludedCount, 'candidate')}`
+      : `${count(folder.fileCount, 'file')} · ${formatBytes(folder.size)}${folder.excludedCount ? ` · ${folder.excludedCount} excluded` : ''}`,
+    tooltip: `\`${folder.path}/\`\n\n${count(folder.fileCount, 'file')} in the artifact (${formatBytes(folder.size)}), ${count(folder.excludedCount, 'candidate')} excluded.`,
+    contextValue: 'artifactFolder',
+    collapsible: totalFiles <= EXPAND_ALL_BELOW ? 'expanded' : 'collapsed',
+    resourcePath: folder.path,
+    excluded: onlyExcluded,
+  };
+}
+
+export function fileItem(file: FileEntry, parentId: string): ArtifactItem {
+  if (file.excludedBecause !== undefined) {
+    return {
+      id: `${parentId}/x:${file.path}`,
+      label: file.name,
+      description: file.prunedFolder ? 'excluded folder' : 'excluded',
+      tooltip: `\`${file.path}${file.prunedFolder ? '/' : ''}\` stays out of the artifact.\n\nExcluded by ${file.excludedBecause}.`,
+      contextValue: file.prunedFolder ? 'artifactFolder excluded' : 'artifactFile excluded',
+      collapsible: 'none',
+      resourcePath: file.path,
+      excluded: true,
+    };
+  }
+  return {
+    id: `${parentId}/f:${file.path}`,
+    label: file.name,
+    description: formatBytes(file.size ?? 0),
+    tooltip: `\`${file.path}\` · ${formatBytes(file.size ?? 0)}\n\nGoes into the release artifact.`,
+    contextValue: 'artifactFile included',
+    collapsible: 'none',
+    resourcePath: file.path,
+  };
+}
+
+export function tasksGroupItem(tasks: DiscoveredTask[], runners: DiscoveredRunner[] | undefined, parentId: string): ArtifactItem {
+  const where = (runners ?? []).map((r) => `\`${r.variable}\` in \`${r.file}:${r.line}\` registers ${count(r.taskClassNames.length, 'task')}`);
+  return {
+    id: `${parentId}/tasks`,
+    label: 'Tasks',
+    description: `${tasks.length} found statically`,
+    tooltip: ['Task classes found by reading the selected `.py` files (no Python is run, so this is best effort).', ...where].join('\n\n'),
+    icon: { id: 'symbol-class' },
+    contextValue: 'artifactTasks',
+    collapsible: 'expanded',
+  };
+}
+
+export function taskItem(task: DiscoveredTask, runners: DiscoveredRunner[] | undefined, parentId: string): ArtifactItem {
+  const className = task.className ?? '';
+  const registeredBy = (runners ?? []).filter((r) => className && r.taskClassNames.includes(className));
+  const notInRunner = runners !== undefined && runners.length > 0 && className !== '' && registeredBy.length === 0;
+  const parts = [task.version, className && className !== task.name ? className : '', task.unresolved ? 'computed at runtime' : '', notInRunner ? 'not in a runner' : ''];
+  const tooltip = [
+    `**${task.name}** \`${task.version}\``,
+    `\`class ${className || '?'}\` in \`${task.file}:${task.line}\``,
+    task.unresolved ? 'identifier() returns something only running Python can tell; shown as written.' : '',
+    registeredBy.length ? `Registered by ${registeredBy.map((r) => `\`${r.variable}\` (\`${r.file}:${r.line}\`)`).join(', ')}.` : '',
+    notInRunner ? 'No `Runner(tasks=[...])` in the artifact lists this class, so runners of this release will not execute it.' : '',
+  ].filter(Boolean);
+  return {
+    id: `${parentId}/t:${task.file}:${task.line}:${className}`,
+    label: task.name,
+    description: parts.filter(Boolean).join(' · '),
+    tooltip: tooltip.join('\n\n'),
+    icon: notInRunner ? { id: 'symbol-class', color: 'list.warningForeground' } : { id: 'symbol-class' },
+    contextValue: 'artifactTask',
+    collapsible: 'none',
+    resourcePath: task.file,
+    line: task.line,
+  };
+}
