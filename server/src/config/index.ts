@@ -3,13 +3,19 @@
 // Every entry point is total: editors send half-typed or binary text, so an unexpected
 // exception becomes "no result" instead of a crashed server.
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import { codeActions } from './codeActions';
 import { DIAGNOSTIC_CODES as CODES } from './codes';
+import { complete, type CompletionContext } from './completion';
+import { hover } from './hover';
+import { findRunners } from './runnerCandidates';
+import { symbols } from './symbols';
 import { applyDiagnosticSettings as applySettings, type SeverityOverrides } from './settings';
 import type { ValidationResult } from './types';
 import { validate, type ValidateOptions } from './validate';
 
 export type { SeverityOverrides } from './settings';
 export type { ValidateOptions } from './validate';
+export type { CompletionContext } from './completion';
 export type { FileFacts, ValidationResult, WorkflowConfig } from './types';
 
 function safely<T>(fallback: T, fn: () => T): T {
@@ -28,20 +34,26 @@ export function applyDiagnosticSettings(text: string, diagnostics: Diagnostic[],
   return safely(diagnostics, () => applySettings(text, diagnostics, severity));
 }
 
-export function completeAt(_text: string, _offset: number, _ctx: { runnerCandidates: string[] }): CompletionItem[] {
-  return [];
+export function completeAt(text: string, offset: number, ctx: CompletionContext): CompletionItem[] {
+  return safely([], () => complete(text, offset, ctx));
 }
-export function hoverAt(_text: string, _offset: number): Hover | undefined {
-  return undefined;
+
+export function hoverAt(text: string, offset: number): Hover | undefined {
+  return safely(undefined, () => hover(text, offset));
 }
-export function codeActionsFor(_text: string, _uri: string, _diagnostics: Diagnostic[]): CodeAction[] {
-  return [];
+
+/** Quick fixes for the given diagnostics; every WorkspaceEdit is keyed by `uri`. */
+export function codeActionsFor(text: string, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+  return safely([], () => codeActions(text, uri, diagnostics));
 }
-export function documentSymbols(_text: string): DocumentSymbol[] {
-  return [];
+
+export function documentSymbols(text: string): DocumentSymbol[] {
+  return safely([], () => symbols(text));
 }
-export function findRunnerCandidates(_files: { path: string; text: string }[]): string[] {
-  return [];
+
+/** `files`: paths relative to the project root (POSIX). Returns `<module>:<name>` for top-level `name = Runner(...)`. */
+export function findRunnerCandidates(files: { path: string; text: string }[]): string[] {
+  return safely([], () => findRunners(files));
 }
 
 export const DIAGNOSTIC_CODES: readonly { code: string; description: string }[] = CODES;
