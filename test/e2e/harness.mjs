@@ -205,3 +205,14 @@ export function outputChannelLog(session, channel = 'Tilebox') {
   if (existsSync(logs)) walk(logs);
   return found.map((f) => readFileSync(f, 'utf8')).join('\n');
 }
+
+/** The extension's own "activated in N ms" from its output channel (undefined until it has logged it). */
+export function activationMs(session) {
+  const m = /activated in (\d+(?:\.\d+)?)\s*ms/i.exec(outputChannelLog(session));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Milliseconds from navigation to the workbench's own "didStartWorkbench" performance mark. */
+export async function workbenchStartMs(page) {
+  return page.evaluate(() => performance.getEntriesByName('code/didStartWorkbench')[0]?.startTime);
+}
