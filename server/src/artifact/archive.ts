@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import tar from 'tar-stream';
 import { FrameWriter } from './frameWriter';
-import { ArchiveInputError, describe, openFileReader, type FileReader } from './readFiles';
+import { describe } from './paths';
+import { ArchiveInputError, openFileReader, type FileReader } from './readFiles';
 import type { Selection } from './select';
 
 export { ArchiveInputError };

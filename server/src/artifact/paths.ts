@@ -40,3 +40,14 @@ export class UnsafeConfigError extends Error {
 function rootError(message: string): Error {
   return new UnsafeConfigError(message);
 }
+
+/** A file-system error as a short phrase for messages that already name the path. */
+export function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known: Record<string, string> = {
+    ENOSPC: 'no space left on device', ENOENT: 'no such file or folder', EACCES: 'permission denied',
+    EISDIR: 'is a folder, not a file', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded',
+  };
+  if (code && known[code]) return known[code];
+  return error instanceof Error ? error.message : String(error);
+}

@@ -3,6 +3,7 @@
 // round trip at a time would dominate); big files are streamed in chunks, never read whole.
 // Every file must still have the size the selection saw, or the build fails naming it.
 import * as fs from 'node:fs';
+import { describe } from './paths';
 import type { SelectedFile } from './select';
 
 /** A selected file that could not be archived as selected; the message names it. */
@@ -115,14 +116,4 @@ function rethrow(file: SelectedFile) {
   return (error: unknown): never => {
     throw new ArchiveInputError(`cannot read ${file.path}: ${describe(error)}`);
   };
-}
-
-export function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const known: Record<string, string> = {
-    ENOSPC: 'no space left on device', ENOENT: 'no such file or folder', EACCES: 'permission denied',
-    EISDIR: 'is a folder, not a file', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded',
-  };
-  if (code && known[code]) return known[code];
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { SelectionConfig } from '../config/types';
 import { GitIgnoreRules, findRepository, loadOuterRules } from './gitignore';
 import { compileGlob, unsafePathReason, type Glob } from './glob';
-import { UnsafeConfigError, byteOrder, resolveRoot } from './paths';
+import { UnsafeConfigError, byteOrder, describe, resolveRoot } from './paths';
 
 export { UnsafeConfigError };
 
@@ -79,7 +79,14 @@ class Walk {
   }
 
   async dir(abs: string, rel: string): Promise<void> {
-    const entries = await fs.promises.readdir(abs, { withFileTypes: true });
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(abs, { withFileTypes: true });
+    } catch (error) {
+      const shown = rel ? `${rel}/` : '.';
+      this.problems.push({ path: shown, message: `cannot list folder ${shown}: ${describe(error)}` });
+      return;
+    }
     if (this.config.useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
       const text = await fs.promises.readFile(path.join(abs, '.gitignore'), 'utf8').catch(() => '');
       this.git.addFile(rel ? `${rel}/.gitignore` : '.gitignore', this.fromBase(rel), text);
@@ -128,7 +135,14 @@ class Walk {
   }
 
   private async addFile(readFrom: string, rel: string, absPath: string): Promise<void> {
-    const stat = await fs.promises.stat(readFrom);
+    let stat: fs.Stats;
+    try {
+      stat = await fs.promises.stat(readFrom);
+    } catch (error) {
+      // Deleted since the folder was listed: it is simply not there any more.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problems.push({ path: rel, message: `cannot read ${rel}: ${describe(error)}` });
+      return;
+    }
     if (!stat.isFile()) {
       this.problems.push({ path: rel, message: `${rel} is not a regular file` });
       return;
@@ -147,8 +161,10 @@ class Walk {
       return;
     }
     const inside = target === this.rootReal || target.startsWith(this.rootReal + path.sep);
-    const stat = await fs.promises.stat(target);
-    if (stat.isDirectory()) {
+    const stat = await fs.promises.stat(target).catch(() => undefined);
+    if (!stat) {
+      if (candidate) this.problems.push({ path: rel, message: `symbolic link ${rel} is broken (its target does not exist)` });
+    } else if (stat.isDirectory()) {
       this.excluded.push({ path: `${rel}/`, reason: 'symbolic link to a folder (not followed)' });
     } else if (!candidate) {
       return;

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { makeTree, type Tree } from './tree';
+
+const trees: Tree[] = [];
+after(() => trees.forEach((t) => t.remove()));
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const TOML = (include: string, extra = '') =>
+  `[workflow]\nslug = "demo-wf"\nrunner = "scene_qa.runner:runner"\n${extra}\n[build]\ninclude = [${include}]\nexclude = ["**/__pycache__/**"]\n`;
+/** A temp copy of the example project (its .gitignore ignores output/ and *.log). */
+const example = (toml?: string) => {
+  const t = makeTree();
+  trees.push(t);
+  fs.cpSync('test/fixtures/example-project', t.dir, { recursive: true });
+  t.put('output/result.json', '{}');
+  t.put('run.log', 'log');
+  t.put('scene_qa/__pycache__/tasks.cpython-312.pyc', 'bytecode');
+  if (toml) t.put('tilebox.workflow.toml', toml);
+  return t;
+};
+
+test('preview --json lists files with sizes, excluded candidates with reasons, and the tasks found', () => {
+  const t = example(TOML('"**"'));
+  const r = cli('preview', t.dir, '--json');
+  assert.equal(r.code, 0, r.err);
+  const json = JSON.parse(r.out);
+  assert.equal(json.root, t.dir);
+  assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['.gitignore', 'pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'tilebox.workflow.toml', 'uv.lock']);
+  assert.equal(json.files.find((f: { path: string }) => f.path === 'uv.lock').size, fs.statSync(join(t.dir, 'uv.lock')).size);
+  assert.deepEqual(json.excluded, [
+    { path: 'output/', reason: '.gitignore:2 "output/"' },
+    { path: 'run.log', reason: '.gitignore:3 "*.log"' },
+    { path: 'scene_qa/__pycache__/', reason: 'exclude pattern "**/__pycache__/**"' },
+  ]);
+  assert.equal(json.totalBytes, json.files.reduce((n: number, f: { size: number }) => n + f.size, 0));
+  assert.ok(json.tasks.length > 0);
+  for (const task of json.tasks) {
+    assert.equal(task.file, 'scene_qa/tasks.py');
+    assert.match(task.version, /^v\d+\.\d+$/);
+    assert.ok(Number.isInteger(task.line) && task.line > 0);
+  }
+});
+
+test('build writes <root>/<slug>.tar.zst, reports its sha256, and a rebuild leaves the old archive out', () => {
+  const t = example(TOML('"**"'));
+  const first = cli('build', t.dir, '--json');
+  assert.equal(first.code, 0, first.err);
+  const built = JSON.parse(first.out);
+  assert.equal(built.path, join(t.dir, 'demo-wf.tar.zst'));
+  assert.equal(built.digest, createHash('sha256').update(fs.readFileSync(built.path)).digest('hex'));
+  assert.equal(built.bytes, fs.statSync(built.path).size);
+  assert.equal(built.files, 7);
+  const again = JSON.parse(cli('build', t.dir, '--json').out);
+  assert.equal(again.digest, built.digest);
+  const out = join(t.dir, 'elsewhere.tar.zst');
+  const custom = cli('build', join(t.dir, 'scene_qa'), '--out', out);
+  assert.equal(custom.code, 0, custom.err);
+  assert.match(custom.out, /^built .*elsewhere\.tar\.zst\n/);
+  assert.deepEqual(fs.readFileSync(out), fs.readFileSync(built.path));
+});
+
+test('unsafe paths and bad configs exit 1 with one line naming the cause, and write nothing', () => {
+  const climbing = example(TOML('"../secrets/**"'));
+  let r = cli('build', climbing.dir);
+  assert.equal(r.code, 1);
+  assert.equal(r.err.trim().split('\n').length, 1);
+  assert.match(r.err, /\.\.\/secrets\/\*\*/);
+  const linked = example(TOML('"**"'));
+  fs.symlinkSync('/etc/hostname', join(linked.dir, 'scene_qa/host.txt'));
+  r = cli('build', linked.dir);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^build: .*tilebox\.workflow\.toml: symbolic link scene_qa\/host\.txt leads outside the workflow root/);
+  assert.equal(fs.existsSync(join(linked.dir, 'demo-wf.tar.zst')), false);
+  const invalid = example('[workflow]\nrunner = "a:b"\n[build]\ninclude = ["**"]\n');
+  r = cli('preview', invalid.dir);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^preview: .*tilebox\.workflow\.toml:\d+:\d+: /);
+  r = cli('preview', join(invalid.dir, 'no-such-folder'));
+  assert.equal(r.code, 1);
+  assert.match(r.err, /no-such-folder: no such file or folder/);
+});
+
+test('bad usage exits 2 and shows the usage line', () => {
+  for (const args of [['build'], ['preview', 'a', 'b'], ['build', '.', '--zip']]) {
+    const r = cli(...args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, /usage: tilebox-workflow-check (build|preview) <dir>/);
+  }
+});
