@@ -10,11 +10,16 @@ interface Spec { name: string; body?: string; size?: number; type?: 'file' | 'di
 async function tarOf(entries: Spec[]): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => pack.on('end', resolve));
+  pack.on('data', (c: unknown) => { chunks.push(c as Buffer); });
+  const done = new Promise<void>((resolve) => pack.on('end', () => resolve()));
   for (const e of entries) {
     const body = e.body !== undefined ? Buffer.from(e.body) : e.size !== undefined ? Buffer.alloc(e.size, 7) : undefined;
-    await new Promise<void>((resolve, reject) => pack.entry({ name: e.name, type: e.type ?? 'file', linkname: e.linkname, mode: e.mode ?? 0o644, mtime: new Date(0) }, body, (err) => (err ? reject(err) : resolve())));
+    const header = { name: e.name, type: e.type ?? 'file', linkname: e.linkname, mode: e.mode ?? 0o644, mtime: new Date(0) } as const;
+    await new Promise<void>((resolve, reject) => {
+      const callback = (err?: Error | null) => (err ? reject(err) : resolve());
+      if (body) pack.entry(header, body, callback);
+      else pack.entry(header, callback);
+    });
   }
   pack.finalize();
   await done;

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { decompress } from '@mongodb-js/zstd';
 import tar from 'tar-stream';
 import { formatBytes } from './format';
-import { splitFrames, ZstdFormatError } from './zstdFrames';
+import { splitFrames, ZstdFormatError, type ZstdFrame } from './zstdFrames';
 
 export const DEFAULT_MAX_ARCHIVE_BYTES = 200 * 1024 * 1024;
 
@@ -50,7 +50,7 @@ export async function readArchiveFile(file: string, options: { maxBytes?: number
 
 export async function readArchive(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<ArchiveContents> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARCHIVE_BYTES;
-  let frames;
+  let frames: ZstdFrame[];
   try {
     frames = splitFrames(bytes);
   } catch (error) {
