@@ -33,7 +33,8 @@ async function launchBasics(d: RunnerDeps): Promise<{ cli: string; env: Record<s
 }
 
 export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Outcome | undefined> {
-  const preset = clusterFrom(arg);
+  // A string argument (a next step, a link) is used as given and refused when it is not a slug.
+  const preset = typeof arg === 'string' ? arg : clusterFrom(arg);
   const slug = preset ?? (await pickCluster(d, 'Start a runner for which cluster?')).slug;
   if (!isSlug(slug)) throw new Problem(`Cluster ${JSON.stringify(slug)} is not a valid slug; no runner was started.`);
   const name = runnerTerminalName(slug);

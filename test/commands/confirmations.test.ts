@@ -1,0 +1,50 @@
+// Risky actions: one dialog with every warning; refusing it means the CLI is never asked to deploy.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { deployFlow } from '../../client/src/commands/deploy';
+import { Dismissed } from '../../client/src/commands/flow';
+import { publishFlow } from '../../client/src/commands/publish';
+import { deployRelease } from '../../client/src/tilebox/calls';
+import { ok } from '../adapter/helpers';
+import { exampleProject, world } from './support';
+
+test('deploying to the production target gathers production, latest and replaced-release warnings in one dialog', async () => {
+  const w = world();
+  const v1 = await publishFlow(w.deps(w.ui()), w.project);
+  const v1Id = v1.next[1].args![0] as string;
+  ok(await w.h.cli.run(deployRelease({ workflow: 'scene-qa-F8yVcPRfw2AkoZ', release: v1Id, clusters: ['prod-eu-CvufcSxcC9SKfe'] })));
+  writeFileSync(join(w.project.dir, 'scene_qa', 'extra.py'), 'X = 1\n');
+  await publishFlow(w.deps(w.ui()), w.project);
+
+  const refused = w.ui({ pick: 'Target production' }, { confirm: false });
+  await assert.rejects(deployFlow(w.deps(refused), { projectDir: w.project.dir }), Dismissed);
+  const dialogs = refused.asked.filter((a) => a.kind === 'confirm');
+  assert.equal(dialogs.length, 1, 'one dialog, not a chain');
+  const { message, detail, action } = dialogs[0].confirm!;
+  assert.equal(message, 'Deploy the latest release of scene-qa-F8yVcPRfw2AkoZ to target production (prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk)?');
+  assert.equal(action, 'Deploy');
+  const lines = detail!.split('\n');
+  assert.equal(lines.length, 3);
+  assert.match(lines[0], /^Production: production, prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk/);
+  assert.match(lines[1], /latest published release/);
+  assert.equal(lines[2], `Replaces: release ${v1Id.slice(0, 8)} on prod-eu-CvufcSxcC9SKfe; runners there switch to the new one.`);
+  const deploysAfterRefusal = w.commandsRun().filter((c) => c.includes('--target production'));
+  assert.deepEqual(deploysAfterRefusal, [], 'a refused dialog deploys nothing');
+
+  const accepted = w.ui({ pick: 'Target production' }, { confirm: true });
+  const done = await deployFlow(w.deps(accepted), { projectDir: w.project.dir });
+  assert.match(done.message, /to prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk\.$/);
+});
+
+test('clusters picked by hand: a dev cluster deploys without a dialog, a prod one asks', async () => {
+  const w = world({ ...exampleProject(), targets: [] });
+  await publishFlow(w.deps(w.ui()), w.project);
+  const dev = w.ui({ pickMany: ['dev-cluster-9xK2mQ4pL8nR7s'] });
+  await deployFlow(w.deps(dev), { projectDir: w.project.dir });
+  assert.ok(!dev.asked.some((a) => a.kind === 'confirm'));
+  const prod = w.ui({ pickMany: ['prod-us-Drv6L7Li4t7Yvk'] }, { confirm: false });
+  await assert.rejects(deployFlow(w.deps(prod), { projectDir: w.project.dir }), Dismissed);
+  assert.match(prod.asked.find((a) => a.kind === 'confirm')!.confirm!.detail!, /^Production: prod-us-Drv6L7Li4t7Yvk/);
+});
