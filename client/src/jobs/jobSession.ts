@@ -22,9 +22,10 @@ export class JobSession {
     private readonly cli: CliRunner,
     private readonly onChange: () => void,
     private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+    pageSize = LOG_PAGE_SIZE,
   ) {
     this.follower = new LogFollower({
-      page: (cursor, signal) => cli.run(jobLogs(jobId, { cursor, limit: LOG_PAGE_SIZE, sort: 'asc' }), { signal }),
+      page: (cursor, signal) => cli.run(jobLogs(jobId, { cursor, limit: pageSize, sort: 'asc' }), { signal }),
       state: async (signal) => {
         const r = await cli.run(jobGet(jobId), { signal });
         if (r.kind === 'ok') this.job = r.value;

@@ -1,0 +1,54 @@
+// The job document follows logs while the job runs (paging with the CLI cursor), stops when it ends,
+// and keeps what it showed.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { execa } from 'execa';
+import { JobSession } from '../../client/src/jobs/jobSession';
+import { deployRelease, jobSubmit, publishRelease } from '../../client/src/tilebox/calls';
+import { ok, STANDIN_BIN } from '../adapter/helpers';
+import { DEV, KEY, world } from './support';
+
+test('following a job: earlier lines stay, new lines are appended, following stops when the job ends', async () => {
+  const w = world();
+  const cwd = w.project.dir;
+  ok(await w.h.cli.run(publishRelease(cwd), { cwd }));
+  ok(await w.h.cli.run(deployRelease({ target: 'dev' }), { cwd }));
+  const { jobId } = ok(await w.h.cli.run(jobSubmit({ name: 'follow', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail": true}', cluster: DEV })));
+
+  const renders: string[] = [];
+  let sleeps = 0;
+  const session = new JobSession(jobId, w.h.cli, () => renders.push(session.text()), async () => {
+    // The runner runs while the document waits between reads.
+    if (++sleeps === 1) {
+      const r = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
+        env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: w.h.state }, reject: false,
+      });
+      assert.equal(r.exitCode, 0, r.stderr);
+    }
+  }, 1);
+  await session.start();
+
+  const first = renders[0];
+  assert.match(first, /State: \*\*submitted\*\*/);
+  assert.match(first, /Following/);
+  const firstLogLines = first.split('```text\n')[1]?.split('\n```')[0].split('\n') ?? [];
+  const last = renders.at(-1)!;
+  assert.match(last, /State: \*\*failed\*\*/);
+  assert.doesNotMatch(last, /Following/);
+  assert.match(last, /ValueError: the input asked this task to fail/);
+  for (const line of firstLogLines) assert.ok(last.includes(line), `earlier line kept: ${line}`);
+  assert.ok(session.follower.lines.length > firstLogLines.length, 'lines were appended');
+  assert.equal(session.following, false);
+
+  const reads = w.h.calls().length;
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(w.h.calls().length, reads, 'no reads after the job ended');
+  assert.ok(w.h.calls().some((c) => c.argv.includes('--cursor')), 'later pages are read with the CLI cursor');
+});
+
+test('a job that does not exist shows why instead of an empty document', async () => {
+  const w = world();
+  const session = new JobSession('019ef7a2-56b4-7a86-9c4d-52a1792b1e90', w.h.cli, () => {}, async () => {});
+  await session.start();
+  assert.match(session.text(), /^# Job 019ef7a2-56b4-7a86-9c4d-52a1792b1e90\n\n> Reading the job failed/);
+});
