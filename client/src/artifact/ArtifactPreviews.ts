@@ -1,0 +1,160 @@
+// The artifact previews the client knows, one per tilebox.workflow.toml, fetched from the
+// language server; which config the Artifact view follows; and which files each release
+// ships (for the explorer badge). Fetches are debounced per config and stale answers dropped.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { artifactChangedNotification, artifactPreviewRequest, type ArtifactPreview } from '../../../server/src/protocol';
+import { ReleaseMembership } from './model/releaseMembership';
+
+export const CONFIG_FILE = 'tilebox.workflow.toml';
+const LAST_CONFIG_KEY = 'tilebox.artifact.lastConfig';
+const MAX_CONFIGS = 50;
+
+export type PreviewState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; preview: ArtifactPreview }
+  | { kind: 'failed'; message: string };
+
+export class ArtifactPreviews implements vscode.Disposable {
+  readonly membership = new ReleaseMembership();
+  private readonly states = new Map<string, PreviewState>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly sequence = new Map<string, number>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  private readonly membershipChanged = new vscode.EventEmitter<string[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Key of the config the Artifact view shows. */
+  private currentKey: string | undefined;
+
+  /** Fires with the config key whose state changed (or '' when the followed config changed). */
+  readonly onDidChange = this.changed.event;
+  /** Fires with absolute paths whose release membership changed. */
+  readonly onDidChangeMembership = this.membershipChanged.event;
+
+  constructor(private readonly client: LanguageClient, private readonly memento: vscode.Memento) {
+    this.currentKey = memento.get<string>(LAST_CONFIG_KEY);
+    this.disposables.push(
+      client.onNotification(artifactChangedNotification, ({ uri }) => void this.changedOnServer(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isConfig(e.document.uri)) this.schedule(keyOf(e.document.uri), 500);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.schedule(keyOf(uri), 300)),
+      watcher.onDidDelete((uri) => this.forget(keyOf(uri))),
+    );
+  }
+
+  /** Finds the workspace's configs and loads them all (for the badge), following a sensible one. */
+  async start(): Promise<void> {
+    const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/{node_modules,.venv,.git}/**', MAX_CONFIGS);
+    const keys = found.map(keyOf).sort();
+    for (const key of keys) if (!this.states.has(key)) this.states.set(key, { kind: 'loading' });
+    const active = vscode.window.activeTextEditor;
+    if (active && isConfig(active.document.uri)) this.follow(keyOf(active.document.uri));
+    else if (!this.currentKey || !keys.includes(this.currentKey)) this.follow(keys.length > 0 ? keys[keys.length - 1] : undefined);
+    this.changed.fire('');
+    for (const key of keys) await this.load(key);
+  }
+
+  get current(): string | undefined {
+    return this.currentKey;
+  }
+
+  get configs(): string[] {
+    return [...this.states.keys()].sort();
+  }
+
+  state(key: string): PreviewState | undefined {
+    return this.states.get(key);
+  }
+
+  /** Show this config in the Artifact view (and remember it for the next session). */
+  follow(key: string | undefined): void {
+    if (key === this.currentKey) return;
+    this.currentKey = key;
+    void this.memento.update(LAST_CONFIG_KEY, key);
+    if (key && !this.states.has(key)) this.schedule(key, 0);
+    this.changed.fire('');
+  }
+
+  /** Fetch again now (the refresh button) or after `delayMs` of quiet. */
+  schedule(key: string, delayMs: number): void {
+    clearTimeout(this.timers.get(key));
+    if (!this.states.has(key)) this.states.set(key, { kind: 'loading' });
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.load(key);
+    }, delayMs));
+  }
+
+  async load(key: string): Promise<void> {
+    const seq = (this.sequence.get(key) ?? 0) + 1;
+    this.sequence.set(key, seq);
+    let next: PreviewState;
+    try {
+      const preview = await this.client.sendRequest(artifactPreviewRequest, { uri: key });
+      next = preview.error ? { kind: 'failed', message: preview.error } : { kind: 'ready', preview };
+    } catch (error) {
+      next = { kind: 'failed', message: `The language server did not answer: ${(error as Error).message}` };
+    }
+    if (this.sequence.get(key) !== seq || !this.states.has(key)) return; // a newer request or a deleted config
+    this.states.set(key, next);
+    const changedPaths = next.kind === 'ready'
+      ? this.membership.set(key, next.preview.slug ?? '', next.preview.root, next.preview.files.map((f) => f.path))
+      : this.membership.remove(key);
+    if (changedPaths.length) this.membershipChanged.fire(changedPaths);
+    this.changed.fire(key);
+  }
+
+  /** The server re-checked a config; a deleted one is forgotten rather than fetched again. */
+  private async changedOnServer(uri: string): Promise<void> {
+    const key = keyOf(uri);
+    const exists = await vscode.workspace.fs.stat(vscode.Uri.parse(key)).then(() => true, () => false);
+    if (exists) this.schedule(key, 150);
+    else if (this.states.has(key)) this.forget(key);
+  }
+
+  private forget(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.states.delete(key);
+    const paths = this.membership.remove(key);
+    if (paths.length) this.membershipChanged.fire(paths);
+    if (this.currentKey === key) this.follow(this.configs[this.configs.length - 1]);
+    this.changed.fire(key);
+  }
+
+  /** A config editor is followed; so is any file inside one config's root when there are several. */
+  private followEditor(editor: vscode.TextEditor | undefined): void {
+    if (!editor || editor.document.uri.scheme !== 'file') return;
+    const uri = editor.document.uri;
+    if (isConfig(uri)) return this.follow(keyOf(uri));
+    const file = uri.fsPath;
+    let best: { key: string; length: number } | undefined;
+    for (const [key, state] of this.states) {
+      if (state.kind !== 'ready') continue;
+      const root = state.preview.root;
+      if ((file.startsWith(root + path.sep)) && (!best || root.length > best.length)) best = { key, length: root.length };
+    }
+    if (best) this.follow(best.key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.disposables.forEach((d) => d.dispose());
+    this.changed.dispose();
+    this.membershipChanged.dispose();
+  }
+}
+
+export function keyOf(uri: vscode.Uri | string): string {
+  return (typeof uri === 'string' ? vscode.Uri.parse(uri) : uri).toString();
+}
+
+export function isConfig(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && path.basename(uri.fsPath) === CONFIG_FILE;
+}

@@ -1,0 +1,56 @@
+// Release archives opened for browsing, read into memory once and shared by the read-only
+// file system and the Release Archive view. An editor restored after a reload asks for an
+// archive that is not open yet: it is loaded on demand from the path in its URI.
+import * as vscode from 'vscode';
+import { ArchiveIndex } from '../../../../server/src/artifact/preview/archiveIndex';
+import { readArchiveFile } from '../../../../server/src/artifact/preview/readArchive';
+
+export interface LoadedArchive {
+  path: string;
+  index: ArchiveIndex;
+  compressedBytes: number;
+  tarBytes: number;
+}
+
+export class ArchiveStore implements vscode.Disposable {
+  private readonly loads = new Map<string, Promise<LoadedArchive>>();
+  /** Archives shown in the view, in the order they were opened. */
+  private readonly shown: string[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  /** Loads (again, if it changed on disk since) and shows an archive; rejects with a readable message. */
+  async open(path: string): Promise<LoadedArchive> {
+    this.loads.delete(path);
+    const archive = await this.get(path);
+    if (!this.shown.includes(path)) this.shown.push(path);
+    this.changed.fire();
+    return archive;
+  }
+
+  get(path: string): Promise<LoadedArchive> {
+    let load = this.loads.get(path);
+    if (!load) {
+      load = readArchiveFile(path).then(({ entries, compressedBytes, tarBytes }) => ({ path, index: new ArchiveIndex(entries), compressedBytes, tarBytes }));
+      // A failed load is not cached: the next attempt reads the file again.
+      load.catch(() => this.loads.delete(path));
+      this.loads.set(path, load);
+    }
+    return load;
+  }
+
+  close(path: string): void {
+    const at = this.shown.indexOf(path);
+    if (at >= 0) this.shown.splice(at, 1);
+    this.loads.delete(path);
+    this.changed.fire();
+  }
+
+  get shownArchives(): readonly string[] {
+    return this.shown;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

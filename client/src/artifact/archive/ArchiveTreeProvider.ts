@@ -1,0 +1,77 @@
+// The Release Archive view: each opened `.tar.zst` as a tree; files open read-only from memory.
+import * as vscode from 'vscode';
+import { ContextKeys } from '../../contributes';
+import { MessageNode } from '../../views/nodes/MessageNode';
+import { toTreeItem, TreeNode } from '../../views/nodes/TreeNode';
+import { archiveEntryItem, archiveRootItem, type ArchiveItem } from '../model/archiveItems';
+import { archiveUri } from './ArchiveFileSystem';
+import type { ArchiveStore, LoadedArchive } from './ArchiveStore';
+
+export class ArchiveEntryNode extends TreeNode {
+  readonly model: ArchiveItem;
+
+  constructor(readonly archive: LoadedArchive, innerPath: string, isRoot = false) {
+    super();
+    const node = archive.index.get(innerPath);
+    this.model = isRoot || !node
+      ? archiveRootItem(archive.path, archive.index, archive.compressedBytes, archive.tarBytes)
+      : archiveEntryItem(archive.path, node);
+  }
+
+  override children(): TreeNode[] {
+    const list = this.archive.index.list(this.model.innerPath);
+    if (list.length === 0 && this.model.innerPath === '') return [new MessageNode('empty', 'The archive is empty', this.model.id)];
+    return this.adopt(list.map((n) => new ArchiveEntryNode(this.archive, n.path)));
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = toTreeItem(this.model);
+    if (this.model.innerPath === '') return item;
+    const uri = archiveUri(this.archive.path, this.model.innerPath);
+    item.resourceUri = uri;
+    item.iconPath = this.model.isFile ? vscode.ThemeIcon.File : vscode.ThemeIcon.Folder;
+    if (this.model.isFile) item.command = { command: 'vscode.open', title: 'Open (read-only)', arguments: [uri, { preview: true }] };
+    return item;
+  }
+}
+
+export class ArchiveTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: ArchiveStore) {
+    this.subscription = store.onDidChange(() => {
+      void vscode.commands.executeCommand('setContext', ContextKeys.archiveOpen, store.shownArchives.length > 0);
+      this.changed.fire(undefined);
+    });
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node instanceof ArchiveEntryNode ? node.treeItem() : toTreeItem(node.model);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.children();
+    if (this.store.shownArchives.length === 0) {
+      return [new MessageNode('empty', 'No release archive open', 'archives', 'Run "Tilebox: Open Release Archive (.tar.zst)…" or right-click a `.tar.zst` in the explorer.')];
+    }
+    const roots = await Promise.all(this.store.shownArchives.map(async (path) => {
+      try {
+        return new ArchiveEntryNode(await this.store.get(path), '', true);
+      } catch (error) {
+        return new MessageNode('error', `${path}: ${(error as Error).message}`, `archive:${path}`);
+      }
+    }));
+    return roots;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
