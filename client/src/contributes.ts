@@ -31,6 +31,11 @@ export const Commands = {
   startDirectRunner: 'tilebox.runner.startDirect',
   /** The action describeFailure offers ("Show Output"); same as showOutput, hidden from the palette. */
   showOutputAlias: 'tilebox.showOutput',
+  // discovery helper (artifact UI)
+  showArtifactPreview: 'tilebox.artifact.showPreview',
+  refreshArtifact: 'tilebox.artifact.refresh',
+  openArchive: 'tilebox.artifact.openArchive',
+  closeArchive: 'tilebox.artifact.closeArchive',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -39,6 +44,8 @@ export const Views = {
   workflows: 'tilebox.views.workflows',
   clusters: 'tilebox.views.clusters',
   jobs: 'tilebox.views.jobs',
+  artifact: 'tilebox.views.artifact',
+  archive: 'tilebox.views.archive',
 } as const;
 export type ViewId = (typeof Views)[keyof typeof Views];
 
@@ -51,6 +58,7 @@ export const Settings = {
   notifyOnCompletion: 'tilebox.jobs.notifyOnCompletion',
   diagnosticsSeverity: 'tilebox.diagnostics.severity',
   traceServer: 'tilebox.trace.server',
+  explorerDecorations: 'tilebox.explorer.decorations',
 } as const;
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
 
@@ -62,6 +70,7 @@ export const ContextKeys = {
   noProject: 'tilebox.noProject',
   multiProject: 'tilebox.multiProject',
   jobsFiltered: 'tilebox.jobs.filtered',
+  archiveOpen: 'tilebox.archiveOpen',
 } as const;
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
 
