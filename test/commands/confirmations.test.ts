@@ -8,7 +8,7 @@ import { Dismissed } from '../../client/src/commands/flow';
 import { publishFlow } from '../../client/src/commands/publish';
 import { deployRelease } from '../../client/src/tilebox/calls';
 import { ok } from '../adapter/helpers';
-import { exampleProject, world } from './support';
+import { DEV, exampleProject, world } from './support';
 
 test('deploying to the production target gathers production, latest and replaced-release warnings in one dialog', async () => {
   const w = world();
@@ -47,4 +47,18 @@ test('clusters picked by hand: a dev cluster deploys without a dialog, a prod on
   const prod = w.ui({ pickMany: ['prod-us-Drv6L7Li4t7Yvk'] }, { confirm: false });
   await assert.rejects(deployFlow(w.deps(prod), { projectDir: w.project.dir }), Dismissed);
   assert.match(prod.asked.find((a) => a.kind === 'confirm')!.confirm!.detail!, /^Production: prod-us-Drv6L7Li4t7Yvk/);
+});
+
+test('deploy from a cluster node goes to that cluster without asking where; a release node supplies the release', async () => {
+  const w = world();
+  const published = await publishFlow(w.deps(w.ui()), w.project);
+  const releaseId = published.next[1].args![0] as string;
+  // The shapes of the views' ClusterNode and ReleaseNode (fields the commands read).
+  const ui = w.ui();
+  await deployFlow(w.deps(ui), { clusterSlug: DEV, cluster: { slug: DEV }, workflowSlug: w.project.slug });
+  assert.equal(ui.asked.length, 0);
+  assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --latest --cluster ${DEV} --json`));
+  const fromRelease = w.ui({ pick: 'Target dev' });
+  await deployFlow(w.deps(fromRelease), { release: { id: releaseId, tasks: [], clusters: [] }, releaseId, workflowSlug: w.project.slug });
+  assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${releaseId} --target dev --json`));
 });

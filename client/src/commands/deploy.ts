@@ -44,9 +44,15 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
     value: { target: t.name, clusters: t.clusters },
   }));
   choices.push({ label: '$(server) Choose clusters…', description: 'from `cluster list`', value: 'pick' });
-  let dest = choices.length === 1 ? 'pick' : answered(await d.ui.pick(`Deploy ${workflow} to`, choices));
+  // Started from a cluster node: that cluster is the destination.
+  const preset = clusterFrom(arg);
+  let dest: Destination =
+    preset && clusters.some((c) => c.slug === preset)
+      ? { clusters: [preset] }
+      : choices.length === 1
+        ? 'pick'
+        : answered(await d.ui.pick(`Deploy ${workflow} to`, choices));
   if (dest === 'pick') {
-    const preset = clusterFrom(arg);
     const items = clusters.map((c) => ({ ...clusterItem(c), picked: c.slug === preset }));
     const picked = answered(await d.ui.pickMany(`Deploy ${workflow} to which clusters?`, items));
     if (picked.length === 0) throw new Dismissed();
