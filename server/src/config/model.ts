@@ -39,8 +39,15 @@ export function buildModel(doc: TomlDocument, lines: LineIndex, diagnostics: Dia
   const model: ConfigModel = { config, tables: {}, values: new Map(), targets: new Map(), present: new Set(), lines };
   const range = (s: Span) => lines.range(s.start, s.end);
   const pathRange = (parts: KeyPart[]) => lines.range(parts[0].start, parts[parts.length - 1].end);
-  const error = (code: Parameters<typeof diagnostic>[0], span: Span | Range, message: string, data?: unknown) =>
-    diagnostics.push(diagnostic(code, ERROR, 'start' in span && typeof span.start === 'number' ? range(span as Span) : span as Range, message, data));
+  const reported = new Set<string>();
+  const error = (code: Parameters<typeof diagnostic>[0], span: Span | Range, message: string, data?: unknown) => {
+    const r = typeof span.start === 'number' ? range(span as Span) : span as Range;
+    // A header's unknown table is met again by every key below it: report it once.
+    const id = `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    if (reported.has(id)) return;
+    reported.add(id);
+    diagnostics.push(diagnostic(code, ERROR, r, message, data));
+  };
 
   /** A table is defined at `parts` (by a header or an inline table value). */
   function defineTable(parts: KeyPart[], at: Range): void {

@@ -3,7 +3,7 @@
 import { parse as parseStrict, TomlError } from 'smol-toml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, ERROR } from './codes';
-import type { TomlDocument } from './toml/ast';
+import type { TomlDocument, ValueNode } from './toml/ast';
 import type { LineIndex } from './toml/lineIndex';
 
 const PLAIN_WORDS: [RegExp, (word: string) => string][] = [
@@ -29,10 +29,13 @@ export function checkSyntax(text: string, doc: TomlDocument, lines: LineIndex): 
     parseStrict(text);
     return undefined;
   } catch (error) {
-    const raw = error instanceof Error ? error.message.replace(/^Invalid TOML document: /, '').split('\n')[0] : String(error);
+    let raw = error instanceof Error ? error.message.replace(/^Invalid TOML document: /, '').split('\n')[0] : String(error);
     const offset = error instanceof TomlError ? offsetOf(text, error.line, error.column) : 0;
+    // A line break inside a one-line string is reported as a control character: it is an unclosed string.
+    if (/control characters.*strings/.test(raw) && /^[\r\n]?$/.test(text[offset] ?? '')) raw = 'unfinished string';
     const key = keyAt(doc, offset);
-    const [start, end] = key ?? wordAt(text, offset);
+    const unclosed = /unfinished string/.test(raw) ? unclosedStringBefore(doc, offset, lines) : undefined;
+    const [start, end] = unclosed ?? key ?? wordAt(text, offset);
     const word = key ? key[2] : text.slice(start, end);
     const rule = PLAIN_WORDS.find(([re]) => re.test(raw));
     const message = rule ? rule[1](word) : `TOML syntax error: ${raw}.`;
@@ -60,6 +63,20 @@ function keyAt(doc: TomlDocument, offset: number): [number, number, string] | un
         return [key[0].start, key[key.length - 1].end, key.map((k) => k.name).join('.')];
       }
     }
+  }
+  return undefined;
+}
+
+/** An unclosed string on the error's line: underline it from its opening quote. */
+function unclosedStringBefore(doc: TomlDocument, offset: number, lines: LineIndex): [number, number] | undefined {
+  const line = lines.position(offset).line;
+  const stack: ValueNode[] = [];
+  for (const s of doc.sections) for (const e of s.entries) if (e.value) stack.push(e.value);
+  while (stack.length) {
+    const v = stack.pop()!;
+    if (v.kind === 'string' && !v.closed && lines.position(v.start).line === line) return [v.start, v.end];
+    if (v.kind === 'array') stack.push(...v.items);
+    if (v.kind === 'table') for (const e of v.entries) if (e.value) stack.push(e.value);
   }
   return undefined;
 }
