@@ -174,13 +174,13 @@ export class Workbench {
     await this.page.locator('.tab.active').filter({ hasText: relativePath.split('/').pop() }).waitFor({ timeout: 10_000 });
   }
 
-  /** Moves the cursor of the active editor to a line (Ctrl+G). */
+  /** Moves the cursor of the active editor to a line and column. */
   async goToLine(line, column = 1) {
     await this.page.locator('.part.editor .monaco-editor').first().click({ position: { x: 200, y: 10 } });
-    await this.page.keyboard.press('Control+G');
+    await this.page.keyboard.press('Control+P'); // Quick Open with ':' is "go to line"; Ctrl+G is not reliable in a browser
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 10_000 });
-    await input.fill(`${line}:${column}`);
+    await input.fill(`:${line}:${column}`);
     await input.press('Enter');
   }
 
@@ -191,7 +191,13 @@ export class Workbench {
       if (!(await this.page.locator('.action-widget .monaco-list-row').count())) await this.page.keyboard.press('Control+.');
       return row.isVisible({ timeout: 1_000 }).catch(() => false);
     }, timeout);
-    await row.click();
+    // The action list takes keys, not clicks, reliably: move the focus to the entry, then Enter.
+    const focused = this.page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 30 && !pattern(title).test((await focused.innerText().catch(() => '')) ?? ''); i++) {
+      await this.page.keyboard.press('ArrowDown');
+    }
+    if (!pattern(title).test(await focused.innerText().catch(() => ''))) throw new Error(`could not focus quick fix "${title}"`);
+    await this.page.keyboard.press('Enter');
   }
 
   /** Text of the active editor's visible lines. */
