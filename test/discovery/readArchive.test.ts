@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { compress } from '@mongodb-js/zstd';
 import tar from 'tar-stream';
 import { ArchiveIndex } from '../../server/src/artifact/preview/archiveIndex';
-import { ArchiveReadError, readArchive } from '../../server/src/artifact/preview/readArchive';
+import { ArchiveReadError, readArchive, readArchiveFile } from '../../server/src/artifact/preview/readArchive';
+import { buildArchive } from '../../server/src/artifact/archive';
+import { selectArtifactFiles } from '../../server/src/artifact/select';
 
 interface Spec { name: string; body?: string; size?: number; type?: 'file' | 'directory' | 'symlink'; linkname?: string; mode?: number }
 
@@ -99,4 +105,23 @@ test('not zstd, truncated and corrupted input give a clear error, not a crash', 
   await assert.rejects(readArchive(corrupt), ArchiveReadError);
   const notTar = await compress(Buffer.from('just some text, not a tar file at all'.repeat(20)), 3);
   await assert.rejects(readArchive(notTar), ArchiveReadError);
+});
+
+test('reads back what the release builder writes for the example project, byte for byte', async () => {
+  const example = fileURLToPath(new URL('../fixtures/example-project/', import.meta.url));
+  const out = mkdtempSync(join(tmpdir(), 'tilebox-read-'));
+  try {
+    const selection = await selectArtifactFiles(example, { slug: 'scene-qa', root: '.', include: ['**'], exclude: [], useGitignore: true });
+    // Small frames, so the reader has to walk several of them.
+    const built = await buildArchive(selection, join(out, 'scene-qa.tar.zst'), { frameBytes: 1024 });
+    assert.ok(built.frames > 1);
+    const { entries } = await readArchiveFile(built.path);
+    const files = entries.filter((e) => e.type === 'file');
+    assert.deepEqual(files.map((e) => e.path), selection.files.map((f) => f.path));
+    for (const [i, f] of selection.files.entries()) {
+      assert.deepEqual(Buffer.from(files[i].data!), readFileSync(f.absPath), f.path);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });
