@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import nodeFs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { SelectionConfig } from '../../server/src/config/types';
@@ -33,11 +35,14 @@ test('excluded and ignored folders are pruned, never read', async (t) => {
   files['node_cache/x.py'] = '';
   const dir = tree(files).dir;
   const read: string[] = [];
-  const original = fs.promises.readdir;
-  t.mock.method(fs.promises, 'readdir', (p: fs.PathLike, ...rest: unknown[]) => {
+  // The module namespace is read-only: patch the builtin's default object and sync its named exports.
+  const original = nodeFs.readdirSync;
+  t.mock.method(nodeFs, 'readdirSync', (p: fs.PathLike, ...rest: unknown[]) => {
     read.push(String(p));
-    return (original as (...a: unknown[]) => unknown).call(fs.promises, p, ...rest);
+    return (original as (...a: unknown[]) => unknown).call(nodeFs, p, ...rest);
   });
+  syncBuiltinESMExports();
+  t.after(() => syncBuiltinESMExports());
   const selection = await selectArtifactFiles(dir, config({ include: ['**/*.py'], exclude: ['node_cache/**'] }));
   assert.deepEqual(selection.files.map((f) => f.path), ['main.py']);
   assert.deepEqual(read, [dir], 'only the root folder was listed');
