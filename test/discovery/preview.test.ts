@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildPreview } from '../../server/src/artifact/preview/index';
+import { ARTIFACT_DIAGNOSTIC_CODES, buildPreview } from '../../server/src/artifact/preview/index';
 import { configFromToml } from './configFromToml';
 
 const example = fileURLToPath(new URL('../fixtures/example-project/', import.meta.url));
@@ -119,4 +119,27 @@ test('a root outside the project gives a preview error instead of a crash', asyn
   assert.match(preview.error ?? '', /workflow root "\.\.\/elsewhere"/);
   assert.deepEqual(preview.files, []);
   assert.deepEqual(diagnostics, []);
+});
+
+test('a selection problem (a link leading out of the root) is an error on the include that selects it', async () => {
+  const dir = project();
+  const outside = mkdtempSync(join(tmpdir(), 'tilebox-outside-'));
+  temps.push(outside);
+  writeFileSync(join(outside, 'secret.py'), 'x = 1\n');
+  symlinkSync(join(outside, 'secret.py'), join(dir, 'scene_qa', 'linked.py'));
+  const { diagnostics } = await buildPreview(dir, configFromToml(exampleToml));
+  const problems = diagnostics.filter((d) => d.code === 'selection-problem');
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].severity, 1);
+  assert.equal(anchoredOn(exampleToml, problems[0]), '"scene_qa/**/*.py"');
+  assert.match(String(problems[0].message), /scene_qa\/linked\.py.*outside the workflow root.*The release build would refuse it\./);
+});
+
+test('every code the preview reports in the config is documented', async () => {
+  const dir = project({ '.venv/pyvenv.cfg': '', '.env': 'K=v', 'x/__pycache__/a.pyc': 'x', 'big.bin': { size: 60 * MB } });
+  const toml = withBuild('include = ["**"]\nexclude = ["scene_qa/runner.py"]');
+  symlinkSync('/etc/hostname', join(dir, 'link.txt'));
+  const { diagnostics } = await buildPreview(dir, configFromToml(toml));
+  const produced = [...new Set(diagnostics.map((d) => String(d.code)))].sort();
+  assert.deepEqual(produced, ARTIFACT_DIAGNOSTIC_CODES.map((c) => c.code).sort());
 });

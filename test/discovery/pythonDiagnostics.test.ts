@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Range } from 'vscode-languageserver-types';
-import { discoverTasks } from '../../server/src/artifact/discovery/index';
+import { discoverTasks, TASK_DIAGNOSTIC_CODES } from '../../server/src/artifact/discovery/index';
 
 /** The source text a diagnostic range covers, so tests assert what the user sees underlined. */
 function covered(text: string, range: Range): string {
@@ -106,4 +106,12 @@ runner = Runner(tasks=[Base, Child])
 test('identifiers that cannot be read statically produce no diagnostics', () => {
   assert.deepEqual(diagnose(task('return compute_name(), VERSION')), []);
   assert.deepEqual(diagnose(task('return f"{x}", "v1.0"', 'runner = Runner(tasks=[A, A])\n')), []);
+});
+
+test('every code a Python diagnostic carries is documented', () => {
+  const documented = new Set<string>(TASK_DIAGNOSTIC_CODES.map((c) => c.code));
+  const sources = [task('return "", "1"'), task(`return "${'x'.repeat(300)}", "v1.0"`), task('return "a", "b", "c"'),
+    'from tilebox.workflows import Task, Runner\nclass A(Task):\n    def identifier(self):\n        return "a", "v1.0"\n    def execute(self, context): ...\nclass B(Task):\n    pass\nrunner = Runner(tasks=[B, A, A])\n'];
+  const codes = sources.flatMap((s) => discoverTasks([{ path: 'x.py', text: s }]).diagnostics.map((d) => String(d.diagnostic.code)));
+  assert.deepEqual([...new Set(codes)].sort(), [...documented].sort(), 'each documented code is produced by some input, and nothing else is');
 });

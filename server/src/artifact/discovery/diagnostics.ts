@@ -71,3 +71,14 @@ function span(first: Token, last: Token): Range {
 function error(code: string, range: Range, message: string): Diagnostic {
   return { range, message, code, severity: DiagnosticSeverity.Error, source: 'tilebox' };
 }
+
+/** Codes reported in Python files, for docs and severity settings. */
+export const TASK_DIAGNOSTIC_CODES = [
+  { code: 'task-invalid-version', description: 'identifier() returns a version that is not "v<major>.<minor>".' },
+  { code: 'task-name-empty', description: 'identifier() returns an empty task name.' },
+  { code: 'task-name-too-long', description: 'identifier() returns a task name over 256 characters.' },
+  { code: 'task-identifier-not-static', description: 'identifier() takes parameters; it must be a staticmethod or classmethod without parameters.' },
+  { code: 'task-identifier-not-pair', description: 'identifier() does not return a tuple of two strings.' },
+  { code: 'task-duplicate-identifier', description: 'Two tasks with the same name and version are registered in one Runner.' },
+  { code: 'task-not-executable', description: 'A task registered in a Runner has no execute method of its own.' },
+] as const;

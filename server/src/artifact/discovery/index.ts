@@ -7,6 +7,7 @@ import { identifierDiagnostics, runnerDiagnostics, type ResolvedTask } from './d
 import type { Discovery, PythonSource } from './types';
 
 export type { Discovery, PythonSource, StaticRunner, StaticTask } from './types';
+export { TASK_DIAGNOSTIC_CODES } from './diagnostics';
 
 interface LocatedClass { file: string; outline: ModuleOutline; info: ClassInfo }
 

@@ -10,6 +10,7 @@ import { runnerModuleDiagnostics } from './runnerModule';
 import { selectionWarnings } from './warnings';
 
 export { formatBytes } from './format';
+export { ARTIFACT_DIAGNOSTIC_CODES } from './warnings';
 
 /** Python files bigger than this are generated or data, not task definitions: not read. */
 export const MAX_PYTHON_BYTES = 1024 * 1024;

@@ -104,3 +104,14 @@ function sum(files: Files): number {
 export function diagnostic(code: string, range: Range, severity: DiagnosticSeverity, message: string): Diagnostic {
   return { range, severity, code, source: 'tilebox', message };
 }
+
+/** Codes the preview reports in tilebox.workflow.toml, for `# tilebox: ignore` completion, severity settings and docs. */
+export const ARTIFACT_DIAGNOSTIC_CODES = [
+  { code: 'selection-has-venv', description: 'The artifact would ship a virtual environment (.venv/, venv/, site-packages).' },
+  { code: 'selection-has-pycache', description: 'The artifact would ship compiled Python files (__pycache__/, *.pyc).' },
+  { code: 'selection-large-file', description: 'The artifact would ship a file over 10 MB (data belongs in a runner-local cache).' },
+  { code: 'selection-too-large', description: 'The artifact would be over 50 MB in total.' },
+  { code: 'selection-has-secret', description: 'The artifact would ship a likely secret (.env, *.pem, id_rsa, credentials*.json).' },
+  { code: 'selection-problem', description: 'A selected path the build would refuse (symlink leaving the root, FIFO, socket, ...).' },
+  { code: 'runner-not-in-artifact', description: 'The runner module is not in the artifact, so the runner cannot import it.' },
+] as const;
