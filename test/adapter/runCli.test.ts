@@ -153,3 +153,17 @@ test('a working directory that does not exist is an exited result with a clear m
   assert.equal(r.kind, 'exited');
   assert.match((r as { stderr: string }).stderr, /Working directory does not exist: \/no\/such\/dir/);
 });
+
+test('a timeout ends the whole process tree, including children the CLI started in the background', async () => {
+  // A "CLI" (sh) that starts two background children and waits: SIGTERM to sh alone would orphan them.
+  const marker = `tbx-tree-${process.pid}-${Date.now()}`;
+  const lines: string[] = [];
+  const cli = new TileboxCli({ locate: async () => ({ path: '/bin/sh' }), apiKey: async () => KEY, apiUrl: () => undefined, log: (l) => lines.push(l), env: { PATH: process.env.PATH }, killGraceMs: 200 });
+  const child = `"${process.execPath}" -e "setInterval(() => {}, 1000)" ${marker}`;
+  const r = await cli.run({ args: ['-c', `${child} & ${child} & wait`], parse: () => ({ ok: true, value: null, warnings: [] }), kind: 'write' }, { timeoutMs: 800 });
+  assert.equal(r.kind, 'timed-out');
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const { execFileSync } = await import('node:child_process');
+  const ps = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  assert.ok(!ps.includes(marker), 'no child of the stopped CLI survives');
+});
