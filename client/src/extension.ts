@@ -1,5 +1,54 @@
-// Placeholder entry point; the client helper replaces it.
+// Entry point. Activation stays cheap: the output channel, the language server (validation and artifact
+// preview work in untrusted workspaces too) and the project registry start at once; the CLI adapter, views and
+// commands load only in a trusted workspace (and when trust is granted later). Nothing runs the CLI before that.
 import * as vscode from 'vscode';
+import { Commands, ContextKeys } from './contributes';
+import { WorkspaceProjects } from './projects/ProjectRegistry';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const started = Date.now();
+  const log = vscode.window.createOutputChannel('Tilebox', { log: true });
+  context.subscriptions.push(log, vscode.commands.registerCommand(Commands.showOutput, () => log.show()));
+
+  const trusted = vscode.workspace.isTrusted;
+  void vscode.commands.executeCommand('setContext', ContextKeys.untrusted, !trusted);
+
+  const projects = new WorkspaceProjects(context.workspaceState);
+  context.subscriptions.push(projects);
+  const setProjectKeys = () => {
+    void vscode.commands.executeCommand('setContext', ContextKeys.noProject, projects.all().length === 0);
+    void vscode.commands.executeCommand('setContext', ContextKeys.multiProject, projects.all().length > 1);
+  };
+  context.subscriptions.push(projects.onDidChange(setProjectKeys));
+  void projects.ready();
+
+  void startLanguageFeatures(context, log);
+
+  const startTrusted = () =>
+    import('./views/trustedFeatures').then((m) => m.startTrustedFeatures(context, log, projects)).catch((e: unknown) => {
+      log.error(`Starting the Tilebox views and commands failed: ${(e as Error)?.stack ?? e}`);
+    });
+  if (trusted) void startTrusted();
+  else {
+    log.info('Workspace not trusted: validation and artifact preview only; the tilebox CLI and runners are disabled.');
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void vscode.commands.executeCommand('setContext', ContextKeys.untrusted, false);
+      void startTrusted();
+    }));
+  }
+
+  log.info(`activated in ${Date.now() - started} ms`);
+}
+
+async function startLanguageFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
+  try {
+    const { startLanguageClient } = await import('./languageClient');
+    const client = await startLanguageClient(context, log);
+    const { registerArtifactUi } = await import('./artifact/register');
+    registerArtifactUi(context, client);
+  } catch (e) {
+    log.error(`The Tilebox language server did not start: ${(e as Error)?.stack ?? e}`);
+  }
+}
+
 export function deactivate(): void {}

@@ -6,7 +6,7 @@ import type { CliCall, CliResult, Job } from './tilebox/types';
 
 /** The part of the CLI adapter (`TileboxCli` in tilebox/) that features use. */
 export interface CliRunner {
-  run<T>(call: CliCall<T>, options?: { cwd?: string; signal?: AbortSignal }): Promise<CliResult<T>>;
+  run<T>(call: CliCall<T>, options?: { cwd?: string; signal?: AbortSignal; timeoutMs?: number }): Promise<CliResult<T>>;
 }
 
 /** The tree views whose content comes from the CLI. */
@@ -76,4 +76,48 @@ export interface Services {
   showFailure(result: CliResult<unknown>, what: string): void;
   /** Cluster slugs with a runner started from this editor (the queued-job diagnosis reads it). */
   localRunners: Set<string>;
+}
+
+const API_KEY_SECRET = 'tilebox.apiKey';
+
+/** The part of `vscode.SecretStorage` the key store uses (a fake in tests). */
+export interface SecretStorageLike {
+  get(key: string): Thenable<string | undefined>;
+  store(key: string, value: string): Thenable<void>;
+  delete(key: string): Thenable<void>;
+  onDidChange: vscode.Event<{ key: string }>;
+}
+
+/** The API key in the editor's secret storage; `TILEBOX_API_KEY` from the environment when none is stored. */
+export class SecretApiKeyStore implements ApiKeyStore {
+  constructor(private readonly secrets: SecretStorageLike, private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  readonly onDidChange: vscode.Event<void> = (listener, thisArg, disposables) =>
+    this.secrets.onDidChange((e) => { if (e.key === API_KEY_SECRET) listener.call(thisArg); }, undefined, disposables);
+
+  async get(): Promise<string | undefined> {
+    return (await this.stored()) ?? (this.env.TILEBOX_API_KEY?.trim() || undefined);
+  }
+
+  async set(key: string): Promise<void> {
+    await this.secrets.store(API_KEY_SECRET, key.trim());
+  }
+
+  async clear(): Promise<void> {
+    await this.secrets.delete(API_KEY_SECRET);
+  }
+
+  async source(): Promise<'stored' | 'environment' | 'none'> {
+    if (await this.stored()) return 'stored';
+    return this.env.TILEBOX_API_KEY?.trim() ? 'environment' : 'none';
+  }
+
+  private async stored(): Promise<string | undefined> {
+    try {
+      return (await this.secrets.get(API_KEY_SECRET))?.trim() || undefined;
+    } catch {
+      // A keyring that cannot be read (e.g. no keyring daemon) behaves as "no key stored".
+      return undefined;
+    }
+  }
 }

@@ -107,6 +107,20 @@ test('after an action the view follows it with 5 reloads over 30 s, then returns
   assert.deepEqual(gaps(loads), [6, 6, 6, 6, 6, 300].map((s) => s * SECOND));
 });
 
+test('after an action, a load that was already running is not taken as fresh: one more load follows it', async () => {
+  const clock = new FakeClock();
+  const finishers: (() => void)[] = [];
+  const scheduler = new RefreshScheduler(() => new Promise((resolve) => finishers.push(() => resolve({ running: false }))), clock, () => 30 * SECOND);
+  void scheduler.refresh();
+  const afterAction = scheduler.pollAfterAction();
+  assert.equal(finishers.length, 1);
+  finishers[0]();
+  await settle();
+  assert.equal(finishers.length, 2, 'a second load started once the first ended');
+  finishers[1]();
+  await afterAction;
+});
+
 test('a manual refresh on a hidden view loads once and schedules nothing', async () => {
   const { clock, loads, scheduler } = setup();
   await scheduler.refresh();

@@ -23,8 +23,9 @@ export class ViewRefresher implements RefreshManager {
     for (const [name, s] of this.schedulers) if (view === undefined || view === name) void s.refresh();
   }
 
-  pollAfterAction(view: ViewName): void {
-    void this.schedulers.get(view)?.pollAfterAction();
+  /** Resolves when the first reload of the burst is done (callers may then reveal what changed). */
+  pollAfterAction(view: ViewName): Promise<void> {
+    return this.schedulers.get(view)?.pollAfterAction() ?? Promise.resolve();
   }
 
   dispose(): void {

@@ -34,10 +34,13 @@ export class RefreshScheduler {
     return this.run(false);
   }
 
-  /** Follow a change the user just made: reload now, then a few more times shortly after. */
+  /**
+   * Follow a change the user just made: reload now, then a few more times shortly after. A load already
+   * running may have started before the change, so the first reload waits for it instead of joining it.
+   */
   pollAfterAction(): Promise<void> {
     this.state = { ...this.state, burstLeft: POLL.burstCount };
-    return this.run(false);
+    return this.inFlight ? this.inFlight.then(() => this.run(false)) : this.run(false);
   }
 
   setVisible(visible: boolean): void {

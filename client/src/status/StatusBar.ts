@@ -1,0 +1,61 @@
+// Two status bar items: the active project (click → its actions) and the last job submitted or retried from
+// the editor (click → show it). Hidden when the workspace has no project / no such job.
+import * as vscode from 'vscode';
+import { Commands } from '../contributes';
+import type { ProjectRegistry, StatusBar } from '../services';
+import type { Job } from '../tilebox/types';
+import { lastJobStatus, projectStatus, type StatusText, statusActions } from './statusModel';
+
+export class TileboxStatusBar implements StatusBar, vscode.Disposable {
+  private readonly project = vscode.window.createStatusBarItem('tilebox.project', vscode.StatusBarAlignment.Left, 10);
+  private readonly job = vscode.window.createStatusBarItem('tilebox.lastJob', vscode.StatusBarAlignment.Left, 9);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly projects: ProjectRegistry) {
+    this.project.name = 'Tilebox Project';
+    this.project.command = Commands.showStatusActions;
+    this.job.name = 'Tilebox Last Job';
+    this.disposables = [
+      this.project,
+      this.job,
+      projects.onDidChange(() => this.update()),
+      vscode.commands.registerCommand(Commands.showStatusActions, () => this.showActions()),
+    ];
+    this.update();
+  }
+
+  update(): void {
+    show(this.project, projectStatus(this.projects.active(), this.projects.all().length));
+  }
+
+  setLastJob(job: Job): void {
+    show(this.job, lastJobStatus(job));
+    this.job.command = { command: Commands.showJob, title: 'Show Job', arguments: [job.id] };
+  }
+
+  private async showActions(): Promise<void> {
+    const actions = statusActions({
+      publish: Commands.publishRelease, deploy: Commands.deployRelease, submit: Commands.submitJob,
+      runner: Commands.startRunner, output: Commands.showOutput,
+    }, this.projects.active());
+    const picked = await vscode.window.showQuickPick(actions, { placeHolder: 'Tilebox' });
+    const project = this.projects.active();
+    // Project-scoped actions get the active project so the command does not ask again.
+    if (picked) await vscode.commands.executeCommand(picked.command, ...(project && picked.command !== Commands.showOutput ? [{ projectDir: project.dir }] : []));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function show(item: vscode.StatusBarItem, status: StatusText | undefined): void {
+  if (!status) {
+    item.hide();
+    return;
+  }
+  item.text = status.text;
+  item.tooltip = new vscode.MarkdownString(status.tooltip, true);
+  item.backgroundColor = status.background ? new vscode.ThemeColor(status.background) : undefined;
+  item.show();
+}

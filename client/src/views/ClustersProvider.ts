@@ -1,0 +1,40 @@
+// Clusters view: clusters (the default one marked) → the workflow releases deployed on each; grouped by project
+// (clusters its targets name or its workflow is deployed on) when the workspace holds several projects.
+import { clusterList } from '../tilebox/calls';
+import type { CliResult, Cluster } from '../tilebox/types';
+import { CliViewProvider, type ViewEnv } from './CliViewProvider';
+import { groupClusters } from './model/grouping';
+import { ClusterNode } from './nodes/ClusterNodes';
+import { GroupNode } from './nodes/GroupNode';
+import { MessageNode } from './nodes/MessageNode';
+import type { TreeNode } from './nodes/TreeNode';
+
+export class ClustersProvider extends CliViewProvider<Cluster[]> {
+  constructor(env: ViewEnv) {
+    super(env, 'clusters', 'Listing clusters');
+  }
+
+  protected fetch(): Promise<CliResult<Cluster[]>> {
+    return this.env.cli.run(clusterList());
+  }
+
+  /** The last cluster list, for other views (queued-job diagnosis) without another CLI call. */
+  get clusters(): Cluster[] | undefined {
+    return this.state.kind === 'loaded' ? this.state.data : undefined;
+  }
+
+  protected roots(clusters: Cluster[], now: number): TreeNode[] {
+    const sorted = [...clusters].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.displayName.localeCompare(b.displayName));
+    const projects = this.env.projects.all();
+    if (projects.length > 1) {
+      return groupClusters(projects, sorted).map((g) => {
+        const prefix = `${g.project?.dir ?? 'other'}/`;
+        return new GroupNode(g, 'clusters', (items) => items.length
+          ? items.map((c) => new ClusterNode(c, now, prefix))
+          : [new MessageNode('empty', 'No cluster in this project\'s targets or deployments', prefix)]);
+      });
+    }
+    if (!clusters.length) return [new MessageNode('empty', 'No clusters', 'clusters')];
+    return sorted.map((c) => new ClusterNode(c, now));
+  }
+}

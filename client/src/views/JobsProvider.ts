@@ -1,0 +1,129 @@
+// Jobs view: newest first, filtered (state, time range, cluster, name), paged with the CLI's cursor, grouped by
+// project when the workspace holds several, optionally only the current project's jobs; queued jobs say why
+// they may not run. Running jobs make the scheduler poll faster.
+import type { Memento } from 'vscode';
+import { explainQueuedJob } from '../tilebox/compat';
+import { clusterList, jobList, workflowList } from '../tilebox/calls';
+import type { CliResult, Cluster, Job, Workflow } from '../tilebox/types';
+import { CliViewProvider, type ViewEnv } from './CliViewProvider';
+import { groupJobs, onlyProjectJobs, projectTasks } from './model/grouping';
+import { isActive, sortJobs } from './model/jobItems';
+import { isFiltered, type JobFilter, PAGE_SIZE, toListOptions } from './model/jobFilter';
+import { GroupNode } from './nodes/GroupNode';
+import { JobNode, LoadMoreNode } from './nodes/JobNodes';
+import { MessageNode } from './nodes/MessageNode';
+import type { TreeNode } from './nodes/TreeNode';
+
+export interface JobsData {
+  jobs: Job[];
+  nextCursor?: string;
+  /** For the queued-job diagnosis; undefined when unknown. */
+  clusters?: Cluster[];
+  /** For grouping/filtering by project; undefined when not needed or unknown. */
+  workflows?: Workflow[];
+}
+
+const FILTER_KEY = 'tilebox.jobs.filter';
+const MAX_RELOAD = 200;
+
+export interface JobsOptions {
+  memento: Memento;
+  onlyCurrentProject(): boolean;
+  loadMoreCommand: string;
+}
+
+export class JobsProvider extends CliViewProvider<JobsData> {
+  private lastRoots: TreeNode[] = [];
+
+  constructor(env: ViewEnv, private readonly options: JobsOptions) {
+    super(env, 'jobs', 'Listing jobs');
+  }
+
+  get filter(): JobFilter {
+    return this.options.memento.get<JobFilter>(FILTER_KEY) ?? {};
+  }
+
+  async setFilter(filter: JobFilter): Promise<void> {
+    await this.options.memento.update(FILTER_KEY, isFiltered(filter) ? filter : undefined);
+    this.state = { kind: 'idle' };
+    this.rerender();
+  }
+
+  protected async fetch(): Promise<CliResult<JobsData>> {
+    const shown = this.state.kind === 'loaded' ? this.state.data.jobs.length : 0;
+    const limit = Math.min(MAX_RELOAD, Math.max(PAGE_SIZE, shown));
+    const page = await this.env.cli.run(jobList({ ...toListOptions(this.filter), limit }));
+    if (page.kind !== 'ok') return page;
+    const data: JobsData = { jobs: page.value.items, nextCursor: page.value.nextCursor };
+    await this.addContext(data);
+    return { ...page, value: data };
+  }
+
+  /** Appends the next page. Returns the failure for the command to report. */
+  async loadMore(): Promise<CliResult<unknown>> {
+    if (this.state.kind !== 'loaded' || !this.state.data.nextCursor) return { kind: 'ok', value: undefined, warnings: [] };
+    const current = this.state.data;
+    const page = await this.env.cli.run(jobList(toListOptions(this.filter, current.nextCursor)));
+    if (page.kind !== 'ok') return page;
+    const seen = new Set(current.jobs.map((j) => j.id));
+    const data = { ...current, jobs: [...current.jobs, ...page.value.items.filter((j) => !seen.has(j.id))], nextCursor: page.value.nextCursor };
+    await this.addContext(data);
+    this.state = { kind: 'loaded', data, at: Date.now() };
+    this.rerender();
+    return page;
+  }
+
+  /** The node showing the job, if it is on screen (for reveal after submit/retry). */
+  async findJob(jobId: string): Promise<TreeNode | undefined> {
+    for (const node of this.lastRoots) {
+      if (node instanceof JobNode && node.jobId === jobId) return node;
+      if (node instanceof GroupNode) {
+        const hit = (await node.children()).find((c) => c instanceof JobNode && c.jobId === jobId);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  protected override isRunning(data: JobsData): boolean {
+    return data.jobs.some((j) => isActive(j.state));
+  }
+
+  protected roots(data: JobsData, now: number): TreeNode[] {
+    this.lastRoots = this.buildRoots(data, now);
+    return this.lastRoots;
+  }
+
+  private buildRoots(data: JobsData, now: number): TreeNode[] {
+    const projects = this.env.projects.all();
+    const tasks = projectTasks(projects, data.workflows ?? []);
+    let jobs = sortJobs(data.jobs);
+    if (this.options.onlyCurrentProject()) jobs = onlyProjectJobs(this.env.projects.active(), projects, jobs, tasks);
+    const runners = [...this.env.localRunners];
+    const node = (j: Job, prefix = '') =>
+      new JobNode(j, now, data.clusters && j.state === 'submitted' ? explainQueuedJob(j, data.clusters, runners) : [], prefix);
+    const more = data.nextCursor ? [new LoadMoreNode(this.options.loadMoreCommand, 'jobs')] : [];
+    if (!jobs.length) {
+      const why = this.options.onlyCurrentProject() ? 'No jobs of the current project' : isFiltered(this.filter) ? 'No jobs match the filter' : 'No jobs yet';
+      return [new MessageNode('empty', why, 'jobs'), ...more];
+    }
+    if (projects.length > 1 && !this.options.onlyCurrentProject()) {
+      const groups = groupJobs(projects, jobs, tasks).filter((g) => g.items.length > 0);
+      return [...groups.map((g) => new GroupNode(g, 'jobs', (items) => items.map((j) => node(j, `${g.project?.dir ?? 'other'}/`)))), ...more];
+    }
+    return [...jobs.map((j) => node(j)), ...more];
+  }
+
+  /** Clusters for queued jobs, workflows for project grouping: only fetched when needed; failures just skip. */
+  private async addContext(data: JobsData): Promise<void> {
+    const needClusters = data.jobs.some((j) => j.state === 'submitted');
+    const needWorkflows = this.options.onlyCurrentProject() || this.env.projects.all().length > 1;
+    const [clusters, workflows] = await Promise.all([
+      // Fresh, not the clusters view's list: a deploy a minute ago changes the answer.
+      needClusters ? this.env.cli.run(clusterList()) : undefined,
+      needWorkflows ? this.env.cli.run(workflowList()) : undefined,
+    ]);
+    data.clusters = clusters?.kind === 'ok' ? clusters.value : undefined;
+    data.workflows = workflows?.kind === 'ok' ? workflows.value : undefined;
+  }
+}

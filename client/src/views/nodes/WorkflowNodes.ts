@@ -1,0 +1,50 @@
+// Workflows view nodes: workflow → release → task identifier.
+import type { Release, TaskIdentifier, Workflow } from '../../tilebox/types';
+import type { ItemModel } from '../model/item';
+import { releaseItem, taskIdentifierItem, workflowItem } from '../model/workflowItems';
+import { MessageNode } from './MessageNode';
+import { TreeNode } from './TreeNode';
+
+export class WorkflowNode extends TreeNode {
+  readonly model: ItemModel;
+  readonly workflowSlug: string;
+
+  constructor(readonly workflow: Workflow, isLocalProject: boolean, private readonly now: number, idPrefix = '') {
+    super();
+    this.workflowSlug = workflow.slug;
+    const m = workflowItem(workflow, isLocalProject);
+    this.model = { ...m, id: idPrefix + m.id };
+  }
+
+  override children(): TreeNode[] {
+    if (!this.workflow.releases.length) return [new MessageNode('empty', 'No release published yet', this.model.id)];
+    return this.adopt(this.workflow.releases.map((r) => new ReleaseNode(r, this.workflow, this.now, this.model.id)));
+  }
+}
+
+export class ReleaseNode extends TreeNode {
+  readonly model: ItemModel;
+  readonly workflowSlug: string;
+  readonly releaseId: string;
+
+  constructor(readonly release: Release, readonly workflow: Workflow, now: number, parentId: string) {
+    super();
+    this.workflowSlug = workflow.slug;
+    this.releaseId = release.id;
+    const m = releaseItem(release, workflow, now);
+    this.model = { ...m, id: `${parentId}/${m.id}` };
+  }
+
+  override children(): TreeNode[] {
+    return this.adopt(this.release.tasks.map((t) => new TaskIdentifierNode(t, this.model.id)));
+  }
+}
+
+export class TaskIdentifierNode extends TreeNode {
+  readonly model: ItemModel;
+
+  constructor(readonly identifier: TaskIdentifier, parentId: string) {
+    super();
+    this.model = taskIdentifierItem(identifier, parentId);
+  }
+}

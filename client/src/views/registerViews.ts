@@ -1,0 +1,106 @@
+// Creates the three CLI-backed tree views, ties their visibility to polling, and registers the view commands
+// (refresh, filter, clear filter, load more).
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, Settings, Views } from '../contributes';
+import type { ViewName, ViewsApi } from '../services';
+import type { ViewRefresher } from '../refresh/RefreshManager';
+import { clusterList } from '../tilebox/calls';
+import type { CliResult } from '../tilebox/types';
+import type { CliViewProvider, ViewEnv } from './CliViewProvider';
+import { ClustersProvider } from './ClustersProvider';
+import { JobsProvider } from './JobsProvider';
+import { promptJobFilter } from './jobFilterPrompt';
+import { describeFilter, isFiltered } from './model/jobFilter';
+import type { TreeNode } from './nodes/TreeNode';
+import { WorkflowsProvider } from './WorkflowsProvider';
+
+export interface RegisteredViews extends ViewsApi {
+  rerenderAll(): void;
+}
+
+export function registerViews(
+  context: vscode.ExtensionContext,
+  env: ViewEnv,
+  refresher: ViewRefresher,
+  showFailure: (result: CliResult<unknown>, what: string) => void,
+): RegisteredViews {
+  const config = () => vscode.workspace.getConfiguration('tilebox');
+  const workflows = new WorkflowsProvider(env);
+  const clusters = new ClustersProvider(env);
+  const jobs = new JobsProvider(env, {
+    memento: context.workspaceState,
+    onlyCurrentProject: () => config().get<boolean>('jobs.onlyCurrentProject', false),
+    loadMoreCommand: Commands.loadMoreJobs,
+  });
+  const providers: [ViewName, string, CliViewProvider<unknown>][] = [
+    ['workflows', Views.workflows, workflows as CliViewProvider<unknown>],
+    ['clusters', Views.clusters, clusters as CliViewProvider<unknown>],
+    ['jobs', Views.jobs, jobs as CliViewProvider<unknown>],
+  ];
+  const trees = new Map<ViewName, vscode.TreeView<TreeNode>>();
+  for (const [name, id, provider] of providers) {
+    refresher.register(name, () => provider.load());
+    const tree = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: name !== 'jobs' });
+    trees.set(name, tree);
+    context.subscriptions.push(provider, tree, tree.onDidChangeVisibility((e) => {
+      if (e.visible) void env.recheck();
+      refresher.setVisible(name, e.visible);
+    }));
+    refresher.setVisible(name, tree.visible);
+  }
+
+  const showFilter = () => {
+    const filter = jobs.filter;
+    trees.get('jobs')!.description = describeFilter(filter);
+    void vscode.commands.executeCommand('setContext', ContextKeys.jobsFiltered, isFiltered(filter));
+  };
+  showFilter();
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.refreshViews, async (view?: unknown) => {
+      await env.recheck();
+      refresher.refresh(viewName(view));
+    }),
+    vscode.commands.registerCommand(Commands.filterJobs, async () => {
+      const next = await promptJobFilter(jobs.filter, async () => {
+        const known = clusters.clusters;
+        if (known) return known.map((c) => c.slug);
+        const r = await env.cli.run(clusterList());
+        return r.kind === 'ok' ? r.value.map((c) => c.slug) : [];
+      });
+      if (!next) return;
+      await jobs.setFilter(next);
+      showFilter();
+      refresher.refresh('jobs');
+    }),
+    vscode.commands.registerCommand(Commands.clearJobFilter, async () => {
+      await jobs.setFilter({});
+      showFilter();
+      refresher.refresh('jobs');
+    }),
+    vscode.commands.registerCommand(Commands.loadMoreJobs, async () => {
+      const r = await jobs.loadMore();
+      if (r.kind !== 'ok') showFailure(r, 'Loading more jobs');
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(Settings.onlyCurrentProject)) refresher.refresh('jobs');
+    }),
+  );
+
+  return {
+    rerenderAll: () => { for (const [, , p] of providers) p.rerender(); },
+    async revealJob(jobId: string) {
+      const tree = trees.get('jobs')!;
+      if (!tree.visible) await vscode.commands.executeCommand(`${Views.jobs}.focus`);
+      await refresher.pollAfterAction('jobs');
+      const node = await jobs.findJob(jobId);
+      if (node) await tree.reveal(node, { select: true, focus: false });
+    },
+  };
+}
+
+/** `tilebox.views.refresh` gets the view id from a view/title button, nothing from the palette. */
+function viewName(arg: unknown): ViewName | undefined {
+  const id = typeof arg === 'string' ? arg : undefined;
+  return id === Views.workflows ? 'workflows' : id === Views.clusters ? 'clusters' : id === Views.jobs ? 'jobs' : undefined;
+}

@@ -1,0 +1,92 @@
+// The half of activation that may run the tilebox CLI: only in a trusted workspace. Builds the Services
+// (CLI adapter, refresh, projects, API key, status bar, views), keeps the welcome-view context keys current,
+// and registers the commands. Loaded lazily by extension.ts, so untrusted windows never evaluate it.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { registerCommands } from '../commands';
+import { ContextKeys, Settings, settingName } from '../contributes';
+import type { WorkspaceProjects } from '../projects/ProjectRegistry';
+import { ViewRefresher } from '../refresh/RefreshManager';
+import { type CliRunner, SecretApiKeyStore, type Services, type ViewName } from '../services';
+import { TileboxStatusBar } from '../status/StatusBar';
+import { locateCli } from '../tilebox/locate';
+import { TileboxCli } from '../tilebox/runCli';
+import type { CliFailure } from '../tilebox/types';
+import { registerViews } from './registerViews';
+import { makeShowFailure } from './showFailure';
+
+const config = () => vscode.workspace.getConfiguration('tilebox');
+const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
+
+export async function startTrustedFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, projects: WorkspaceProjects): Promise<void> {
+  const secrets = new SecretApiKeyStore(context.secrets);
+  const locate = async () => locateCli({
+    configuredPath: config().get<string>(settingName(Settings.cliPath)),
+    pathEnv: process.env.PATH,
+    home: os.homedir(),
+    platform: process.platform,
+  });
+  const adapter = new TileboxCli({
+    locate,
+    apiKey: () => secrets.get(),
+    apiUrl: () => config().get<string>(settingName(Settings.apiUrl))?.trim() || undefined,
+    log: (line) => log.info(line),
+  });
+  const timeoutMs = () => Math.max(5, config().get<number>(settingName(Settings.cliTimeoutSeconds), 60)) * 1000;
+  // The timeout setting applies live; calls that need longer (publish, build) keep their own.
+  const cli: CliRunner = { run: (call, o) => adapter.run(call, { ...o, timeoutMs: o?.timeoutMs ?? call.timeoutMs ?? timeoutMs() }) };
+
+  // Welcome views show while the CLI is missing or no key is known; a failed call can reveal either.
+  const gate = { cliMissing: false, noApiKey: false };
+  const publishGate = () => {
+    setContext(ContextKeys.cliMissing, gate.cliMissing);
+    setContext(ContextKeys.noApiKey, gate.noApiKey);
+  };
+  const recheck = async () => {
+    const before = JSON.stringify(gate);
+    gate.cliMissing = 'searched' in (await locate());
+    gate.noApiKey = (await secrets.source()) === 'none';
+    publishGate();
+    return before !== JSON.stringify(gate);
+  };
+  const onFailure = (result: CliFailure) => {
+    if (result.kind === 'not-found') gate.cliMissing = true;
+    else if (result.kind === 'not-authenticated') void secrets.source().then((s) => { gate.noApiKey = s === 'none'; publishGate(); });
+    publishGate();
+  };
+
+  const pollSeconds = () => Math.max(5, config().get<number>(settingName(Settings.pollIntervalSeconds), 30));
+  const refresh = new ViewRefresher(() => pollSeconds() * 1000);
+  const localRunners = new Set<string>();
+  const showFailure = makeShowFailure(log, onFailure);
+  await recheck();
+
+  const views = registerViews(context, {
+    cli,
+    projects,
+    log,
+    ready: () => !gate.cliMissing && !gate.noApiKey,
+    reportFailure: (result: CliFailure, _view: ViewName) => onFailure(result),
+    localRunners,
+    requestLoad: (view) => refresh.refresh(view),
+    recheck: async () => { if (await recheck()) views.rerenderAll(); },
+  }, refresh, showFailure);
+
+  const statusBar = new TileboxStatusBar(projects);
+  context.subscriptions.push(
+    adapter, refresh, statusBar,
+    secrets.onDidChange(async () => { await recheck(); views.rerenderAll(); refresh.refresh(); }),
+    projects.onDidChange(() => views.rerenderAll()),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration(Settings.cliPath) || e.affectsConfiguration(Settings.apiUrl)) {
+        await recheck();
+        views.rerenderAll();
+        refresh.refresh();
+      }
+    }),
+  );
+
+  const services: Services = { context, log, cli, refresh, projects, secrets, statusBar, views, showFailure, localRunners };
+  registerCommands(services);
+  log.info(`CLI ${gate.cliMissing ? 'not found' : 'found'}; API key ${gate.noApiKey ? 'not set' : 'known'}; ${projects.all().length} project(s)`);
+}
