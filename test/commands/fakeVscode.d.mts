@@ -1,0 +1,12 @@
+// Types for the fake vscode module (tests only; loose on purpose).
+export declare const state: {
+  commands: Map<string, (...args: unknown[]) => Promise<void>>;
+  executed: { id: string; args: any[] }[];
+  messages: { level: string; text: string; items: string[] }[];
+  answers: unknown[];
+  terminals: any[];
+  taskProviders: { type: string; p: unknown }[];
+  contentProviders: Map<string, unknown>;
+  config: Record<string, unknown>;
+  clipboard?: string;
+};

@@ -1,0 +1,79 @@
+// A thin fake of the `vscode` module for registerCommands tests: records registrations and
+// messages, answers messages from a queue. Only what the commands layer touches.
+export const state = {
+  commands: new Map(),
+  executed: [],
+  messages: [],
+  answers: [],
+  terminals: [],
+  taskProviders: [],
+  contentProviders: new Map(),
+  config: { 'jobs.notifyOnCompletion': true },
+};
+const disposable = { dispose() {} };
+const answer = () => Promise.resolve(state.answers.shift());
+const message = (level) => (text, ...rest) => {
+  state.messages.push({ level, text, items: rest.filter((r) => typeof r === 'string') });
+  return answer();
+};
+
+export class EventEmitter {
+  listeners = [];
+  event = (l) => { this.listeners.push(l); return disposable; };
+  fire(v) { for (const l of this.listeners) l(v); }
+  dispose() {}
+}
+export class Uri {
+  constructor(scheme, path) { this.scheme = scheme; this.path = path; this.fsPath = path; }
+  static file(p) { return new Uri('file', p); }
+  static from({ scheme, path }) { return new Uri(scheme, path); }
+  static joinPath(u, ...parts) { return new Uri(u.scheme, [u.path, ...parts].join('/').replace(/\/[^/]+\/\.\.$/, '')); }
+  toString() { return `${this.scheme}:${this.path}`; }
+}
+export class ProcessExecution { constructor(process, args, options) { Object.assign(this, { process, args, options }); } }
+export class Task { constructor(definition, scope, name, source, execution) { Object.assign(this, { definition, scope, name, source, execution }); } }
+export class Position { constructor(line, character) { Object.assign(this, { line, character }); } }
+export class Range { constructor(start, end) { Object.assign(this, { start, end }); } }
+export class Selection extends Range {}
+export const TaskScope = { Global: 1, Workspace: 2 };
+export const ProgressLocation = { Notification: 15 };
+export const ConfigurationTarget = { Global: 1 };
+export const TextEditorRevealType = { AtTop: 3 };
+
+export const commands = {
+  registerCommand(id, fn) {
+    if (state.commands.has(id)) throw new Error(`command ${id} registered twice`);
+    state.commands.set(id, fn);
+    return { dispose: () => state.commands.delete(id) };
+  },
+  executeCommand(id, ...args) {
+    state.executed.push({ id, args });
+    return Promise.resolve();
+  },
+};
+export const window = {
+  showInformationMessage: message('info'),
+  showWarningMessage: message('warning'),
+  showErrorMessage: message('error'),
+  showQuickPick: () => answer(),
+  showInputBox: () => answer(),
+  showOpenDialog: () => answer(),
+  withProgress: (_o, work) => work({ report() {} }, { onCancellationRequested: () => disposable }),
+  createTerminal(o) { const t = { ...o, show() {} }; state.terminals.push(t); return t; },
+  onDidCloseTerminal: () => disposable,
+  showTextDocument: () => Promise.resolve({}),
+  activeTextEditor: undefined,
+};
+export const workspace = {
+  getConfiguration: () => ({
+    get: (k, d) => (k in state.config ? state.config[k] : d),
+    update: (k, v) => { state.config[k] = v; return Promise.resolve(); },
+  }),
+  registerTextDocumentContentProvider(scheme, p) { state.contentProviders.set(scheme, p); return disposable; },
+  onDidCloseTextDocument: () => disposable,
+  openTextDocument: () => Promise.resolve({ getText: () => '' }),
+  getWorkspaceFolder: () => undefined,
+  workspaceFolders: [],
+};
+export const tasks = { registerTaskProvider(type, p) { state.taskProviders.push({ type, p }); return disposable; } };
+export const env = { clipboard: { writeText: (t) => { state.clipboard = t; return Promise.resolve(); } } };

@@ -1,0 +1,85 @@
+// registerCommands against a thin fake of the VS Code API: every command of package.json is registered,
+// outcomes become one notification whose buttons run the next command, CLI failures go to showFailure,
+// and a picker closed with Escape says nothing.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { test } from 'node:test';
+import type { Services } from '../../client/src/services';
+import type { CliResult } from '../../client/src/tilebox/types';
+import { exampleProject, KEY } from './support';
+import { harness } from '../adapter/helpers';
+
+register('./vscodeHook.mjs', import.meta.url);
+const fake = await import('./fakeVscode.mjs');
+const { registerCommands } = await import('../../client/src/commands/index');
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const mine = (pkg.contributes.commands as { command: string }[])
+  .map((c) => c.command)
+  .filter((id) => /^tilebox\.(account|cli|project|release|job|runner|showOutput)\b/.test(id));
+
+function services() {
+  const h = harness();
+  const project = exampleProject();
+  const failures: { kind: string; what: string }[] = [];
+  const logShown: number[] = [];
+  const s = {
+    context: { subscriptions: [] as { dispose(): void }[] },
+    log: { debug() {}, info() {}, warn() {}, error() {}, show: () => void logShown.push(1) },
+    cli: h.cli,
+    refresh: { refresh() {}, pollAfterAction() {} },
+    projects: { all: () => [project], active: () => project, pick: async () => project, onDidChange: () => ({ dispose() {} }) },
+    secrets: { get: async () => KEY, set: async () => {}, clear: async () => {}, source: async () => 'stored', onDidChange: () => ({ dispose() {} }) },
+    statusBar: { setLastJob() {} },
+    views: { revealJob: async () => {} },
+    showFailure: (r: CliResult<unknown>, what: string) => void failures.push({ kind: r.kind, what }),
+    localRunners: new Set<string>(),
+  };
+  return { s: s as unknown as Services, h, failures, logShown, project };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 10));
+
+test('registerCommands registers every command this helper contributes, once', () => {
+  const { s } = services();
+  registerCommands(s);
+  for (const id of mine) assert.ok(fake.state.commands.has(id), `${id} is registered`);
+  assert.ok(mine.length >= 19);
+  assert.deepEqual(fake.state.taskProviders.map((t: { type: string }) => t.type), ['tilebox']);
+  assert.ok(fake.state.contentProviders.has('tilebox-job'));
+  for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+  assert.equal(fake.state.commands.size, 0, 'everything is disposed with the extension');
+});
+
+test('publish shows one notification with Deploy…; pressing it runs the deploy command with the release', async () => {
+  const { s } = services();
+  registerCommands(s);
+  fake.state.messages.length = 0;
+  fake.state.answers.push('Deploy…');
+  await fake.state.commands.get('tilebox.release.publish')!();
+  await settle();
+  const [note] = fake.state.messages;
+  assert.equal(note.level, 'info');
+  assert.match(note.text, /^Published release /);
+  assert.deepEqual(note.items, ['Deploy…', 'Copy ID']);
+  const run = fake.state.executed.at(-1)!;
+  assert.equal(run.id, 'tilebox.release.deploy');
+  assert.match(run.args[0].releaseId, /^[0-9a-f-]{36}$/);
+  for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+});
+
+test('a CLI failure goes to showFailure with what was being done; Escape in a picker is silent', async () => {
+  const { s, h, failures } = services();
+  registerCommands(s);
+  fake.state.messages.length = 0;
+  h.setMode('fail');
+  await fake.state.commands.get('tilebox.release.publish')!();
+  assert.deepEqual(failures, [{ kind: 'exited', what: 'Publishing release of scene-qa-F8yVcPRfw2AkoZ' }]);
+  h.setMode('');
+  fake.state.answers.push(undefined); // Escape on the input box
+  await fake.state.commands.get('tilebox.account.setApiKey')!();
+  assert.equal(fake.state.messages.length, 0);
+  assert.equal(failures.length, 1);
+  for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+});
