@@ -41,6 +41,10 @@ function installedExtensions() {
   const stamp = Math.floor(statSync(vsix).mtimeMs);
   const dir = join(cache, `extensions-${stamp}`);
   if (existsSync(dir)) return dir;
+  for (const old of readdirSync(cache).filter((n) => /^extensions-(\d+|installing-.*)$/.test(n))) { // from older VSIX builds
+    const path = join(cache, old);
+    if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+  }
   const tmp = mkdtempSync(join(cache, 'extensions-installing-'));
   execFileSync('node', [codeServer, '--extensions-dir', tmp, '--user-data-dir', join(tmp, '.ud'), '--install-extension', vsix, '--force'],
     { stdio: 'pipe', timeout: 60_000, env: { ...process.env, HOME: tmp } });
