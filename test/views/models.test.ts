@@ -132,6 +132,10 @@ test('a queued job with a diagnosis says why it may not run', () => {
   assert.match(item.description!, /⚠/);
   assert.match(item.tooltip!, /Why it may not run[\s\S]*No release is deployed on dev-cluster/);
   assert.equal(item.contextValue, 'job submitted cancelable');
+  const hint = jobItem(queued, NOW, [{ code: 'no-local-runner', message: 'No runner for dev-cluster was started from this editor.' }]);
+  assert.equal(hint.icon?.id, 'clock', 'a missing local runner is a hint, not a warning');
+  assert.doesNotMatch(hint.description!, /⚠/);
+  assert.match(hint.tooltip!, /Why it may not run[\s\S]*No runner for dev-cluster/);
 });
 
 test('task summaries form a tree under the job, with state, duration and `task failed` on failures', () => {

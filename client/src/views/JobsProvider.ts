@@ -30,6 +30,8 @@ export interface JobsOptions {
   memento: Memento;
   onlyCurrentProject(): boolean;
   loadMoreCommand: string;
+  /** Jobs per `job list` page (default PAGE_SIZE). */
+  pageSize?: number;
 }
 
 export class JobsProvider extends CliViewProvider<JobsData> {
@@ -37,6 +39,10 @@ export class JobsProvider extends CliViewProvider<JobsData> {
 
   constructor(env: ViewEnv, private readonly options: JobsOptions) {
     super(env, 'jobs', 'Listing jobs');
+  }
+
+  private get pageSize(): number {
+    return this.options.pageSize ?? PAGE_SIZE;
   }
 
   get filter(): JobFilter {
@@ -51,7 +57,8 @@ export class JobsProvider extends CliViewProvider<JobsData> {
 
   protected async fetch(): Promise<CliResult<JobsData>> {
     const shown = this.state.kind === 'loaded' ? this.state.data.jobs.length : 0;
-    const limit = Math.min(MAX_RELOAD, Math.max(PAGE_SIZE, shown));
+    // A reload keeps what "load more" already showed (up to a bound), so the list does not shrink under the user.
+    const limit = Math.min(MAX_RELOAD, Math.max(this.pageSize, shown));
     const page = await this.env.cli.run(jobList({ ...toListOptions(this.filter), limit }));
     if (page.kind !== 'ok') return page;
     const data: JobsData = { jobs: page.value.items, nextCursor: page.value.nextCursor };
@@ -63,7 +70,7 @@ export class JobsProvider extends CliViewProvider<JobsData> {
   async loadMore(): Promise<CliResult<unknown>> {
     if (this.state.kind !== 'loaded' || !this.state.data.nextCursor) return { kind: 'ok', value: undefined, warnings: [] };
     const current = this.state.data;
-    const page = await this.env.cli.run(jobList(toListOptions(this.filter, current.nextCursor)));
+    const page = await this.env.cli.run(jobList(toListOptions(this.filter, current.nextCursor, this.pageSize)));
     if (page.kind !== 'ok') return page;
     const seen = new Set(current.jobs.map((j) => j.id));
     const data = { ...current, jobs: [...current.jobs, ...page.value.items.filter((j) => !seen.has(j.id))], nextCursor: page.value.nextCursor };

@@ -24,13 +24,13 @@ export function isFiltered(f: JobFilter): boolean {
   return !!(f.state || f.last || f.cluster || f.name);
 }
 
-export function toListOptions(f: JobFilter, cursor?: string): JobListOptions {
+export function toListOptions(f: JobFilter, cursor?: string, limit = PAGE_SIZE): JobListOptions {
   return {
     ...(f.state ? { state: f.state } : {}),
     ...(f.last ? { last: f.last } : {}),
     ...(f.cluster ? { cluster: f.cluster } : {}),
     ...(f.name ? { name: f.name } : {}),
-    limit: PAGE_SIZE,
+    limit,
     ...(cursor ? { cursor } : {}),
   };
 }

@@ -51,8 +51,12 @@ function overallProgress(job: Job): { done: number; total: number } | undefined 
   return { done: job.taskSummaries.filter((t) => t.state === 'computed' || t.state === 'skipped').length, total: n };
 }
 
+/** A missing local runner is only a hint (a runner elsewhere may pick the job up): tooltip, no warning mark. */
+const isBlocking = (d: Diagnosis) => d.code !== 'no-local-runner';
+
 export function jobItem(job: Job, now: number, diagnosis: Diagnosis[] = [], parentId = ''): ItemModel {
   const progress = overallProgress(job);
+  const blocked = job.state === 'submitted' && diagnosis.some(isBlocking);
   const when = age(job.submittedAt, now);
   const capabilities = [
     job.state === 'failed' || job.state === 'canceled' ? 'retryable' : undefined,
@@ -63,14 +67,14 @@ export function jobItem(job: Job, now: number, diagnosis: Diagnosis[] = [], pare
     isActive(job.state) && progress && progress.total ? `${progress.done}/${progress.total}` : undefined,
     when,
     job.clusterSlug,
-    diagnosis.length ? '⚠' : undefined,
+    blocked ? '⚠' : undefined,
   ];
   return {
     id: `${parentId}job:${job.id}`,
     label: job.name || shortId(job.id),
     description: description.filter(Boolean).join(' · '),
     tooltip: jobTooltip(job, now, diagnosis),
-    icon: diagnosis.length && job.state === 'submitted' ? { id: 'warning', color: 'charts.orange' } : JOB_ICONS[job.state],
+    icon: blocked ? { id: 'warning', color: 'charts.orange' } : JOB_ICONS[job.state],
     contextValue: ['job', job.state, ...capabilities].filter(Boolean).join(' '),
     collapsible: job.taskSummaries.length ? 'collapsed' : 'none',
   };
