@@ -97,6 +97,7 @@ test('workflows: the project\'s workflow → releases (short id, age, clusters, 
   assert.equal(wf.model.label, 'Scene QA');
   assert.match(wf.model.description!, /this workspace/);
   assert.match(wf.model.contextValue!, /\blocal\b/);
+  assert.equal((wf as any).projectDir, s.dir, 'Publish on the node knows the project folder');
   const [release] = await kids(wf);
   assert.equal(release.model.label, s.release.releaseId.replace(/-/g, '').slice(-8), 'short id');
   assert.match(release.model.description!, /^just now · on dev-cluster-9xK2mQ4pL8nR7s · 3 tasks$/);
@@ -226,7 +227,7 @@ test('several projects: every view groups by project, the rest under "Other"; th
   await wf.load();
   const wfGroups = await wf.getChildren();
   assert.deepEqual(wfGroups.map((g) => [g.model.label, g.model.contextValue]), [['example-project', 'group project'], ['other', 'group project']]);
-  assert.deepEqual((await kids(wfGroups[0])).map(label), ['Scene QA']);
+  assert.deepEqual((await kids(wfGroups[0])).map((n) => [n.model.label, (n as any).projectDir]), [['Scene QA', s.dir]]);
   assert.deepEqual((await kids(wfGroups[1])).map(label), ['Workflow unpublished-abc is not in `workflow list`']);
 
   const cl = new ClustersProvider(e);

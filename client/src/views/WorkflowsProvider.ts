@@ -25,16 +25,17 @@ export class WorkflowsProvider extends CliViewProvider<Workflow[]> {
   protected roots(workflows: Workflow[], now: number): TreeNode[] {
     const projects = this.env.projects.all();
     const local = new Set(projects.map((p) => p.slug).filter(Boolean));
-    const node = (w: Workflow, prefix = '') => new WorkflowNode(w, local.has(w.slug), now, prefix);
+    const dirOf = (w: Workflow) => projects.find((p) => p.slug === w.slug)?.dir;
     if (projects.length > 1) {
-      return groupWorkflows(projects, workflows).map((g) => new GroupNode(g, 'workflows', (items) =>
-        items.length ? items.map((w) => node(w, `${g.project?.dir ?? 'other'}/`)) : [emptyFor(g.project?.slug, g.project?.dir ?? 'other')]));
+      return groupWorkflows(projects, workflows).map((g) => new GroupNode(g, 'workflows', (items) => items.length
+        ? items.map((w) => new WorkflowNode(w, g.project?.dir, now, `${g.project?.dir ?? 'other'}/`))
+        : [emptyFor(g.project?.slug, g.project?.dir ?? 'other')]));
     }
     if (!workflows.length) return [new MessageNode('empty', 'No workflows yet: publish a release to create one', 'workflows')];
     // This workspace's workflow first, then the rest by name.
     return [...workflows]
       .sort((a, b) => Number(local.has(b.slug)) - Number(local.has(a.slug)) || a.name.localeCompare(b.name))
-      .map((w) => node(w));
+      .map((w) => new WorkflowNode(w, dirOf(w), now));
   }
 }
 

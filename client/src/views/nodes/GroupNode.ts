@@ -9,12 +9,15 @@ export class GroupNode<T> extends TreeNode {
   readonly project?: Project;
   /** Commands read the project directory from here (e.g. "Publish" on a group). */
   readonly projectDir?: string;
+  /** …and the workflow (e.g. "Submit Job…" on a group offers this workflow's tasks first). */
+  readonly workflowSlug?: string;
 
   constructor(group: Group<T>, view: keyof typeof OTHER_LABEL, private readonly makeChildren: (items: T[]) => TreeNode[]) {
     super();
     this.model = groupItem(group, view);
     this.project = group.project;
     this.projectDir = group.project?.dir;
+    this.workflowSlug = group.project?.slug;
     this.items = group.items;
   }
 

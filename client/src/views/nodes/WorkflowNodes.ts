@@ -8,11 +8,14 @@ import { TreeNode } from './TreeNode';
 export class WorkflowNode extends TreeNode {
   readonly model: ItemModel;
   readonly workflowSlug: string;
+  /** The workspace project whose toml names this workflow: Publish/Build on the node use it without asking. */
+  readonly projectDir?: string;
 
-  constructor(readonly workflow: Workflow, isLocalProject: boolean, private readonly now: number, idPrefix = '') {
+  constructor(readonly workflow: Workflow, projectDir: string | undefined, private readonly now: number, idPrefix = '') {
     super();
     this.workflowSlug = workflow.slug;
-    const m = workflowItem(workflow, isLocalProject);
+    this.projectDir = projectDir;
+    const m = workflowItem(workflow, projectDir !== undefined);
     this.model = { ...m, id: idPrefix + m.id };
   }
 
