@@ -9,4 +9,6 @@ export declare const state: {
   contentProviders: Map<string, unknown>;
   config: Record<string, unknown>;
   clipboard?: string;
+  respond?: (m: { level: string; text: string; items: string[] }) => string | undefined;
+  contexts: Map<string, unknown>;
 };

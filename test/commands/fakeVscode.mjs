@@ -9,12 +9,20 @@ export const state = {
   taskProviders: [],
   contentProviders: new Map(),
   config: { 'jobs.notifyOnCompletion': true },
+  /** When set, answers notifications by their text instead of the `answers` queue. */
+  respond: undefined,
+  contexts: new Map(),
 };
 const disposable = { dispose() {} };
-const answer = () => Promise.resolve(state.answers.shift());
+/** The next queued answer; a function answer is called with what was asked (e.g. the quick pick items). */
+const answer = (...asked) => {
+  const a = state.answers.shift();
+  return Promise.resolve(typeof a === 'function' ? a(...asked) : a);
+};
 const message = (level) => (text, ...rest) => {
-  state.messages.push({ level, text, items: rest.filter((r) => typeof r === 'string') });
-  return answer();
+  const items = rest.filter((r) => typeof r === 'string');
+  state.messages.push({ level, text, items });
+  return state.respond ? Promise.resolve(state.respond({ level, text, items })) : answer();
 };
 
 export class EventEmitter {
@@ -47,6 +55,7 @@ export const commands = {
     return { dispose: () => state.commands.delete(id) };
   },
   executeCommand(id, ...args) {
+    if (id === 'setContext') state.contexts.set(args[0], args[1]);
     state.executed.push({ id, args });
     return Promise.resolve();
   },
@@ -55,8 +64,8 @@ export const window = {
   showInformationMessage: message('info'),
   showWarningMessage: message('warning'),
   showErrorMessage: message('error'),
-  showQuickPick: () => answer(),
-  showInputBox: () => answer(),
+  showQuickPick: (items, options) => answer(items, options),
+  showInputBox: (options) => answer(options),
   showOpenDialog: () => answer(),
   withProgress: (_o, work) => work({ report() {} }, { onCancellationRequested: () => disposable }),
   createTerminal(o) { const t = { ...o, show() {} }; state.terminals.push(t); return t; },

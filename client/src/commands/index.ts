@@ -24,13 +24,33 @@ import { CommandRegistrar } from './register';
 import { copyReleaseIdFlow } from './releaseId';
 import { submitFlow } from './submit';
 import { vscodeUi } from './vscodeUi';
+import { stepDoneBy, stepsAlreadyDone } from './walkthrough';
 
 const config = () => vscode.workspace.getConfiguration('tilebox');
 
-export function registerCommands(services: Services): void {
+export interface CommandOptions {
+  /** The wait between job polls (tests pass a fake clock). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const setContext = (key: string) => void vscode.commands.executeCommand('setContext', key, true);
+
+export function registerCommands(services: Services, options: CommandOptions = {}): void {
   const ui = vscodeUi;
   const { cli, projects, refresh, views, localRunners, secrets } = services;
-  const registrar = new CommandRegistrar(services, ui);
+  const registrar = new CommandRegistrar(services, ui, (id) => {
+    const step = stepDoneBy[id];
+    if (step) setContext(step);
+  });
+  const markDoneSteps = async () => {
+    try {
+      const done = stepsAlreadyDone({ apiKey: await secrets.source(), projectsWithSlug: projects.all().filter((p) => p.slug).length });
+      done.forEach(setContext);
+    } catch (e) {
+      services.log.warn(`walkthrough state: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  void markDoneSteps();
   const documents = new JobDocuments(cli);
   const terminals = new RunnerTerminals<TerminalLike>(
     { createTerminal: (o) => vscode.window.createTerminal(o), onDidCloseTerminal: (l) => vscode.window.onDidCloseTerminal(l) },
@@ -41,7 +61,7 @@ export function registerCommands(services: Services): void {
   const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;
   const watcher = new JobWatcher({
     getJob: (id, signal) => cli.run(jobGet(id), { signal }),
-    sleep: abortableSleep,
+    sleep: options.sleep ?? abortableSleep,
     onUpdate: (job) => services.statusBar.setLastJob(job),
     onEnd: (job) => {
       refresh.refresh('jobs');
@@ -54,6 +74,8 @@ export function registerCommands(services: Services): void {
     terminals,
     { dispose: () => watcher.dispose() },
     vscode.tasks.registerTaskProvider(TASK_TYPE, new TileboxTaskProvider(services, locate, apiUrl)),
+    secrets.onDidChange(() => void markDoneSteps()),
+    projects.onDidChange(() => void markDoneSteps()),
   );
 
   const base = (signal: AbortSignal) => ({ cli, ui, signal });

@@ -14,6 +14,8 @@ export class CommandRegistrar implements vscode.Disposable {
   constructor(
     private readonly services: Services,
     private readonly ui: Ui,
+    /** Runs after a command ended without an error (the walkthrough ticks its step). */
+    private readonly onSuccess: (id: string) => void = () => {},
   ) {}
 
   register(id: string, handler: CommandHandler): void {
@@ -25,6 +27,7 @@ export class CommandRegistrar implements vscode.Disposable {
         try {
           const result = await handler(controller.signal, ...args);
           if (result) this.show(result);
+          this.onSuccess(id);
         } catch (e) {
           this.report(id, e);
         } finally {

@@ -1,0 +1,43 @@
+// Services for registerCommands tests (with the fake vscode module loaded): the real adapter against the
+// stand-in, recording fakes for everything else.
+import type { Services } from '../../client/src/services';
+import type { CliResult, Job } from '../../client/src/tilebox/types';
+import { harness } from '../adapter/helpers';
+import { exampleProject, KEY } from './support';
+
+export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' | 'none' } = {}) {
+  const h = harness();
+  const project = exampleProject();
+  const failures: { kind: string; what: string }[] = [];
+  const logShown: number[] = [];
+  const lastJobs: Job[] = [];
+  const refreshed: string[] = [];
+  const s = {
+    context: { subscriptions: [] as { dispose(): void }[] },
+    log: { debug() {}, info() {}, warn() {}, error() {}, show: () => void logShown.push(1) },
+    cli: h.cli,
+    refresh: { refresh: (v?: string) => void refreshed.push(v ?? 'all'), pollAfterAction() {} },
+    projects: { all: () => [project], active: () => project, pick: async () => project, onDidChange: () => ({ dispose() {} }) },
+    secrets: {
+      get: async () => KEY, set: async () => {}, clear: async () => {},
+      source: async () => options.apiKeySource ?? 'stored', onDidChange: () => ({ dispose() {} }),
+    },
+    statusBar: { setLastJob: (j: Job) => void lastJobs.push(j) },
+    views: { revealJob: async () => {} },
+    showFailure: (r: CliResult<unknown>, what: string) => void failures.push({ kind: r.kind, what }),
+    localRunners: new Set<string>(),
+  };
+  return {
+    s: s as unknown as Services, h, failures, logShown, project, lastJobs, refreshed,
+    dispose: () => { for (const d of s.context.subscriptions) d.dispose(); },
+  };
+}
+
+/** Waits (bounded) until `done()` holds: for effects of commands that run detached (notifications, watchers). */
+export async function until(done: () => boolean, what: string, maxMs = 15000): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > maxMs) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

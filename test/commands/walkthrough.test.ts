@@ -1,0 +1,96 @@
+// Issue 7.6: the walkthrough's steps complete through `completionEvents` the code really triggers: every
+// `onCommand:` names a contributed, registered command, every `onContext:` key is set by the code, and a
+// key is set only when its command succeeded (Escape leaves the step open).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { test } from 'node:test';
+import { stepDoneBy, stepsAlreadyDone, WalkthroughKeys } from '../../client/src/commands/walkthrough';
+import { STANDIN_BIN } from '../adapter/helpers';
+import { fakeServices, until } from './fakeServices';
+import { DEV, KEY } from './support';
+
+register('./vscodeHook.mjs', import.meta.url);
+const fake = await import('./fakeVscode.mjs');
+const { registerCommands } = await import('../../client/src/commands/index');
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const steps: { id: string; completionEvents?: string[] }[] = pkg.contributes.walkthroughs.flatMap((w: { steps: unknown[] }) => w.steps);
+const contributed = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
+
+test('the walkthrough has the six steps of issue 7.6, each completing on an event the code triggers', () => {
+  assert.deepEqual(steps.map((s) => s.id), ['apiKey', 'createProject', 'publish', 'deploy', 'submit', 'runner']);
+  const setByCode = new Set([...Object.values(stepDoneBy), ...stepsAlreadyDone({ apiKey: 'stored', projectsWithSlug: 1 })]);
+  for (const step of steps) {
+    assert.ok(step.completionEvents?.length, `${step.id} has a completion event`);
+    for (const event of step.completionEvents!) {
+      const [kind, value] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
+      if (kind === 'onCommand') assert.ok(contributed.has(value), `${step.id}: ${value} is contributed`);
+      else if (kind === 'onContext') {
+        const keys = value.match(/tilebox\.[\w.]+/g) ?? [];
+        assert.ok(keys.length > 0, `${step.id}: ${event} reads a tilebox context key`);
+        for (const k of keys) assert.ok(setByCode.has(k), `${step.id}: ${k} is set by the code`);
+      } else assert.fail(`${step.id}: unsupported completion event ${event}`);
+    }
+  }
+  // Every key the code can set belongs to a step (nothing stale on either side).
+  const used = new Set(steps.flatMap((s) => s.completionEvents!.join(' ').match(/tilebox\.walkthrough\.\w+/g) ?? []));
+  assert.deepEqual([...used].sort(), Object.values(WalkthroughKeys).sort());
+});
+
+const first = (items: { label: string }[]) => items[0];
+const offered = (o: { value?: string }) => o.value;
+
+test('steps tick when their command succeeds, not when it is dismissed; existing state ticks at start', async () => {
+  const f = fakeServices({ apiKeySource: 'none' });
+  fake.state.contexts.clear();
+  fake.state.answers.length = 0;
+  fake.state.respond = () => undefined; // outcome notifications: no button pressed
+  fake.state.config['cli.path'] = STANDIN_BIN;
+  const run = (id: string, ...args: unknown[]) => fake.state.commands.get(id)!(...args);
+  try {
+    registerCommands(f.s);
+    await until(() => fake.state.contexts.has(WalkthroughKeys.project), 'the start state');
+    assert.equal(fake.state.contexts.has(WalkthroughKeys.apiKey), false, 'no key yet: the step stays open');
+
+    fake.state.answers.push(undefined); // Escape in the key box
+    await run('tilebox.account.setApiKey');
+    assert.equal(fake.state.contexts.has(WalkthroughKeys.apiKey), false);
+    fake.state.answers.push(KEY);
+    await run('tilebox.account.setApiKey');
+    assert.equal(fake.state.contexts.get(WalkthroughKeys.apiKey), true);
+
+    await run('tilebox.release.publish');
+    assert.equal(fake.state.contexts.get(WalkthroughKeys.publish), true);
+    await run('tilebox.release.deploy', { clusterSlug: DEV, workflowSlug: f.project.slug });
+    assert.equal(fake.state.contexts.get(WalkthroughKeys.deploy), true);
+
+    fake.state.answers.push(first, offered, offered, '', '0'); // task, version, name, input, retries
+    await run('tilebox.job.submit', { clusterSlug: DEV });
+    assert.equal(fake.state.contexts.get(WalkthroughKeys.submit), true);
+
+    fake.state.answers.push('1', first); // one runner, keep running
+    await run('tilebox.runner.start', DEV);
+    assert.equal(fake.state.contexts.get(WalkthroughKeys.runner), true);
+    assert.equal(fake.state.terminals.at(-1).name, `Tilebox runner: ${DEV}`);
+    assert.deepEqual(f.failures, []);
+  } finally {
+    fake.state.respond = undefined;
+    delete fake.state.config['cli.path'];
+    f.dispose();
+  }
+});
+
+test('a failed command does not tick its step', async () => {
+  const f = fakeServices();
+  fake.state.contexts.clear();
+  try {
+    registerCommands(f.s);
+    f.h.setMode('fail');
+    await fake.state.commands.get('tilebox.release.publish')!();
+    assert.equal(fake.state.contexts.has(WalkthroughKeys.publish), false);
+    assert.deepEqual(f.failures.map((x) => x.kind), ['exited']);
+  } finally {
+    f.dispose();
+  }
+});
