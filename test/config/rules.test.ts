@@ -154,13 +154,17 @@ test('root must be relative and stay inside the project', () => {
   assert.deepEqual(where(diagnose(wf('slug = "a"\nrunner = "a:b"\nroot = "/abs"'))), [['root-absolute', 3, 7, 13]]);
   assert.deepEqual(where(diagnose(wf('slug = "a"\nrunner = "a:b"\nroot = "C:\\\\x"'))), [['root-absolute', 3, 7, 14]]);
   assert.deepEqual(where(diagnose(wf('slug = "a"\nrunner = "a:b"\nroot = "src/../.."'))), [['root-outside-project', 3, 7, 18]]);
-  assert.deepEqual(diagnose(wf('slug = "a"\nrunner = "a:b"\nroot = "src/../src"')), []);
+  // Inside, but the build refuses every ".." segment (like the JSON schema), so it is an error too.
+  const [inside] = diagnose(wf('slug = "a"\nrunner = "a:b"\nroot = "src/../src"'));
+  assert.deepEqual(where([inside]), [['root-outside-project', 3, 7, 19]]);
+  assert.match(inside.message, /Write "src" instead/);
 });
 
 test('include/exclude patterns: absolute and climbing out are errors on the single item', () => {
   const base = '[workflow]\nslug = "a"\nrunner = "a:b"\n[build]\n';
   assert.deepEqual(where(diagnose(`${base}include = ["ok", "/etc/x"]\n`)), [['pattern-absolute', 4, 17, 25]]);
   assert.deepEqual(where(diagnose(`${base}include = ["ok"]\nexclude = ["../x"]\n`)), [['pattern-outside-root', 5, 11, 17]]);
+  assert.deepEqual(where(diagnose(`${base}include = ["src/../lib/**"]\n`)), [['pattern-outside-root', 4, 11, 26]]);
   const empty = diagnose(`${base}include = ["ok", ""]\n`);
   assert.deepEqual(where(empty), [['pattern-empty', 4, 17, 19]]);
   assert.equal(empty[0].severity, 2);

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createFileFacts } from '../artifact/fileFacts';
 import { validateWorkflowConfig, type SeverityOverrides } from '../config/index';
+import { levenshtein } from '../config/didYouMean';
+import { ALL_DIAGNOSTIC_CODES } from '../lsp/diagnosticCodes';
 
 const CONFIG_NAME = 'tilebox.workflow.toml';
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.venv']);
@@ -69,6 +71,8 @@ function parseArgs(argv: string[]): Args | string {
       const spec = next() ?? '';
       const m = /^([A-Za-z0-9-]+)=([a-z]+)$/.exec(spec);
       if (!m || !LEVELS.has(m[2])) return `--severity expects <code>=<error|warning|information|hint|off>, got "${spec}"`;
+      const unknown = unknownCode(m[1]);
+      if (unknown) return unknown;
       args.severity[m[1]] = m[2] as SeverityOverrides[string];
     } else if (a.startsWith('-') && a !== '-') {
       return `unknown option ${a}`;
@@ -79,6 +83,14 @@ function parseArgs(argv: string[]): Args | string {
     }
   }
   return args.target ? args : 'missing <file-or-dir>';
+}
+
+/** A typo in a CI flag would silently do nothing, so it is a usage error. */
+function unknownCode(code: string): string | undefined {
+  if (ALL_DIAGNOSTIC_CODES.some((c) => c.code === code)) return undefined;
+  const near = ALL_DIAGNOSTIC_CODES.map((c) => ({ code: c.code, d: levenshtein(code, c.code) })).sort((a, b) => a.d - b.d)[0];
+  const hint = near && near.d <= 3 ? ` Did you mean "${near.code}"?` : ' Known codes are listed in the README.';
+  return `unknown diagnostic code "${code}".${hint}`;
 }
 
 function findConfigs(target: string): string[] | string {

@@ -9,7 +9,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { diagnostic, ERROR, HINT, WARNING } from './codes';
 import type { ConfigModel } from './model';
-import { climbsOut, isAbsolutePath } from './paths';
+import { climbsOut, hasParentSegment, isAbsolutePath, normalizeRel } from './paths';
 import { describeBad, SLUG_MAX, slugProblem } from './slugs';
 import type { Located } from './types';
 
@@ -59,6 +59,8 @@ export function checkCrossField(model: ConfigModel, diagnostics: Diagnostic[]): 
     } else if (climbsOut(root)) {
       push(diagnostic('root-outside-project', ERROR, config.root.range,
         `root "${root}" leaves the folder of tilebox.workflow.toml; build paths must stay inside it. Use "." or a subfolder.`));
+    } else if (hasParentSegment(root)) {
+      push(diagnostic('root-outside-project', ERROR, config.root.range, parentSegmentMessage('root', root)));
     }
   }
 
@@ -136,7 +138,14 @@ function checkPattern(key: 'include' | 'exclude', item: Located<string>, push: (
     push(diagnostic('pattern-absolute', ERROR, item.range, `${key} patterns are relative to the workflow root; "${p}" is absolute. Write it relative, for example "${p.replace(/^([A-Za-z]:)?[\\/]+/, '')}".`));
   } else if (climbsOut(p)) {
     push(diagnostic('pattern-outside-root', ERROR, item.range, `"${p}" climbs out of the workflow root with "..", but build paths must stay inside it. Move the files under the root or change root.`));
+  } else if (hasParentSegment(p)) {
+    push(diagnostic('pattern-outside-root', ERROR, item.range, parentSegmentMessage(key, p)));
   }
+}
+
+/** `src/../lib` stays inside, but the build (and the JSON schema) refuse every ".." segment. */
+function parentSegmentMessage(key: string, p: string): string {
+  return `${key} "${p}" goes through "..", which the build refuses even when the path stays inside the root. Write "${normalizeRel(p)}" instead.`;
 }
 
 function runnerHint(runner: string): string {

@@ -15,6 +15,11 @@ export function climbsOut(p: string): boolean {
   return false;
 }
 
+/** Any `..` segment: the build refuses these even when they stay inside (see artifact/glob.ts). */
+export function hasParentSegment(p: string): boolean {
+  return p.split(/[\\/]/).includes('..');
+}
+
 /** `./src/` -> `src`, `` and `./` -> `.` */
 export function normalizeRel(p: string): string {
   const parts = p.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');

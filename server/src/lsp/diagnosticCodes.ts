@@ -1,0 +1,15 @@
+// Every diagnostic code a user can steer with `tilebox.diagnostics.severity` or
+// `# tilebox: ignore`: the validator's, the artifact preview's (reported in the config) and the
+// task checks' (reported in Python files). package.json lists the same codes for settings
+// completion; test/lsp/diagnosticCodes.test.ts fails when the two drift apart.
+import { DIAGNOSTIC_CODES } from '../config/index';
+import { TASK_DIAGNOSTIC_CODES } from '../artifact/discovery/index';
+import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
+
+export interface CodeInfo { code: string; description: string }
+
+/** Codes that can appear in tilebox.workflow.toml, so they make sense in an ignore comment. */
+export const CONFIG_FILE_CODES: readonly CodeInfo[] = [...DIAGNOSTIC_CODES, ...ARTIFACT_DIAGNOSTIC_CODES];
+
+/** Every code, for the severity setting. */
+export const ALL_DIAGNOSTIC_CODES: readonly CodeInfo[] = [...CONFIG_FILE_CODES, ...TASK_DIAGNOSTIC_CODES];
