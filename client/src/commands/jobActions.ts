@@ -13,8 +13,11 @@ export async function retryFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   const id = jobIdFrom(arg) ?? (await pickJob(d, 'Retry which job?', (j) => j.state === 'failed' || j.state === 'canceled')).id;
   const job = await need(d.cli.run(jobGet(id), { signal: d.signal }), 'Reading the job');
   const clusters = await listClusters(d);
-  const failed = job.taskSummaries.filter((t) => t.state === 'failed');
-  const lines = checkRetry(job, failed, releasesOn(jobCluster(job, clusters))).map((w) => w.message);
+  // Retry requeues the failed tasks; a canceled job also resumes the tasks it never finished.
+  const again = job.taskSummaries.filter(
+    (t) => t.state === 'failed' || (job.state === 'canceled' && (t.state === 'queued' || t.state === 'running')),
+  );
+  const lines = checkRetry(job, again, releasesOn(jobCluster(job, clusters))).map((w) => w.message);
   if (job.state !== 'failed' && job.state !== 'canceled') lines.unshift(`The job is ${job.state}, not failed or canceled: the CLI may refuse the retry.`);
   if (lines.length > 0) {
     const go = await d.ui.confirm({ message: `Retry job "${job.name || id}"? It may fail again.`, detail: lines.join('\n'), action: 'Retry Anyway' });
