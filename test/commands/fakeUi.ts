@@ -24,6 +24,7 @@ export class FakeUi implements Ui {
   readonly asked: Asked[] = [];
   readonly notified: { level: Level; message: string; actions: string[] }[] = [];
   readonly copied: string[] = [];
+  readonly opened: string[] = [];
 
   constructor(private readonly script: Answer[] = []) {}
 
@@ -96,5 +97,9 @@ export class FakeUi implements Ui {
 
   async copy(text: string): Promise<void> {
     this.copied.push(text);
+  }
+
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
   }
 }

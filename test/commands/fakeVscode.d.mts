@@ -11,4 +11,5 @@ export declare const state: {
   clipboard?: string;
   respond?: (m: { level: string; text: string; items: string[] }) => string | undefined;
   contexts: Map<string, unknown>;
+  opened?: string[];
 };

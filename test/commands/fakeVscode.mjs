@@ -34,6 +34,7 @@ export class EventEmitter {
 export class Uri {
   constructor(scheme, path) { this.scheme = scheme; this.path = path; this.fsPath = path; }
   static file(p) { return new Uri('file', p); }
+  static parse(s) { const i = s.indexOf(':'); return new Uri(s.slice(0, i), s.slice(i + 1)); }
   static from({ scheme, path }) { return new Uri(scheme, path); }
   static joinPath(u, ...parts) { return new Uri(u.scheme, [u.path, ...parts].join('/').replace(/\/[^/]+\/\.\.$/, '')); }
   toString() { return `${this.scheme}:${this.path}`; }
@@ -85,4 +86,7 @@ export const workspace = {
   workspaceFolders: [],
 };
 export const tasks = { registerTaskProvider(type, p) { state.taskProviders.push({ type, p }); return disposable; } };
-export const env = { clipboard: { writeText: (t) => { state.clipboard = t; return Promise.resolve(); } } };
+export const env = {
+  clipboard: { writeText: (t) => { state.clipboard = t; return Promise.resolve(); } },
+  openExternal: (uri) => { state.opened = [...(state.opened ?? []), uri.toString()]; return Promise.resolve(true); },
+};

@@ -12,12 +12,13 @@ import { RunnerTerminals, type TerminalLike } from '../runner/terminals';
 import type { Services } from '../services';
 import { jobGet } from '../tilebox/calls';
 import { locateCli } from '../tilebox/locate';
-import { clearApiKeyFlow, setApiKeyFlow, setCliPathFlow } from './account';
+import { clearApiKeyFlow, setApiKeyFlow } from './account';
 import { deployFlow, projectFor, undeployFlow } from './deploy';
 import { Dismissed } from './flow';
 import { cancelFlow, copyJobIdFlow, retryFlow } from './jobActions';
 import { jobIdFrom } from './nodeArgs';
 import { pickJob } from './pickers';
+import { installCliFlow } from './installCli';
 import { createProjectFlow } from './project';
 import { buildFlow, publishFlow } from './publish';
 import { CommandRegistrar } from './register';
@@ -92,9 +93,9 @@ export function registerCommands(services: Services, options: CommandOptions = {
   const r = (id: string, h: Parameters<CommandRegistrar['register']>[1]) => registrar.register(id, h);
   r(Commands.setApiKey, (s) => setApiKeyFlow({ ...base(s), secrets }));
   r(Commands.clearApiKey, (s) => clearApiKeyFlow({ ...base(s), secrets }));
-  r(Commands.setCliPath, (s) =>
-    setCliPathFlow({ ...base(s), setCliPath: (p) => Promise.resolve(config().update(settingName(Settings.cliPath), p, vscode.ConfigurationTarget.Global)) }),
-  );
+  const setCliPath = (p: string) => Promise.resolve(config().update(settingName(Settings.cliPath), p, vscode.ConfigurationTarget.Global));
+  // "Set CLI Path" (welcome views, the CLI-not-found message) also offers the installer and its instructions.
+  r(Commands.setCliPath, (s) => installCliFlow({ ...base(s), setCliPath, terminals, platform: process.platform }));
   r(Commands.createProject, (s, arg) =>
     createProjectFlow(
       { ...base(s), openFile: async (f) => void (await vscode.window.showTextDocument(vscode.Uri.file(f))) },

@@ -45,6 +45,8 @@ export interface Ui {
   pickFolder(title: string): Promise<string | undefined>;
   pickFile(title: string): Promise<string | undefined>;
   copy(text: string): Promise<void>;
+  /** Opens a web page in the user's browser. */
+  openExternal(url: string): Promise<void>;
 }
 
 /** A follow-up command a finished action offers ("Deploy…", "Submit Job…"). */

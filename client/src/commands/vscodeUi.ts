@@ -56,4 +56,7 @@ export const vscodeUi: Ui = {
   async copy(text) {
     await vscode.env.clipboard.writeText(text);
   },
+  async openExternal(url) {
+    await vscode.env.openExternal(vscode.Uri.parse(url));
+  },
 };

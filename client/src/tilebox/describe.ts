@@ -27,7 +27,7 @@ export function describeFailure(result: CliResult<unknown>, what = 'The Tilebox 
     case 'not-found':
       return {
         message: `${what} failed: the tilebox CLI was not found${result.searched.length ? ` (looked in ${result.searched.slice(0, 3).join(', ')}${result.searched.length > 3 ? ', …' : ''})` : ''}. Install it with "curl -fsSL https://install.tilebox.com/cli.sh | sh" or set its path.`,
-        action: { title: 'Set CLI Path', command: 'tilebox.cli.setPath' },
+        action: { title: 'Install or Set CLI Path…', command: 'tilebox.cli.setPath' },
       };
     case 'not-authenticated':
       return {
@@ -45,6 +45,10 @@ export function describeFailure(result: CliResult<unknown>, what = 'The Tilebox 
         action: { title: 'Show Output', command: 'tilebox.showOutput' },
       };
     case 'timed-out':
-      return { message: `${what} timed out after ${Math.round(result.timeoutMs / 1000)} s and was stopped.`, retryable: true };
+      return {
+        message: `${what} timed out after ${Math.round(result.timeoutMs / 1000)} s and was stopped.`,
+        action: { title: 'Show Output', command: 'tilebox.showOutput' },
+        retryable: true,
+      };
   }
 }
