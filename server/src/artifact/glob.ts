@@ -34,7 +34,8 @@ export interface Glob {
 
 export function compileGlob(rawPattern: string): Glob {
   const pattern = normalizePattern(rawPattern);
-  const matches = picomatch(pattern, OPTIONS);
+  // `**` (the usual include) matches every path: skip the regular expression per file.
+  const matches = pattern === '**' ? () => true : picomatch(pattern, OPTIONS);
   // Segment-wise prefix matching is only sound when no brace or extglob spans a `/`.
   const splittable = !/[{(][^})]*\//.test(pattern);
   const segments = pattern.split('/').map((s) => (s === '**' ? '**' : picomatch(s, OPTIONS)));

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SelectionConfig } from '../config/types';
+import { FileSizes, type StatAnswer, type StatRequest } from './fileSizes';
 import { GitIgnoreRules, findRepository, loadOuterRules } from './gitignore';
 import { compileGlob, unsafePathReason, type Glob } from './glob';
 import { UnsafeConfigError, byteOrder, describe, resolveRoot } from './paths';
@@ -49,6 +50,8 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
     if (repo) {
       loadOuterRules(walk.git, repo, rootAbs);
       walk.basePrefix = path.relative(repo.root, rootAbs).split(path.sep).filter(Boolean).join('/');
+      // A root inside a folder git ignores: everything in it is ignored for that reason.
+      if (walk.basePrefix) walk.rootIgnored = walk.git.reasonIgnored(walk.basePrefix, true);
     }
   }
   await walk.run();
@@ -65,12 +68,14 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
 class Walk {
   readonly git = new GitIgnoreRules();
   basePrefix = '';
+  rootIgnored: string | undefined;
   readonly files: SelectedFile[] = [];
   readonly excluded: ExcludedCandidate[] = [];
   readonly problems: SelectionProblem[] = [];
   private readonly includes: Glob[];
   private readonly excludes: Glob[];
   private readonly generated: string | undefined;
+  private readonly sizes = new FileSizes((request, stat) => this.sized(request, stat));
 
   constructor(private readonly rootAbs: string, private readonly rootReal: string, private readonly config: SelectionConfig) {
     this.includes = config.include.map(compileGlob);
@@ -86,13 +91,19 @@ class Walk {
   async run(): Promise<void> {
     const stack: [string, string][] = [[this.rootAbs, '']];
     let sinceYield = 0;
-    for (let next = stack.pop(); next; next = stack.pop()) {
-      sinceYield += this.dir(next[0], next[1], stack);
-      if (sinceYield > 2000) {
-        sinceYield = 0;
-        await new Promise((resolve) => setImmediate(resolve));
+    try {
+      for (let next = stack.pop(); next; next = stack.pop()) {
+        sinceYield += this.dir(next[0], next[1], stack);
+        if (sinceYield > 2000) {
+          sinceYield = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
+    } catch (error) {
+      this.sizes.dispose();
+      throw error;
     }
+    await this.sizes.finish();
   }
 
   /** Lists one folder, pushes the subfolders to walk; returns how many entries it looked at. */
@@ -144,31 +155,29 @@ class Walk {
   private folderExcludedBecause(rel: string): string | undefined {
     const glob = this.excludes.find((g) => g.coversAllBelow(rel));
     if (glob) return `exclude pattern "${glob.pattern}"`;
-    return this.config.useGitignore ? this.git.reasonIgnored(this.fromBase(rel), true) : undefined;
+    if (!this.config.useGitignore) return undefined;
+    return this.rootIgnored ?? this.git.reasonIgnoredInIncludedFolder(this.fromBase(rel), true);
   }
 
   private fileExcludedBecause(rel: string): string | undefined {
     if (rel === this.generated) return 'generated artifact';
     const glob = this.excludes.find((g) => g.matches(rel));
     if (glob) return `exclude pattern "${glob.pattern}"`;
-    return this.config.useGitignore ? this.git.reasonIgnored(this.fromBase(rel), false) : undefined;
+    if (!this.config.useGitignore) return undefined;
+    return this.rootIgnored ?? this.git.reasonIgnoredInIncludedFolder(this.fromBase(rel), false);
   }
 
-  private addFile(readFrom: string, rel: string, absPath: string): void {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(readFrom);
-    } catch (error) {
-      // Deleted since the folder was listed: it is simply not there any more.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problems.push({ path: rel, message: `cannot read ${rel}: ${describe(error)}` });
-      return;
-    }
-    if (!stat.isFile()) {
-      this.problems.push({ path: rel, message: `${rel} is not a regular file` });
-      return;
-    }
+  private addFile(statPath: string, rel: string, absPath: string): void {
+    this.sizes.add({ statPath, rel, absPath });
+  }
+
+  private sized({ rel, absPath }: StatRequest, stat: StatAnswer): void {
+    // Deleted since the folder was listed: it is simply not there any more.
+    if (!stat) return;
+    if (!stat.ok) this.problems.push({ path: rel, message: `cannot read ${rel}: ${describe(stat.error)}` });
+    else if (!stat.isFile) this.problems.push({ path: rel, message: `${rel} is not a regular file` });
     // git's rule: the owner's execute bit decides.
-    this.files.push({ path: rel, size: stat.size, executable: (stat.mode & 0o100) !== 0, absPath });
+    else this.files.push({ path: rel, size: stat.size, executable: (stat.mode & 0o100) !== 0, absPath });
   }
 
   /** Policy: a link to a file inside the root ships that file's content; folders are not followed. */
