@@ -7,6 +7,10 @@ import type { ConfigModel } from './model';
 import { globToRegExp, joinRel, normalizeRel } from './paths';
 import type { FileFacts } from './types';
 
+/** Each include pattern is a file-system search; past this many (a generated or pasted list),
+ *  the rest are not searched, so a huge config still answers within a second. */
+export const MAX_SEARCHED_PATTERNS = 200;
+
 export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Diagnostic[]): void {
   const { config } = model;
   const root = normalizeRel(config.root?.value ?? '.');
@@ -18,7 +22,7 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
     return;
   }
 
-  for (const item of config.include) {
+  for (const item of config.include.slice(0, MAX_SEARCHED_PATTERNS)) {
     const pattern = item.value.trim();
     if (pattern === '' || pattern.startsWith('!')) continue;
     if (!facts.includeMatches(root, pattern)) {

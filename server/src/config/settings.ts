@@ -2,6 +2,7 @@
 // and `# tilebox: ignore <code>[, <code>...]` silences codes on the next line (or, written
 // after a statement, on its own line).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { TomlDocument } from './toml/ast';
 import { parseToml } from './toml/parser';
 import { LineIndex } from './toml/lineIndex';
 
@@ -18,9 +19,9 @@ const LEVELS: Record<string, DiagnosticSeverity> = {
 export const IGNORE_COMMENT = /^#\s*tilebox:\s*ignore\b[\s:]*(.*)$/i;
 
 /** Line number -> codes ignored on that line. */
-export function ignoredCodesByLine(text: string, lines = new LineIndex(text)): Map<number, Set<string>> {
+export function ignoredCodesByLine(text: string, lines = new LineIndex(text), doc: TomlDocument = parseToml(text)): Map<number, Set<string>> {
   const result = new Map<number, Set<string>>();
-  const { comments } = parseToml(text);
+  const { comments } = doc;
   for (const comment of comments) {
     const match = IGNORE_COMMENT.exec(comment.text);
     if (!match) continue;
@@ -40,8 +41,12 @@ export function ignoredCodesByLine(text: string, lines = new LineIndex(text)): M
   return result;
 }
 
-export function applyDiagnosticSettings(text: string, diagnostics: Diagnostic[], severity?: SeverityOverrides): Diagnostic[] {
-  const ignored = text.includes('tilebox') ? ignoredCodesByLine(text) : new Map<number, Set<string>>();
+/** `parsed`: the caller's parse of `text`, so a large file is not parsed once more per stage. */
+export function applyDiagnosticSettings(
+  text: string, diagnostics: Diagnostic[], severity?: SeverityOverrides, parsed?: { doc: TomlDocument; lines: LineIndex },
+): Diagnostic[] {
+  if (diagnostics.length === 0) return diagnostics;
+  const ignored = text.includes('tilebox') ? ignoredCodesByLine(text, parsed?.lines, parsed?.doc) : new Map<number, Set<string>>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const code = typeof d.code === 'string' ? d.code : d.code === undefined ? '' : String(d.code);

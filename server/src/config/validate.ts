@@ -18,7 +18,7 @@ export interface ValidateOptions { facts?: FileFacts; severity?: SeverityOverrid
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
   const lines = new LineIndex(text);
   const doc = parseToml(text);
-  const settle = (found: Diagnostic[]) => applyDiagnosticSettings(text, found, options.severity);
+  const settle = (found: Diagnostic[]) => applyDiagnosticSettings(text, found, options.severity, { doc, lines });
   const hasError = (ds: Diagnostic[]) => ds.some((d) => d.severity === DiagnosticSeverity.Error);
 
   const syntax = checkSyntax(text, doc, lines);

@@ -197,13 +197,18 @@ class Parser {
     const q = s[this.p];
     const multi = s[this.p + 1] === q && s[this.p + 2] === q;
     this.p += multi ? 3 : 1;
+    // Plain characters are copied in runs (one slice per run, not one concat per character):
+    // a 1 MB file of long string arrays would otherwise spend most of its time in the GC.
     let out = '';
+    let run = this.p;
     while (this.p < s.length) {
       const c = s[this.p];
+      if (c !== q && c !== '\\' && c !== '\n' && c !== '\r') { this.p++; continue; }
       if (!multi && (c === '\n' || c === '\r')) break;
       if (c === q) {
-        if (!multi) { this.p++; return { kind: 'string', value: out, closed: true, start, end: this.p }; }
+        if (!multi) { out += s.slice(run, this.p); this.p++; return { kind: 'string', value: out, closed: true, start, end: this.p }; }
         if (s[this.p + 1] === q && s[this.p + 2] === q) {
+          out += s.slice(run, this.p);
           let end = this.p + 3;
           while (s[end] === q && end - this.p < 5) end++; // up to two quotes may precede the closing """
           out += q.repeat(end - this.p - 3);
@@ -212,14 +217,16 @@ class Parser {
         }
       }
       if (c === '\\' && q === '"') {
+        out += s.slice(run, this.p);
         const [text, length] = escape(s, this.p);
         out += text;
         this.p += length;
+        run = this.p;
         continue;
       }
-      out += c;
       this.p++;
     }
+    out += s.slice(run, this.p);
     return { kind: 'string', value: multi ? stripFirstNewline(out) : out, closed: false, start, end: this.p };
   }
 

@@ -1,0 +1,45 @@
+// Stage 4, the file-aware warnings, against in-memory FileFacts: each on the exact item.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MAX_SEARCHED_PATTERNS } from '../../server/src/config/fileChecks';
+import { diagnose, memoryFacts, textAt, VALID } from './helpers';
+
+const ALL = ['pyproject.toml', 'uv.lock', 'my_workflow/runner.py'];
+const at = (text: string, files: string[], matches?: (root: string, pattern: string) => boolean) =>
+  diagnose(text, { facts: memoryFacts(files, matches) }).map((d) => [d.code, d.severity, textAt(text, d.range)]);
+
+test('a complete project gives no file warnings', () => {
+  assert.deepEqual(at(VALID, ALL), []);
+});
+
+test('an include pattern that matches nothing warns on that pattern only', () => {
+  assert.deepEqual(at(VALID, ALL, (_root, p) => p !== 'my_workflow/**'), [['include-matches-nothing', 2, '"my_workflow/**"']]);
+});
+
+test('the runner module is looked up as a file, a package, and under src/', () => {
+  assert.deepEqual(at(VALID, ['pyproject.toml', 'uv.lock']), [['runner-module-not-found', 2, '"my_workflow.runner:runner"']]);
+  assert.deepEqual(at(VALID, ['pyproject.toml', 'uv.lock', 'my_workflow/runner/__init__.py']), []);
+  assert.deepEqual(at(VALID, ['pyproject.toml', 'uv.lock', 'src/my_workflow/runner.py']), []);
+});
+
+test('pyproject.toml and uv.lock that exist but are not included warn on the include key', () => {
+  const text = VALID.replace('"pyproject.toml", "uv.lock", ', '');
+  assert.deepEqual(at(text, ALL), [['pyproject-not-included', 2, 'include'], ['uv-lock-not-included', 2, 'include']]);
+  assert.deepEqual(at(text.replace('"my_workflow/**"', '"**"'), ALL).filter(([c]) => c !== 'include-sweeps-venv'), []);
+});
+
+test('a root that is missing or a file is an error, and stops the other file checks', () => {
+  const text = VALID.replace('[build]', 'root = "src"\n\n[build]').replace('\n\n[build]', '\n[build]');
+  assert.deepEqual(at(text, ALL), [['root-not-found', 1, '"src"']]);
+  assert.deepEqual(at(text, [...ALL, 'src']), [['root-not-directory', 1, '"src"']]);
+});
+
+test(`only the first ${MAX_SEARCHED_PATTERNS} include patterns are searched for, so a huge list stays fast`, () => {
+  const patterns = Array.from({ length: MAX_SEARCHED_PATTERNS + 50 }, (_, i) => `"missing_${i}/**"`);
+  const text = VALID.replace('"my_workflow/**"', `"my_workflow/**", ${patterns.join(', ')}`);
+  let searched = 0;
+  const ds = at(text, ALL, (_root, p) => { searched++; return p === 'my_workflow/**' || p === 'pyproject.toml' || p === 'uv.lock'; });
+  assert.equal(searched, MAX_SEARCHED_PATTERNS);
+  assert.equal(ds.length, MAX_SEARCHED_PATTERNS - 3);
+  assert.ok(ds.every(([code]) => code === 'include-matches-nothing'));
+});
