@@ -43,9 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 async function startLanguageFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
   try {
     const { startLanguageClient } = await import('./languageClient');
-    const client = await startLanguageClient(context, log);
     const { registerArtifactUi } = await import('./artifact/register');
+    // The artifact UI goes up first: it says when the server is starting or failed, and archives need no server.
+    const client = startLanguageClient(context, log);
     registerArtifactUi(context, client);
+    await client;
   } catch (e) {
     log.error(`The Tilebox language server did not start: ${(e as Error)?.stack ?? e}`);
   }

@@ -3,18 +3,13 @@
 // ships (for the explorer badge). Fetches are debounced per config and stale answers dropped.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { artifactChangedNotification, artifactPreviewRequest, type ArtifactPreview } from '../../../server/src/protocol';
+import type { PreviewState, ServerStatus } from './model/viewStatus';
 import { ReleaseMembership } from './model/releaseMembership';
+import type { PreviewSource } from './previewSource';
 
 export const CONFIG_FILE = 'tilebox.workflow.toml';
 const LAST_CONFIG_KEY = 'tilebox.artifact.lastConfig';
 const MAX_CONFIGS = 50;
-
-export type PreviewState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; preview: ArtifactPreview }
-  | { kind: 'failed'; message: string };
 
 export class ArtifactPreviews implements vscode.Disposable {
   readonly membership = new ReleaseMembership();
@@ -27,15 +22,16 @@ export class ArtifactPreviews implements vscode.Disposable {
   /** Key of the config the Artifact view shows. */
   private currentKey: string | undefined;
 
-  /** Fires with the config key whose state changed (or '' when the followed config changed). */
+  /** Fires with the config key whose state changed (or '' when the followed config or the server changed). */
   readonly onDidChange = this.changed.event;
   /** Fires with absolute paths whose release membership changed. */
   readonly onDidChangeMembership = this.membershipChanged.event;
 
-  constructor(private readonly client: LanguageClient, private readonly memento: vscode.Memento) {
+  constructor(private readonly source: PreviewSource, private readonly memento: vscode.Memento) {
     this.currentKey = memento.get<string>(LAST_CONFIG_KEY);
     this.disposables.push(
-      client.onNotification(artifactChangedNotification, ({ uri }) => void this.changedOnServer(uri)),
+      source.onDidChangeArtifact((uri) => void this.changedOnServer(uri)),
+      source.onDidChangeStatus((status) => this.serverChanged(status)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (isConfig(e.document.uri)) this.schedule(keyOf(e.document.uri), 500);
       }),
@@ -44,7 +40,10 @@ export class ArtifactPreviews implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => this.schedule(keyOf(uri), 300)),
+      watcher.onDidCreate((uri) => {
+        this.schedule(keyOf(uri), 300);
+        if (!this.currentKey) this.follow(keyOf(uri)); // the first config of the workspace
+      }),
       watcher.onDidDelete((uri) => this.forget(keyOf(uri))),
     );
   }
@@ -59,6 +58,10 @@ export class ArtifactPreviews implements vscode.Disposable {
     else if (!this.currentKey || !keys.includes(this.currentKey)) this.follow(keys.length > 0 ? keys[keys.length - 1] : undefined);
     this.changed.fire('');
     for (const key of keys) await this.load(key);
+  }
+
+  get server(): ServerStatus {
+    return this.source.status;
   }
 
   get current(): string | undefined {
@@ -97,7 +100,7 @@ export class ArtifactPreviews implements vscode.Disposable {
     this.sequence.set(key, seq);
     let next: PreviewState;
     try {
-      const preview = await this.client.sendRequest(artifactPreviewRequest, { uri: key });
+      const preview = await this.source.request(key);
       next = preview.error ? { kind: 'failed', message: preview.error } : { kind: 'ready', preview };
     } catch (error) {
       next = { kind: 'failed', message: `The language server did not answer: ${(error as Error).message}` };
@@ -109,6 +112,12 @@ export class ArtifactPreviews implements vscode.Disposable {
       : this.membership.remove(key);
     if (changedPaths.length) this.membershipChanged.fire(changedPaths);
     this.changed.fire(key);
+  }
+
+  /** Back up: ask again where asking failed (a restarted server re-checks, and notifies, the rest itself). */
+  private serverChanged(status: ServerStatus): void {
+    if (status.kind === 'running') for (const [key, s] of this.states) if (s.kind === 'failed') this.schedule(key, 0);
+    this.changed.fire('');
   }
 
   /** The server re-checked a config; a deleted one is forgotten rather than fetched again. */

@@ -1,10 +1,12 @@
-// The Artifact view: what the followed tilebox.workflow.toml's release would ship. Loading,
-// error and "no config" are rows too, so the view never goes blank.
+// The Artifact view: what the followed tilebox.workflow.toml's release would ship. No config,
+// server down, loading and config errors are rows too (model/viewStatus), so the view never goes blank.
 import * as vscode from 'vscode';
+import { Commands } from '../contributes';
 import { MessageNode } from '../views/nodes/MessageNode';
 import { toTreeItem, type TreeNode } from '../views/nodes/TreeNode';
 import { ArtifactNode, ArtifactSummaryNode, FilesGroupNode, TasksGroupNode } from './ArtifactNodes';
 import type { ArtifactPreviews } from './ArtifactPreviews';
+import { artifactRootMessage, type RootMessage } from './model/viewStatus';
 
 const ROOT_ID = 'artifact';
 
@@ -36,18 +38,11 @@ export class ArtifactTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return node.children();
     const key = this.previews.current;
-    if (!key) {
-      return [new MessageNode('empty', 'No tilebox.workflow.toml open', ROOT_ID,
-        'Open a `tilebox.workflow.toml` (or run "Tilebox: Show Artifact Preview") to see what its release artifact would ship.')];
-    }
-    const state = this.previews.state(key);
-    const id = `${ROOT_ID}:${key}`;
-    if (!state || state.kind === 'loading') return [new MessageNode('loading', 'Computing the artifact…', id)];
-    if (state.kind === 'failed') {
-      const short = state.message.length > 80 ? `${state.message.slice(0, 77)}…` : state.message;
-      return [new MessageNode('error', short, id, state.message)];
-    }
-    const label = vscode.workspace.asRelativePath(vscode.Uri.parse(key), true);
+    const state = key ? this.previews.state(key) : undefined;
+    const message = artifactRootMessage({ server: this.previews.server, configKey: key, configCount: this.previews.configs.length, state });
+    const id = key ? `${ROOT_ID}:${key}` : ROOT_ID;
+    if (message || state?.kind !== 'ready') return [messageNode(message ?? { kind: 'loading', text: 'Computing the artifact…' }, id, key)];
+    const label = vscode.workspace.asRelativePath(vscode.Uri.parse(key!), true);
     return [
       new ArtifactSummaryNode(state.preview, label, id),
       new TasksGroupNode(state.preview, id),
@@ -67,4 +62,11 @@ export class ArtifactTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+function messageNode(message: RootMessage, id: string, configKey: string | undefined): MessageNode {
+  const command = message.action === 'showOutput' ? { command: Commands.showOutput, title: 'Show Output' }
+    : message.action === 'openConfig' && configKey ? { command: 'vscode.open', title: 'Open Config', arguments: [vscode.Uri.parse(configKey)] }
+    : undefined;
+  return new MessageNode(message.kind, message.text, id, message.detail, command);
 }

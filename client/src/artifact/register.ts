@@ -1,6 +1,8 @@
 // Registers the artifact UI: the Artifact view that follows the active tilebox.workflow.toml,
 // the release badge in the explorer, the preview command the `[build]` code lens runs, and
-// browsing an existing `.tar.zst` read-only.
+// browsing an existing `.tar.zst` read-only. Registered before the language server is up (and
+// even if it never starts), so the view can say so and archives stay browsable. Nothing here
+// runs a program: it all works in an untrusted workspace.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -8,13 +10,15 @@ import { Commands, Views } from '../contributes';
 import type { TreeNode } from '../views/nodes/TreeNode';
 import { ArtifactPreviews, keyOf } from './ArtifactPreviews';
 import { ArtifactTreeProvider } from './ArtifactTreeProvider';
+import { LanguageClientSource } from './previewSource';
 import { ReleaseDecorations } from './ReleaseDecorations';
 import { ArchiveFileSystem } from './archive/ArchiveFileSystem';
 import { ArchiveStore } from './archive/ArchiveStore';
 import { ArchiveEntryNode, ArchiveTreeProvider } from './archive/ArchiveTreeProvider';
 
-export function registerArtifactUi(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const previews = new ArtifactPreviews(client, context.workspaceState);
+export function registerArtifactUi(context: vscode.ExtensionContext, client: Promise<LanguageClient>): void {
+  const source = new LanguageClientSource(client);
+  const previews = new ArtifactPreviews(source, context.workspaceState);
   const tree = new ArtifactTreeProvider(previews);
   const view = vscode.window.createTreeView<TreeNode>(Views.artifact, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
@@ -25,7 +29,7 @@ export function registerArtifactUi(context: vscode.ExtensionContext, client: Lan
   const archiveView = vscode.window.createTreeView<TreeNode>(Views.archive, { treeDataProvider: archiveTree, showCollapseAll: true });
 
   context.subscriptions.push(
-    previews, tree, view, decorations, archives, archiveTree, archiveView,
+    source, previews, tree, view, decorations, archives, archiveTree, archiveView,
     vscode.window.registerFileDecorationProvider(decorations),
     ArchiveFileSystem.register(archives),
     vscode.commands.registerCommand(Commands.showArtifactPreview, (arg?: vscode.Uri | string) => showPreview(previews, arg)),
@@ -33,9 +37,7 @@ export function registerArtifactUi(context: vscode.ExtensionContext, client: Lan
       if (previews.current) previews.schedule(previews.current, 0);
     }),
     vscode.commands.registerCommand(Commands.openArchive, (arg?: vscode.Uri) => openArchive(archives, arg)),
-    vscode.commands.registerCommand(Commands.closeArchive, (node?: ArchiveEntryNode) => {
-      if (node instanceof ArchiveEntryNode) archives.close(node.archive.path);
-    }),
+    vscode.commands.registerCommand(Commands.closeArchive, (node?: ArchiveEntryNode) => closeArchive(archives, node)),
   );
   void previews.start();
 }
@@ -84,4 +86,18 @@ async function openArchive(archives: ArchiveStore, arg?: vscode.Uri): Promise<vo
   } catch (error) {
     void vscode.window.showErrorMessage(`Cannot open ${path.basename(uri.fsPath)}: ${(error as Error).message}`);
   }
+}
+
+/** From the view (inline button or context menu) with its node; from the palette, pick one. */
+async function closeArchive(archives: ArchiveStore, node?: ArchiveEntryNode): Promise<void> {
+  let archivePath = node instanceof ArchiveEntryNode ? node.archive.path : undefined;
+  if (!archivePath && archives.shownArchives.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      archives.shownArchives.map((p) => ({ label: path.basename(p), description: p, path: p })),
+      { placeHolder: 'Which release archive?' },
+    );
+    archivePath = picked?.path;
+  }
+  archivePath ??= archives.shownArchives[0];
+  if (archivePath) archives.close(archivePath);
 }

@@ -4,6 +4,7 @@
 import type { ArchiveIndex, IndexedNode } from '../../../../server/src/artifact/preview/archiveIndex';
 import { formatBytes } from '../../../../server/src/artifact/preview/format';
 import type { ItemModel } from '../../views/model/item';
+import { contentKind, contentNote } from './contentKind';
 
 export const ARCHIVE_SCHEME = 'tilebox-artifact';
 
@@ -42,14 +43,16 @@ export function archiveRootItem(archivePath: string, index: ArchiveIndex, compre
 
 export function archiveEntryItem(archivePath: string, node: IndexedNode): ArchiveItem {
   const isFile = node.type === 'file';
-  const description = isFile ? formatBytes(node.size)
+  const note = isFile ? contentNote(contentKind(node.entry?.data ?? new Uint8Array())) : {};
+  const description = isFile ? [formatBytes(node.size), note.label].filter(Boolean).join(' · ')
     : node.type === 'symlink' ? `link → ${node.entry?.linkname ?? '?'}`
     : node.type === 'other' ? 'special entry' : undefined;
   return {
     id: `archive:${archivePath}/${node.path}`,
     label: node.name,
     description,
-    tooltip: `\`${node.path}\`${isFile ? ` · ${formatBytes(node.size)} · mode ${(node.entry?.mode ?? 0).toString(8).padStart(4, '0')}` : ''}`,
+    tooltip: `\`${node.path}\`${isFile ? ` · ${formatBytes(node.size)} · mode ${(node.entry?.mode ?? 0).toString(8).padStart(4, '0')}` : ''}` +
+      `${note.tooltip ? `\n\n${note.tooltip}` : ''}\n\nRead-only: opened from memory, nothing is extracted.`,
     contextValue: isFile ? 'archiveFile' : 'archiveFolder',
     collapsible: node.type === 'directory' ? 'collapsed' : 'none',
     innerPath: node.path,

@@ -1,0 +1,63 @@
+// Where previews come from: the language server, seen through a small interface so the
+// Artifact view can be registered before the server is up, say when it failed or stopped, and
+// be tested with a fake. Browsing release archives never needs the server.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { artifactChangedNotification, artifactPreviewRequest, type ArtifactPreview } from '../../../server/src/protocol';
+import type { ServerStatus } from './model/viewStatus';
+
+export interface PreviewSource extends vscode.Disposable {
+  readonly status: ServerStatus;
+  readonly onDidChangeStatus: vscode.Event<ServerStatus>;
+  /** Fires with a config's URI string when the server re-checked it (config edited or files changed). */
+  readonly onDidChangeArtifact: vscode.Event<string>;
+  request(configUri: string): Promise<ArtifactPreview>;
+}
+
+export class LanguageClientSource implements PreviewSource {
+  private current: ServerStatus = { kind: 'starting' };
+  private readonly statusChanged = new vscode.EventEmitter<ServerStatus>();
+  private readonly artifactChanged = new vscode.EventEmitter<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly onDidChangeStatus = this.statusChanged.event;
+  readonly onDidChangeArtifact = this.artifactChanged.event;
+
+  constructor(private readonly client: Promise<LanguageClient>) {
+    client.then((c) => {
+      this.disposables.push(
+        c.onNotification(artifactChangedNotification, ({ uri }) => this.artifactChanged.fire(uri)),
+        c.onDidChangeState(({ newState }) => this.set(statusOf(newState))),
+      );
+      this.set(c.isRunning() ? { kind: 'running' } : statusOf(c.state));
+    }, (error: unknown) => {
+      this.set({ kind: 'stopped', message: `The language server did not start: ${(error as Error)?.message ?? error}` });
+    });
+  }
+
+  get status(): ServerStatus {
+    return this.current;
+  }
+
+  async request(configUri: string): Promise<ArtifactPreview> {
+    const client = await this.client;
+    return client.sendRequest(artifactPreviewRequest, { uri: configUri });
+  }
+
+  private set(next: ServerStatus): void {
+    if (next.kind === this.current.kind) return;
+    this.current = next;
+    this.statusChanged.fire(next);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.statusChanged.dispose();
+    this.artifactChanged.dispose();
+  }
+}
+
+function statusOf(state: State): ServerStatus {
+  if (state === State.Running) return { kind: 'running' };
+  if (state === State.Starting) return { kind: 'starting' };
+  return { kind: 'stopped', message: 'The language server stopped (it may have crashed; the Tilebox output says why).' };
+}

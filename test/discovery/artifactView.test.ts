@@ -1,0 +1,146 @@
+// The Artifact view and the explorer badge against a fake VS Code and a fake language server:
+// the rows a user sees for no config / server down / config errors, and the view and badges
+// following the files on disk when the server says the artifact changed.
+import assert from 'node:assert/strict';
+import { register } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { ArtifactPreview } from '../../server/src/protocol';
+import type { ServerStatus } from '../../client/src/artifact/model/viewStatus';
+import type { PreviewSource } from '../../client/src/artifact/previewSource';
+
+register('./vscodeHook.mjs', import.meta.url);
+const vscode = await import('./fakeVscode.mjs');
+const { ArtifactPreviews } = await import('../../client/src/artifact/ArtifactPreviews');
+const { ArtifactTreeProvider } = await import('../../client/src/artifact/ArtifactTreeProvider');
+const { ReleaseDecorations } = await import('../../client/src/artifact/ReleaseDecorations');
+const { URI } = await import('vscode-uri');
+
+const ROOT = join('/', 'ws', 'proj');
+const CONFIG = URI.file(join(ROOT, 'tilebox.workflow.toml')).toString();
+
+/** A language server stand-in: answers from `answers`, fires status and artifact-changed events on demand. */
+function fakeServer(status: ServerStatus = { kind: 'running' }) {
+  const statusChanged = new vscode.EventEmitter<ServerStatus>();
+  const artifactChanged = new vscode.EventEmitter<string>();
+  const answers = new Map<string, ArtifactPreview>();
+  const source: PreviewSource = {
+    get status() { return status; },
+    onDidChangeStatus: statusChanged.event,
+    onDidChangeArtifact: artifactChanged.event,
+    request: async (uri) => {
+      if (status.kind === 'stopped') throw new Error('Client is not running');
+      const answer = answers.get(uri);
+      if (!answer) throw new Error(`no answer for ${uri}`);
+      return answer;
+    },
+    dispose() {},
+  };
+  const setStatus = (next: ServerStatus) => { status = next; statusChanged.fire(next); };
+  return { source, answers, setStatus, artifactChanged };
+}
+
+function setup(server = fakeServer()) {
+  const memento = { get: (k: string) => vscode.fake.memento.get(k), update: async (k: string, v: unknown) => void vscode.fake.memento.set(k, v), keys: () => [] };
+  const previews = new ArtifactPreviews(server.source, memento as never);
+  const tree = new ArtifactTreeProvider(previews);
+  const decorations = new ReleaseDecorations(previews);
+  const redrawn: string[][] = [];
+  decorations.onDidChangeFileDecorations((uris) => redrawn.push(uris ? (Array.isArray(uris) ? uris : [uris]).map((u) => u.fsPath) : ['*']));
+  /** Resolves on the view's next redraw. */
+  const nextRedraw = () => new Promise<void>((resolve) => { const d = tree.onDidChangeTreeData(() => { d.dispose(); resolve(); }); });
+  return { previews, tree, decorations, redrawn, nextRedraw, ...server };
+}
+
+/** The view as indented `label · description` lines, with each row's tooltip and click command. */
+async function rows(tree: InstanceType<typeof ArtifactTreeProvider>, node?: unknown, depth = 0) {
+  const out: { line: string; tooltip: string; command?: string; args?: unknown[]; resource?: string }[] = [];
+  for (const child of await tree.getChildren(node as never)) {
+    const item = tree.getTreeItem(child) as { label: string; description?: string; tooltip?: { value: string }; command?: { command: string; arguments?: unknown[] }; resourceUri?: { toString(): string }; collapsibleState: number };
+    out.push({ line: `${'  '.repeat(depth)}${item.label}${item.description ? ` · ${item.description}` : ''}`, tooltip: item.tooltip?.value ?? '', command: item.command?.command, args: item.command?.arguments, resource: item.resourceUri?.toString() });
+    if (item.collapsibleState !== 0) out.push(...await rows(tree, child, depth + 1));
+  }
+  return out;
+}
+
+function preview(files: string[], excluded: { path: string; reason: string }[] = []): ArtifactPreview {
+  return { root: ROOT, slug: 'scene-qa', files: files.map((path) => ({ path, size: 10 })), excluded, totalBytes: 10 * files.length, tasks: [], runners: [] };
+}
+
+test('no config, server starting, server down: the view says which, in one row', { timeout: 10_000 }, async () => {
+  vscode.fake.files.clear();
+  const v = setup(fakeServer({ kind: 'starting' }));
+  await v.previews.start();
+  assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['No tilebox.workflow.toml open']);
+  v.setStatus({ kind: 'running' });
+  assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['No tilebox.workflow.toml in this workspace']);
+  v.setStatus({ kind: 'stopped', message: 'The language server did not start: spawn ENOENT' });
+  const [down] = await rows(v.tree);
+  assert.equal(down.line, 'The Tilebox language server is not running');
+  assert.match(down.tooltip, /spawn ENOENT/);
+  assert.equal(down.command, 'tilebox.output.show', 'a click shows the log that says why');
+});
+
+test('a config with errors shows its error as a row that opens the config', { timeout: 10_000 }, async () => {
+  vscode.fake.files.clear();
+  vscode.fake.files.add(CONFIG);
+  const v = setup();
+  v.answers.set(CONFIG, { ...preview([]), error: 'tilebox.workflow.toml has 2 errors; fix them to see the artifact.' });
+  await v.previews.start();
+  const all = await rows(v.tree);
+  assert.deepEqual(all.map((r) => r.line), ['tilebox.workflow.toml has 2 errors; fix them to see the artifact.']);
+  assert.equal(all[0].command, 'vscode.open');
+  assert.equal(String(all[0].args?.[0]), CONFIG);
+});
+
+test('files changed on disk: the view and the explorer badges follow; excluded files are grey with their reason', { timeout: 10_000 }, async () => {
+  vscode.fake.files.clear();
+  vscode.fake.files.add(CONFIG);
+  const v = setup();
+  v.answers.set(CONFIG, preview(['pkg/tasks.py', 'pyproject.toml'], [{ path: 'pkg/notes.log', reason: '.gitignore:3 "*.log"' }]));
+  await v.previews.start();
+  const before = await rows(v.tree);
+  assert.deepEqual(before.map((r) => r.line), [
+    '2 files · 20 B · 1 excluded · scene-qa', 'Tasks · 0 found statically', '  No Task subclasses found in the selected .py files',
+    'Files · 2 files · 20 B · 1 excluded', '  pkg · 1 file · 10 B · 1 excluded', '    notes.log · excluded', '    tasks.py · 10 B', '  pyproject.toml · 10 B',
+  ]);
+  const log = before.find((r) => r.line.includes('notes.log'))!;
+  assert.match(log.tooltip, /Excluded by \.gitignore:3 "\*\.log"/);
+  const grey = v.decorations.provideFileDecoration(URI.parse(log.resource!) as never);
+  assert.equal((grey?.color as unknown as { id: string }).id, 'disabledForeground');
+  const badge = (p: string) => v.decorations.provideFileDecoration(URI.file(join(ROOT, p)) as never)?.badge;
+  assert.equal(badge('pkg/tasks.py'), 'T');
+  assert.equal(badge('pkg/notes.log'), undefined, 'no badge in the explorer for an excluded file');
+
+  // A new file on disk: the server re-checks and says the artifact changed.
+  v.answers.set(CONFIG, preview(['pkg/extra.py', 'pkg/tasks.py'], [{ path: 'pkg/notes.log', reason: '.gitignore:3 "*.log"' }]));
+  v.redrawn.length = 0;
+  const redraw = v.nextRedraw();
+  v.artifactChanged.fire(CONFIG);
+  await redraw;
+  assert.ok((await rows(v.tree)).some((r) => r.line === '    extra.py · 10 B'), 'the new file is in the view');
+  assert.deepEqual(v.redrawn.flat().sort(), [join(ROOT, 'pkg/extra.py'), join(ROOT, 'pyproject.toml')], 'only changed badges are redrawn');
+  assert.equal(badge('pkg/extra.py'), 'T');
+  assert.equal(badge('pyproject.toml'), undefined);
+
+  vscode.fake.settings['explorer.decorations'] = false;
+  vscode.fake.configChanged.fire({ affectsConfiguration: (s: string) => s === 'tilebox.explorer.decorations' });
+  assert.equal(badge('pkg/tasks.py'), undefined, 'the setting turns the badge off');
+  assert.deepEqual(v.redrawn.at(-1), ['*']);
+  vscode.fake.settings['explorer.decorations'] = true;
+});
+
+test('the server stops and comes back: the view says so, then asks again', { timeout: 10_000 }, async () => {
+  vscode.fake.files.clear();
+  vscode.fake.files.add(CONFIG);
+  const v = setup();
+  v.setStatus({ kind: 'stopped', message: 'The language server stopped.' });
+  await v.previews.start();
+  assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['The Tilebox language server is not running']);
+  v.answers.set(CONFIG, preview(['a.py']));
+  const redraw = v.nextRedraw();
+  v.setStatus({ kind: 'running' });
+  await redraw; // the status row goes
+  while (v.previews.state(CONFIG)?.kind !== 'ready') await v.nextRedraw();
+  assert.equal((await rows(v.tree))[0].line, '1 file · 10 B · scene-qa');
+});
