@@ -37,7 +37,7 @@ test('artifact view: exactly the selected files; ignored and excluded files are 
   await withSession('artifact-view', { trust: 'yes', prepare }, async ({ wb }) => {
     await wb.openFile('tilebox.workflow.toml');
     await wb.openTilebox();
-    await wb.expandView('Artifact');
+    await wb.soloView('Artifact');
     await wb.treeItem('Files', { view: 'Artifact', timeout: 45_000 });
     await wb.expandAll('Artifact');
     const rows = await wb.treeRows('Artifact');

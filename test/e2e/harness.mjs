@@ -102,6 +102,9 @@ export async function startSession(o) {
     TILEBOX_STANDIN_STATE: dirs.state,
     TILEBOX_E2E_SESSION: id, // lets teardown find every process this session started, terminals included
   };
+  // The server resolves the extension host's environment from a login shell (as VS Code does), which rebuilds PATH
+  // from /etc/profile; so the stand-in goes on PATH the way a user's CLI install does it: in ~/.profile.
+  if (o.cliOnPath !== false) writeFileSync(join(dirs.home, '.profile'), `export PATH="${standinBin}:$PATH"\n`);
   delete env.TILEBOX_API_KEY;
   if (o.apiKey !== null) env.TILEBOX_API_KEY = o.apiKey ?? 'tbx-e2e-test-key';
   await o.prepare?.(dirs.workspace, env);
@@ -130,6 +133,9 @@ export async function startSession(o) {
     await session.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { timeout: 30_000 });
     await session.page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
     if (o.trust) await session.wb.answerTrust(o.trust);
+    // In a trusted workspace the commands register a moment after activation (they load lazily); a palette entry
+    // run before that says "command not found". Scenarios start once the extension says it is ready.
+    if (o.trust === 'yes') await waitUntil('the Tilebox commands to be ready', async () => readyLine(session), 45_000);
   } catch (e) {
     session.startError = e;
   }
@@ -208,6 +214,11 @@ export function outputChannelLog(session, channel = 'Tilebox') {
   const logs = join(session.dirs.userData, 'logs');
   if (existsSync(logs)) walk(logs);
   return found.map((f) => readFileSync(f, 'utf8')).join('\n');
+}
+
+/** The line the extension logs once its trusted views and commands are registered (undefined until then). */
+export function readyLine(session) {
+  return /^.*\bCLI (?:not )?found; API key .*$/m.exec(outputChannelLog(session))?.[0];
 }
 
 /** The extension's own "activated in N ms" from its output channel (undefined until it has logged it). */

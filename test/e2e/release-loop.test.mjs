@@ -23,9 +23,11 @@ test('release loop: publish → deploy → failed job → retry', { timeout: 240
     await wb.runCommand('Tilebox: Deploy Release');
     await wb.pick(/Target dev/);
     await wb.notification(/Deployed/i, 60_000);
-    await wb.expandTreeItem('dev-cluster', { view: 'Clusters', timeout: 30_000 });
-    await wb.waitFor('the dev cluster to show the release', async () =>
-      (await wb.view('Clusters').locator('.monaco-list-row').filter({ hasText: 'Scene QA' }).allInnerTexts()).some((t) => t.includes(hex8(release))), 30_000);
+    // The cluster row becomes expandable only once the view has reloaded with the deployment: expand it when it is.
+    await wb.waitFor('the dev cluster to show the release', async () => {
+      await wb.expandTreeItem('dev-cluster', { view: 'Clusters', timeout: 2_000 });
+      return (await wb.view('Clusters').locator('.monaco-list-row').filter({ hasText: 'Scene QA' }).allInnerTexts()).some((t) => t.includes(hex8(release)));
+    }, 30_000);
 
     // A runner somewhere picks up a job whose input makes the task fail.
     standin(s, ['job', 'submit', '--name', 'e2e-fetch', '--task', 'tilebox.com/example/FetchScene', '--version', 'v1.0',

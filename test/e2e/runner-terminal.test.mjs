@@ -13,6 +13,8 @@ test('start release runner: a terminal named after the cluster shows the runner 
     await wb.openFile('tilebox.workflow.toml');
     await wb.runCommand('Tilebox: Start Release Runner');
     await wb.pick(/dev-cluster/);
+    await wb.answerInput('1'); // how many runners
+    await wb.pick(/Keep running/);
     await wb.waitFor('a terminal named after the cluster', async () => (await wb.terminalNames()).some((n) => /dev-cluster/.test(n)), 30_000);
     let text = '';
     await wb.waitFor('the runner output in the terminal', async () => /runner started for cluster dev-cluster/i.test(text = await wb.terminalText()), 30_000)

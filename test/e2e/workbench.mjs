@@ -40,6 +40,14 @@ export class Workbench {
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
   }
 
+  /** Collapses every other pane of the sidebar and expands this one, so its (virtualised) tree renders all rows. */
+  async soloView(title) {
+    await this.expandView(title);
+    const others = this.page.locator('.sidebar .pane-header[aria-expanded="true"]')
+      .filter({ hasNot: this.page.locator('.title', { hasText: new RegExp(`^${escape(title)}$`, 'i') }) });
+    for (let i = 0; i < 10 && (await others.count()); i++) await others.first().click();
+  }
+
   /** Waits for a tree row whose text matches; returns its locator. */
   async treeItem(text, { view, timeout = 20_000 } = {}) {
     const scope = view ? this.view(view) : this.page.locator('.sidebar');
@@ -200,9 +208,9 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
-  /** Text of the active editor's visible lines. */
+  /** Text of the active editor's visible lines (Monaco renders spaces as no-break spaces; they become spaces). */
   async editorText() {
-    return this.page.locator('.part.editor .monaco-editor .view-lines').first().innerText();
+    return (await this.page.locator('.part.editor .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
   }
 
   /** Names of the open terminals (the terminal tabs list / single-terminal title). */

@@ -22,10 +22,10 @@ export class TileboxTaskProvider implements vscode.TaskProvider {
       if (!folder) continue;
       const project = path.relative(folder.uri.fsPath, p.dir) || '.';
       const def: TileboxTaskDefinition = { type: TASK_TYPE, action: 'publish', project };
-      const task = await this.build(def, folder, `publish ${p.label}`);
+      const task = await this.build(def, folder, `publish ${p.label}`, undefined, false);
       if (task) tasks.push(task);
     }
-    const runner = await this.build({ type: TASK_TYPE, action: 'runner' }, vscode.TaskScope.Workspace, 'runner (default cluster)');
+    const runner = await this.build({ type: TASK_TYPE, action: 'runner' }, vscode.TaskScope.Workspace, 'runner (default cluster)', undefined, false);
     if (runner) tasks.push(runner);
     return tasks;
   }
@@ -40,6 +40,8 @@ export class TileboxTaskProvider implements vscode.TaskProvider {
     scope: vscode.WorkspaceFolder | vscode.TaskScope.Global | vscode.TaskScope.Workspace,
     name: string,
     original?: vscode.TaskDefinition,
+    // VS Code lists tasks on its own (task detection, Run Task…): only a task the user runs reports a missing CLI.
+    report = true,
   ): Promise<vscode.Task | undefined> {
     const args = taskArgs(def, this.apiUrl());
     if (!args.ok) {
@@ -49,6 +51,7 @@ export class TileboxTaskProvider implements vscode.TaskProvider {
     }
     const located = await this.locate();
     if ('searched' in located) {
+      if (!report) return undefined;
       this.services.showFailure({ kind: 'not-found', searched: located.searched }, `Running the tilebox task "${name}"`);
       return undefined;
     }
