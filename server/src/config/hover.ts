@@ -8,7 +8,8 @@ import { IGNORE_COMMENT } from './settings';
 import { LineIndex } from './toml/lineIndex';
 import { parseToml } from './toml/parser';
 
-export function hover(text: string, offset: number): Hover | undefined {
+/** `extraCodes`: codes other modules report in the config (artifact warnings), described on hover too. */
+export function hover(text: string, offset: number, extraCodes: readonly { code: string; description: string }[] = []): Hover | undefined {
   const doc = parseToml(text);
   const lines = new LineIndex(text);
   const comment = doc.comments.find((c) => c.start <= offset && offset <= c.end);
@@ -17,7 +18,7 @@ export function hover(text: string, offset: number): Hover | undefined {
     const re = /[A-Za-z0-9-]+/g;
     for (let m = re.exec(comment.text); m; m = re.exec(comment.text)) {
       const start = comment.start + m.index;
-      const code = DIAGNOSTIC_CODES.find((c) => c.code === m![0]);
+      const code = [...DIAGNOSTIC_CODES, ...extraCodes].find((c) => c.code === m![0]);
       if (code && start <= offset && offset <= start + m[0].length) {
         return { contents: { kind: MarkupKind.Markdown, value: `**${code.code}**\n\n${code.description}` }, range: lines.range(start, start + m[0].length) };
       }

@@ -38,8 +38,8 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   return safely([], () => complete(text, offset, ctx));
 }
 
-export function hoverAt(text: string, offset: number): Hover | undefined {
-  return safely(undefined, () => hover(text, offset));
+export function hoverAt(text: string, offset: number, extraCodes?: readonly { code: string; description: string }[]): Hover | undefined {
+  return safely(undefined, () => hover(text, offset, extraCodes));
 }
 
 /** Quick fixes for the given diagnostics; every WorkspaceEdit is keyed by `uri`. */

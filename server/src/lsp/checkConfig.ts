@@ -45,7 +45,9 @@ export async function checkConfig(configPath: string, text: string, severity: Se
     const built = await buildPreview(dir, config);
     if (!stages.stillWanted()) return undefined;
     const artifact = applyDiagnosticSettings(text, built.diagnostics, severity);
-    return { text, config, root, diagnostics: [...diagnostics, ...artifact], preview: built.preview, pythonDiagnostics: built.pythonDiagnostics };
+    // Task problems live in Python files: the severity setting applies, ignore comments (TOML) do not.
+    const pythonDiagnostics = built.pythonDiagnostics.map((f) => ({ path: f.path, diagnostics: applyDiagnosticSettings('', f.diagnostics, severity) }));
+    return { text, config, root, diagnostics: [...diagnostics, ...artifact], preview: built.preview, pythonDiagnostics };
   } catch (error) {
     if (!stages.stillWanted()) return undefined;
     const message = error instanceof Error ? error.message : String(error);

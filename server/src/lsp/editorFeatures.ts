@@ -3,6 +3,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
 import { codeActionsFor, completeAt, documentSymbols, hoverAt } from '../config/index';
 import { isConfigPath, uriToPath } from './paths';
 import type { RunnerCandidates } from './runnerCandidates';
@@ -26,13 +27,14 @@ export function registerEditorFeatures(
     const found = configDocument(textDocument.uri);
     if (!found) return [];
     const runnerCandidates = await candidates.get(scheduler.rootOf(found.fsPath));
-    return completeAt(found.document.getText(), found.document.offsetAt(position), { runnerCandidates });
+    // The preview's warnings land in the config too, so their codes can be ignored there.
+    return completeAt(found.document.getText(), found.document.offsetAt(position), { runnerCandidates, extraCodes: ARTIFACT_DIAGNOSTIC_CODES });
   }));
 
   connection.onHover(guard(log, 'hover', null, ({ textDocument, position }) => {
     const found = configDocument(textDocument.uri);
     if (!found) return null;
-    return hoverAt(found.document.getText(), found.document.offsetAt(position)) ?? null;
+    return hoverAt(found.document.getText(), found.document.offsetAt(position), ARTIFACT_DIAGNOSTIC_CODES) ?? null;
   }));
 
   connection.onCodeAction(guard(log, 'code actions', [], ({ textDocument, context }) => {
