@@ -1,4 +1,6 @@
 // Types for the fake vscode module (tests only; loose on purpose).
+export declare class Uri { static file(p: string): Uri; fsPath: string; scheme: string; path: string }
+export declare const window: { activeTextEditor?: unknown };
 export declare const state: {
   commands: Map<string, (...args: unknown[]) => Promise<void>>;
   executed: { id: string; args: any[] }[];
@@ -12,4 +14,6 @@ export declare const state: {
   respond?: (m: { level: string; text: string; items: string[] }) => string | undefined;
   contexts: Map<string, unknown>;
   opened?: string[];
+  workspaceFolders: { uri: any; name: string; index: number }[];
+  editors: { document: { uri: any; getText(): string }; selection?: { start: { line: number } }; revealed: unknown[] }[];
 };

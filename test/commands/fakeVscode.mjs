@@ -12,6 +12,8 @@ export const state = {
   /** When set, answers notifications by their text instead of the `answers` queue. */
   respond: undefined,
   contexts: new Map(),
+  editors: [],
+  workspaceFolders: [],
 };
 const disposable = { dispose() {} };
 /** The next queued answer; a function answer is called with what was asked (e.g. the quick pick items). */
@@ -71,7 +73,11 @@ export const window = {
   withProgress: (_o, work) => work({ report() {} }, { onCancellationRequested: () => disposable }),
   createTerminal(o) { const t = { ...o, show() {} }; state.terminals.push(t); return t; },
   onDidCloseTerminal: () => disposable,
-  showTextDocument: () => Promise.resolve({}),
+  showTextDocument: (document) => {
+    const editor = { document, selection: undefined, revealed: [], revealRange(range) { editor.revealed.push(range); } };
+    state.editors.push(editor);
+    return Promise.resolve(editor);
+  },
   activeTextEditor: undefined,
 };
 export const workspace = {
@@ -81,9 +87,13 @@ export const workspace = {
   }),
   registerTextDocumentContentProvider(scheme, p) { state.contentProviders.set(scheme, p); return disposable; },
   onDidCloseTextDocument: () => disposable,
-  openTextDocument: () => Promise.resolve({ getText: () => '' }),
-  getWorkspaceFolder: () => undefined,
-  workspaceFolders: [],
+  openTextDocument: (uri) => Promise.resolve({
+    uri,
+    // Like VS Code: the text comes from the content provider registered for the scheme.
+    getText: () => state.contentProviders.get(uri?.scheme)?.provideTextDocumentContent(uri) ?? '',
+  }),
+  getWorkspaceFolder: (uri) => state.workspaceFolders.find((f) => uri.fsPath === f.uri.fsPath || uri.fsPath.startsWith(`${f.uri.fsPath}/`)),
+  get workspaceFolders() { return state.workspaceFolders; },
 };
 export const tasks = { registerTaskProvider(type, p) { state.taskProviders.push({ type, p }); return disposable; } };
 export const env = {

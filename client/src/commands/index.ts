@@ -31,7 +31,9 @@ const config = () => vscode.workspace.getConfiguration('tilebox');
 
 export interface CommandOptions {
   /** The wait between job polls (tests pass a fake clock). */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Log lines per page in job documents (tests use small pages to exercise "load more"). */
+  logPageSize?: number;
 }
 
 const setContext = (key: string) => void vscode.commands.executeCommand('setContext', key, true);
@@ -52,7 +54,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
     }
   };
   void markDoneSteps();
-  const documents = new JobDocuments(cli);
+  const documents = new JobDocuments(cli, { sleep: options.sleep, pageSize: options.logPageSize });
   const terminals = new RunnerTerminals<TerminalLike>(
     { createTerminal: (o) => vscode.window.createTerminal(o), onDidCloseTerminal: (l) => vscode.window.onDidCloseTerminal(l) },
     localRunners,

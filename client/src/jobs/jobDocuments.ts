@@ -16,7 +16,10 @@ export class JobDocuments implements vscode.TextDocumentContentProvider, vscode.
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly cli: CliRunner) {
+  constructor(
+    private readonly cli: CliRunner,
+    private readonly options: { sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; pageSize?: number } = {},
+  ) {
     this.subscriptions = [
       vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, this),
       vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -35,7 +38,7 @@ export class JobDocuments implements vscode.TextDocumentContentProvider, vscode.
     let s = this.sessions.get(id);
     if (!s) {
       const uri = jobUri(id);
-      s = new JobSession(id, this.cli, () => this.changed.fire(uri), abortableSleep);
+      s = new JobSession(id, this.cli, () => this.changed.fire(uri), this.options.sleep ?? abortableSleep, this.options.pageSize);
       this.sessions.set(id, s);
       void s.start();
     }
