@@ -45,7 +45,13 @@ test('real configs with all their files present give no file warnings', () => {
   }
 });
 
+// Each doc example is asserted by one test below; a new file in doc-examples/ needs its own.
+const VERDICT_TESTS = ['__minimal', 'targets-fragment', 'workflow-only-fragment', '__placeholder', 'heredoc'];
 const example = (part: string) => docExamples().find((e) => e.name.includes(part))!.text;
+
+test('every doc example (MANIFEST.md) has a verdict test', () => {
+  assert.deepEqual(docExamples().map((e) => VERDICT_TESTS.filter((part) => e.name.includes(part)).length), [1, 1, 1, 1, 1]);
+});
 
 test('doc example: minimal config is valid', () => {
   assert.deepEqual(diagnose(example('__minimal')), []);

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } fr
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { CompletionRequest } from 'vscode-languageserver-protocol';
+import { CompletionRequest, type Diagnostic } from 'vscode-languageserver-protocol';
 import { artifactPreviewRequest } from '../../server/src/protocol';
 import { EXAMPLE_PROJECT, REAL_CONFIGS, startSpawned, tempWorkspace, uriOf } from './harness';
 
@@ -23,6 +23,8 @@ function tomlFiles(dir: string): string[] {
 let workspace: { dir: string; cleanup: () => void };
 let configs: string[] = [];
 let networkLog = '';
+/** What the server published per config, to compare with the headless check's answer. */
+const published = new Map<string, Diagnostic[]>();
 
 before(() => {
   workspace = tempWorkspace();
@@ -57,6 +59,7 @@ test('the language server validates and previews every fixture without touching 
   try {
     const uris = configs.map(uriOf);
     await client.waitFor('diagnostics for every config', () => uris.every((uri) => client.diagnostics.has(uri)), 90_000);
+    for (const config of configs) published.set(config, client.diagnostics.get(uriOf(config))!);
     for (const uri of uris) {
       const preview = await client.connection.sendRequest(artifactPreviewRequest, { uri });
       assert.equal(typeof preview.totalBytes, 'number');
@@ -74,8 +77,16 @@ test('the headless CLI checks every fixture, previews and builds the example wit
   const before = attempts();
   const check = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', workspace.dir, '--format', 'json'], { env: env(), encoding: 'utf8' });
   assert.ok(check.status === 0 || check.status === 1, `check exited ${check.status}: ${check.stderr}`);
-  const checked = JSON.parse(check.stdout) as { files: { path: string }[] };
-  assert.equal(checked.files.length, configs.length);
+  const checked = JSON.parse(check.stdout) as { files: { path: string; diagnostics: Diagnostic[] }[] };
+  assert.deepEqual(checked.files.map((f) => f.path).sort(), [...configs].sort());
+  // Same validation as the server: everything check reports, the server published too (the
+  // server adds the artifact preview's warnings on top).
+  for (const file of checked.files) {
+    const server = published.get(file.path);
+    if (!server) continue; // the server test did not run (filtered)
+    for (const d of file.diagnostics) assert.ok(server.some((s) => JSON.stringify(s) === JSON.stringify(d)), `${file.path}: ${d.code} only in check`);
+  }
+  assert.ok(checked.files.some((f) => f.diagnostics.some((d) => d.severity === 1)), 'the doc fragments give errors, so the comparison covers errors');
   const preview = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'preview', join(workspace.dir, 'example'), '--json'], { env: env(), encoding: 'utf8' });
   assert.equal(preview.status, 0, preview.stderr);
   assert.ok((JSON.parse(preview.stdout) as { files: unknown[] }).files.length > 0);
