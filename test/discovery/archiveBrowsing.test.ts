@@ -90,3 +90,19 @@ test('the archive tree marks binary and non-UTF-8 files before they are opened',
   assert.equal(item.command.command, 'vscode.open');
   assert.equal(item.command.arguments[0].path, '/data/logo.png');
 });
+
+test('an archive rebuilt on disk is read again: the view redraws and files show the new bytes', async () => {
+  const watcher = vscode.fake.watchers.find((w) => w.glob.pattern === 'odd release.tar.zst')!;
+  assert.ok(watcher, 'the shown archive is watched');
+  const project = join(dir, 'proj');
+  writeFileSync(join(project, 'pyproject.toml'), '[project]\nname = "rebuilt"\n');
+  const selection = await selectArtifactFiles(project, { slug: 'odd', root: '.', include: ['**'], exclude: [], useGitignore: false });
+  await buildArchive(selection, archivePath);
+  let redrawn = 0;
+  store.onDidChange(() => void redrawn++);
+  watcher.changed.fire(URI.file(archivePath));
+  assert.equal(redrawn, 1);
+  assert.equal(Buffer.from(await provider.readFile(viaString('pyproject.toml'))).toString(), '[project]\nname = "rebuilt"\n');
+  store.close(archivePath);
+  assert.deepEqual(store.shownArchives, []);
+});

@@ -5,7 +5,7 @@ export declare const fake: {
   configChanged: { fire(e: unknown): void };
   activeEditorChanged: { fire(e: unknown): void };
   documentChanged: { fire(e: unknown): void };
-  watchers: { glob: string; created: { fire(u: unknown): void }; deleted: { fire(u: unknown): void } }[];
+  watchers: { glob: any; created: { fire(u: unknown): void }; deleted: { fire(u: unknown): void }; changed: { fire(u: unknown): void } }[];
   memento: Map<string, unknown>;
   fileSystems: Map<string, { provider: any; options: { isReadonly?: boolean } }>;
 };

@@ -33,6 +33,7 @@ export class ThemeIcon {
 }
 export class ThemeColor { constructor(id) { this.id = id; } }
 export class MarkdownString { constructor(value = '') { this.value = value; } }
+export class RelativePattern { constructor(base, pattern) { this.base = base; this.pattern = pattern; } }
 export class Position { constructor(line, character) { Object.assign(this, { line, character }); } }
 export class Range { constructor(l1, c1, l2, c2) { this.start = new Position(l1, c1); this.end = new Position(l2, c2); } }
 
@@ -58,9 +59,10 @@ export const workspace = {
   onDidChangeConfiguration: (l) => fake.configChanged.event(l),
   getConfiguration: () => ({ get: (k, d) => (k in fake.settings ? fake.settings[k] : d) }),
   createFileSystemWatcher(glob) {
-    const w = { glob, created: new EventEmitter(), deleted: new EventEmitter(), dispose() {} };
+    const w = { glob, created: new EventEmitter(), deleted: new EventEmitter(), changed: new EventEmitter(), dispose() {} };
     w.onDidCreate = w.created.event;
     w.onDidDelete = w.deleted.event;
+    w.onDidChange = w.changed.event;
     fake.watchers.push(w);
     return w;
   },

@@ -39,8 +39,15 @@ test('the example project previews with its files, tasks and runner and no warni
   assert.equal(preview.error, undefined);
   assert.deepEqual(preview.files.map((f) => f.path), ['pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'uv.lock']);
   assert.equal(preview.totalBytes, preview.files.reduce((s, f) => s + f.size, 0));
-  assert.deepEqual(preview.tasks.map((t) => `${t.name}@${t.version}`), ['tilebox.com/example/FetchScene@v1.0', 'tilebox.com/example/CheckClouds@v1.2', 'Summarize@v0.0']);
-  assert.deepEqual(preview.tasks.map((t) => t.file), ['scene_qa/tasks.py', 'scene_qa/tasks.py', 'scene_qa/tasks.py']);
+  // Exactly the project's three tasks, each at its `class` line (read from the source, so edits to it are followed).
+  const tasksPy = readFileSync(join(dir, 'scene_qa/tasks.py'), 'utf8').split('\n');
+  const classLine = (name: string) => tasksPy.findIndex((l) => l.startsWith(`class ${name}(`)) + 1;
+  assert.deepEqual(preview.tasks.map((t) => `${t.name}@${t.version} ${t.file}:${t.line}`), [
+    `tilebox.com/example/FetchScene@v1.0 scene_qa/tasks.py:${classLine('FetchScene')}`,
+    `tilebox.com/example/CheckClouds@v1.2 scene_qa/tasks.py:${classLine('CheckClouds')}`,
+    `Summarize@v0.0 scene_qa/tasks.py:${classLine('Summarize')}`,
+  ]);
+  assert.ok(preview.tasks.every((t) => t.line > 0 && !t.unresolved), 'every task found, none left unresolved');
   assert.deepEqual(preview.runners?.map((r) => r.variable), ['runner']);
   assert.equal(preview.slug, 'scene-qa-F8yVcPRfw2AkoZ');
   assert.deepEqual(diagnostics, []);

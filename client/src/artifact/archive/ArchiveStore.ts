@@ -1,6 +1,9 @@
 // Release archives opened for browsing, read into memory once and shared by the read-only
 // file system and the Release Archive view. An editor restored after a reload asks for an
-// archive that is not open yet: it is loaded on demand from the path in its URI.
+// archive that is not open yet: it is loaded on demand from the path in its URI. A shown
+// archive that is rebuilt or deleted on disk (the CLI rewrites its local artifact on every
+// build) is read again, so the view never shows a stale release.
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { ArchiveIndex } from '../../../../server/src/artifact/preview/archiveIndex';
 import { readArchiveFile } from '../../../../server/src/artifact/preview/readArchive';
@@ -16,6 +19,7 @@ export class ArchiveStore implements vscode.Disposable {
   private readonly loads = new Map<string, Promise<LoadedArchive>>();
   /** Archives shown in the view, in the order they were opened. */
   private readonly shown: string[] = [];
+  private readonly watchers = new Map<string, vscode.Disposable>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -23,7 +27,10 @@ export class ArchiveStore implements vscode.Disposable {
   async open(path: string): Promise<LoadedArchive> {
     this.loads.delete(path);
     const archive = await this.get(path);
-    if (!this.shown.includes(path)) this.shown.push(path);
+    if (!this.shown.includes(path)) {
+      this.shown.push(path);
+      this.watch(path);
+    }
     this.changed.fire();
     return archive;
   }
@@ -43,6 +50,8 @@ export class ArchiveStore implements vscode.Disposable {
     const at = this.shown.indexOf(path);
     if (at >= 0) this.shown.splice(at, 1);
     this.loads.delete(path);
+    this.watchers.get(path)?.dispose();
+    this.watchers.delete(path);
     this.changed.fire();
   }
 
@@ -50,7 +59,19 @@ export class ArchiveStore implements vscode.Disposable {
     return this.shown;
   }
 
+  private watch(path: string): void {
+    const pattern = new vscode.RelativePattern(vscode.Uri.file(nodePath.dirname(path)), nodePath.basename(path));
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const reload = () => {
+      this.loads.delete(path);
+      this.changed.fire();
+    };
+    const subscriptions = [watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload)];
+    this.watchers.set(path, { dispose: () => [...subscriptions, watcher].forEach((d) => d.dispose()) });
+  }
+
   dispose(): void {
+    this.watchers.forEach((w) => w.dispose());
     this.changed.dispose();
   }
 }
