@@ -47,6 +47,12 @@ export class Position { constructor(line, character) { Object.assign(this, { lin
 export class Range { constructor(start, end) { Object.assign(this, { start, end }); } }
 export class Selection extends Range {}
 export const TaskScope = { Global: 1, Workspace: 2 };
+// Tree item pieces, for loading the views' node classes (menu tests).
+export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
+export class TreeItem { constructor(label, collapsibleState) { Object.assign(this, { label, collapsibleState }); } }
+export class ThemeIcon { constructor(id, color) { Object.assign(this, { id, color }); } }
+export class ThemeColor { constructor(id) { this.id = id; } }
+export class MarkdownString { constructor(value = '') { this.value = value; } appendMarkdown(v) { this.value += v; return this; } }
 export const ProgressLocation = { Notification: 15 };
 export const ConfigurationTarget = { Global: 1 };
 export const TextEditorRevealType = { AtTop: 3 };
