@@ -4,8 +4,22 @@
 import * as base from '../commands/fakeVscode.mjs';
 
 export * from '../commands/fakeVscode.mjs';
-const { state, EventEmitter, Uri } = base;
+const { state, Uri } = base;
 const disposable = { dispose() {} };
+
+/** Like the commands fake's, but a listener can be removed (activation tests start the extension repeatedly). */
+export class EventEmitter {
+  listeners = new Set();
+  event = (listener, thisArg, disposables) => {
+    const entry = (v) => listener.call(thisArg, v);
+    this.listeners.add(entry);
+    const d = { dispose: () => this.listeners.delete(entry) };
+    if (Array.isArray(disposables)) disposables.push(d);
+    return d;
+  };
+  fire(v) { for (const l of [...this.listeners]) l(v); }
+  dispose() { this.listeners.clear(); }
+}
 
 export const views = {
   /** Tree views by id, with their provider and the values the extension set on them. */
@@ -34,6 +48,9 @@ export class TreeItem {
 }
 export class ThemeIcon { constructor(id, color) { this.id = id; this.color = color; } }
 export class ThemeColor { constructor(id) { this.id = id; } }
+export class FileSystemError extends Error { static FileNotFound(m) { return new FileSystemError(String(m)); } static NoPermissions(m) { return new FileSystemError(String(m)); } }
+export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
+export const FilePermission = { Readonly: 1 };
 export class MarkdownString {
   constructor(value = '', supportThemeIcons = false) { this.value = value; this.supportThemeIcons = supportThemeIcons; }
 }
@@ -65,6 +82,7 @@ export const window = {
     return item;
   },
   onDidChangeActiveTextEditor: views.activeEditorChanged.event,
+  registerFileDecorationProvider: () => disposable,
   onDidChangeVisibleTextEditors: () => disposable,
 };
 
@@ -77,6 +95,8 @@ export const workspace = {
   onDidOpenTextDocument: () => disposable,
   onDidChangeTextDocument: () => disposable,
   createFileSystemWatcher: () => ({ onDidCreate: () => disposable, onDidChange: () => disposable, onDidDelete: () => disposable, dispose() {} }),
+  registerFileSystemProvider: () => disposable,
+  asRelativePath: (p) => String(p?.fsPath ?? p),
   findFiles: async () => [...views.files.keys()].map((p) => Uri.file(p)),
   fs: { readFile: async (uri) => new TextEncoder().encode(views.files.get(uri.fsPath) ?? '') },
 };
