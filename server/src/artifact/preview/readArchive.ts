@@ -4,7 +4,6 @@
 import * as fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { decompress } from '@mongodb-js/zstd';
 import tar from 'tar-stream';
 import { formatBytes } from './format';
 import { splitFrames, ZstdFormatError, type ZstdFrame } from './zstdFrames';
@@ -48,8 +47,20 @@ export async function readArchiveFile(file: string, options: { maxBytes?: number
   return readArchive(bytes, options);
 }
 
+/** The native zstd binding, loaded on first use: if it cannot load, only opening archives fails, not the UI around it. */
+async function zstdDecompress(): Promise<(data: Buffer) => Promise<Buffer>> {
+  try {
+    // `require` in the CommonJS bundle (exactly as a static import would load it); `import()` under the ESM test runner.
+    const zstd: typeof import('@mongodb-js/zstd') = typeof require === 'function' ? require('@mongodb-js/zstd') : await import('@mongodb-js/zstd');
+    return zstd.decompress;
+  } catch (error) {
+    throw new ArchiveReadError(`The zstd library could not be loaded, so archives cannot be opened here: ${(error as Error).message}`);
+  }
+}
+
 export async function readArchive(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<ArchiveContents> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARCHIVE_BYTES;
+  const decompress = await zstdDecompress();
   let frames: ZstdFrame[];
   try {
     frames = splitFrames(bytes);
