@@ -1,11 +1,13 @@
 // Pure client pieces of the artifact UI: how an archive file will open (text, not UTF-8,
 // binary), the top-level row of the Artifact view for each situation, and archive URIs.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { URI } from 'vscode-uri';
 import { contentKind } from '../../client/src/artifact/model/contentKind';
 import { artifactRootMessage, type ViewInputs } from '../../client/src/artifact/model/viewStatus';
 import { archivePathOf, archiveUriParts } from '../../client/src/artifact/model/archiveItems';
+import { owningConfig } from '../../client/src/artifact/model/owningConfig';
 import type { ArtifactPreview } from '../../server/src/protocol';
 
 test('content kind: UTF-8 text, other encodings, UTF-16 with a BOM, and binary as VS Code judges it', () => {
@@ -60,4 +62,13 @@ test('archive URIs survive VS Code serialisation with spaces, #, ?, %, + and non
     }
   }
   assert.equal(archiveUriParts('/a.tar.zst', '/lead/x.py').path, '/lead/x.py', 'no doubled slash');
+});
+
+test('the view follows the config whose artifact root holds the opened file, the deepest one when roots nest', () => {
+  const roots = [['a', join('/ws')], ['b', join('/ws', 'pkg')], ['c', join('/ws', 'pkg-other')]] as const;
+  assert.equal(owningConfig(join('/ws', 'pkg', 'tasks.py'), roots), 'b');
+  assert.equal(owningConfig(join('/ws', 'pkg-other', 'x.py'), roots), 'c', 'a name prefix is not a parent folder');
+  assert.equal(owningConfig(join('/ws', 'README.md'), roots), 'a');
+  assert.equal(owningConfig(join('/elsewhere', 'x.py'), roots), undefined);
+  assert.equal(owningConfig(join('/ws'), roots), undefined, 'the root folder itself is not a file in it');
 });

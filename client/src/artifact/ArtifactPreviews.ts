@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PreviewState, ServerStatus } from './model/viewStatus';
+import { owningConfig } from './model/owningConfig';
 import { ReleaseMembership } from './model/releaseMembership';
 import type { PreviewSource } from './previewSource';
 
@@ -142,14 +143,9 @@ export class ArtifactPreviews implements vscode.Disposable {
     if (!editor || editor.document.uri.scheme !== 'file') return;
     const uri = editor.document.uri;
     if (isConfig(uri)) return this.follow(keyOf(uri));
-    const file = uri.fsPath;
-    let best: { key: string; length: number } | undefined;
-    for (const [key, state] of this.states) {
-      if (state.kind !== 'ready') continue;
-      const root = state.preview.root;
-      if ((file.startsWith(root + path.sep)) && (!best || root.length > best.length)) best = { key, length: root.length };
-    }
-    if (best) this.follow(best.key);
+    const roots = [...this.states].flatMap(([key, s]) => (s.kind === 'ready' ? [[key, s.preview.root] as const] : []));
+    const owner = owningConfig(uri.fsPath, roots);
+    if (owner) this.follow(owner);
   }
 
   dispose(): void {
