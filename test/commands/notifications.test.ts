@@ -33,7 +33,7 @@ async function failedJob(h: Harness, dir: string): Promise<string> {
   return jobId;
 }
 
-function setup(notify: boolean) {
+function setup(notify: boolean, duringFirstWait?: (f: ReturnType<typeof fakeServices>) => Promise<void>) {
   const f = fakeServices();
   fake.state.messages.length = 0;
   fake.state.executed.length = 0;
@@ -42,7 +42,7 @@ function setup(notify: boolean) {
   // The fake clock: no real waiting; the runner works the queue during the first wait, as it would meanwhile.
   const sleep = async (ms: number) => {
     delays.push(ms);
-    if (delays.length === 1) await runRunner(f.h);
+    if (delays.length === 1) await (duringFirstWait ? duringFirstWait(f) : runRunner(f.h));
   };
   registerCommands(f.s, { sleep });
   return { ...f, delays };
@@ -96,6 +96,25 @@ test('with tilebox.jobs.notifyOnCompletion off the end is not announced, but the
     assert.match(fake.state.messages[0].text, /^Retried job "qa-run"/, 'the retry itself still reports');
   } finally {
     fake.state.config['jobs.notifyOnCompletion'] = true;
+    t.dispose();
+  }
+});
+
+test('a watched job canceled from the editor is not announced a second time', async () => {
+  let jobId = '';
+  const t = setup(true, async () => {
+    await fake.state.commands.get('tilebox.job.cancel')!(jobId);
+  });
+  jobId = await failedJob(t.h, t.project.dir);
+  fake.state.respond = ({ items }) => (items.includes('Cancel Job') ? 'Cancel Job' : undefined);
+  try {
+    await fake.state.commands.get('tilebox.job.retry')!(jobId); // watched from here on
+    await until(() => t.lastJobs.some((j) => j.state === 'canceled'), 'the watcher to see the cancel');
+    const texts = fake.state.messages.map((m) => m.text);
+    assert.ok(texts.includes('Canceled job "qa-run".'), texts.join(' | '));
+    assert.ok(!texts.some((x) => x.startsWith('Tilebox job')), texts.join(' | '));
+  } finally {
+    fake.state.respond = undefined;
     t.dispose();
   }
 });

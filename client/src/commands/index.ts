@@ -62,12 +62,15 @@ export function registerCommands(services: Services, options: CommandOptions = {
   const locate = async () =>
     locateCli({ configuredPath: config().get<string>(settingName(Settings.cliPath)), pathEnv: process.env.PATH, home: os.homedir(), platform: process.platform });
   const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;
+  const canceledHere = new Set<string>();
   const watcher = new JobWatcher({
     getJob: (id, signal) => cli.run(jobGet(id), { signal }),
     sleep: options.sleep ?? abortableSleep,
     onUpdate: (job) => services.statusBar.setLastJob(job),
     onEnd: (job) => {
       refresh.refresh('jobs');
+      // A cancel done here already said "Canceled job …"; the watcher's end needs no second notification.
+      if (job.state === 'canceled' && canceledHere.has(job.id)) return;
       if (config().get<boolean>(settingName(Settings.notifyOnCompletion), true)) registrar.show(jobEndedNotice(job));
     },
   });
@@ -82,7 +85,14 @@ export function registerCommands(services: Services, options: CommandOptions = {
   );
 
   const base = (signal: AbortSignal) => ({ cli, ui, signal });
-  const jobDeps = (signal: AbortSignal) => ({ ...base(signal), refresh, views, projects, localRunners, watch: (id: string) => void watcher.watch(id) });
+  const jobDeps = (signal: AbortSignal) => ({
+    ...base(signal), refresh, views, projects, localRunners,
+    watch: (id: string) => {
+      canceledHere.delete(id);
+      void watcher.watch(id);
+    },
+    canceledHere: (id: string) => void canceledHere.add(id),
+  });
   const releaseDeps = (signal: AbortSignal) => ({ ...base(signal), projects, refresh });
   const runnerDeps = (signal: AbortSignal) => ({ ...base(signal), terminals, locate, apiKey: () => secrets.get(), apiUrl, projects });
   const projectOf = async (arg: unknown, placeHolder: string) => {

@@ -43,6 +43,7 @@ export async function cancelFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
     action: 'Cancel Job',
   });
   if (!go) throw new Dismissed();
+  d.canceledHere?.(id);
   await need(d.cli.run(jobCancel(id), { signal: d.signal }), `Canceling job ${job.name || id}`);
   d.refresh.pollAfterAction('jobs');
   return outcome(`Canceled job "${job.name || id}".`, [{ title: 'Retry', command: 'tilebox.job.retry', args: [id] }]);

@@ -18,6 +18,8 @@ export interface JobDeps extends FlowDeps {
   localRunners: ReadonlySet<string>;
   /** Starts watching a job submitted or retried here (notification when it ends). */
   watch(jobId: string): void;
+  /** A job canceled here: its end needs no second notification. */
+  canceledHere?(jobId: string): void;
 }
 
 /** Task identifiers registered by the releases deployed on a cluster, the preferred workflow's first. */
