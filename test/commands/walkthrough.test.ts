@@ -2,7 +2,7 @@
 // `onCommand:` names a contributed, registered command, every `onContext:` key is set by the code, and a
 // key is set only when its command succeeded (Escape leaves the step open).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import { stepDoneBy, stepsAlreadyDone, WalkthroughKeys } from '../../client/src/commands/walkthrough';
@@ -32,6 +32,10 @@ test('the walkthrough has the six steps of issue 7.6, each completing on an even
         for (const k of keys) assert.ok(setByCode.has(k), `${step.id}: ${k} is set by the code`);
       } else assert.fail(`${step.id}: unsupported completion event ${event}`);
     }
+  }
+  for (const step of steps as { id: string; media?: { markdown?: string } }[]) {
+    const md = step.media?.markdown;
+    if (md) assert.ok(existsSync(new URL(`../../${md}`, import.meta.url)), `${step.id}: ${md} exists`);
   }
   // Every key the code can set belongs to a step (nothing stale on either side).
   const used = new Set(steps.flatMap((s) => s.completionEvents!.join(' ').match(/tilebox\.walkthrough\.\w+/g) ?? []));
