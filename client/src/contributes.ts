@@ -8,6 +8,8 @@ export const Commands = {
   filterJobs: 'tilebox.jobs.filter',
   clearJobFilter: 'tilebox.jobs.clearFilter',
   loadMoreJobs: 'tilebox.jobs.loadMore',
+  showCurrentProjectJobs: 'tilebox.jobs.showCurrentProjectOnly',
+  showAllProjectJobs: 'tilebox.jobs.showAllProjects',
   showStatusActions: 'tilebox.status.showActions',
   showOutput: 'tilebox.output.show',
   // commands helper

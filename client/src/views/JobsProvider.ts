@@ -36,6 +36,7 @@ export interface JobsOptions {
 
 export class JobsProvider extends CliViewProvider<JobsData> {
   private lastRoots: TreeNode[] = [];
+  private renderWaiters: (() => void)[] = [];
 
   constructor(env: ViewEnv, private readonly options: JobsOptions) {
     super(env, 'jobs', 'Listing jobs');
@@ -98,7 +99,20 @@ export class JobsProvider extends CliViewProvider<JobsData> {
 
   protected roots(data: JobsData, now: number): TreeNode[] {
     this.lastRoots = this.buildRoots(data, now);
+    for (const done of this.renderWaiters.splice(0)) done();
     return this.lastRoots;
+  }
+
+  /**
+   * Resolves when VS Code next asks for the root items (it does after a reload of a visible view), or after
+   * `ms`: reveal must use the node objects VS Code holds, not ones from before the reload.
+   */
+  waitForRender(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() { clearTimeout(timer); resolve(); }
+      this.renderWaiters.push(done);
+    });
   }
 
   private buildRoots(data: JobsData, now: number): TreeNode[] {

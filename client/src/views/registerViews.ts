@@ -10,9 +10,12 @@ import type { CliViewProvider, ViewEnv } from './CliViewProvider';
 import { ClustersProvider } from './ClustersProvider';
 import { JobsProvider } from './JobsProvider';
 import { promptJobFilter } from './jobFilterPrompt';
-import { describeFilter, isFiltered } from './model/jobFilter';
+import { describeJobsView, isFiltered } from './model/jobFilter';
 import type { TreeNode } from './nodes/TreeNode';
 import { WorkflowsProvider } from './WorkflowsProvider';
+
+/** How long revealing a job waits for VS Code to render the reloaded jobs view. */
+const REVEAL_WAIT_MS = 3_000;
 
 export interface RegisteredViews extends ViewsApi {
   rerenderAll(): void;
@@ -25,11 +28,12 @@ export function registerViews(
   showFailure: (result: CliResult<unknown>, what: string) => void,
 ): RegisteredViews {
   const config = () => vscode.workspace.getConfiguration('tilebox');
+  const onlyCurrentProject = () => config().get<boolean>('jobs.onlyCurrentProject', false);
   const workflows = new WorkflowsProvider(env);
   const clusters = new ClustersProvider(env);
   const jobs = new JobsProvider(env, {
     memento: context.workspaceState,
-    onlyCurrentProject: () => config().get<boolean>('jobs.onlyCurrentProject', false),
+    onlyCurrentProject,
     loadMoreCommand: Commands.loadMoreJobs,
   });
   const providers: [ViewName, string, CliViewProvider<unknown>][] = [
@@ -51,10 +55,12 @@ export function registerViews(
 
   const showFilter = () => {
     const filter = jobs.filter;
-    trees.get('jobs')!.description = describeFilter(filter);
+    trees.get('jobs')!.description = describeJobsView(filter, onlyCurrentProject() ? env.projects.active() ?? 'none' : undefined);
     void vscode.commands.executeCommand('setContext', ContextKeys.jobsFiltered, isFiltered(filter));
   };
   showFilter();
+  // Only the current project's jobs: the project follows the active editor.
+  const setOnlyCurrent = (only: boolean) => config().update('jobs.onlyCurrentProject', only, vscode.ConfigurationTarget.Workspace);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.refreshViews, async (view?: unknown) => {
@@ -82,8 +88,13 @@ export function registerViews(
       const r = await jobs.loadMore();
       if (r.kind !== 'ok') showFailure(r, 'Loading more jobs');
     }),
+    vscode.commands.registerCommand(Commands.showCurrentProjectJobs, () => setOnlyCurrent(true)),
+    vscode.commands.registerCommand(Commands.showAllProjectJobs, () => setOnlyCurrent(false)),
+    env.projects.onDidChange(() => { if (onlyCurrentProject()) showFilter(); }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(Settings.onlyCurrentProject)) refresher.refresh('jobs');
+      if (!e.affectsConfiguration(Settings.onlyCurrentProject)) return;
+      showFilter();
+      refresher.refresh('jobs');
     }),
   );
 
@@ -91,10 +102,16 @@ export function registerViews(
     rerenderAll: () => { for (const [, , p] of providers) p.rerender(); },
     async revealJob(jobId: string) {
       const tree = trees.get('jobs')!;
-      if (!tree.visible) await vscode.commands.executeCommand(`${Views.jobs}.focus`);
-      await refresher.pollAfterAction('jobs');
-      const node = await jobs.findJob(jobId);
-      if (node) await tree.reveal(node, { select: true, focus: false });
+      try {
+        if (!tree.visible) await vscode.commands.executeCommand(`${Views.jobs}.focus`);
+        await refresher.pollAfterAction('jobs');
+        await jobs.waitForRender(REVEAL_WAIT_MS);
+        const node = await jobs.findJob(jobId);
+        if (node) await tree.reveal(node, { select: true, focus: false });
+      } catch (e) {
+        // Only a convenience: the job may be on a later page or the view was closed meanwhile.
+        env.log.debug(`Could not reveal job ${jobId}: ${(e as Error).message}`);
+      }
     },
   };
 }

@@ -53,3 +53,9 @@ export function withFilter<K extends keyof JobFilter>(f: JobFilter, key: K, valu
   else next[key] = value;
   return next;
 }
+
+/** The Jobs view's description: the project it is limited to (if so), then the filter. */
+export function describeJobsView(f: JobFilter, onlyProject: { label: string } | 'none' | undefined): string | undefined {
+  const scope = onlyProject === 'none' ? 'no current project' : onlyProject ? onlyProject.label : undefined;
+  return [scope, describeFilter(f)].filter(Boolean).join(' · ') || undefined;
+}
