@@ -41,9 +41,9 @@ export abstract class ArtifactNode extends TreeNode {
 
 export class ArtifactSummaryNode extends ArtifactNode {
   readonly model: ArtifactItem;
-  constructor(preview: ArtifactPreview, configLabel: string, parentId: string) {
+  constructor(preview: ArtifactPreview, configLabel: string, parentId: string, stale = false) {
     super(preview.root);
-    this.model = summaryItem(preview, configLabel, parentId);
+    this.model = summaryItem(preview, configLabel, parentId, stale);
   }
 }
 

@@ -107,11 +107,15 @@ export class ArtifactPreviews implements vscode.Disposable {
       next = { kind: 'failed', message: `The language server did not answer: ${(error as Error).message}` };
     }
     if (this.sequence.get(key) !== seq || !this.states.has(key)) return; // a newer request or a deleted config
+    // A config mid-edit is often briefly invalid: keep showing (greyed) the last good preview and its badges.
+    const before = this.states.get(key);
+    const last = before?.kind === 'ready' ? before.preview : before?.kind === 'failed' ? before.last : undefined;
+    if (next.kind === 'failed' && last) next = { ...next, last };
     this.states.set(key, next);
-    const changedPaths = next.kind === 'ready'
-      ? this.membership.set(key, next.preview.slug ?? '', next.preview.root, next.preview.files.map((f) => f.path))
-      : this.membership.remove(key);
-    if (changedPaths.length) this.membershipChanged.fire(changedPaths);
+    if (next.kind === 'ready') {
+      const changedPaths = this.membership.set(key, next.preview.slug ?? '', next.preview.root, next.preview.files.map((f) => f.path));
+      if (changedPaths.length) this.membershipChanged.fire(changedPaths);
+    }
     this.changed.fire(key);
   }
 

@@ -41,13 +41,12 @@ export class ArtifactTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const state = key ? this.previews.state(key) : undefined;
     const message = artifactRootMessage({ server: this.previews.server, configKey: key, configCount: this.previews.configs.length, state });
     const id = key ? `${ROOT_ID}:${key}` : ROOT_ID;
-    if (message || state?.kind !== 'ready') return [messageNode(message ?? { kind: 'loading', text: 'Computing the artifact…' }, id, key)];
-    const label = vscode.workspace.asRelativePath(vscode.Uri.parse(key!), true);
-    return [
-      new ArtifactSummaryNode(state.preview, label, id),
-      new TasksGroupNode(state.preview, id),
-      new FilesGroupNode(state.preview, id),
-    ];
+    const shown = state?.kind === 'ready' ? state.preview : state?.kind === 'failed' && message?.action === 'openConfig' ? state.last : undefined;
+    const rows: TreeNode[] = message ? [messageNode(message, id, key)] : [];
+    if (!shown || !key) return rows.length ? rows : [messageNode({ kind: 'loading', text: 'Computing the artifact…' }, id, key)];
+    const label = vscode.workspace.asRelativePath(vscode.Uri.parse(key), true);
+    const stale = state?.kind !== 'ready';
+    return [...rows, new ArtifactSummaryNode(shown, label, id, stale), new TasksGroupNode(shown, id), new FilesGroupNode(shown, id)];
   }
 
   private refreshView(): void {

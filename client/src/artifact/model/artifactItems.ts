@@ -19,7 +19,8 @@ export const EXPAND_ALL_BELOW = 40;
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-export function summaryItem(preview: ArtifactPreview, configLabel: string, parentId: string): ArtifactItem {
+/** `stale`: the last good preview, shown below the error of a config that no longer checks. */
+export function summaryItem(preview: ArtifactPreview, configLabel: string, parentId: string, stale = false): ArtifactItem {
   const excluded = preview.excluded.length;
   const runners = preview.runners ?? [];
   const lines = [
@@ -31,9 +32,9 @@ export function summaryItem(preview: ArtifactPreview, configLabel: string, paren
   return {
     id: `${parentId}/summary`,
     label: `${count(preview.files.length, 'file')} · ${formatBytes(preview.totalBytes)}`,
-    description: [excluded ? `${excluded} excluded` : '', preview.slug ?? ''].filter(Boolean).join(' · '),
-    tooltip: lines.join('\n\n'),
-    icon: { id: 'package' },
+    description: [stale ? 'last good preview' : '', excluded ? `${excluded} excluded` : '', preview.slug ?? ''].filter(Boolean).join(' · '),
+    tooltip: (stale ? ['*Last good preview: the config has errors now.*', ...lines] : lines).join('\n\n'),
+    icon: stale ? { id: 'history' } : { id: 'package' },
     contextValue: 'artifactSummary',
     collapsible: 'none',
   };

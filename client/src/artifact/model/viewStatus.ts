@@ -7,7 +7,8 @@ import type { MessageKind } from '../../views/model/item';
 export type PreviewState =
   | { kind: 'loading' }
   | { kind: 'ready'; preview: ArtifactPreview }
-  | { kind: 'failed'; message: string };
+  /** `last`: the last good preview of this config, still shown (marked) below the error. */
+  | { kind: 'failed'; message: string; last?: ArtifactPreview };
 
 export type ServerStatus =
   | { kind: 'starting' }
@@ -63,7 +64,8 @@ export function artifactRootMessage({ server, configKey, configCount, state }: V
   if (!state || state.kind === 'loading') return { kind: 'loading', text: 'Computing the artifact…' };
   if (state.kind === 'failed') {
     const text = state.message.length > MAX_LABEL ? `${state.message.slice(0, MAX_LABEL - 1)}…` : state.message;
-    return { kind: 'error', text, detail: `${state.message}\n\nClick to open the config.`, action: 'openConfig' };
+    const below = state.last ? '\n\nBelow: the last good preview, until this is fixed.' : '';
+    return { kind: 'error', text, detail: `${state.message}${below}\n\nClick to open the config.`, action: 'openConfig' };
   }
   return undefined;
 }
