@@ -5,11 +5,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import tar from 'tar-stream';
 import { FrameWriter } from './frameWriter';
 import { describe } from './paths';
-import { ArchiveInputError, openFileReader, type FileReader } from './readFiles';
+import { ArchiveInputError, copyFileInto } from './readFiles';
 import type { Selection } from './select';
+import { END_OF_ARCHIVE, fileHeader, padding } from './tarHeader';
 
 export { ArchiveInputError };
 
@@ -30,8 +30,6 @@ export interface ArchiveResult {
   frames: number;
 }
 
-export const ARCHIVE_MTIME = new Date(0);
-
 export async function buildArchive(selection: Selection, outPath: string, opts: ArchiveOptions = {}): Promise<ArchiveResult> {
   if (selection.problems.length > 0) {
     const [first] = selection.problems;
@@ -47,9 +45,8 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
     throw new Error(`cannot write ${target}: ${describe(error)}`);
   }
   const frames = new FrameWriter(file, opts.frameBytes ?? 8 * 1024 * 1024, opts.level ?? 3);
-  const reader = openFileReader(selection.files);
   try {
-    const digest = await writeTar(selection, frames, reader);
+    const digest = await writeTar(selection, frames);
     await file.close();
     await fs.promises.rename(temp, target);
     return {
@@ -57,7 +54,7 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
       inputBytes: selection.files.reduce((sum, f) => sum + f.size, 0), frames: frames.frames,
     };
   } catch (error) {
-    reader.cancel();
+    await frames.abandon();
     await file.close().catch(() => undefined);
     await fs.promises.rm(temp, { force: true });
     if (error instanceof ArchiveInputError) throw error;
@@ -65,59 +62,13 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
   }
 }
 
-async function writeTar(selection: Selection, frames: FrameWriter, reader: FileReader): Promise<string> {
-  const pack = tar.pack();
-  // Failures travel through the promises below; the streams' own 'error' events would be uncaught.
-  pack.on('error', () => undefined);
-  const consumed = (async () => {
-    try {
-      for await (const chunk of pack) await frames.add(chunk as Buffer);
-    } catch (error) {
-      pack.destroy(error as Error); // unblocks the producer
-      throw error;
-    }
-  })();
-  const produced = (async () => {
-    for (const file of selection.files) {
-      const header: tar.Header = {
-        name: file.path, size: file.size, mode: file.executable ? 0o755 : 0o644, type: 'file',
-        mtime: ARCHIVE_MTIME, uid: 0, gid: 0, uname: '', gname: '', linkname: '', devmajor: 0, devminor: 0,
-      };
-      let settle!: (error?: Error | null) => void;
-      const written = new Promise<void>((ok, fail) => { settle = (error) => (error ? fail(error) : ok()); });
-      written.catch(() => undefined);
-      const entry = pack.entry(header, (error) => settle(error));
-      entry.on('error', () => undefined);
-      try {
-        for await (const chunk of reader.chunks(file)) {
-          if (!entry.write(chunk)) await drained(entry);
-        }
-      } catch (error) {
-        pack.destroy(error as Error);
-        throw error;
-      }
-      entry.end(undefined);
-      await written;
-    }
-    pack.finalize();
-  })();
-  await Promise.all([produced, consumed]);
+async function writeTar(selection: Selection, frames: FrameWriter): Promise<string> {
+  for (const file of selection.files) {
+    await frames.write(fileHeader({ path: file.path, size: file.size, mode: file.executable ? 0o755 : 0o644 }));
+    await copyFileInto(frames, file);
+    const pad = padding(file.size);
+    if (pad > 0) await frames.write(END_OF_ARCHIVE.subarray(0, pad));
+  }
+  await frames.write(END_OF_ARCHIVE);
   return frames.finish();
-}
-
-/** Waits for room in the entry, or for the pack to be torn down by a failure elsewhere. */
-function drained(entry: NodeJS.EventEmitter): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      entry.off('drain', done);
-      entry.off('close', closed);
-      resolve();
-    };
-    const closed = () => {
-      entry.off('drain', done);
-      reject(new Error('archive stream closed'));
-    };
-    entry.once('drain', done);
-    entry.once('close', closed);
-  });
 }
