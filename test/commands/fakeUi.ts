@@ -79,8 +79,16 @@ export class FakeUi implements Ui {
     return undefined;
   }
 
-  progress<T>(_title: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return work(new AbortController().signal);
+  /** Titles of the progress notifications shown. */
+  readonly progressed: string[] = [];
+  /** Set to press the progress notification's Cancel this long after the work started. */
+  cancelProgressAfterMs?: number;
+
+  progress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.progressed.push(title);
+    const controller = new AbortController();
+    if (this.cancelProgressAfterMs !== undefined) setTimeout(() => controller.abort(), this.cancelProgressAfterMs);
+    return work(controller.signal);
   }
 
   async pickFolder(title: string): Promise<string | undefined> {

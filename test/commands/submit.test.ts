@@ -1,7 +1,8 @@
 // Job input is checked before anything is sent: bad JSON and inputs over 2048 bytes never reach the CLI.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Problem } from '../../client/src/commands/flow';
+import { classifyError } from '../../client/src/commands/errors';
+import { CliFailure, Problem } from '../../client/src/commands/flow';
 import { submitFlow } from '../../client/src/commands/submit';
 import { DEV, world } from './support';
 
@@ -30,6 +31,24 @@ test('a valid typed task is submitted with compact JSON input and the given retr
   await submitFlow(w.deps(ui), { clusterSlug: DEV });
   assert.deepEqual(submits(w), [`job submit --name typed-run --task tilebox.com/example/Typed --version v2.1 --input [1,2,3] --cluster ${DEV} --max-retries 3 --json`]);
   assert.equal(w.watched.length, 1);
+  assert.deepEqual(ui.progressed, ['Submitting job typed-run'], 'the submit runs under a cancellable progress notification');
+});
+
+test('a hung submit is stopped with the progress notification\'s Cancel: silent, nothing watched', async () => {
+  const w = world();
+  const ui = w.ui({ input: 'tilebox.com/example/Typed' }, { input: 'v1.0' }, { input: 'hung' }, { input: '' }, { input: '0' });
+  ui.cancelProgressAfterMs = 300;
+  // The stand-in hangs from the submit on (the cluster list before it answers normally).
+  const cli = { run: ((call, options) => {
+    if (call.args[0] === 'job' && call.args[1] === 'submit') w.h.setMode('hang');
+    return w.h.cli.run(call, options);
+  }) as typeof w.h.cli.run };
+  const flow = submitFlow({ ...w.deps(ui), cli }, { clusterSlug: DEV });
+  const error = await flow.then(() => undefined, (e: unknown) => e);
+  assert.ok(error instanceof CliFailure, String(error));
+  assert.equal(error.result.kind, 'cancelled');
+  assert.equal(classifyError(error, 'tilebox.job.submit').kind, 'silent');
+  assert.deepEqual(w.watched, []);
 });
 
 test('an invalid version is refused by the input box and never sent', async () => {

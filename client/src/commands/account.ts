@@ -3,7 +3,7 @@
 import type { ApiKeyStore } from '../services';
 import { accountGet, version } from '../tilebox/calls';
 import type { Account } from '../tilebox/types';
-import { answered, CliFailure, need, type FlowDeps } from './flow';
+import { answered, CliFailure, withProgress, type FlowDeps } from './flow';
 import { outcome, type Outcome } from './ui';
 
 export interface AccountDeps extends FlowDeps {
@@ -29,7 +29,7 @@ export async function setApiKeyFlow(d: AccountDeps): Promise<Outcome> {
   const previous = (await d.secrets.source()) === 'stored' ? await d.secrets.get() : undefined;
   await d.secrets.set(key);
   try {
-    const account = await need(d.cli.run(accountGet(), { signal: d.signal }), 'Checking the API key');
+    const account = await withProgress(d, 'Checking the API key', (signal) => d.cli.run(accountGet(), { signal }));
     return outcome(`API key saved. It belongs to ${describeAccount(account)}.`, [
       { title: 'Create Workflow Project…', command: 'tilebox.project.create' },
     ]);

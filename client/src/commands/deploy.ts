@@ -5,7 +5,7 @@ import type { Project, ProjectRegistry } from '../services';
 import { deployRelease, undeployRelease } from '../tilebox/calls';
 import type { Cluster } from '../tilebox/types';
 import { deployWarnings, suggestsProduction } from './deployWarnings';
-import { answered, Dismissed, need, Problem } from './flow';
+import { answered, Dismissed, need, Problem, withProgress } from './flow';
 import { clusterFrom, projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
 import { clusterItem, listClusters, pickProject } from './pickers';
 import type { ReleaseDeps } from './publish';
@@ -118,7 +118,9 @@ export async function undeployFlow(d: DeployDeps, arg?: unknown): Promise<Outcom
   const byRelease = new Map<string, string[]>();
   for (const c of chosen) byRelease.set(deployedOn(c)!.release.id, [...(byRelease.get(deployedOn(c)!.release.id) ?? []), c.slug]);
   for (const [release, on] of byRelease) {
-    await need(d.cli.run(undeployRelease({ workflow, release, clusters: on }), { cwd: project?.dir, signal: d.signal }), `Undeploying ${workflow}`);
+    await withProgress(d, `Undeploying ${workflow} from ${on.join(', ')}`, (signal) =>
+      d.cli.run(undeployRelease({ workflow, release, clusters: on }), { cwd: project?.dir, signal }),
+    );
   }
   d.refresh.pollAfterAction('workflows');
   d.refresh.pollAfterAction('clusters');

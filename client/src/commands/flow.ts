@@ -38,6 +38,14 @@ export async function need<T>(result: Promise<CliResult<T>>, what: string): Prom
   throw new CliFailure(r, what);
 }
 
+/**
+ * Runs one CLI write under a cancellable progress notification (so a slow or hung CLI is visible and can be
+ * stopped) and unwraps it; `what` names the action in the title and in a failure message.
+ */
+export function withProgress<T>(d: FlowDeps, what: string, run: (signal: AbortSignal) => Promise<CliResult<T>>): Promise<T> {
+  return d.ui.progress(what, (signal) => need(run(d.signal ? AbortSignal.any([signal, d.signal]) : signal), what));
+}
+
 /** Unwraps a user answer; undefined (Escape) ends the flow without a message. */
 export function answered<T>(value: T | undefined): T {
   if (value === undefined) throw new Dismissed();

@@ -3,7 +3,7 @@
 import { checkRetry, jobCluster, releasesOn } from '../tilebox/compat';
 import { jobCancel, jobGet, jobRetry } from '../tilebox/calls';
 import { isTerminal } from '../jobs/jobStates';
-import { Dismissed, need } from './flow';
+import { Dismissed, need, withProgress } from './flow';
 import { jobIdFrom } from './nodeArgs';
 import { listClusters, pickJob } from './pickers';
 import type { JobDeps } from './submit';
@@ -23,7 +23,7 @@ export async function retryFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
     const go = await d.ui.confirm({ message: `Retry job "${job.name || id}"? It may fail again.`, detail: lines.join('\n'), action: 'Retry Anyway' });
     if (!go) throw new Dismissed();
   }
-  const retried = await need(d.cli.run(jobRetry(id), { signal: d.signal }), `Retrying job ${job.name || id}`);
+  const retried = await withProgress(d, `Retrying job ${job.name || id}`, (signal) => d.cli.run(jobRetry(id), { signal }));
   d.refresh.pollAfterAction('jobs');
   void d.views.revealJob(id);
   d.watch(id);
@@ -44,7 +44,7 @@ export async function cancelFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   });
   if (!go) throw new Dismissed();
   d.canceledHere?.(id);
-  await need(d.cli.run(jobCancel(id), { signal: d.signal }), `Canceling job ${job.name || id}`);
+  await withProgress(d, `Canceling job ${job.name || id}`, (signal) => d.cli.run(jobCancel(id), { signal }));
   d.refresh.pollAfterAction('jobs');
   return outcome(`Canceled job "${job.name || id}".`, [{ title: 'Retry', command: 'tilebox.job.retry', args: [id] }]);
 }

@@ -6,7 +6,7 @@ import { checkJobInput } from '../jobs/jobInput';
 import { jobSubmit } from '../tilebox/calls';
 import type { Cluster, TaskIdentifier } from '../tilebox/types';
 import { isTaskVersion } from '../tilebox/validate';
-import { answered, need, Problem, type FlowDeps } from './flow';
+import { answered, Problem, withProgress, type FlowDeps } from './flow';
 import { clusterFrom, workflowFrom } from './nodeArgs';
 import { listClusters, pickCluster } from './pickers';
 import { outcome, type Outcome, type PickItem } from './ui';
@@ -84,13 +84,8 @@ export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   ).trim();
   if (!/^\d{1,3}$/.test(retriesText)) throw new Problem(`Max retries must be a whole number from 0 to 999, got "${retriesText}".`);
 
-  const submitted = await need(
-    d.cli.run(
-      jobSubmit({ name, task: taskName, version, input: input.input, cluster: cluster.slug, maxRetries: Number(retriesText) }),
-      { signal: d.signal },
-    ),
-    `Submitting job ${name}`,
-  );
+  const call = jobSubmit({ name, task: taskName, version, input: input.input, cluster: cluster.slug, maxRetries: Number(retriesText) });
+  const submitted = await withProgress(d, `Submitting job ${name}`, (signal) => d.cli.run(call, { signal }));
   const id = submitted.jobId;
   d.refresh.pollAfterAction('jobs');
   void d.views.revealJob(id);
