@@ -17,9 +17,12 @@ function findTests(dir) {
 
 run('npx', ['tsc', '-p', '.', '--noEmit']);
 run('node', ['esbuild.config.mjs']);
-let files = findTests('test').sort();
-if (unitOnly) files = files.filter((f) => !f.startsWith(join('test', 'e2e')));
-else if (files.some((f) => f.startsWith(join('test', 'e2e')))) run('bash', ['test/e2e/setup.sh']);
+const isE2e = (f) => f.startsWith(join('test', 'e2e'));
+const all = findTests('test').sort();
+// Unit tests first, the real-VS-Code scenarios last (they take the lock in test/e2e/harness.mjs, so only one
+// workbench runs at a time while the runner keeps two files going).
+const files = [...all.filter((f) => !isE2e(f)), ...(unitOnly ? [] : all.filter(isE2e))];
+if (files.some(isE2e)) run('bash', ['test/e2e/setup.sh']);
 
 const result = spawnSync(
   'node',

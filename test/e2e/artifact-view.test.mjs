@@ -42,6 +42,7 @@ test('artifact view: exactly the selected files; ignored and excluded files are 
     await wb.expandAll('Artifact');
     const rows = await wb.treeRows('Artifact');
     assert.deepEqual(includedFiles(rows), EXPECTED, JSON.stringify(rows));
+    await wb.widenSidebar();
     await wb.screenshot(join(root, 'docs/images/artifact-view.png'));
   });
 });

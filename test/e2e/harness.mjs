@@ -74,6 +74,34 @@ const defaultSettings = {
 };
 
 /**
+ * One VS Code session at a time on this machine: `npm test` runs test files two at a time, and two workbenches plus
+ * the unit tests on 2 cores make timing-sensitive waits flaky. A lock folder holding the owner's pid serialises them;
+ * a lock whose owner died is taken over. Returns the release function.
+ */
+async function lockSessions() {
+  const lock = join(cache, 'session.lock');
+  const owner = join(lock, 'pid');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(owner, String(process.pid));
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    let stale = false;
+    try {
+      process.kill(Number(readFileSync(owner, 'utf8')), 0);
+    } catch (e) {
+      // ESRCH: the owner is gone. No pid file yet: stale only if the folder is old (its owner died in between).
+      stale = e.code === 'ESRCH' || (e.code === 'ENOENT' && Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 60_000);
+    }
+    if (stale) rmSync(lock, { recursive: true, force: true });
+    else await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/**
  * Starts one isolated VS Code session.
  * @param {object} o
  * @param {string} o.name            test name (artifact folder)
@@ -84,12 +112,26 @@ const defaultSettings = {
  * @param {(ws: string, env: object) => void} [o.prepare]  runs before VS Code starts (edit the workspace, seed state)
  */
 export async function startSession(o) {
+  const unlock = await lockSessions();
+  try {
+    return await startLockedSession(o, unlock);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+async function startLockedSession(o, unlock) {
   const id = `tilebox-e2e-${process.pid}-${Date.now().toString(36)}`;
   const base = mkdtempSync(join(tmpdir(), 'tilebox-e2e-'));
   const dirs = { home: join(base, 'home'), userData: join(base, 'user-data'), state: join(base, 'standin-state'), workspace: join(base, 'example-project') };
   for (const d of [dirs.home, dirs.state, join(dirs.userData, 'User')]) mkdirSync(d, { recursive: true });
   cpSync(exampleProject, dirs.workspace, { recursive: true });
-  execFileSync('git', ['init', '-q'], { cwd: dirs.workspace });
+  // A committed repository, as a user's project is (no "untracked" badges in the views and screenshots).
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], { cwd: dirs.workspace, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '--no-gpg-sign', '-m', 'example project');
   writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...defaultSettings, ...o.settings }, null, 2));
   const extensionsDir = join(base, 'extensions');
   cpSync(installedExtensions(), extensionsDir, { recursive: true });
@@ -118,7 +160,7 @@ export async function startSession(o) {
   server.stderr.on('data', (d) => { serverLog += d; });
 
   const session = { id, dirs, env, port, server, serverLog: () => serverLog, browser: undefined, page: undefined, wb: undefined };
-  session.close = () => closeSession(session, base);
+  session.close = () => closeSession(session, base).finally(unlock);
   try {
     await waitUntil('code-server to listen', async () => {
       if (server.exitCode !== null) throw new Error(`code-server exited: ${serverLog}`);
@@ -225,6 +267,22 @@ export function readyLine(session) {
 export function activationMs(session) {
   const m = /activated in (\d+(?:\.\d+)?)\s*ms/i.exec(outputChannelLog(session));
   return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Milliseconds from the start of activate() until the trusted views and commands were registered, from the output
+ * channel's own timestamps ("activated in N ms" is logged N ms after activate() began). Undefined until both are logged.
+ */
+export function readyMs(session) {
+  const log = outputChannelLog(session);
+  const stamp = (re) => {
+    const m = new RegExp(`^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*${re.source}`, 'm').exec(log);
+    return m ? Date.parse(m[1].replace(' ', 'T')) : undefined;
+  };
+  const activated = stamp(/activated in \d/);
+  const ready = stamp(/\bCLI (?:not )?found; API key /);
+  const ms = activationMs(session);
+  return activated === undefined || ready === undefined || ms === undefined ? undefined : ready - (activated - ms);
 }
 
 /** Milliseconds from navigation to the workbench's own "didStartWorkbench" performance mark. */

@@ -29,6 +29,9 @@ test('sidebar: workflows → releases, clusters → deployments, jobs → tasks'
     assert.match(await (await wb.treeItem('e2e-summary', { view: 'Jobs' })).innerText(), /completed/i);
     await wb.treeItem('FetchScene', { view: 'Jobs' });
 
+    await wb.openFile('tilebox.workflow.toml');
+    await wb.collapseView('Artifact');
+    await wb.widenSidebar();
     await wb.screenshot(join(root, 'docs/images/sidebar.png'));
     assert.match(standinCalls(s), /"workflow","list"|"workflow","get"/, 'the views read through the CLI');
   });

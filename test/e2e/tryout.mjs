@@ -53,11 +53,17 @@ if (real && process.env.TILEBOX_API_KEY) {
 } else {
   console.log(`\n✔ Using the STAND-IN tilebox CLI (a test double, no network): ${real ? 'TILEBOX_API_KEY is not set' : 'no tilebox on PATH'}.`);
   console.log(`  Its state (JSON files, calls.log) is in ${dirs.state}`);
-  Object.assign(env, { PATH: `${standinBin}${delimiter}${process.env.PATH}`, TILEBOX_STANDIN: '1', TILEBOX_STANDIN_STATE: dirs.state,
+  // The server rebuilds the extension host's PATH from a login shell, so the stand-in goes into the ~/.profile of a
+  // HOME of its own (which also keeps a real ~/.local/bin/tilebox out of the way).
+  const home = join(base, 'home');
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, '.profile'), `export PATH="${standinBin}:$PATH"\n`);
+  Object.assign(env, { HOME: home, PATH: `${standinBin}${delimiter}${process.env.PATH}`, TILEBOX_STANDIN: '1', TILEBOX_STANDIN_STATE: dirs.state,
     TILEBOX_API_KEY: 'tbx-standin-tryout-key' });
   mkdirSync(dirs.state, { recursive: true });
   const seeded = seedAccount(env, dirs.workspace);
   console.log(`  Seeded: release ${seeded.release} deployed on dev, one completed and one failed job.`);
+  console.log('  The status bar says "Tilebox: stand-in CLI" while it is in use.');
 }
 
 let port = Number(process.env.PORT) || 8080;

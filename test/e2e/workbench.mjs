@@ -28,6 +28,24 @@ export class Workbench {
     await this.page.locator('.sidebar .pane-header').first().waitFor({ timeout: 15_000 });
   }
 
+  /** Drags the sash between sidebar and editor so the sidebar is `width` px wide (screenshots show whole labels). */
+  async widenSidebar(width = 460) {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) return;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+    await this.page.mouse.move(box.x + width + 300, y); // off the sash, so it is not drawn highlighted
+  }
+
+  /** Collapses a view's pane if it is expanded. */
+  async collapseView(title) {
+    const header = this.view(title).locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+
   /** The pane (view) whose header says `title`, e.g. "Workflows". */
   view(title) {
     return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header .title', { hasText: new RegExp(escape(title), 'i') }) }).first();
@@ -146,6 +164,20 @@ export class Workbench {
     return toast.innerText();
   }
 
+  /** Titles of the buttons of the notification whose text matches (a toast, or an entry of the notification center). */
+  async notificationButtons(text, timeout = 20_000) {
+    await this.notification(text, timeout);
+    const toast = this.page.locator('.notification-toast, .notifications-center .notification-list-item').filter({ hasText: pattern(text) }).first();
+    return (await toast.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  }
+
+  /** Text of the status bar entry whose text matches (waits for it). */
+  async statusBarItem(text, timeout = 20_000) {
+    const item = this.page.locator('.statusbar .statusbar-item').filter({ hasText: pattern(text) }).first();
+    await item.waitFor({ state: 'visible', timeout });
+    return item.innerText();
+  }
+
   /** Clicks a button of the notification whose text matches. */
   async notificationAction(text, button, timeout = 20_000) {
     const toast = this.page.locator('.notification-toast').filter({ hasText: pattern(text) }).first();
@@ -210,7 +242,10 @@ export class Workbench {
 
   /** Text of the active editor's visible lines (Monaco renders spaces as no-break spaces; they become spaces). */
   async editorText() {
-    return (await this.page.locator('.part.editor .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    // Monaco reuses line elements, so DOM order is not display order: sort by their `top`.
+    const lines = await this.page.locator('.part.editor .monaco-editor .view-lines').first().locator('.view-line')
+      .evaluateAll((els) => els.map((e) => ({ top: parseFloat(e.style.top || '0'), text: e.textContent ?? '' })));
+    return lines.sort((a, b) => a.top - b.top).map((l) => l.text).join('\n').replace(/\u00a0/g, ' ');
   }
 
   /** Names of the open terminals (the terminal tabs list / single-terminal title). */

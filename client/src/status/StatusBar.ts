@@ -22,6 +22,16 @@ export class TileboxStatusBar implements StatusBar, vscode.Disposable {
       vscode.commands.registerCommand(Commands.showStatusActions, () => this.showActions()),
     ];
     this.update();
+    // `npm start` without a real CLI and key runs the stand-in test double and sets TILEBOX_STANDIN=1: say so,
+    // so nobody mistakes its releases and jobs for their Tilebox account.
+    if (process.env.TILEBOX_STANDIN === '1') {
+      const standin = vscode.window.createStatusBarItem('tilebox.standin', vscode.StatusBarAlignment.Left, 8);
+      standin.name = 'Tilebox CLI Stand-in';
+      standin.text = '$(beaker) Tilebox: stand-in CLI';
+      standin.tooltip = 'The `tilebox` on PATH is the test double from test/standin (npm start): nothing reaches Tilebox.';
+      standin.show();
+      this.disposables.push(standin);
+    }
   }
 
   update(): void {
@@ -37,11 +47,18 @@ export class TileboxStatusBar implements StatusBar, vscode.Disposable {
     const actions = statusActions({
       publish: Commands.publishRelease, deploy: Commands.deployRelease, submit: Commands.submitJob,
       runner: Commands.startRunner, output: Commands.showOutput,
-    }, this.projects.active());
+    }, this.projects.active(), this.projects.all().length);
     const picked = await vscode.window.showQuickPick(actions, { placeHolder: 'Tilebox' });
+    if (!picked) return;
+    if (!picked.command) {
+      // The registry remembers the choice; it becomes the active project when no editor says otherwise.
+      await this.projects.pick('Switch to which Tilebox project?');
+      this.update();
+      return;
+    }
     const project = this.projects.active();
     // Project-scoped actions get the active project so the command does not ask again.
-    if (picked) await vscode.commands.executeCommand(picked.command, ...(project && picked.command !== Commands.showOutput ? [{ projectDir: project.dir }] : []));
+    await vscode.commands.executeCommand(picked.command, ...(project && picked.command !== Commands.showOutput ? [{ projectDir: project.dir }] : []));
   }
 
   dispose(): void {
