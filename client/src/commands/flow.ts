@@ -43,7 +43,18 @@ export async function need<T>(result: Promise<CliResult<T>>, what: string): Prom
  * stopped) and unwraps it; `what` names the action in the title and in a failure message.
  */
 export function withProgress<T>(d: FlowDeps, what: string, run: (signal: AbortSignal) => Promise<CliResult<T>>): Promise<T> {
-  return d.ui.progress(what, (signal) => need(run(d.signal ? AbortSignal.any([signal, d.signal]) : signal), what));
+  return d.ui.progress(what, (signal) => need(run(d.signal ? either(signal, d.signal) : signal), what));
+}
+
+/** Aborted when either signal aborts (AbortSignal.any without relying on the host's Node version). */
+function either(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (a.aborted) return a;
+  if (b.aborted) return b;
+  const both = new AbortController();
+  const abort = () => both.abort();
+  a.addEventListener('abort', abort, { once: true });
+  b.addEventListener('abort', abort, { once: true });
+  return both.signal;
 }
 
 /** Unwraps a user answer; undefined (Escape) ends the flow without a message. */
