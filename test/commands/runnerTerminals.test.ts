@@ -4,14 +4,14 @@ import { test } from 'node:test';
 import { RunnerTerminals, type RunnerTerminalOptions } from '../../client/src/runner/terminals';
 
 function fakeHost() {
-  const created: (RunnerTerminalOptions & { shown: number; show(): void })[] = [];
+  const created: (RunnerTerminalOptions & { shown: number; show(): void; exitStatus?: { code: number }; disposed?: boolean; dispose(): void })[] = [];
   let closeListener: ((t: unknown) => void) | undefined;
   return {
     created,
     close: (t: unknown) => closeListener?.(t),
     host: {
       createTerminal(options: RunnerTerminalOptions) {
-        const t = { ...options, shown: 0, show() { t.shown++; } };
+        const t: (typeof created)[number] = { ...options, shown: 0, show() { t.shown++; }, dispose() { t.disposed = true; } };
         created.push(t);
         return t;
       },
@@ -39,4 +39,19 @@ test('a second open for the same cluster reveals the first terminal; closing it 
   fake.close(first.terminal);
   assert.deepEqual([...local], []);
   assert.equal(terminals.open('dev', options).created, true, 'after close a new terminal starts');
+});
+
+test('a runner whose process ended (stopped when idle) is not revealed again: a new terminal replaces it', () => {
+  const fake = fakeHost();
+  const local = new Set<string>();
+  const terminals = new RunnerTerminals(fake.host, local);
+  const options = { name: 'Tilebox runner: dev', shellPath: '/bin/tilebox', shellArgs: ['runner', 'start', '--stop-when-idling'], env: {} };
+  terminals.open('dev', options);
+  fake.created[0].exitStatus = { code: 0 };
+  assert.equal(terminals.has('dev'), false, 'an ended runner is no runner');
+  assert.deepEqual([...local], [], 'and no longer counts for the queued-job diagnosis');
+  assert.equal(fake.created[0].disposed, true, 'its dead terminal is closed');
+  assert.equal(terminals.open('dev', options).created, true);
+  assert.equal(fake.created.length, 2);
+  assert.deepEqual([...local], ['dev']);
 });

@@ -12,6 +12,9 @@ export interface RunnerTerminalOptions {
 
 export interface TerminalLike {
   show(preserveFocus?: boolean): void;
+  /** Set once the terminal's process has ended (vscode.Terminal.exitStatus); the terminal may stay open. */
+  readonly exitStatus?: unknown;
+  dispose?(): void;
 }
 
 /** The piece of `vscode.window` this module needs; tests pass a fake. */
@@ -50,6 +53,7 @@ export class RunnerTerminals<T extends TerminalLike> {
    * running. Returns whether a new terminal was created.
    */
   open(key: string, options: RunnerTerminalOptions, trackAsRunner = true): { terminal: T; created: boolean } {
+    this.forgetEnded(key);
     const existing = this.byKey.get(key);
     if (existing) {
       existing.show(false);
@@ -62,8 +66,19 @@ export class RunnerTerminals<T extends TerminalLike> {
     return { terminal, created: true };
   }
 
+  /** A terminal for `key` whose process still runs (a runner that stopped when idle does not count). */
   has(key: string): boolean {
+    this.forgetEnded(key);
     return this.byKey.has(key);
+  }
+
+  /** A runner that exited (--stop-when-idling, Ctrl+C, a crash) leaves a dead terminal: replace it, do not reveal it. */
+  private forgetEnded(key: string): void {
+    const terminal = this.byKey.get(key);
+    if (!terminal || terminal.exitStatus === undefined) return;
+    this.byKey.delete(key);
+    this.localRunners.delete(key);
+    terminal.dispose?.();
   }
 
   dispose(): void {
