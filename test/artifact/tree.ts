@@ -1,12 +1,13 @@
 // Generated project trees in a temp folder, and git's own answers about them.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export interface Tree {
   dir: string;
   put(rel: string, text?: string): void;
+  read(rel: string): string;
   remove(): void;
 }
 
@@ -17,7 +18,8 @@ export function makeTree(files: Record<string, string> = {}): Tree {
     writeFileSync(join(dir, rel), text);
   };
   for (const [rel, text] of Object.entries(files)) put(rel, text);
-  return { dir, put, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const read = (rel: string) => readFileSync(join(dir, rel), 'utf8');
+  return { dir, put, read, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
