@@ -51,6 +51,14 @@ test('a hung submit is stopped with the progress notification\'s Cancel: silent,
   assert.deepEqual(w.watched, []);
 });
 
+test('a task or job name that would read as a flag is refused by its input box', async () => {
+  const w = world();
+  const ui = w.ui({ input: '--api-key=x' }, { escape: true });
+  await assert.rejects(submitFlow(w.deps(ui), { clusterSlug: DEV }));
+  assert.equal(ui.asked.find((a) => a.title === 'Task identifier name')!.validation, 'The task name must not start with "-".');
+  assert.deepEqual(submits(w), []);
+});
+
 test('an invalid version is refused by the input box and never sent', async () => {
   const w = world();
   const ui = w.ui({ input: 'T' }, { input: '1.0' }, { escape: true });

@@ -31,7 +31,11 @@ export function deployedTasks(cluster: Cluster, preferWorkflow?: string): { task
 }
 
 const lineCheck = (what: string, max = 256) => (v: string) =>
-  v.trim() === '' ? `${what} is required.` : /[\r\n\0]/.test(v) ? `${what} must be one line.` : Buffer.byteLength(v) > max ? `${what} is longer than ${max} bytes.` : undefined;
+  v.trim() === '' ? `${what} is required.`
+  : /[\r\n\0]/.test(v) ? `${what} must be one line.`
+  : v.trim().startsWith('-') ? `${what} must not start with "-".`
+  : Buffer.byteLength(v) > max ? `${what} is longer than ${max} bytes.`
+  : undefined;
 
 export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   const clusters = await listClusters(d);
