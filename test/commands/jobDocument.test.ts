@@ -52,3 +52,26 @@ test('a job that does not exist shows why instead of an empty document', async (
   await session.start();
   assert.match(session.text(), /^# Job 019ef7a2-56b4-7a86-9c4d-52a1792b1e90\n\n> Reading the job failed/);
 });
+
+test('a queued job\'s document says why it may wait: nothing deployed on its cluster, no runner started here', async () => {
+  const w = world();
+  const { jobId } = ok(await w.h.cli.run(jobSubmit({ name: 'waiting', task: 'tilebox.com/example/FetchScene', version: 'v1.0', cluster: DEV })));
+  const open = async (runners: string[]) => {
+    let text = '';
+    const session: JobSession = new JobSession(jobId, w.h.cli, () => {
+      text = session.text();
+      session.dispose(); // the first render is enough; stop following
+    }, async () => {}, 200, () => runners);
+    await session.start();
+    return text;
+  };
+  const alone = await open([]);
+  assert.match(alone, /## Why it may wait\n\n- No release is deployed on dev-cluster-9xK2mQ4pL8nR7s: runners there have no tasks to run\.\n- No runner for dev-cluster-9xK2mQ4pL8nR7s was started from this editor/);
+  const withRunner = await open([DEV]);
+  assert.match(withRunner, /No release is deployed/);
+  assert.doesNotMatch(withRunner, /No runner for/);
+
+  ok(await w.h.cli.run(publishRelease(w.project.dir), { cwd: w.project.dir }));
+  ok(await w.h.cli.run(deployRelease({ target: 'dev' }), { cwd: w.project.dir }));
+  assert.doesNotMatch(await open([DEV]), /Why it may wait/, 'a compatible release and a runner: nothing to explain');
+});

@@ -54,7 +54,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
     }
   };
   void markDoneSteps();
-  const documents = new JobDocuments(cli, { sleep: options.sleep, pageSize: options.logPageSize });
+  const documents = new JobDocuments(cli, { sleep: options.sleep, pageSize: options.logPageSize, localRunners: () => localRunners });
   const terminals = new RunnerTerminals<TerminalLike>(
     { createTerminal: (o) => vscode.window.createTerminal(o), onDidCloseTerminal: (l) => vscode.window.onDidCloseTerminal(l) },
     localRunners,

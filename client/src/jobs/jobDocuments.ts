@@ -18,7 +18,12 @@ export class JobDocuments implements vscode.TextDocumentContentProvider, vscode.
 
   constructor(
     private readonly cli: CliRunner,
-    private readonly options: { sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; pageSize?: number } = {},
+    private readonly options: {
+      sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+      pageSize?: number;
+      /** Clusters with a runner started here (the queued-job explanation). */
+      localRunners?: () => Iterable<string>;
+    } = {},
   ) {
     this.subscriptions = [
       vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, this),
@@ -38,7 +43,7 @@ export class JobDocuments implements vscode.TextDocumentContentProvider, vscode.
     let s = this.sessions.get(id);
     if (!s) {
       const uri = jobUri(id);
-      s = new JobSession(id, this.cli, () => this.changed.fire(uri), this.options.sleep ?? abortableSleep, this.options.pageSize);
+      s = new JobSession(id, this.cli, () => this.changed.fire(uri), this.options.sleep ?? abortableSleep, this.options.pageSize, this.options.localRunners);
       this.sessions.set(id, s);
       void s.start();
     }

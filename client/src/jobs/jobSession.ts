@@ -2,10 +2,11 @@
 // job runs. Pure (no `vscode`): the document provider renders `text()` and re-renders on `onChange`.
 import type { CliRunner } from '../services';
 import { describeFailure } from '../tilebox/describe';
-import { jobGet, jobLogs } from '../tilebox/calls';
+import { clusterList, jobGet, jobLogs } from '../tilebox/calls';
 import type { Job } from '../tilebox/types';
 import { isTerminal } from './jobStates';
 import { LogFollower } from './logFollower';
+import { queuedDiagnoses } from './queuedReason';
 import { renderJob } from './renderJob';
 
 export const LOG_PAGE_SIZE = 200;
@@ -15,6 +16,8 @@ export class JobSession {
   readonly follower: LogFollower;
   following = false;
   problem?: string;
+  /** Why the job may stay queued; shown only while it is. */
+  waitingReasons: string[] = [];
   private readonly stop = new AbortController();
 
   constructor(
@@ -23,6 +26,8 @@ export class JobSession {
     private readonly onChange: () => void,
     private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
     pageSize = LOG_PAGE_SIZE,
+    /** Clusters with a runner started here; when given, a queued job's document says why it may wait. */
+    private readonly localRunners?: () => Iterable<string>,
   ) {
     this.follower = new LogFollower({
       page: (cursor, signal) => cli.run(jobLogs(jobId, { cursor, limit: pageSize, sort: 'asc' }), { signal }),
@@ -43,6 +48,7 @@ export class JobSession {
       return;
     }
     this.job = r.value;
+    await this.readWaitingReasons();
     await this.follower.loadMore(this.stop.signal);
     this.noteFailure();
     this.following = !isTerminal(this.job.state) && !this.stop.signal.aborted;
@@ -52,6 +58,13 @@ export class JobSession {
     this.following = false;
     this.noteFailure();
     this.onChange();
+  }
+
+  /** Why a queued job may not run (issue 5.5), read once when the document opens; a failed read just says nothing. */
+  private async readWaitingReasons(): Promise<void> {
+    if (!this.localRunners || this.job?.state !== 'submitted') return;
+    const clusters = await this.cli.run(clusterList(), { signal: this.stop.signal });
+    if (clusters.kind === 'ok') this.waitingReasons = queuedDiagnoses(this.job, clusters.value, this.localRunners()).map((d) => d.message);
   }
 
   /** The "load more" of a finished job: the next page after what is shown. */
@@ -68,7 +81,10 @@ export class JobSession {
 
   text(): string {
     if (!this.job) return `# Job ${this.jobId}\n\n${this.problem ? `> ${this.problem}` : '_Loading…_'}\n`;
-    return renderJob({ job: this.job, logs: this.follower.lines, following: this.following, moreLogs: this.follower.hasMore, problem: this.problem });
+    return renderJob({
+      job: this.job, logs: this.follower.lines, following: this.following, moreLogs: this.follower.hasMore, problem: this.problem,
+      waitingReasons: this.job.state === 'submitted' ? this.waitingReasons : [],
+    });
   }
 
   private noteFailure(): void {

@@ -11,6 +11,8 @@ export interface JobView {
   moreLogs: boolean;
   /** Why logs or the job could not be (re)read, if so. */
   problem?: string;
+  /** Why a queued job may not run (nothing compatible deployed, no runner started here). */
+  waitingReasons?: string[];
 }
 
 export function progressBar(p: ProgressIndicator, width = 20): string {
@@ -48,6 +50,7 @@ export function renderJob(view: JobView): string {
   const out: string[] = [`# Job ${job.name || job.id}`, '', `- ID: \`${job.id}\``, `- State: **${job.state}**`];
   if (job.clusterSlug) out.push(`- Cluster: ${job.clusterSlug}`);
   if (job.submittedAt) out.push(`- Submitted: ${job.submittedAt}`);
+  if (view.waitingReasons?.length) out.push('', '## Why it may wait', '', ...view.waitingReasons.map((r) => `- ${r}`));
   if (job.progress.length > 0) {
     out.push('', '## Progress', '', '```text');
     for (const p of job.progress) out.push(`${p.label || 'progress'} ${progressBar(p)}`);
