@@ -9,10 +9,11 @@ export declare const views: {
   grantTrust: { fire(v?: unknown): void };
   configChanged: { fire(e: { affectsConfiguration(key: string): boolean }): void };
   activeEditorChanged: { fire(v?: unknown): void };
+  quickPicks: { items: any[]; options: any }[];
 };
 export declare function contextKeys(): Record<string, unknown>;
 export declare function extensionContext(secrets?: Map<string, string>): any;
 export declare const window: any;
 export declare const workspace: any;
 export declare class Uri { static file(p: string): Uri; fsPath: string; scheme: string; path: string }
-export declare class EventEmitter<T = void> { event: (l: (v: T) => void) => { dispose(): void }; fire(v: T): void }
+export declare class EventEmitter<T = void> { event: (l: (v: T) => void, thisArg?: unknown, disposables?: unknown[]) => { dispose(): void }; fire(v: T): void }

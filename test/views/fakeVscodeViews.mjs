@@ -32,6 +32,8 @@ export const views = {
   grantTrust: new EventEmitter(),
   configChanged: new EventEmitter(),
   activeEditorChanged: new EventEmitter(),
+  /** Every quick pick shown: its items and options. An answer that is a function picks from the items. */
+  quickPicks: [],
 };
 
 /** The last value each context key was set to with `setContext`. */
@@ -64,6 +66,12 @@ function outputChannel(name) {
 export const window = {
   ...base.window,
   createOutputChannel: (name) => outputChannel(name),
+  async showQuickPick(items, options) {
+    const list = await items;
+    views.quickPicks.push({ items: list, options });
+    const a = state.answers.shift();
+    return typeof a === 'function' ? a(list) : a;
+  },
   createTreeView(id, options) {
     if (views.trees.has(id)) throw new Error(`tree view ${id} created twice`);
     const visibility = new EventEmitter();

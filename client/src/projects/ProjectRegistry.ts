@@ -15,6 +15,8 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private scan: Promise<void> | undefined;
+  /** A project was picked since the active editor last changed: it is the active one until the editor changes. */
+  private preferPicked = false;
 
   constructor(private readonly state: vscode.Memento) {
     const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
@@ -25,7 +27,10 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
       watcher.onDidChange(rescan),
       watcher.onDidDelete(rescan),
       vscode.workspace.onDidChangeWorkspaceFolders(rescan),
-      vscode.window.onDidChangeActiveTextEditor(() => this.changed.fire()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        this.preferPicked = false;
+        this.changed.fire();
+      }),
     );
   }
 
@@ -49,7 +54,7 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
   active(): Project | undefined {
     const doc = vscode.window.activeTextEditor?.document;
     const file = doc?.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-    return activeProject(this.projects, file, this.state.get<string>(LAST_PICKED));
+    return activeProject(this.projects, file, this.state.get<string>(LAST_PICKED), this.preferPicked);
   }
 
   async pick(placeHolder: string): Promise<Project | undefined> {
@@ -62,7 +67,12 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
       project: p,
     }));
     const chosen = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
-    if (chosen) await this.state.update(LAST_PICKED, chosen.project.dir);
+    if (chosen) {
+      await this.state.update(LAST_PICKED, chosen.project.dir);
+      this.preferPicked = true;
+      // The status bar and "only the current project" follow the choice.
+      this.changed.fire();
+    }
     return chosen?.project;
   }
 

@@ -54,9 +54,19 @@ export function pickOrder(projects: readonly Project[], lastDir: string | undefi
   return sorted;
 }
 
-/** The active project: the active editor's, else the last picked (if it still exists), else the only one. */
-export function activeProject(projects: readonly Project[], editorFile: string | undefined, lastDir: string | undefined): Project | undefined {
+/**
+ * The active project: the active editor's, else the last picked (if it still exists), else the only one. A
+ * project picked since the editor last changed (`preferPicked`) wins over the editor's: the user just chose it.
+ */
+export function activeProject(
+  projects: readonly Project[],
+  editorFile: string | undefined,
+  lastDir: string | undefined,
+  preferPicked = false,
+): Project | undefined {
+  const picked = projects.find((p) => p.dir === lastDir);
+  if (preferPicked && picked) return picked;
   return (editorFile ? projectForFile(projects, editorFile) : undefined)
-    ?? projects.find((p) => p.dir === lastDir)
+    ?? picked
     ?? (projects.length === 1 ? projects[0] : undefined);
 }
