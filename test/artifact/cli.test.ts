@@ -1,17 +1,22 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { makeTree, type Tree } from './tree';
 
+// The bundled CLI as users and CI run it (`npm run test:unit` builds dist/ first).
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const trees: Tree[] = [];
 after(() => trees.forEach((t) => t.remove()));
 const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], { encoding: 'utf8' });
+  assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
+const keys = (o: object) => Object.keys(o);
 const TOML = (include: string, extra = '') =>
   `[workflow]\nslug = "demo-wf"\nrunner = "scene_qa.runner:runner"\n${extra}\n[build]\ninclude = [${include}]\nexclude = ["**/__pycache__/**"]\n`;
 /** A temp copy of the example project (its .gitignore ignores output/ and *.log). */
@@ -31,6 +36,10 @@ test('preview --json lists files with sizes, excluded candidates with reasons, a
   const r = cli('preview', t.dir, '--json');
   assert.equal(r.code, 0, r.err);
   const json = JSON.parse(r.out);
+  assert.deepEqual(keys(json), ['root', 'files', 'excluded', 'totalBytes', 'tasks']);
+  for (const f of json.files) assert.deepEqual(keys(f), ['path', 'size']);
+  for (const e of json.excluded) assert.deepEqual(keys(e), ['path', 'reason']);
+  for (const task of json.tasks) assert.deepEqual(keys(task), ['name', 'version', 'file', 'line']);
   assert.equal(json.root, t.dir);
   assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['.gitignore', 'pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'tilebox.workflow.toml', 'uv.lock']);
   assert.equal(json.files.find((f: { path: string }) => f.path === 'uv.lock').size, fs.statSync(join(t.dir, 'uv.lock')).size);
@@ -53,6 +62,7 @@ test('build writes <root>/<slug>.tar.zst, reports its sha256, and a rebuild leav
   const first = cli('build', t.dir, '--json');
   assert.equal(first.code, 0, first.err);
   const built = JSON.parse(first.out);
+  assert.deepEqual(keys(built), ['path', 'digest', 'bytes', 'files']);
   assert.equal(built.path, join(t.dir, 'demo-wf.tar.zst'));
   assert.equal(built.digest, createHash('sha256').update(fs.readFileSync(built.path)).digest('hex'));
   assert.equal(built.bytes, fs.statSync(built.path).size);
@@ -85,6 +95,33 @@ test('unsafe paths and bad configs exit 1 with one line naming the cause, and wr
   r = cli('preview', join(invalid.dir, 'no-such-folder'));
   assert.equal(r.code, 1);
   assert.match(r.err, /no-such-folder: no such file or folder/);
+});
+
+test('a root outside the project, a FIFO and an unwritable output exit 1 with one line, and print nothing on stdout', () => {
+  const outside = example(TOML('"**"', 'root = ".."'));
+  let r = cli('preview', outside.dir, '--json');
+  assert.deepEqual([r.code, r.out], [1, '']);
+  assert.match(r.err, /^preview: .*tilebox\.workflow\.toml:\d+:\d+: root "\.\." leaves the folder of tilebox\.workflow\.toml[^\n]*\n$/);
+  // A root that looks inside but is a link to elsewhere is caught by the artifact engine itself.
+  const linkedRoot = example(TOML('"**"', 'root = "linked"'));
+  const elsewhere = makeTree();
+  trees.push(elsewhere);
+  fs.symlinkSync(elsewhere.dir, join(linkedRoot.dir, 'linked'));
+  r = cli('build', linkedRoot.dir, '--json');
+  assert.deepEqual([r.code, r.out], [1, '']);
+  assert.match(r.err, /^build: .*tilebox\.workflow\.toml: workflow root "linked" leads outside the project folder \(to [^)]*artifact-\w+\)\n$/);
+  const piped = example(TOML('"**"'));
+  execFileSync('mkfifo', [join(piped.dir, 'scene_qa', 'events.pipe')]);
+  for (const command of ['preview', 'build']) {
+    r = cli(command, piped.dir, '--json');
+    assert.deepEqual([r.code, r.out], [1, ''], command);
+    assert.match(r.err, new RegExp(`^${command}: .*: scene_qa/events\\.pipe is a named pipe \\(FIFO\\), not a regular file; exclude it or remove it\\n$`));
+  }
+  assert.deepEqual(fs.readdirSync(piped.dir).filter((f) => f.endsWith('.tar.zst') || f.endsWith('.tmp')), []);
+  const fine = example(TOML('"**"'));
+  r = cli('build', fine.dir, '--out', join(fine.dir, 'no-such-folder', 'a.tar.zst'), '--json');
+  assert.deepEqual([r.code, r.out], [1, '']);
+  assert.match(r.err, /^build: cannot write .*no-such-folder\/a\.tar\.zst: no such file or folder\n$/);
 });
 
 test('bad usage exits 2 and shows the usage line', () => {

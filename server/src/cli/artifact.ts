@@ -16,18 +16,20 @@ export async function runPreview(args: string[]): Promise<number> {
   const loaded = await load('preview', parsed.dir);
   if (!('selection' in loaded)) return loaded.code;
   const { selection } = loaded;
+  // A selection that cannot be built (a link leaving the root, a FIFO...) is a failure: one line
+  // on stderr and nothing on stdout, so a script never mistakes it for a usable preview.
+  if (selection.problems.length > 0) return fail('preview', problemLine(loaded.project, selection));
   const tasks = await findTasks(selection);
-  const result = {
+  // Exactly the documented shape, nothing more.
+  const result: PreviewJson = {
     root: selection.root,
     files: selection.files.map(({ path: p, size }) => ({ path: p, size })),
-    excluded: selection.excluded,
+    excluded: selection.excluded.map(({ path: p, reason }) => ({ path: p, reason })),
     totalBytes: selection.totalBytes,
     tasks,
-    problems: selection.problems,
   };
   if (parsed.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(previewText(result));
-  if (selection.problems.length > 0) return fail('preview', problemLine(loaded.project, selection));
   return 0;
 }
 
@@ -104,7 +106,7 @@ async function findTasks(selection: Selection) {
   return discoverTasks(sources).tasks.map(({ name, version, file, line }) => ({ name, version, file, line }));
 }
 
-type PreviewJson = Pick<Selection, 'root' | 'excluded' | 'totalBytes' | 'problems'> & {
+type PreviewJson = Pick<Selection, 'root' | 'excluded' | 'totalBytes'> & {
   files: { path: string; size: number }[];
   tasks: { name: string; version: string; file: string; line: number }[];
 };
@@ -115,7 +117,6 @@ function previewText(p: PreviewJson): string {
   if (p.excluded.length) lines.push('', `excluded (${p.excluded.length}):`, ...p.excluded.map((e) => `  ${e.path}  (${e.reason})`));
   lines.push('', `tasks (found statically, best effort): ${p.tasks.length}`);
   for (const t of p.tasks) lines.push(`  ${t.name} ${t.version}  ${t.file}:${t.line}`);
-  if (p.problems.length) lines.push('', 'problems:', ...p.problems.map((x) => `  ${x.message}`));
   return `${lines.join('\n')}\n`;
 }
 
