@@ -67,3 +67,11 @@ test('a typed direct command is split like a shell would quote it, but never run
   await startDirectFlow(w.deps(w.ui({ input: `python "my runner.py" --tag 'a b' $HOME` }, { input: '1' })));
   assert.deepEqual(w.created[0].shellArgs, ['parallel', '-n', '1', '--', 'python', 'my runner.py', '--tag', 'a b', '$HOME']);
 });
+
+test('with tilebox.apiUrl set, the runner terminal passes --api-url before the subcommand (the key still only in env)', async () => {
+  const w = world();
+  const deps = { ...w.deps(w.ui({ input: '2' }, { pick: 'Stop when idle' })), apiUrl: () => ' https://api.tilebox.dev ' };
+  await startRunnerFlow(deps, DEV);
+  assert.deepEqual(w.created[0].shellArgs, ['--api-url', 'https://api.tilebox.dev', 'runner', 'start', '--cluster', DEV, '-n', '2', '--stop-when-idling']);
+  assert.deepEqual(w.created[0].env, { TILEBOX_API_KEY: KEY });
+});
