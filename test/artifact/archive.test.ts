@@ -126,3 +126,44 @@ test('building over an existing archive replaces it; an empty selection is a val
   assert.equal(empty.files, 0);
   assert.equal(run('tar', '--zstd', '-tf', target), '');
 });
+
+test('files recreated under another umask, with new mtimes and inodes, give the same bytes; frames do not depend on chunking', async () => {
+  const t = project();
+  const first = await buildArchive(await selectArtifactFiles(t.dir, config), join(t.dir, 'a.tar.zst'), { frameBytes: 64 });
+  const previous = process.umask(0o077);
+  try {
+    for (const rel of listFiles(join(t.dir, 'proj'))) {
+      const file = join(t.dir, 'proj', rel);
+      const bytes = fs.readFileSync(file);
+      const executable = (fs.statSync(file).mode & 0o100) !== 0;
+      fs.rmSync(file);
+      fs.writeFileSync(file, bytes); // created 0600 under umask 077
+      if (executable) fs.chmodSync(file, 0o700);
+    }
+  } finally {
+    process.umask(previous);
+  }
+  assert.equal(fs.statSync(join(t.dir, 'proj/pkg/mod.py')).mode & 0o777, 0o600);
+  const second = await buildArchive(await selectArtifactFiles(t.dir, config), join(t.dir, 'b.tar.zst'), { frameBytes: 64 });
+  assert.deepEqual(fs.readFileSync(second.path), fs.readFileSync(first.path));
+  assert.ok(first.frames > 10, `frames: ${first.frames}`);
+  assert.equal(run('tar', '--zstd', '-tf', second.path).trim().split('\n').length, 6);
+});
+
+test('paths too long for ustar (pax headers) and non-ASCII names come back exactly from GNU tar', async () => {
+  const t = tree();
+  const names = [
+    `${'segment/'.repeat(40)}deep.py`, // 327 bytes: no ustar split fits
+    `${'x'.repeat(120)}.py`, // one segment over 100 bytes
+    `${'dir/'.repeat(24)}${'n'.repeat(99)}`, // a 96-byte prefix and a 99-byte name: plain ustar
+    'ünï/çødé ✓.txt',
+  ];
+  names.forEach((name, i) => t.put(`proj/${name}`, `${i}\n`.repeat(i + 1)));
+  const selection = await selectArtifactFiles(t.dir, config);
+  const built = await buildArchive(selection, join(t.dir, 'demo.tar.zst'));
+  assert.deepEqual(run('tar', '--zstd', '-tf', built.path).split('\n').filter(Boolean), selection.files.map((f) => f.path));
+  const out = join(t.dir, 'extracted');
+  fs.mkdirSync(out);
+  run('tar', '--zstd', '-xf', built.path, '-C', out);
+  for (const file of selection.files) assert.deepEqual(fs.readFileSync(join(out, file.path)), fs.readFileSync(file.absPath), file.path);
+});
