@@ -36,7 +36,9 @@ step('Setting up the local VS Code (code-server) and packaging the VSIX', 'bash'
 const base = mkdtempSync(join(tmpdir(), 'tilebox-tryout-'));
 const dirs = { workspace: join(base, 'example-project'), userData: join(base, 'user-data'), state: join(base, 'standin-state') };
 cpSync(exampleProject, dirs.workspace, { recursive: true });
-execFileSync('git', ['init', '-q'], { cwd: dirs.workspace });
+for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '--no-gpg-sign', '-m', 'example project']]) {
+  execFileSync('git', ['-c', 'user.name=tryout', '-c', 'user.email=tryout@example.invalid', ...args], { cwd: dirs.workspace, stdio: 'ignore' });
+}
 mkdirSync(join(dirs.userData, 'User'), { recursive: true });
 writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({
   'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoUpdate': false,
