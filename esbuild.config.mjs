@@ -18,8 +18,21 @@ const shared = {
   logLevel: 'info',
 };
 
+// dist/extension.js holds only what activate() needs at once; `import('./lazyFeatures')` stays a runtime
+// require of dist/lazyFeatures.js (esbuild does not split CommonJS), so VS Code compiles ~20 KB, not ~1 MB,
+// before activating.
+const lazyFeatures = {
+  name: 'lazy-features',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lazyFeatures$/ }, (args) =>
+      args.importer.endsWith('extension.ts') ? { path: './lazyFeatures.js', external: true } : undefined);
+  },
+};
+
 const builds = [
-  { entryPoints: { extension: 'client/src/extension.ts' } },
+  // `dynamic-import: false` turns that import() into require(): VS Code's loader hooks see a plain require.
+  { entryPoints: { extension: 'client/src/extension.ts' }, plugins: [lazyFeatures], supported: { 'dynamic-import': false } },
+  { entryPoints: { lazyFeatures: 'client/src/lazyFeatures.ts' } },
   { entryPoints: { server: 'server/src/server.ts' } },
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -1,6 +1,7 @@
-// Entry point. Activation stays cheap: the output channel, the language server (validation and artifact
-// preview work in untrusted workspaces too) and the project registry start at once; the CLI adapter, views and
-// commands load only in a trusted workspace (and when trust is granted later). Nothing runs the CLI before that.
+// Entry point. Activation stays cheap: the output channel, the context keys and the project registry start at
+// once; the language server (validation and artifact preview work in untrusted workspaces too) right after; the
+// CLI adapter, views and commands only in a trusted workspace (and when trust is granted later). Nothing runs the
+// CLI before that. Only this file and what it imports statically are in dist/extension.js.
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from './contributes';
 import { WorkspaceProjects } from './projects/ProjectRegistry';
@@ -22,13 +23,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(projects.onDidChange(setProjectKeys));
   void projects.ready();
 
-  void startLanguageFeatures(context, log);
+  // The rest (language client, artifact UI, views, commands, CLI adapter) is ./lazyFeatures, its own bundle file:
+  // loading and initialising it is ~30-50 ms. A macrotask later it runs after VS Code has seen activate() resolve,
+  // so it is not on the activation path (a microtask would still run before VS Code's `.then`).
+  later(() => void startLanguageFeatures(context, log));
 
   const startTrusted = () =>
-    import('./views/trustedFeatures').then((m) => m.startTrustedFeatures(context, log, projects)).catch((e: unknown) => {
+    import('./lazyFeatures').then((m) => m.startTrustedFeatures(context, log, projects)).catch((e: unknown) => {
       log.error(`Starting the Tilebox views and commands failed: ${(e as Error)?.stack ?? e}`);
     });
-  if (trusted) void startTrusted();
+  if (trusted) later(() => void startTrusted());
   else {
     log.info('Workspace not trusted: validation and artifact preview only; the tilebox CLI and runners are disabled.');
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -42,8 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 async function startLanguageFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
   try {
-    const { startLanguageClient } = await import('./languageClient');
-    const { registerArtifactUi } = await import('./artifact/register');
+    const { startLanguageClient, registerArtifactUi } = await import('./lazyFeatures');
     // The artifact UI goes up first: it says when the server is starting or failed, and archives need no server.
     const client = startLanguageClient(context, log);
     registerArtifactUi(context, client);
@@ -51,6 +54,10 @@ async function startLanguageFeatures(context: vscode.ExtensionContext, log: vsco
   } catch (e) {
     log.error(`The Tilebox language server did not start: ${(e as Error)?.stack ?? e}`);
   }
+}
+
+function later(fn: () => void): void {
+  setImmediate(fn);
 }
 
 export function deactivate(): void {}

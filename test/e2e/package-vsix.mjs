@@ -83,7 +83,7 @@ function stage(target) {
 export async function verify(vsix, target) {
   const files = await listVsix(vsix);
   const problems = [];
-  for (const f of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js',
+  for (const f of ['extension/dist/extension.js', 'extension/dist/lazyFeatures.js', 'extension/dist/server.js', 'extension/dist/cli.js',
     'extension/node_modules/@mongodb-js/zstd/index.js', `extension/node_modules/@mongodb-js/zstd-${TARGETS[target]}/package.json`]) {
     if (!files.includes(f)) problems.push(`missing ${f}`);
   }
