@@ -45,6 +45,11 @@ async function main(): Promise<void> {
   const config = { slug: 'bench', root: '.', include: ['**'], exclude: [], useGitignore: true };
   const ours: Timing[] = [];
   const rg: Timing[] = [];
+  // Like-for-like context: GNU find listing the same files with their sizes (so one stat per
+  // file, as the selection needs), pruning the same folders by name.
+  const find: Timing[] = [];
+  const findArgs = ['find', '.', '-name', '.git', '-prune', '-o', '-name', '.venv', '-prune', '-o', '-name', '*.log', '-o', '-type', 'f', '-printf', '%s %p\n'];
+  let findCount = 0;
   let selected = 0;
   let rgCount = 0;
   // Interleaved, so a burst of load elsewhere hits both sides alike.
@@ -55,11 +60,17 @@ async function main(): Promise<void> {
     const r = timeChild(['rg', '--files', '--hidden', '--glob', '!.git'], dir);
     rg.push(r);
     rgCount = r.stdout.split('\n').filter(Boolean).length;
+    const f = timeChild(findArgs, dir);
+    find.push(f);
+    findCount = f.stdout.split('\n').filter(Boolean).length;
   }
-  console.log(`files selected: ours ${selected}, rg ${rgCount}${selected === rgCount ? '' : '  (MISMATCH)'}`);
+  console.log(`files selected: ours ${selected}, rg ${rgCount}, find ${findCount}${selected === rgCount && rgCount === findCount ? '' : '  (MISMATCH)'}`);
   console.log(`selection (in process, with sizes) vs rg --files (its own process), median of ${RUNS}:`);
   console.log(ratioLine('wall time', ours.map((t) => t.wallMs), rg.map((t) => t.wallMs), 1.5));
   console.log(ratioLine('CPU time', ours.map((t) => t.cpuMs), rg.map((t) => t.cpuMs)));
+  console.log(`for context, vs find -printf '%s %p' (one thread, a stat per file like ours, no .gitignore parsing):`);
+  console.log(ratioLine('wall time', ours.map((t) => t.wallMs), find.map((t) => t.wallMs)));
+  console.log(ratioLine('CPU time', ours.map((t) => t.cpuMs), find.map((t) => t.cpuMs)));
   console.log(loadNote());
 }
 

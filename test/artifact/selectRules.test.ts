@@ -128,3 +128,20 @@ test('roots and patterns that leave the project are refused with a message namin
   await refused({ root: 'missing' }, /workflow root "missing" does not exist/);
   await refused({ root: 'a.py' }, /workflow root "a\.py" is not a folder/);
 });
+
+test('a tree big enough for the helper thread gets every size and executable bit right', async () => {
+  const files: Record<string, string> = {};
+  // Over four batches of 1,024 files, so some batches are stat'ed on the helper thread.
+  for (let i = 0; i < 6000; i++) files[`pkg${Math.floor(i / 100)}/m${i}.py`] = 'x'.repeat(i % 97);
+  const t = tree(files);
+  for (let i = 0; i < 6000; i += 7) fs.chmodSync(join(t.dir, `pkg${Math.floor(i / 100)}/m${i}.py`), 0o755);
+  const selection = await selectArtifactFiles(t.dir, config());
+  const expected = Object.keys(files).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  assert.deepEqual(selection.files.map((f) => f.path), expected);
+  for (const f of selection.files) {
+    const i = Number(/m(\d+)\.py$/.exec(f.path)![1]);
+    assert.equal(f.size, i % 97, f.path);
+    assert.equal(f.executable, i % 7 === 0, f.path);
+  }
+  assert.equal(selection.totalBytes, expected.reduce((n, p) => n + Number(/m(\d+)/.exec(p)![1]) % 97, 0));
+});

@@ -1,7 +1,7 @@
 // Sizes and modes of the selected files. One `stat` per file is most of a large selection's
 // cost (far more than listing the folders), so once a walk has found a few thousand files,
 // most further batches are stat'ed on a helper thread while the walk goes on; small projects
-// never start one. Any failure of the helper only moves its batches back to this thread.
+// never start one. If the helper fails, its batches are stat'ed on this thread instead.
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
@@ -40,12 +40,64 @@ parentPort.on('message', ({ id, paths }) => {
   parentPort.postMessage({ id, out }, [out.buffer]);
 });`;
 
+/**
+ * One helper thread for the whole process, started on first need and kept (unreferenced, so it
+ * never holds the process open) while idle: starting a thread costs about as much CPU as
+ * stat'ing ten thousand files, and a language server selects again on every edit.
+ */
+class StatHelper {
+  private worker: Worker | undefined;
+  private failed = false;
+  private nextId = 0;
+  private readonly waiting = new Map<number, (out: Float64Array | undefined) => void>();
+
+  /** Sends paths to stat; `done` gets the answers, or undefined if the helper died. False: stat them yourself. */
+  send(paths: string[], done: (out: Float64Array | undefined) => void): boolean {
+    const worker = this.start();
+    if (!worker) return false;
+    const id = this.nextId++;
+    this.waiting.set(id, done);
+    if (this.waiting.size === 1) worker.ref();
+    worker.postMessage({ id, paths });
+    return true;
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker || this.failed) return this.worker;
+    try {
+      // No inherited --import/--require hooks: the helper needs only node:fs.
+      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+      worker.on('message', ({ id, out }: { id: number; out: Float64Array }) => {
+        const done = this.waiting.get(id);
+        this.waiting.delete(id);
+        if (this.waiting.size === 0) worker.unref();
+        done?.(out);
+      });
+      const died = () => {
+        this.failed = true;
+        this.worker = undefined;
+        const owed = [...this.waiting.values()];
+        this.waiting.clear();
+        for (const done of owed) done(undefined);
+      };
+      worker.on('error', died);
+      worker.on('exit', died);
+      worker.unref();
+      this.worker = worker;
+    } catch {
+      this.failed = true;
+    }
+    return this.worker;
+  }
+}
+
+const helper = new StatHelper();
+
 export class FileSizes {
   private batch: StatRequest[] = [];
   private batches = 0;
-  private worker: Worker | undefined;
-  private workerFailed = false;
-  private readonly sent = new Map<number, StatRequest[]>();
+  private outstanding = 0;
+  private disposed = false;
   private allAnswered: (() => void) | undefined;
 
   constructor(private readonly answer: (request: StatRequest, stat: StatAnswer) => void) {}
@@ -58,75 +110,35 @@ export class FileSizes {
   /** Resolves when every file added has been answered. */
   async finish(): Promise<void> {
     if (this.batch.length > 0) this.flush();
-    if (this.sent.size > 0) await new Promise<void>((resolve) => { this.allAnswered = resolve; });
-    await this.worker?.terminate();
-    this.worker = undefined;
+    if (this.outstanding > 0) await new Promise<void>((resolve) => { this.allAnswered = resolve; });
   }
 
-  /** Stops the helper thread without waiting for answers (the walk failed). */
+  /** Drops the answers still to come (the walk failed). */
   dispose(): void {
-    this.sent.clear();
-    void this.worker?.terminate();
-    this.worker = undefined;
+    this.disposed = true;
   }
 
   private flush(): void {
     const batch = this.batch;
     this.batch = [];
     const index = this.batches++;
-    if (index < INLINE_BATCHES || index % SHARE === 0 || !this.helper()) {
-      for (const request of batch) this.answer(request, statHere(request.statPath));
-      return;
-    }
-    this.sent.set(index, batch);
-    this.worker!.postMessage({ id: index, paths: batch.map((r) => r.statPath) });
+    const offloaded = index >= INLINE_BATCHES && index % SHARE !== 0
+      && helper.send(batch.map((r) => r.statPath), (out) => this.answered(batch, out));
+    if (offloaded) this.outstanding++;
+    else for (const request of batch) this.answer(request, statHere(request.statPath));
   }
 
-  private helper(): Worker | undefined {
-    if (this.worker || this.workerFailed) return this.worker;
-    try {
-      // No inherited --import/--require hooks: the helper needs only node:fs.
-      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
-      worker.on('message', ({ id, out }: { id: number; out: Float64Array }) => this.answered(id, out));
-      worker.on('error', () => this.takeBack());
-      worker.on('exit', () => this.takeBack());
-      this.worker = worker;
-    } catch {
-      this.workerFailed = true;
+  private answered(batch: StatRequest[], out: Float64Array | undefined): void {
+    this.outstanding--;
+    if (!this.disposed) {
+      batch.forEach((request, i) => {
+        const size = out ? out[2 * i] : -3; // the helper died: stat here
+        if (size === -2) this.answer(request, undefined);
+        else if (size === -3) this.answer(request, statHere(request.statPath));
+        else this.answer(request, { ok: true, size: Math.max(size, 0), mode: out![2 * i + 1], isFile: size >= 0 });
+      });
     }
-    return this.worker;
-  }
-
-  private answered(id: number, out: Float64Array): void {
-    const batch = this.sent.get(id);
-    if (!batch) return;
-    this.sent.delete(id);
-    batch.forEach((request, i) => {
-      const size = out[2 * i];
-      if (size === -2) this.answer(request, undefined);
-      else if (size === -3) this.answer(request, statHere(request.statPath));
-      else this.answer(request, { ok: true, size: Math.max(size, 0), mode: out[2 * i + 1], isFile: size >= 0 });
-    });
-    this.settleIfDone();
-  }
-
-  /** The helper died: answer what it still owed here. */
-  private takeBack(): void {
-    this.workerFailed = true;
-    this.worker = undefined;
-    for (const [id, batch] of [...this.sent]) {
-      this.sent.delete(id);
-      for (const request of batch) this.answer(request, statHere(request.statPath));
-    }
-    this.settleIfDone();
-  }
-
-  private settleIfDone(): void {
-    if (this.sent.size === 0 && this.allAnswered) {
-      const resolve = this.allAnswered;
-      this.allAnswered = undefined;
-      resolve();
-    }
+    if (this.outstanding === 0 && this.allAnswered) this.allAnswered();
   }
 }
 
