@@ -28,6 +28,13 @@ test('pyproject.toml and uv.lock that exist but are not included warn on the inc
   assert.deepEqual(at(text.replace('"my_workflow/**"', '"**"'), ALL).filter(([c]) => c !== 'include-sweeps-venv'), []);
 });
 
+test('a pattern selects pyproject.toml only when it can reach the top of the root', () => {
+  const text = (patterns: string) => VALID.replace('"pyproject.toml", "uv.lock", "my_workflow/**"', `"uv.lock", "my_workflow/**", ${patterns}`);
+  const codes = (patterns: string) => at(text(patterns), ALL).map(([code]) => code);
+  for (const selects of ['"**/pyproject.toml"', '"./pyproject.toml"', '"*.toml"', '"{pyproject,x}.toml"']) assert.deepEqual(codes(selects), [], selects);
+  for (const misses of ['"src/pyproject.toml"', '"my_workflow/**/*.toml"', '"a/**/pyproject.toml"']) assert.deepEqual(codes(misses), ['pyproject-not-included'], misses);
+});
+
 test('a root that is missing or a file is an error, and stops the other file checks', () => {
   const text = VALID.replace('[build]', 'root = "src"\n\n[build]').replace('\n\n[build]', '\n[build]');
   assert.deepEqual(at(text, ALL), [['root-not-found', 1, '"src"']]);

@@ -9,7 +9,7 @@ import type { FileFacts } from './types';
 
 /** Each include pattern is a file-system search; past this many (a generated or pasted list),
  *  the rest are not searched, so a huge config still answers within a second. */
-export const MAX_SEARCHED_PATTERNS = 200;
+export const MAX_SEARCHED_PATTERNS = 100;
 
 export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Diagnostic[]): void {
   const { config } = model;
@@ -44,7 +44,9 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
 
   const includeInfo = model.values.get('build.include');
   if (!includeInfo) return;
-  const matchers = config.include.map((i) => globToRegExp(i.value.trim()));
+  // Only patterns that can reach a file at the top of the root are compiled: a generated list
+  // of 20,000 "pkg/x/**" patterns would otherwise compile 20,000 regular expressions per keystroke.
+  const matchers = config.include.map((i) => i.value.trim()).filter(canMatchTopLevel).map(globToRegExp);
   for (const [file, code, why] of [
     ['pyproject.toml', 'pyproject-not-included', 'the runner installs the project\'s dependencies from it'],
     ['uv.lock', 'uv-lock-not-included', 'it pins the exact dependency versions the runner installs'],
@@ -54,4 +56,11 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
     diagnostics.push(diagnostic(code, WARNING, includeInfo.keyRange,
       `${file} exists but include does not select it, although ${why}. Add "${file}" to include.`, { addToInclude: file }));
   }
+}
+
+/** False when the pattern needs a folder (`src/*.toml`), so it cannot select `pyproject.toml`. */
+function canMatchTopLevel(pattern: string): boolean {
+  if (/[{}]/.test(pattern)) return true; // a brace may hold a "/": keep it, to be safe
+  const segments = pattern.replace(/^(\.\/)+/, '').split('/');
+  return segments.slice(0, -1).every((s) => s === '**');
 }

@@ -102,7 +102,8 @@ export class ValidationScheduler {
     await this.slot();
     try {
       if (!current()) return;
-      const result = await this.check(state.path, text, severity, { stillWanted: current });
+      const validated = (diagnostics: Diagnostic[]) => { if (current()) this.hooks.publish(uri, diagnostics, version); };
+      const result = await this.check(state.path, text, severity, { stillWanted: current, validated });
       if (!result || !current()) return;
       state.result = { ...result, generation };
       if (result.failure) this.hooks.log(`tilebox: preview of ${state.path} failed: ${result.failure}`);
