@@ -72,8 +72,11 @@ export interface Services {
   secrets: ApiKeyStore;
   statusBar: StatusBar;
   views: ViewsApi;
-  /** One notification with one action for a failed CLI call, and a log line; `what` = "Publishing release". */
-  showFailure(result: CliResult<unknown>, what: string): void;
+  /**
+   * One notification with the failure's fix as its action, and a log line; `what` = "Publishing release".
+   * With `retry`, a timed-out call also offers "Try Again".
+   */
+  showFailure(result: CliResult<unknown>, what: string, retry?: () => void): void;
   /** Cluster slugs with a runner started from this editor (the queued-job diagnosis reads it). */
   localRunners: Set<string>;
 }

@@ -89,6 +89,9 @@ test('CLI missing: the install / "Set CLI Path" welcome shows', async () => {
   assert.equal(keys[ContextKeys.cliMissing], true);
   for (const v of CLI_VIEWS) assert.deepEqual(welcomeShown(v, keys), ['[Set CLI Path](command:tilebox.cli.setPath)']);
   assert.deepEqual(await fake.views.trees.get(Views.jobs)!.provider.getChildren(), [], 'the view stays empty so the welcome shows');
+  fake.state.config['cli.path'] = STANDIN_BIN; // installed meanwhile; the welcome's "Check Again" runs refresh
+  await fake.state.commands.get('tilebox.views.refresh')!();
+  assert.equal(fake.contextKeys()[ContextKeys.cliMissing], false);
 });
 
 test('no API key: the "Set API Key" welcome shows until a key is stored', async () => {

@@ -25,7 +25,7 @@ export function registerViews(
   context: vscode.ExtensionContext,
   env: ViewEnv,
   refresher: ViewRefresher,
-  showFailure: (result: CliResult<unknown>, what: string) => void,
+  showFailure: (result: CliResult<unknown>, what: string, retry?: () => void) => void,
 ): RegisteredViews {
   const config = () => vscode.workspace.getConfiguration('tilebox');
   const onlyCurrentProject = () => config().get<boolean>('jobs.onlyCurrentProject', false);
@@ -86,7 +86,7 @@ export function registerViews(
     }),
     vscode.commands.registerCommand(Commands.loadMoreJobs, async () => {
       const r = await jobs.loadMore();
-      if (r.kind !== 'ok') showFailure(r, 'Loading more jobs');
+      if (r.kind !== 'ok') showFailure(r, 'Loading more jobs', () => void vscode.commands.executeCommand(Commands.loadMoreJobs));
     }),
     vscode.commands.registerCommand(Commands.showCurrentProjectJobs, () => setOnlyCurrent(true)),
     vscode.commands.registerCommand(Commands.showAllProjectJobs, () => setOnlyCurrent(false)),
