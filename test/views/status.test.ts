@@ -119,6 +119,10 @@ test('project registry: the palette asks which project, offers the last choice f
   fake.window.activeTextEditor = { document: { uri: fake.Uri.file('/ws/ingest/runner.py') } };
   fake.views.activeEditorChanged.fire();
   assert.equal(reg.active()?.dir, '/ws/ingest', 'an editor of another project makes that one active');
+  const seen = changes;
+  fake.window.activeTextEditor = { document: { uri: fake.Uri.file('/ws/ingest/tasks.py') } };
+  fake.views.activeEditorChanged.fire();
+  assert.equal(changes, seen, 'another file of the same project: no change event (views do not re-render)');
   fake.state.answers.push((items: { label: string }[]) => items.find((i) => i.label === 'qa'));
   await reg.pick('Switch to which Tilebox project?');
   assert.equal(reg.active()?.dir, '/ws/qa', 'a project just picked wins over the editor\'s…');

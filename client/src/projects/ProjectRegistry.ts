@@ -28,8 +28,10 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
       watcher.onDidDelete(rescan),
       vscode.workspace.onDidChangeWorkspaceFolders(rescan),
       vscode.window.onDidChangeActiveTextEditor(() => {
+        const before = this.active();
         this.preferPicked = false;
-        this.changed.fire();
+        // Switching between files of the same project changes nothing the views or the status bar show.
+        if (this.active() !== before) this.changed.fire();
       }),
     );
   }
