@@ -160,3 +160,16 @@ test('a config that turns invalid mid-edit: its error on top, the last good prev
   assert.ok(lines.includes('  a.py · 10 B'));
   assert.equal(v.decorations.provideFileDecoration(URI.file(join(ROOT, 'a.py')) as never)?.badge, 'T', 'no badge flicker while typing');
 });
+
+test('a task row opens its class line and carries no file badge; file rows do', { timeout: 10_000 }, async () => {
+  vscode.fake.files.clear();
+  vscode.fake.files.add(CONFIG);
+  const v = setup();
+  v.answers.set(CONFIG, { ...preview(['pkg/tasks.py']), tasks: [{ name: 'Fetch', version: 'v1.0', file: 'pkg/tasks.py', line: 7, className: 'Fetch' }] });
+  await v.previews.start();
+  const all = await rows(v.tree);
+  const task = all.find((r) => r.line.startsWith('  Fetch'))!;
+  assert.equal(task.resource, undefined);
+  assert.deepEqual([task.command, String(task.args?.[0]), (task.args?.[1] as { selection: { start: { line: number } } }).selection.start.line], ['vscode.open', URI.file(join(ROOT, 'pkg/tasks.py')).toString(), 6]);
+  assert.equal(all.find((r) => r.line.includes('tasks.py · 10 B'))!.resource, URI.file(join(ROOT, 'pkg/tasks.py')).toString());
+});

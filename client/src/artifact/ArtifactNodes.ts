@@ -25,7 +25,9 @@ export abstract class ArtifactNode extends TreeNode {
     const rel = this.model.resourcePath;
     if (rel === undefined) return item;
     const uri = vscode.Uri.file(path.join(this.root, ...rel.split('/')));
-    item.resourceUri = this.model.excluded ? uri.with({ query: EXCLUDED_QUERY }) : uri;
+    // Task rows open their file but are not files: no resource URI, so no release badge on them.
+    const isTask = this.model.line !== undefined;
+    if (!isTask) item.resourceUri = this.model.excluded ? uri.with({ query: EXCLUDED_QUERY }) : uri;
     if (!this.model.icon) item.iconPath = this.isFolder() ? vscode.ThemeIcon.Folder : vscode.ThemeIcon.File;
     if (!this.isFolder()) {
       const line = Math.max(0, (this.model.line ?? 1) - 1);
