@@ -73,8 +73,10 @@ export class JobsProvider extends CliViewProvider<JobsData> {
     const current = this.state.data;
     const page = await this.env.cli.run(jobList(toListOptions(this.filter, current.nextCursor, this.pageSize)));
     if (page.kind !== 'ok') return page;
-    const seen = new Set(current.jobs.map((j) => j.id));
-    const data = { ...current, jobs: [...current.jobs, ...page.value.items.filter((j) => !seen.has(j.id))], nextCursor: page.value.nextCursor };
+    // A poll may have finished meanwhile: append to what is shown now, not to the list from before.
+    const base = this.state.kind === 'loaded' ? this.state.data : current;
+    const seen = new Set(base.jobs.map((j) => j.id));
+    const data = { ...base, jobs: [...base.jobs, ...page.value.items.filter((j) => !seen.has(j.id))], nextCursor: page.value.nextCursor };
     await this.addContext(data);
     this.state = { kind: 'loaded', data, at: Date.now() };
     this.rerender();
