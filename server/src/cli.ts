@@ -4,7 +4,7 @@ import { runCheck } from './cli/check';
 import { runBuild, runPreview } from './cli/artifact';
 
 const USAGE = `usage:
-  tilebox-workflow-check check <file-or-dir> [--format text|json]
+  tilebox-workflow-check check <file-or-dir> [--format text|json] [--severity <code>=<error|warning|information|hint|off>]...
   tilebox-workflow-check preview <dir> [--json]
   tilebox-workflow-check build <dir> [--out <file>] [--json]`;
 

@@ -152,6 +152,14 @@ test('a # tilebox: ignore comment silences the code on the next line', () => {
   assert.deepEqual(p.lines.map((l) => /\[([a-z-]+)\]$/.exec(l)![1]), ['wrong-type']);
 });
 
+test('a misspelled code in an ignore comment is reported (artifact codes are known too)', () => {
+  const text = VALID.replace('[build]', '[build]\n# tilebox: ignore selection-has-venv, include-matches-nothng');
+  const r = check(join(project(text), 'tilebox.workflow.toml'));
+  assert.equal(r.code, 0);
+  assert.equal(r.lines.length, 1, r.out);
+  assert.match(r.lines[0], /:6:39: warning: "include-matches-nothng" is not a tilebox diagnostic code.*Did you mean "include-matches-nothing"\? \[ignore-unknown-code\]$/);
+});
+
 test('file-aware warnings run against the files next to the config', () => {
   const dir = tree({ 'tilebox.workflow.toml': VALID });
   const r = check(join(dir, 'tilebox.workflow.toml'), '--format', 'json');

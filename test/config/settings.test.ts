@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { applyDiagnosticSettings } from '../../server/src/config/index';
-import { diagnose, memoryFacts } from './helpers';
+import { applyDiagnosticSettings, codeActionsFor } from '../../server/src/config/index';
+import { applyEdits, diagnose, memoryFacts, textAt } from './helpers';
 
 const PLACEHOLDER = '[workflow]\nslug = "replace-with-your-workflow-slug"\nrunner = "a:b"\n[build]\ninclude = ["x", "y"]\n';
 
@@ -50,4 +50,18 @@ test('applyDiagnosticSettings works on diagnostics other modules computed', () =
   const make = (line: number, code: string): Diagnostic => ({ range: { start: { line, character: 0 }, end: { line, character: 1 } }, code, message: 'm', severity: 2, source: 'tilebox' });
   const out = applyDiagnosticSettings(text, [make(2, 'selection-has-venv'), make(0, 'selection-has-venv'), make(0, 'big-file')], { 'big-file': 'information' });
   assert.deepEqual(out.map((d) => [d.range.start.line, d.code, d.severity]), [[0, 'selection-has-venv', 2], [0, 'big-file', 3]]);
+});
+
+test('an ignore comment naming an unknown code gets a warning on that code, with a fix to the closest one', () => {
+  const text = '[workflow]\n# tilebox: ignore slug-placeholdr, selection-has-venv,made-up\nslug = "replace-with-x"\nrunner = "a:b"\n[build]\ninclude = ["x"]\n';
+  const ds = diagnose(text, { otherCodes: ['selection-has-venv'] });
+  assert.deepEqual(ds.map((d) => [d.code, d.severity, textAt(text, d.range)]),
+    [['ignore-unknown-code', 2, 'slug-placeholdr'], ['ignore-unknown-code', 2, 'made-up'], ['slug-placeholder', 2, '"replace-with-x"']]);
+  assert.match(ds[0].message, /Did you mean "slug-placeholder"\?/);
+  const fixes = codeActionsFor(text, 'file:///p/tilebox.workflow.toml', [ds[0]]);
+  assert.deepEqual(fixes.map((f) => f.title), ['Change "slug-placeholdr" to "slug-placeholder"']);
+  const fixed = applyEdits(text, fixes[0].edit!.changes!['file:///p/tilebox.workflow.toml']);
+  assert.deepEqual(diagnose(fixed, { otherCodes: ['selection-has-venv'] }).map((d) => [d.code, textAt(fixed, d.range)]), [['ignore-unknown-code', 'made-up']]);
+  // Callers that do not say which other codes exist (pure use) get no such warning.
+  assert.deepEqual(diagnose(text).map((d) => d.code), ['slug-placeholder']);
 });

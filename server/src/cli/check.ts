@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createFileFacts } from '../artifact/fileFacts';
 import { validateWorkflowConfig, type SeverityOverrides } from '../config/index';
 import { levenshtein } from '../config/didYouMean';
-import { ALL_DIAGNOSTIC_CODES } from '../lsp/diagnosticCodes';
+import { ALL_DIAGNOSTIC_CODES, ARTIFACT_CODES } from '../lsp/diagnosticCodes';
 
 const CONFIG_NAME = 'tilebox.workflow.toml';
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.venv']);
@@ -52,7 +52,7 @@ function checkFile(file: string, flags: SeverityOverrides): Diagnostic[] {
   }
   const dir = path.dirname(path.resolve(file));
   const severity = { ...severityFromVsCodeSettings(dir), ...flags };
-  return validateWorkflowConfig(text, { facts: createFileFacts(dir), severity }).diagnostics;
+  return validateWorkflowConfig(text, { facts: createFileFacts(dir), severity, otherCodes: ARTIFACT_CODES }).diagnostics;
 }
 
 function parseArgs(argv: string[]): Args | string {

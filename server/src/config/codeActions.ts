@@ -29,6 +29,11 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
     const offsetEnd = lines.offset(d.range.end);
     const written = text.slice(offsetStart, offsetEnd);
     switch (code) {
+      case 'ignore-unknown-code': {
+        const replacement = (d.data as { replacement?: unknown } | undefined)?.replacement;
+        if (typeof replacement === 'string') fix(`Change "${written}" to "${replacement}"`, d, [{ range: d.range, newText: replacement }], true);
+        continue; // "Ignore ignore-unknown-code here" would only add noise
+      }
       case 'unknown-key': case 'unknown-table': {
         const data = d.data as { replacement?: unknown } | undefined;
         const replacement = typeof data?.replacement === 'string' ? data.replacement : suggestion(code, written, doc, offsetStart);

@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = [
   { code: 'pyproject-not-included', description: 'pyproject.toml exists but no include pattern selects it.' },
   { code: 'unreadable-file', description: 'The headless check could not read the file.' },
   { code: 'uv-lock-not-included', description: 'uv.lock exists but no include pattern selects it.' },
+  { code: 'ignore-unknown-code', description: 'A `# tilebox: ignore` comment names a code no check reports, so it silences nothing.' },
 ] as const satisfies readonly { code: string; description: string }[];
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]['code'];

@@ -2,6 +2,8 @@
 // and `# tilebox: ignore <code>[, <code>...]` silences codes on the next line (or, written
 // after a statement, on its own line).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { diagnostic, DIAGNOSTIC_CODES, WARNING } from './codes';
+import { levenshtein } from './didYouMean';
 import type { TomlDocument } from './toml/ast';
 import { parseToml } from './toml/parser';
 import { LineIndex } from './toml/lineIndex';
@@ -42,6 +44,28 @@ export function ignoredCodesByLine(text: string, lines = new LineIndex(text), do
 }
 
 /** `parsed`: the caller's parse of `text`, so a large file is not parsed once more per stage. */
+/** A typo in an ignore comment silences nothing, silently: say so, with the closest code. */
+export function unknownIgnoredCodes(doc: TomlDocument, lines: LineIndex, otherCodes: readonly string[]): Diagnostic[] {
+  const known = [...DIAGNOSTIC_CODES.map((c) => c.code as string), ...otherCodes];
+  const out: Diagnostic[] = [];
+  for (const comment of doc.comments) {
+    const match = IGNORE_COMMENT.exec(comment.text);
+    if (!match) continue;
+    const listStart = comment.start + comment.text.length - match[1].length;
+    for (const m of match[1].matchAll(/[^\s,]+/g)) {
+      const code = m[0];
+      if (known.includes(code.toLowerCase())) continue;
+      const near = known.map((k) => ({ k, d: levenshtein(code.toLowerCase(), k) })).sort((a, b) => a.d - b.d)[0];
+      const replacement = near && near.d <= Math.max(2, Math.floor(code.length / 4)) ? near.k : undefined;
+      const start = listStart + (m.index ?? 0);
+      out.push(diagnostic('ignore-unknown-code', WARNING, lines.range(start, start + code.length),
+        `"${code}" is not a tilebox diagnostic code, so this comment silences nothing.${replacement ? ` Did you mean "${replacement}"?` : ' Hover a problem to see its code.'}`,
+        replacement ? { replacement } : undefined));
+    }
+  }
+  return out;
+}
+
 export function applyDiagnosticSettings(
   text: string, diagnostics: Diagnostic[], severity?: SeverityOverrides, parsed?: { doc: TomlDocument; lines: LineIndex },
 ): Diagnostic[] {

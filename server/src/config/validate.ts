@@ -7,13 +7,19 @@ import { checkCrossField } from './crossField';
 import { checkFiles } from './fileChecks';
 import { buildModel } from './model';
 import { checkRequired } from './required';
-import { applyDiagnosticSettings, type SeverityOverrides } from './settings';
+import { applyDiagnosticSettings, unknownIgnoredCodes, type SeverityOverrides } from './settings';
 import { checkSyntax } from './syntax';
 import { LineIndex } from './toml/lineIndex';
 import { parseToml } from './toml/parser';
 import type { FileFacts, ValidationResult } from './types';
 
-export interface ValidateOptions { facts?: FileFacts; severity?: SeverityOverrides }
+export interface ValidateOptions {
+  facts?: FileFacts;
+  severity?: SeverityOverrides;
+  /** Codes other modules report in this file (artifact warnings). When given, ignore comments
+   *  naming a code outside these and the validator's own get an `ignore-unknown-code` warning. */
+  otherCodes?: readonly string[];
+}
 
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
   const lines = new LineIndex(text);
@@ -28,6 +34,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
   const schema: Diagnostic[] = [];
   const model = buildModel(doc, lines, schema);
   checkRequired(model, lines, schema);
+  if (options.otherCodes) schema.push(...unknownIgnoredCodes(doc, lines, options.otherCodes));
   diagnostics.push(...settle(schema));
   if (hasError(diagnostics)) return { config: model.config, diagnostics };
 

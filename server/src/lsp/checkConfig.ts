@@ -7,6 +7,7 @@ import type { WorkflowConfig } from '../config/types';
 import { createFileFacts } from '../artifact/fileFacts';
 import { buildPreview } from '../artifact/preview/index';
 import type { ArtifactPreview } from '../protocol';
+import { ARTIFACT_CODES } from './diagnosticCodes';
 import { describeError } from './safe';
 
 export interface CheckResult {
@@ -44,7 +45,7 @@ export const MAX_PREVIEW_PATTERNS = 1000;
 
 export async function checkConfig(configPath: string, text: string, severity: SeverityOverrides, stages: CheckStages): Promise<CheckResult | undefined> {
   const dir = path.dirname(configPath);
-  const { config, diagnostics } = validateWorkflowConfig(text, { facts: createFileFacts(dir), severity });
+  const { config, diagnostics } = validateWorkflowConfig(text, { facts: createFileFacts(dir), severity, otherCodes: ARTIFACT_CODES });
   const root = path.resolve(dir, config?.root?.value ?? '.');
   const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
   if (!config || errors > 0) {

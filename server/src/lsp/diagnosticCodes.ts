@@ -11,5 +11,8 @@ export interface CodeInfo { code: string; description: string }
 /** Codes that can appear in tilebox.workflow.toml, so they make sense in an ignore comment. */
 export const CONFIG_FILE_CODES: readonly CodeInfo[] = [...DIAGNOSTIC_CODES, ...ARTIFACT_DIAGNOSTIC_CODES];
 
+/** Codes other modules report in the config, for the validator's ignore-comment check. */
+export const ARTIFACT_CODES: readonly string[] = ARTIFACT_DIAGNOSTIC_CODES.map((c) => c.code);
+
 /** Every code, for the severity setting. */
 export const ALL_DIAGNOSTIC_CODES: readonly CodeInfo[] = [...CONFIG_FILE_CODES, ...TASK_DIAGNOSTIC_CODES];
