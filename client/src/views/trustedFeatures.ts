@@ -88,5 +88,6 @@ export async function startTrustedFeatures(context: vscode.ExtensionContext, log
 
   const services: Services = { context, log, cli, refresh, projects, secrets, statusBar, views, showFailure, localRunners };
   registerCommands(services);
+  await projects.ready(); // the count below is right only after the first scan (a findFiles: milliseconds)
   log.info(`CLI ${gate.cliMissing ? 'not found' : 'found'}; API key ${gate.noApiKey ? 'not set' : 'known'}; ${projects.all().length} project(s)`);
 }
