@@ -165,3 +165,30 @@ test('a really full disk (a 1 MB tmpfs) fails naming the archive and leaves the 
     execFileSync('umount', [mountPoint]);
   }
 });
+
+test('an interrupted build stops, says so, and leaves no temp file', async (t) => {
+  const project = tree({ 'proj/a.py': 'a', 'proj/b.py': 'b', 'proj/c.py': 'c' });
+  const selection = await selectArtifactFiles(project.dir, config);
+  const out = join(project.dir, 'out');
+  fs.mkdirSync(out);
+  const controller = new AbortController();
+  // Ctrl-C arrives while the second file is being opened.
+  mockFs(t, 'openSync', (original, p: string, ...rest: unknown[]) => {
+    if (String(p).endsWith('b.py')) controller.abort();
+    return (original as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  const target = join(out, 'demo.tar.zst');
+  await assert.rejects(buildArchive(selection, target, { signal: controller.signal }), { message: `interrupted; ${target} was not written` });
+  assert.deepEqual(leftovers(out), []);
+});
+
+test('an output path that is one of the selected files is refused before anything is written', async () => {
+  const project = tree({ 'proj/a.py': 'print(1)\n', 'proj/b.py': 'b' });
+  fs.symlinkSync(join(project.dir, 'proj'), join(project.dir, 'alias'));
+  const selection = await selectArtifactFiles(project.dir, config);
+  for (const target of [join(project.dir, 'proj', 'a.py'), join(project.dir, 'alias', 'a.py')]) {
+    await assert.rejects(buildArchive(selection, target), { message: `refusing to write ${target}: it is a.py, one of the files going into the artifact` });
+  }
+  assert.equal(fs.readFileSync(join(project.dir, 'proj', 'a.py'), 'utf8'), 'print(1)\n');
+  assert.deepEqual(leftovers(join(project.dir, 'proj')).sort(), ['a.py', 'b.py']);
+});

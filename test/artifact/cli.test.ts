@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +122,27 @@ test('a root outside the project, a FIFO and an unwritable output exit 1 with on
   r = cli('build', fine.dir, '--out', join(fine.dir, 'no-such-folder', 'a.tar.zst'), '--json');
   assert.deepEqual([r.code, r.out], [1, '']);
   assert.match(r.err, /^build: cannot write .*no-such-folder\/a\.tar\.zst: no such file or folder\n$/);
+});
+
+test('Ctrl-C during a build exits 1 with one line and leaves neither the archive nor a temp file', async () => {
+  const t = example(TOML('"**"'));
+  // Enough incompressible data that the build is still running when the signal comes.
+  for (let i = 0; i < 16; i++) fs.writeFileSync(join(t.dir, `blob${i}.bin`), randomBytes(8 * 1024 * 1024));
+  const child = spawn(process.execPath, [CLI, 'build', t.dir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  let out = '';
+  child.stderr.on('data', (d) => { err += d; });
+  child.stdout.on('data', (d) => { out += d; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // Interrupt once the temp archive exists, i.e. mid-build.
+  const temp = () => fs.readdirSync(t.dir).some((f) => f.endsWith('.tmp'));
+  while (!temp() && child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
+  assert.ok(temp(), `the build ended before it could be interrupted: ${err}`);
+  child.kill('SIGINT');
+  assert.equal(await exited, 1);
+  assert.equal(out, '');
+  assert.match(err, /^build: interrupted; .*demo-wf\.tar\.zst was not written\n$/);
+  assert.deepEqual(fs.readdirSync(t.dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.tar.zst')), []);
 });
 
 test('bad usage exits 2 and shows the usage line', () => {

@@ -27,6 +27,8 @@ export interface ArchiveOptions {
   level?: number;
   /** Frames compressed at once (default 2). */
   parallel?: number;
+  /** Stops the build (Ctrl-C in the CLI); the archive is then not written, and no temp file stays. */
+  signal?: AbortSignal;
 }
 
 export interface ArchiveResult {
@@ -46,6 +48,8 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
     throw new Error(`cannot build the artifact: ${first.message}${more}`);
   }
   const target = path.resolve(outPath);
+  const clash = selectedFileAt(selection, target);
+  if (clash) throw new Error(`refusing to write ${target}: it is ${clash}, one of the files going into the artifact`);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let file: fs.promises.FileHandle;
   try {
@@ -55,7 +59,7 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
   }
   const frames = new FrameWriter(file, opts.frameBytes ?? 2 * 1024 * 1024, opts.level ?? 3, opts.parallel ?? 2);
   try {
-    const digest = await writeTar(selection, frames);
+    const digest = await writeTar(selection, frames, opts.signal);
     await file.close();
     await fs.promises.rename(temp, target);
     return {
@@ -67,14 +71,30 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
     await file.close().catch(() => undefined);
     await fs.promises.rm(temp, { force: true });
     if (error instanceof ArchiveInputError) throw error;
+    if (opts.signal?.aborted) throw new Error(`interrupted; ${target} was not written`);
     throw new Error(`cannot write ${target}: ${describe(error)}`);
   }
 }
 
-async function writeTar(selection: Selection, frames: FrameWriter): Promise<string> {
+/** The selected path the output would overwrite (renaming over a source would destroy it), if any. */
+function selectedFileAt(selection: Selection, target: string): string | undefined {
+  let targetReal: string;
+  let rootReal: string;
+  try {
+    targetReal = fs.realpathSync(target);
+    rootReal = fs.realpathSync(selection.root);
+  } catch {
+    return undefined; // no file there yet, so nothing selected either
+  }
+  const rel = path.relative(rootReal, targetReal).split(path.sep).join('/');
+  return selection.files.find((f) => f.path === rel || path.resolve(f.absPath) === target)?.path;
+}
+
+async function writeTar(selection: Selection, frames: FrameWriter, signal: AbortSignal | undefined): Promise<string> {
   for (const file of selection.files) {
+    signal?.throwIfAborted();
     await frames.write(fileHeader({ path: file.path, size: file.size, mode: file.executable ? 0o755 : 0o644 }));
-    await copyFileInto(frames, file);
+    await copyFileInto(frames, file, signal);
     const pad = padding(file.size);
     if (pad > 0) await frames.write(END_OF_ARCHIVE.subarray(0, pad));
   }

@@ -19,7 +19,7 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
 const probe = Buffer.alloc(1);
 
 /** Appends exactly `file.size` bytes of the file to `frames`. */
-export async function copyFileInto(frames: FrameWriter, file: SelectedFile): Promise<void> {
+export async function copyFileInto(frames: FrameWriter, file: SelectedFile, signal?: AbortSignal): Promise<void> {
   const fd = attempt(file, () => fs.openSync(file.absPath, OPEN_FLAGS));
   try {
     // No fstat: reading one byte past the selected size tells growth, a short read shrinkage,
@@ -27,6 +27,7 @@ export async function copyFileInto(frames: FrameWriter, file: SelectedFile): Pro
     let position = 0;
     let sawEnd = false;
     while (position < file.size) {
+      signal?.throwIfAborted(); // a big file is many frames: stop between them
       const space = frames.space();
       const want = Math.min(space.length, file.size - position);
       // On the last read, ask for one byte more when there is room: a file that grew fills it.

@@ -41,14 +41,22 @@ export async function runBuild(args: string[]): Promise<number> {
   const { project, selection } = loaded;
   if (selection.problems.length > 0) return fail('build', problemLine(project, selection));
   const out = parsed.out ? path.resolve(parsed.out) : path.join(selection.root, `${project.selectionConfig.slug}.tar.zst`);
+  // Ctrl-C or a kill: stop, remove the temp file, report it in one line.
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
-    const built = await buildArchive(selection, out);
+    const built = await buildArchive(selection, out, { signal: controller.signal });
     const summary = { path: built.path, digest: built.digest, bytes: built.bytes, files: built.files };
     if (parsed.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else process.stdout.write(`built ${built.path}\n  ${built.files} files, ${formatBytes(built.inputBytes)} in, ${formatBytes(built.bytes)} out\n  sha256 ${built.digest}\n`);
     return 0;
   } catch (error) {
     return fail('build', (error as Error).message);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
 }
 
