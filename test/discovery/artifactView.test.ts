@@ -2,70 +2,9 @@
 // the rows a user sees for no config / server down / config errors, and the view and badges
 // following the files on disk when the server says the artifact changed.
 import assert from 'node:assert/strict';
-import { register } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ArtifactPreview } from '../../server/src/protocol';
-import type { ServerStatus } from '../../client/src/artifact/model/viewStatus';
-import type { PreviewSource } from '../../client/src/artifact/previewSource';
-
-register('./vscodeHook.mjs', import.meta.url);
-const vscode = await import('./fakeVscode.mjs');
-const { ArtifactPreviews } = await import('../../client/src/artifact/ArtifactPreviews');
-const { ArtifactTreeProvider } = await import('../../client/src/artifact/ArtifactTreeProvider');
-const { ReleaseDecorations } = await import('../../client/src/artifact/ReleaseDecorations');
-const { URI } = await import('vscode-uri');
-
-const ROOT = join('/', 'ws', 'proj');
-const CONFIG = URI.file(join(ROOT, 'tilebox.workflow.toml')).toString();
-
-/** A language server stand-in: answers from `answers`, fires status and artifact-changed events on demand. */
-function fakeServer(status: ServerStatus = { kind: 'running' }) {
-  const statusChanged = new vscode.EventEmitter<ServerStatus>();
-  const artifactChanged = new vscode.EventEmitter<string>();
-  const answers = new Map<string, ArtifactPreview>();
-  const source: PreviewSource = {
-    get status() { return status; },
-    onDidChangeStatus: statusChanged.event,
-    onDidChangeArtifact: artifactChanged.event,
-    request: async (uri) => {
-      if (status.kind === 'stopped') throw new Error('Client is not running');
-      const answer = answers.get(uri);
-      if (!answer) throw new Error(`no answer for ${uri}`);
-      return answer;
-    },
-    dispose() {},
-  };
-  const setStatus = (next: ServerStatus) => { status = next; statusChanged.fire(next); };
-  return { source, answers, setStatus, artifactChanged };
-}
-
-function setup(server = fakeServer()) {
-  const memento = { get: (k: string) => vscode.fake.memento.get(k), update: async (k: string, v: unknown) => void vscode.fake.memento.set(k, v), keys: () => [] };
-  const previews = new ArtifactPreviews(server.source, memento as never);
-  const tree = new ArtifactTreeProvider(previews);
-  const decorations = new ReleaseDecorations(previews);
-  const redrawn: string[][] = [];
-  decorations.onDidChangeFileDecorations((uris) => redrawn.push(uris ? (Array.isArray(uris) ? uris : [uris]).map((u) => u.fsPath) : ['*']));
-  /** Resolves on the view's next redraw. */
-  const nextRedraw = () => new Promise<void>((resolve) => { const d = tree.onDidChangeTreeData(() => { d.dispose(); resolve(); }); });
-  return { previews, tree, decorations, redrawn, nextRedraw, ...server };
-}
-
-/** The view as indented `label · description` lines, with each row's tooltip and click command. */
-async function rows(tree: InstanceType<typeof ArtifactTreeProvider>, node?: unknown, depth = 0) {
-  const out: { line: string; tooltip: string; command?: string; args?: unknown[]; resource?: string }[] = [];
-  for (const child of await tree.getChildren(node as never)) {
-    const item = tree.getTreeItem(child) as { label: string; description?: string; tooltip?: { value: string }; command?: { command: string; arguments?: unknown[] }; resourceUri?: { toString(): string }; collapsibleState: number };
-    out.push({ line: `${'  '.repeat(depth)}${item.label}${item.description ? ` · ${item.description}` : ''}`, tooltip: item.tooltip?.value ?? '', command: item.command?.command, args: item.command?.arguments, resource: item.resourceUri?.toString() });
-    if (item.collapsibleState !== 0) out.push(...await rows(tree, child, depth + 1));
-  }
-  return out;
-}
-
-function preview(files: string[], excluded: { path: string; reason: string }[] = []): ArtifactPreview {
-  return { root: ROOT, slug: 'scene-qa', files: files.map((path) => ({ path, size: 10 })), excluded, totalBytes: 10 * files.length, tasks: [], runners: [] };
-}
+import { CONFIG, ROOT, URI, fakeServer, preview, rows, setup, vscode } from './artifactViewHarness';
 
 test('no config, server starting, server down: the view says which, in one row', { timeout: 10_000 }, async () => {
   vscode.fake.files.clear();
@@ -128,37 +67,6 @@ test('files changed on disk: the view and the explorer badges follow; excluded f
   assert.equal(badge('pkg/tasks.py'), undefined, 'the setting turns the badge off');
   assert.deepEqual(v.redrawn.at(-1), ['*']);
   vscode.fake.settings['explorer.decorations'] = true;
-});
-
-test('the server stops and comes back: the view says so, then asks again', { timeout: 10_000 }, async () => {
-  vscode.fake.files.clear();
-  vscode.fake.files.add(CONFIG);
-  const v = setup();
-  v.setStatus({ kind: 'stopped', message: 'The language server stopped.' });
-  await v.previews.start();
-  assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['The Tilebox language server is not running']);
-  v.answers.set(CONFIG, preview(['a.py']));
-  const redraw = v.nextRedraw();
-  v.setStatus({ kind: 'running' });
-  await redraw; // the status row goes
-  while (v.previews.state(CONFIG)?.kind !== 'ready') await v.nextRedraw();
-  assert.equal((await rows(v.tree))[0].line, '1 file · 10 B · scene-qa');
-});
-
-test('a config that turns invalid mid-edit: its error on top, the last good preview below, badges kept', { timeout: 10_000 }, async () => {
-  vscode.fake.files.clear();
-  vscode.fake.files.add(CONFIG);
-  const v = setup();
-  v.answers.set(CONFIG, preview(['a.py']));
-  await v.previews.start();
-  v.answers.set(CONFIG, { ...preview([]), error: 'tilebox.workflow.toml has 1 error; fix it to see the artifact.' });
-  const redraw = v.nextRedraw();
-  v.artifactChanged.fire(CONFIG);
-  await redraw;
-  const lines = (await rows(v.tree)).map((r) => r.line);
-  assert.deepEqual(lines.slice(0, 2), ['tilebox.workflow.toml has 1 error; fix it to see the artifact.', '1 file · 10 B · last good preview · scene-qa']);
-  assert.ok(lines.includes('  a.py · 10 B'));
-  assert.equal(v.decorations.provideFileDecoration(URI.file(join(ROOT, 'a.py')) as never)?.badge, 'T', 'no badge flicker while typing');
 });
 
 test('a task row opens its class line and carries no file badge; file rows do', { timeout: 10_000 }, async () => {
