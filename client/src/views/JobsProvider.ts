@@ -95,11 +95,6 @@ export class JobsProvider extends CliViewProvider<JobsData> {
     return undefined;
   }
 
-  /** Jobs shown that are queued or running (the view's badge). */
-  get activeCount(): number {
-    return this.state.kind === 'loaded' ? this.state.data.jobs.filter((j) => isActive(j.state)).length : 0;
-  }
-
   protected override isRunning(data: JobsData): boolean {
     return data.jobs.some((j) => isActive(j.state));
   }

@@ -59,12 +59,6 @@ export function registerViews(
     void vscode.commands.executeCommand('setContext', ContextKeys.jobsFiltered, isFiltered(filter));
   };
   showFilter();
-  // The badge on the Jobs view (and the Tilebox icon) counts queued and running jobs.
-  const showBadge = () => {
-    const n = jobs.activeCount;
-    trees.get('jobs')!.badge = n ? { value: n, tooltip: `${n} job${n === 1 ? '' : 's'} queued or running` } : undefined;
-  };
-  context.subscriptions.push(jobs.onDidChangeTreeData(showBadge));
   // Only the current project's jobs: the project follows the active editor.
   const setOnlyCurrent = (only: boolean) => config().update('jobs.onlyCurrentProject', only, vscode.ConfigurationTarget.Workspace);
 
