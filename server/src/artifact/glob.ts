@@ -32,7 +32,23 @@ export interface Glob {
   coversAllBelow(dir: string): boolean;
 }
 
+/** Compiled globs by pattern: the validator and the preview recompile the same few patterns
+ *  on every keystroke, and picomatch compiles are most of that cost (and its GC jitter). */
+const compiled = new Map<string, Glob>();
+const MAX_CACHED = 2000;
+
+/** Globs are stateless, so one compile per pattern string is shared. */
 export function compileGlob(rawPattern: string): Glob {
+  let glob = compiled.get(rawPattern);
+  if (!glob) {
+    if (compiled.size >= MAX_CACHED) compiled.clear();
+    glob = compileUncached(rawPattern);
+    compiled.set(rawPattern, glob);
+  }
+  return glob;
+}
+
+function compileUncached(rawPattern: string): Glob {
   const pattern = normalizePattern(rawPattern);
   // `**` (the usual include) matches every path: skip the regular expression per file.
   const matches = pattern === '**' ? () => true : picomatch(pattern, OPTIONS);
