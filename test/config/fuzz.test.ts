@@ -38,7 +38,9 @@ function editsOf(edit: WorkspaceEdit | undefined): TextEdit[] {
 const facts = memoryFacts(['pyproject.toml', 'uv.lock', 'my_workflow/runner.py', 'scene_qa/runner.py'], (_root, pattern) => pattern.length % 2 === 0);
 
 test(`the validator and editor features survive ${DOCUMENTS} mutated configs with every range inside the document`, () => {
-  const bases = [...realConfigs(), ...docExamples()].map((c) => c.text);
+  // One base with ignore comments (one code misspelled), so those paths get mutated too.
+  const withComments = `[workflow]\n# tilebox: ignore slug-placeholder\nslug = "replace-with-x" # tilebox: ignore slug-placeholdr, unknown-key\nrunner = "a.b:c"\n[build]\n  # tilebox:ignore include-matches-nothing,pattern-empty\n  include = ["x", ""]\n`;
+  const bases = [...realConfigs(), ...docExamples()].map((c) => c.text).concat(withComments);
   const rnd = prng(SEED ^ 0x5eed);
   const codes = new Set<string>();
   let documents = 0;
@@ -46,7 +48,7 @@ test(`the validator and editor features survive ${DOCUMENTS} mutated configs wit
     documents++;
     try {
       const lengths = lineLengths(text);
-      const { diagnostics } = validate(text, { facts, severity: { 'slug-placeholder': 'error' } });
+      const { diagnostics } = validate(text, { facts, severity: { 'slug-placeholder': 'error' }, otherCodes: ['selection-has-venv'] });
       for (const d of diagnostics) {
         assertInside(d.range, lengths, `diagnostic ${d.code}`);
         assert.equal(typeof d.message, 'string');
@@ -77,7 +79,7 @@ test(`the validator and editor features survive ${DOCUMENTS} mutated configs wit
   }
   assert.equal(documents, DOCUMENTS);
   // The corpus is worth something only if it reaches well past the syntax stage.
-  for (const code of ['toml-syntax', 'unknown-key', 'unknown-table', 'missing-build-table', 'missing-runner', 'slug-invalid-characters', 'runner-invalid']) {
+  for (const code of ['ignore-unknown-code', 'toml-syntax', 'unknown-key', 'unknown-table', 'missing-build-table', 'missing-runner', 'slug-invalid-characters', 'runner-invalid']) {
     assert.ok(codes.has(code), `no mutated document produced ${code}; produced: ${[...codes].join(', ')}`);
   }
 });
