@@ -114,3 +114,16 @@ test('every contributed command is registered somewhere in the client sources', 
     .map(([, id]) => id);
   assert.deepEqual(unregistered, []);
 });
+
+test('every walkthrough completion event names a context key the code sets or a contributed command', () => {
+  const events = (contributes.walkthroughs ?? []).flatMap((w: { steps: { completionEvents?: string[] }[] }) =>
+    w.steps.flatMap((s) => s.completionEvents ?? []));
+  const contributed = new Set((contributes.commands ?? []).map((c: { command: string }) => c.command));
+  const problems = events.filter((e: string) => {
+    const [kind, name] = [e.slice(0, e.indexOf(':')), e.slice(e.indexOf(':') + 1)];
+    if (kind === 'onContext') return !sources.some(({ text }) => text.includes(`'${name}'`));
+    if (kind === 'onCommand') return !contributed.has(name);
+    return false;
+  });
+  assert.deepEqual(problems, []);
+});
