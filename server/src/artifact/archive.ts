@@ -29,6 +29,8 @@ export interface ArchiveOptions {
   parallel?: number;
   /** Stops the build (Ctrl-C in the CLI); the archive is then not written, and no temp file stays. */
   signal?: AbortSignal;
+  /** Called after each frame reaches the file (the CLI uses it to bound memory, see cli/artifact.ts). */
+  onFrameWritten?: () => void;
 }
 
 export interface ArchiveResult {
@@ -57,7 +59,7 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
   } catch (error) {
     throw new Error(`cannot write ${target}: ${describe(error)}`);
   }
-  const frames = new FrameWriter(file, opts.frameBytes ?? 2 * 1024 * 1024, opts.level ?? 3, opts.parallel ?? 2);
+  const frames = new FrameWriter(file, opts.frameBytes ?? 2 * 1024 * 1024, opts.level ?? 3, opts.parallel ?? 2, opts.onFrameWritten);
   try {
     const digest = await writeTar(selection, frames, opts.signal);
     await file.close();

@@ -26,6 +26,7 @@ export class FrameWriter {
     private readonly frameBytes: number,
     private readonly level: number,
     private readonly parallel = 2,
+    private readonly onFrameWritten?: () => void,
   ) {
     this.frame = Buffer.allocUnsafe(frameBytes);
   }
@@ -97,5 +98,6 @@ export class FrameWriter {
     }
     this.hash.update(frame);
     this.bytes += frame.length;
+    this.onFrameWritten?.();
   }
 }
