@@ -133,3 +133,21 @@ test('project registry: the palette asks which project, offers the last choice f
   assert.equal(reg.active()?.dir, '/ws/qa', 'no editor: the remembered choice');
   reg.dispose();
 });
+
+test('project registry: with no project, picking says so once and offers to create one', async () => {
+  fake.views.files.clear();
+  fake.state.messages.length = 0;
+  fake.state.executed.length = 0;
+  const reg = new WorkspaceProjects(fake.extensionContext().workspaceState);
+  fake.state.answers.push('Create Workflow Project…');
+  assert.equal(await reg.pick('Publish which project?'), undefined);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(fake.state.messages.map((m: { text: string; items: string[] }) => [m.text, m.items]), [['No tilebox.workflow.toml in this workspace.', ['Create Workflow Project…']]]);
+  assert.deepEqual(fake.state.executed.map((e: { id: string }) => e.id), ['tilebox.project.create']);
+  fake.views.files.set(ingest.configPath, '[workflow]\nslug = "ingest"\n');
+  await reg.reload();
+  fake.views.quickPicks.length = 0;
+  assert.equal((await reg.pick('Publish which project?'))?.dir, '/ws/ingest', 'one project: no question');
+  assert.equal(fake.views.quickPicks.length, 0);
+  reg.dispose();
+});

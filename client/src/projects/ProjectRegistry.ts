@@ -2,6 +2,7 @@
 // by a file watcher; the project picker remembers the last choice per workspace.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Commands } from '../contributes';
 import type { Project, ProjectRegistry } from '../services';
 import { activeProject, pickOrder, projectLabel, readProjectInfo } from './projectInfo';
 
@@ -61,7 +62,15 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
 
   async pick(placeHolder: string): Promise<Project | undefined> {
     await this.ready();
-    if (this.projects.length <= 1) return this.projects[0];
+    if (this.projects.length === 0) {
+      // Callers treat undefined as "dismissed": say why here, once, with the way out.
+      const create = 'Create Workflow Project…';
+      void vscode.window.showInformationMessage('No tilebox.workflow.toml in this workspace.', create).then((choice) => {
+        if (choice === create) void vscode.commands.executeCommand(Commands.createProject);
+      });
+      return undefined;
+    }
+    if (this.projects.length === 1) return this.projects[0];
     const items = pickOrder(this.projects, this.state.get<string>(LAST_PICKED)).map((p) => ({
       label: p.label,
       description: p.slug ?? p.error,
