@@ -129,7 +129,7 @@ test('roots and patterns that leave the project are refused with a message namin
   await refused({ root: 'a.py' }, /workflow root "a\.py" is not a folder/);
 });
 
-test('a tree big enough for the helper thread gets every size and executable bit right', async () => {
+test('a tree big enough for the helper thread, and a small one after it, get every size and executable bit right', async () => {
   const files: Record<string, string> = {};
   // Over four batches of 1,024 files, so some batches are stat'ed on the helper thread.
   for (let i = 0; i < 6000; i++) files[`pkg${Math.floor(i / 100)}/m${i}.py`] = 'x'.repeat(i % 97);
@@ -144,4 +144,10 @@ test('a tree big enough for the helper thread gets every size and executable bit
     assert.equal(f.executable, i % 7 === 0, f.path);
   }
   assert.equal(selection.totalBytes, expected.reduce((n, p) => n + Number(/m(\d+)/.exec(p)![1]) % 97, 0));
+  // With the helper now running, a smaller tree's files go to it too.
+  const small: Record<string, string> = {};
+  for (let i = 0; i < 300; i++) small[`s${i}.txt`] = 'y'.repeat(i);
+  const again = await selectArtifactFiles(tree(small).dir, config());
+  assert.equal(again.files.length, 300);
+  for (const f of again.files) assert.equal(f.size, Number(/s(\d+)/.exec(f.path)![1]), f.path);
 });

@@ -17,8 +17,10 @@ export type StatAnswer = { ok: true; size: number; mode: number; isFile: boolean
 const BATCH = 1024;
 /** Batches stat'ed here before a helper thread is worth its start-up. */
 const INLINE_BATCHES = 3;
-/** Of every group of this many later batches, one stays on this thread (it is also walking). */
+/** Of every group of this many later batches, one stays on this thread while the helper starts. */
 const SHARE = 4;
+/** A smaller last batch is stat'ed here: the message round trip would cost more. */
+const MIN_SENT = 256;
 
 // Plain CommonJS, evaluated in the helper thread: the server is bundled, so there is no
 // separate worker file to point at. Answers per file: size and mode, -1 not a regular file,
@@ -60,6 +62,11 @@ class StatHelper {
     if (this.waiting.size === 1) worker.ref();
     worker.postMessage({ id, paths });
     return true;
+  }
+
+  /** Started and alive: batches sent now are answered without a start-up wait. */
+  get running(): boolean {
+    return this.worker !== undefined;
   }
 
   private start(): Worker | undefined {
@@ -122,8 +129,10 @@ export class FileSizes {
     const batch = this.batch;
     this.batch = [];
     const index = this.batches++;
-    const offloaded = index >= INLINE_BATCHES && index % SHARE !== 0
-      && helper.send(batch.map((r) => r.statPath), (out) => this.answered(batch, out));
+    // A running helper takes every batch worth a message (this thread is busy walking); a new
+    // one starts only for big trees and, while it starts, this thread keeps a share.
+    const worthIt = helper.running ? batch.length >= MIN_SENT : index >= INLINE_BATCHES && index % SHARE !== 0;
+    const offloaded = worthIt && helper.send(batch.map((r) => r.statPath), (out) => this.answered(batch, out));
     if (offloaded) this.outstanding++;
     else for (const request of batch) this.answer(request, statHere(request.statPath));
   }
