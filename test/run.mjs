@@ -18,11 +18,11 @@ function findTests(dir) {
 run('npx', ['tsc', '-p', '.', '--noEmit']);
 run('node', ['esbuild.config.mjs']);
 const isE2e = (f) => f.startsWith(join('test', 'e2e'));
-const all = findTests('test').sort();
-// Unit tests first, the real-VS-Code scenarios last (they take the lock in test/e2e/harness.mjs, so only one
-// workbench runs at a time while the runner keeps two files going).
-const files = [...all.filter((f) => !isE2e(f)), ...(unitOnly ? [] : all.filter(isE2e))];
-if (files.some(isE2e)) run('bash', ['test/e2e/setup.sh']);
+// The real-VS-Code scenarios run one after another in one file (test/e2e/all.e2e.mjs), started first: it keeps one
+// of the two slots busy for the whole run while the unit test files share the other.
+const unit = findTests('test').filter((f) => !isE2e(f)).sort();
+const files = unitOnly ? unit : [join('test', 'e2e', 'all.e2e.mjs'), ...unit];
+if (!unitOnly) run('bash', ['test/e2e/setup.sh']);
 
 const result = spawnSync(
   'node',
