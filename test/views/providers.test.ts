@@ -121,6 +121,8 @@ test('clusters: the default first and marked; a cluster lists the releases deplo
   assert.match(roots[0].model.description!, /\bdefault\b/);
   assert.match(roots[0].model.contextValue!, /\bcluster\b.*\bdefault\b/);
   const dev = roots.find((n) => n.model.label === 'dev-cluster')!;
+  assert.match(dev.model.description!, /\btarget dev\b/, 'the project\'s target naming it');
+  assert.match(dev.model.tooltip!, /In target `dev` of tilebox.workflow.toml/);
   const deployed = await kids(dev);
   assert.deepEqual(deployed.map(label), ['Scene QA']);
   assert.match(deployed[0].model.description!, new RegExp(s.release.releaseId.replace(/-/g, '').slice(-8)));

@@ -1,5 +1,6 @@
 // Clusters view: clusters (the default one marked) → the workflow releases deployed on each; grouped by project
 // (clusters its targets name or its workflow is deployed on) when the workspace holds several projects.
+import type { Project } from '../services';
 import { clusterList } from '../tilebox/calls';
 import type { CliResult, Cluster } from '../tilebox/types';
 import { CliViewProvider, type ViewEnv } from './CliViewProvider';
@@ -8,6 +9,11 @@ import { ClusterNode } from './nodes/ClusterNodes';
 import { GroupNode } from './nodes/GroupNode';
 import { MessageNode } from './nodes/MessageNode';
 import type { TreeNode } from './nodes/TreeNode';
+
+/** The project's targets that deploy to the cluster. */
+function targetsOf(project: Project | undefined, c: Cluster): string[] {
+  return project?.targets.filter((t) => t.clusters.includes(c.slug)).map((t) => t.name) ?? [];
+}
 
 export class ClustersProvider extends CliViewProvider<Cluster[]> {
   constructor(env: ViewEnv) {
@@ -30,11 +36,11 @@ export class ClustersProvider extends CliViewProvider<Cluster[]> {
       return groupClusters(projects, sorted).map((g) => {
         const prefix = `${g.project?.dir ?? 'other'}/`;
         return new GroupNode(g, 'clusters', (items) => items.length
-          ? items.map((c) => new ClusterNode(c, now, prefix))
+          ? items.map((c) => new ClusterNode(c, now, prefix, targetsOf(g.project, c)))
           : [new MessageNode('empty', 'No cluster in this project\'s targets or deployments', prefix)]);
       });
     }
     if (!clusters.length) return [new MessageNode('empty', 'No clusters', 'clusters')];
-    return sorted.map((c) => new ClusterNode(c, now));
+    return sorted.map((c) => new ClusterNode(c, now, '', targetsOf(projects[0], c)));
   }
 }

@@ -3,18 +3,25 @@ import type { Cluster, ClusterDeployment } from '../../tilebox/types';
 import { age, md, plural, shortId } from './format';
 import type { ItemModel } from './item';
 
-export function clusterItem(c: Cluster, parentId = ''): ItemModel {
+/** `targets`: names of the project targets (`[targets.<name>]`) that list this cluster. */
+export function clusterItem(c: Cluster, parentId = '', targets: string[] = []): ItemModel {
   const workflows = [...new Set(c.deployments.map((d) => d.workflowSlug))];
   const lines = [
     `**${md(c.displayName)}**${c.isDefault ? ' (default cluster)' : ''}`,
     `Slug: \`${c.slug}\``,
+    targets.length ? `In target${targets.length > 1 ? 's' : ''} ${targets.map((t) => `\`${t}\``).join(', ')} of tilebox.workflow.toml` : undefined,
     workflows.length ? `Deployed: ${workflows.map((w) => `\`${w}\``).join(', ')}` : 'Nothing deployed: runners on this cluster have no tasks to run.',
     c.isDefault ? 'Jobs submitted and runners started without a cluster use this one.' : undefined,
   ];
   return {
     id: `${parentId}cluster:${c.slug}`,
     label: c.displayName || c.slug,
-    description: [c.displayName !== c.slug ? c.slug : undefined, c.isDefault ? 'default' : undefined, plural(c.deployments.length, 'deployment')]
+    description: [
+      c.displayName !== c.slug ? c.slug : undefined,
+      c.isDefault ? 'default' : undefined,
+      ...targets.map((t) => `target ${t}`),
+      plural(c.deployments.length, 'deployment'),
+    ]
       .filter(Boolean).join(' · '),
     tooltip: lines.filter(Boolean).join('\n\n'),
     icon: c.isDefault ? { id: 'server-environment', color: 'charts.blue' } : { id: 'server' },

@@ -8,10 +8,10 @@ export class ClusterNode extends TreeNode {
   readonly model: ItemModel;
   readonly clusterSlug: string;
 
-  constructor(readonly cluster: Cluster, private readonly now: number, idPrefix = '') {
+  constructor(readonly cluster: Cluster, private readonly now: number, idPrefix = '', targets: string[] = []) {
     super();
     this.clusterSlug = cluster.slug;
-    this.model = clusterItem(cluster, idPrefix);
+    this.model = clusterItem(cluster, idPrefix, targets);
   }
 
   override children(): TreeNode[] {
