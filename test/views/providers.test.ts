@@ -174,7 +174,9 @@ test('jobs: the filter goes to `job list`, survives in the workspace state, and 
   await view.setFilter({ state: 'failed' });
   assert.equal((await view.getChildren())[0].model.label, 'Loading…', 'a new filter reloads');
   await view.load();
-  assert.deepEqual((await view.getChildren()).map((n) => [n.model.label, n.model.contextValue]), [['No jobs match the filter', 'message empty']]);
+  const [empty] = await view.getChildren();
+  assert.deepEqual([empty.model.label, empty.model.contextValue], ['No jobs match the filter (click to clear it)', 'message empty']);
+  assert.equal(empty.model.command?.command, 'tilebox.jobs.clearFilter', 'the empty row offers the way on');
 });
 
 test('jobs: "Load more…" pages on with the cursor; a reload keeps what was loaded', async () => {
@@ -254,5 +256,22 @@ test('several projects: every view groups by project, the rest under "Other"; th
   assert.deepEqual((await only.getChildren()).map(label), ['summary'], 'only the current project, ungrouped');
   setActive(other);
   only.rerender();
-  assert.deepEqual((await only.getChildren()).map(label), ['No jobs of the current project']);
+  const [none] = await only.getChildren();
+  assert.equal(none.model.label, 'No jobs of the current project (click to show all projects)');
+  assert.equal(none.model.command?.command, 'tilebox.jobs.showAllProjects');
+});
+
+test('empty views say so and offer the first step: no jobs → Submit Job…, no workflows → Publish Release', async () => {
+  const h = harness();
+  const { env: e } = env(h, [project('/p', 'nothing-here', 'p')]);
+  const jobs = new JobsProvider(e, jobsOptions());
+  await jobs.load();
+  const [noJobs] = await jobs.getChildren();
+  assert.deepEqual([noJobs.model.label, noJobs.model.command?.command], ['No jobs yet (click to submit one)', 'tilebox.job.submit']);
+  // The stand-in always seeds a workflow: a CliRunner that answers `workflow list` with none.
+  const none = { run: async (call: any) => { const p = call.parse('{"workflows": []}'); return p.ok ? { kind: 'ok', value: p.value, warnings: [] } : { kind: 'unparsable', detail: p.detail, stdout: '' }; } };
+  const workflows = new WorkflowsProvider({ ...e, cli: none as never });
+  await workflows.load();
+  const [noWorkflows] = await workflows.getChildren();
+  assert.equal(noWorkflows.model.command?.command, 'tilebox.release.publish');
 });

@@ -2,6 +2,7 @@
 // project when the workspace holds several, optionally only the current project's jobs; queued jobs say why
 // they may not run. Running jobs make the scheduler poll faster.
 import type { Memento } from 'vscode';
+import { Commands } from '../contributes';
 import { explainQueuedJob } from '../tilebox/compat';
 import { clusterList, jobList, workflowList } from '../tilebox/calls';
 import type { CliResult, Cluster, Job, Workflow } from '../tilebox/types';
@@ -127,8 +128,13 @@ export class JobsProvider extends CliViewProvider<JobsData> {
       new JobNode(j, now, data.clusters && j.state === 'submitted' ? explainQueuedJob(j, data.clusters, runners) : [], prefix);
     const more = data.nextCursor ? [new LoadMoreNode(this.options.loadMoreCommand, 'jobs')] : [];
     if (!jobs.length) {
-      const why = this.options.onlyCurrentProject() ? 'No jobs of the current project' : isFiltered(this.filter) ? 'No jobs match the filter' : 'No jobs yet';
-      return [new MessageNode('empty', why, 'jobs'), ...more];
+      // The empty row offers the way on: show all projects, clear the filter, or submit a first job.
+      const [why, next] = this.options.onlyCurrentProject()
+        ? ['No jobs of the current project (click to show all projects)', { command: Commands.showAllProjectJobs, title: 'Show Jobs of All Projects' }]
+        : isFiltered(this.filter)
+          ? ['No jobs match the filter (click to clear it)', { command: Commands.clearJobFilter, title: 'Clear Job Filter' }]
+          : ['No jobs yet (click to submit one)', { command: Commands.submitJob, title: 'Submit Job…' }];
+      return [new MessageNode('empty', why, 'jobs', undefined, next), ...more];
     }
     if (projects.length > 1 && !this.options.onlyCurrentProject()) {
       const groups = groupJobs(projects, jobs, tasks).filter((g) => g.items.length > 0);

@@ -1,5 +1,6 @@
 // Workflows view: the team's workflows (this workspace's projects first, grouped by project when there are
 // several) → releases (newest first; deployed ones marked) → task identifiers.
+import { Commands } from '../contributes';
 import { workflowList } from '../tilebox/calls';
 import type { CliResult, Workflow } from '../tilebox/types';
 import { CliViewProvider, type ViewEnv } from './CliViewProvider';
@@ -31,7 +32,10 @@ export class WorkflowsProvider extends CliViewProvider<Workflow[]> {
         ? items.map((w) => new WorkflowNode(w, g.project?.dir, now, `${g.project?.dir ?? 'other'}/`))
         : [emptyFor(g.project?.slug, g.project?.dir ?? 'other')]));
     }
-    if (!workflows.length) return [new MessageNode('empty', 'No workflows yet: publish a release to create one', 'workflows')];
+    if (!workflows.length) {
+      return [new MessageNode('empty', 'No workflows yet: publish a release to create one', 'workflows', undefined,
+        { command: Commands.publishRelease, title: 'Publish Release' })];
+    }
     // This workspace's workflow first, then the rest by name.
     return [...workflows]
       .sort((a, b) => Number(local.has(b.slug)) - Number(local.has(a.slug)) || a.name.localeCompare(b.name))
