@@ -107,9 +107,18 @@ export class Workbench {
   /** Right-clicks a tree row and runs the context-menu entry whose text matches. */
   async contextMenu(row, entry) {
     await row.click({ button: 'right' });
-    const item = this.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: pattern(entry) }).first();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = menu.locator('.action-item').filter({ hasText: pattern(entry) }).first();
     await item.waitFor({ timeout: 10_000 });
+    await item.hover();
     await item.click();
+    // Now and then the menu swallows the click (it stays open with the entry highlighted): the keyboard then runs
+    // the highlighted entry. A menu that closed has run its entry.
+    await menu.first().waitFor({ state: 'detached', timeout: 2_000 }).catch(async () => {
+      await item.hover();
+      await this.page.keyboard.press('Enter');
+      await menu.first().waitFor({ state: 'detached', timeout: 5_000 });
+    });
   }
 
   /** Visible text of every row of a view. */
