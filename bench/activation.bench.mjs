@@ -10,7 +10,10 @@ import { unpackVsix } from '../test/e2e/vsix.mjs';
 // activate() runs after VS Code has loaded the bundle; that load is part of the activation cost too. Measured by
 // requiring the packaged (production) dist/extension.js in a fresh Node with a stub `vscode` module.
 const LOAD = `const M = require('module');
-const stub = new Proxy(function () {}, { get: (_t, k) => (k === 'prototype' ? {} : stub), construct: () => stub, apply: () => stub });
+// Any property, call or construction gives the stub again; its prototype answers too, so esbuild's ESM interop copy
+// (an object inheriting from the module) still finds every name.
+const stub = new Proxy(function () {}, { get: (_t, k) => (k === 'prototype' ? {} : stub), construct: () => stub, apply: () => stub, getPrototypeOf: () => proto });
+const proto = new Proxy({}, { get: () => stub });
 const load = M._load; M._load = function (r, ...a) { return r === 'vscode' ? stub : load.call(this, r, ...a); };
 const t = process.hrtime.bigint(); require(process.argv[1]); console.log(Number(process.hrtime.bigint() - t) / 1e6);`;
 
