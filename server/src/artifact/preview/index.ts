@@ -2,7 +2,8 @@
 // Python files, and warnings for the config. An unsafe root or pattern becomes `preview.error`; only bugs throw.
 import * as fs from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { SelectionConfig, WorkflowConfig } from '../../config/types';
+import type { WorkflowConfig } from '../../config/types';
+import { toSelectionConfig } from '../project';
 import { discoverTasks } from '../discovery/index';
 import { UnsafeConfigError, selectArtifactFiles, type Selection } from '../select';
 import type { ArtifactPreview } from '../../protocol';
@@ -22,16 +23,6 @@ export interface PreviewResult {
   diagnostics: Diagnostic[];
   /** Only files that have diagnostics; absolute paths. */
   pythonDiagnostics: { path: string; diagnostics: Diagnostic[] }[];
-}
-
-export function toSelectionConfig(config: WorkflowConfig): SelectionConfig {
-  return {
-    slug: config.slug?.value ?? '',
-    root: config.root?.value ?? '.',
-    include: config.include.map((i) => i.value),
-    exclude: config.exclude.map((e) => e.value),
-    useGitignore: config.useGitignore ?? true,
-  };
 }
 
 export async function buildPreview(configDir: string, config: WorkflowConfig): Promise<PreviewResult> {
