@@ -110,6 +110,8 @@ async function lockSessions() {
  * @param {string|null} [o.apiKey]   TILEBOX_API_KEY for the extension host (null: none)
  * @param {object} [o.settings]      extra user settings
  * @param {(ws: string, env: object) => void} [o.prepare]  runs before VS Code starts (edit the workspace, seed state)
+ * @param {boolean} [o.waitReady]    wait for the extension's commands after trusting (default true; false when nothing
+ *                                   activates it at startup)
  */
 export async function startSession(o) {
   const unlock = await lockSessions();
@@ -177,7 +179,7 @@ async function startLockedSession(o, unlock) {
     if (o.trust) await session.wb.answerTrust(o.trust);
     // In a trusted workspace the commands register a moment after activation (they load lazily); a palette entry
     // run before that says "command not found". Scenarios start once the extension says it is ready.
-    if (o.trust === 'yes') await waitUntil('the Tilebox commands to be ready', async () => readyLine(session), 45_000);
+    if (o.trust === 'yes' && o.waitReady !== false) await waitUntil('the Tilebox commands to be ready', async () => readyLine(session), 45_000);
   } catch (e) {
     session.startError = e;
   }
