@@ -107,6 +107,17 @@ test('a key echoed by the CLI in stderr is redacted from the result and the log'
   assert.match(JSON.stringify(r), /\*\*\*/);
 });
 
+test('a key echoed by the CLI in unparsable stdout is redacted from the detail (shown in a notification) and the log', async () => {
+  const lines: string[] = [];
+  const leaky = new TileboxCli({
+    locate: async () => ({ path: process.execPath }), apiKey: async () => KEY, apiUrl: () => undefined, log: (l) => lines.push(l), env: {},
+  });
+  const r = await leaky.run({ args: ['-e', 'console.log("using key " + process.env.TILEBOX_API_KEY)'], parse: calls.clusterList().parse, kind: 'read' });
+  assert.equal(r.kind, 'unparsable');
+  assert.match((r as { detail: string }).detail, /not JSON: using key \*\*\*/);
+  assert.ok(!JSON.stringify(r).includes(KEY) && !lines.join('\n').includes(KEY));
+});
+
 test('--api-url goes before the subcommand, and is absent when not set', async () => {
   const h = harness({ apiUrl: 'https://api.example.test' });
   ok(await h.cli.run(calls.clusterList()));

@@ -143,8 +143,10 @@ export class TileboxCli {
     }
     const parsed = call.parse(outcome.stdout);
     if (!parsed.ok) {
-      this.options.log(`  unparsable output: ${parsed.detail}`);
-      return { kind: 'unparsable', detail: parsed.detail, stdout: redactText(outcome.stdout, [key]) };
+      // The detail quotes stdout, which can echo the key like stderr can.
+      const detail = redactText(parsed.detail, [key]);
+      this.options.log(`  unparsable output: ${detail}`);
+      return { kind: 'unparsable', detail, stdout: redactText(outcome.stdout, [key]) };
     }
     for (const w of parsed.warnings) this.options.log(`  warning: ${w}`);
     return { kind: 'ok', value: parsed.value, warnings: parsed.warnings };
