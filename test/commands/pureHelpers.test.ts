@@ -34,6 +34,11 @@ test('task type: runner and publish resolve to argument arrays; bad definitions 
   assert.match((taskArgs({ type: 'tilebox', action: 'deploy' as 'runner' }) as { message: string }).message, /Unknown tilebox task action "deploy"/);
 });
 
+test('task type: a non-string project in tasks.json is explained instead of throwing', () => {
+  const r = taskArgs({ type: 'tilebox', action: 'publish', project: 5 as unknown as string });
+  assert.deepEqual(r, { ok: false, message: 'Task project must be a folder path in quotes, got 5.' });
+});
+
 test('splitArgs keeps quoted spaces, leaves $ and globs literal, and refuses an unclosed quote', () => {
   assert.deepEqual(splitArgs(`python -c "print('hi there')" *.py \\$X`), { ok: true, args: ['python', '-c', "print('hi there')", '*.py', '$X'] });
   assert.deepEqual(splitArgs(`a '' b`), { ok: true, args: ['a', '', 'b'] });

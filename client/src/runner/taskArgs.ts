@@ -20,6 +20,10 @@ export function taskArgs(def: Partial<TileboxTaskDefinition>, apiUrl?: string): 
       return { ok: true, args: [...prefix, ...runnerStartArgs({ cluster: def.cluster, count: def.count, stopWhenIdle: def.stopWhenIdle })] };
     }
     if (def.action === 'publish') {
+      // tasks.json is hand-written: a non-string `project` must be explained, not crash resolveTask.
+      if (def.project !== undefined && typeof def.project !== 'string') {
+        return { ok: false, message: `Task project must be a folder path in quotes, got ${JSON.stringify(def.project)}.` };
+      }
       const dir = def.project?.trim() || '.';
       if (dir.startsWith('-')) return { ok: false, message: `Task project "${dir}" must not start with "-".` };
       // Runs in the project folder (cwd), so the positional directory is always ".".
