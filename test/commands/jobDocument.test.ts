@@ -75,3 +75,14 @@ test('a queued job\'s document says why it may wait: nothing deployed on its clu
   ok(await w.h.cli.run(deployRelease({ target: 'dev' }), { cwd: w.project.dir }));
   assert.doesNotMatch(await open([DEV]), /Why it may wait/, 'a compatible release and a runner: nothing to explain');
 });
+
+test('a job document for an id that is not a UUID says so instead of loading forever, and runs no CLI', async () => {
+  let runs = 0;
+  const cli = { run: async () => { runs++; return { kind: 'cancelled' as const }; } };
+  const renders: string[] = [];
+  const session = new JobSession('not-a-job', cli, () => renders.push(session.text()), async () => {});
+  await session.start();
+  assert.equal(runs, 0);
+  assert.match(renders.at(-1) ?? '', /> Cannot open this job: Job "not-a-job" is not a UUID/);
+  assert.doesNotMatch(session.text(), /Loading/);
+});

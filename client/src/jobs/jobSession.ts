@@ -41,7 +41,16 @@ export class JobSession {
 
   /** Loads the job and its first log page, then follows the logs while the job runs. */
   async start(): Promise<void> {
-    const r = await this.cli.run(jobGet(this.jobId), { signal: this.stop.signal });
+    let call;
+    try {
+      call = jobGet(this.jobId);
+    } catch (e) {
+      // A tilebox-job: URI typed or linked by hand: say so instead of "Loading…" forever (start() is not awaited).
+      this.problem = `Cannot open this job: ${(e as Error).message}.`;
+      this.onChange();
+      return;
+    }
+    const r = await this.cli.run(call, { signal: this.stop.signal });
     if (r.kind !== 'ok') {
       this.problem = describeFailure(r, 'Reading the job')?.message;
       this.onChange();
