@@ -120,6 +120,19 @@ test('the watcher polls with backoff until a terminal state and reports it once'
   assert.equal(watcher.isWatching('x'), false);
 });
 
+test('watching an id the job call refuses (not a UUID) ends quietly instead of rejecting', async () => {
+  const ended: Job[] = [];
+  const watcher = new JobWatcher({
+    getJob: () => { throw new Error('Job "abc" is not a UUID'); },
+    sleep: async () => {},
+    onUpdate: () => {},
+    onEnd: (j) => ended.push(j),
+  });
+  assert.equal(await watcher.watch('abc'), undefined);
+  assert.equal(ended.length, 0);
+  assert.equal(watcher.isWatching('abc'), false);
+});
+
 test('the notice for a failed job offers Show Job, Retry and Show Logs; a completed one no Retry', () => {
   const failed = jobEndedNotice(job('failed'));
   assert.equal(failed.level, 'error');

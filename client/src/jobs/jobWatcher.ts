@@ -35,8 +35,9 @@ export class JobWatcher {
     let failures = 0;
     try {
       for (let round = 0; !controller.signal.aborted; round++) {
-        const result = await this.deps.getJob(id, controller.signal);
-        if (result.kind === 'cancelled') return undefined;
+        // The id comes from CLI output; one that is not a UUID makes jobGet throw, and watch() is not awaited.
+        const result = await Promise.resolve().then(() => this.deps.getJob(id, controller.signal)).catch(() => undefined);
+        if (!result || result.kind === 'cancelled') return undefined;
         if (result.kind === 'ok') {
           failures = 0;
           this.deps.onUpdate(result.value);
