@@ -55,3 +55,11 @@ test('a runner whose process ended (stopped when idle) is not revealed again: a 
   assert.equal(fake.created.length, 2);
   assert.deepEqual([...local], ['dev']);
 });
+
+test('runner terminals opt out of session persistence, so their env (the API key) is not saved and they are not revived', () => {
+  const fake = fakeHost();
+  const terminals = new RunnerTerminals(fake.host, new Set<string>());
+  terminals.open('dev', { name: 'Tilebox runner: dev', shellPath: '/bin/tilebox', shellArgs: ['runner', 'start'], env: { TILEBOX_API_KEY: 'k' } });
+  assert.equal(fake.created[0].isTransient, true);
+  assert.deepEqual(fake.created[0].env, { TILEBOX_API_KEY: 'k' });
+});

@@ -8,6 +8,11 @@ export interface RunnerTerminalOptions {
   shellArgs: string[];
   env: Record<string, string>;
   cwd?: string;
+  /**
+   * Always set by `open`: VS Code's persistent sessions would otherwise save the terminal's launch config, env
+   * (the API key) included, in workspace storage and revive the runner by itself after a restart.
+   */
+  isTransient?: boolean;
 }
 
 export interface TerminalLike {
@@ -59,7 +64,7 @@ export class RunnerTerminals<T extends TerminalLike> {
       existing.show(false);
       return { terminal: existing, created: false };
     }
-    const terminal = this.host.createTerminal(options);
+    const terminal = this.host.createTerminal({ ...options, isTransient: true });
     this.byKey.set(key, terminal);
     if (trackAsRunner) this.localRunners.add(key);
     terminal.show(false);
