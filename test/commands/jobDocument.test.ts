@@ -86,3 +86,20 @@ test('a job document for an id that is not a UUID says so instead of loading for
   assert.match(renders.at(-1) ?? '', /> Cannot open this job: Job "not-a-job" is not a UUID/);
   assert.doesNotMatch(session.text(), /Loading/);
 });
+
+test('a log cursor the CLI call refuses stops following with the reason instead of "Following…" forever', async () => {
+  const id = '019ef7a2-56b4-7a86-9c4d-52a1792b1e90';
+  const job = { id, name: 'scene-qa', state: 'running', taskSummaries: [], progress: [] };
+  const cli = {
+    run: async (call: { args: string[] }) => ({
+      kind: 'ok' as const, warnings: [],
+      value: call.args[1] === 'get' ? job : { items: [{ body: 'first line' }], nextCursor: '-starts-like-a-flag' },
+    }),
+  };
+  const renders: string[] = [];
+  const session = new JobSession(id, cli as never, () => renders.push(session.text()), async () => {});
+  await session.start();
+  assert.equal(session.following, false);
+  assert.match(renders.at(-1) ?? '', /Reading the job stopped: Cursor "-starts-like-a-flag" must not start with '-'/);
+  assert.match(renders.at(-1) ?? '', /first line/);
+});

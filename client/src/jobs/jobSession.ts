@@ -39,8 +39,19 @@ export class JobSession {
     });
   }
 
-  /** Loads the job and its first log page, then follows the logs while the job runs. */
+  /** Loads the job and its first log page, then follows the logs while the job runs. Never rejects. */
   async start(): Promise<void> {
+    try {
+      await this.open();
+    } catch (e) {
+      // A builder refusing a value from CLI output (e.g. a next_cursor starting with '-'): say so, stop following.
+      this.following = false;
+      this.problem = `Reading the job stopped: ${(e as Error).message}.`;
+      this.onChange();
+    }
+  }
+
+  private async open(): Promise<void> {
     let call;
     try {
       call = jobGet(this.jobId);
