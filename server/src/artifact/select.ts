@@ -8,7 +8,7 @@ import type { SelectionConfig } from '../config/types';
 import { FileSizes, type StatAnswer, type StatRequest } from './fileSizes';
 import { GitIgnoreRules, findRepository, loadOuterRules } from './gitignore';
 import { compileGlob, unsafePathReason, type Glob } from './glob';
-import { UnsafeConfigError, byteOrder, describe, resolveRoot } from './paths';
+import { UnsafeConfigError, describe, resolveRoot, sortByPath } from './paths';
 
 export { UnsafeConfigError };
 
@@ -55,13 +55,13 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
     }
   }
   await walk.run();
-  const files = walk.files.sort((a, b) => byteOrder(a.path, b.path));
+  const files = sortByPath(walk.files);
   return {
     root: rootAbs,
     files,
-    excluded: walk.excluded.sort((a, b) => byteOrder(a.path, b.path)),
+    excluded: sortByPath(walk.excluded),
     totalBytes: files.reduce((sum, f) => sum + f.size, 0),
-    problems: walk.problems.sort((a, b) => byteOrder(a.path, b.path)),
+    problems: sortByPath(walk.problems),
   };
 }
 
