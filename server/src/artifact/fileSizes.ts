@@ -1,8 +1,9 @@
 // Sizes and modes of the selected files. One `stat` per file is most of a large selection's
 // cost (far more than listing the folders), so once a walk has found a few thousand files,
-// most further batches are stat'ed on a helper thread while the walk goes on; small projects
-// never start one. If the helper fails, its batches are stat'ed on this thread instead.
+// batches are stat'ed on a helper thread while the walk goes on, and by both threads once it
+// is done; small projects never start one. If a helper fails, this thread stats its batches.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 export interface StatRequest {
@@ -17,9 +18,9 @@ export type StatAnswer = { ok: true; size: number; mode: number; isFile: boolean
 const BATCH = 1024;
 /** Batches stat'ed here before a helper thread is worth its start-up. */
 const INLINE_BATCHES = 3;
-/** Of every group of this many later batches, one stays on this thread while the helper starts. */
-const SHARE = 4;
-/** A smaller last batch is stat'ed here: the message round trip would cost more. */
+/** Batches a helper holds at once: enough that it never waits for this (busy) thread to send more. */
+const IN_FLIGHT = 3;
+/** A smaller batch (the last one of a walk) is stat'ed here: the message round trip would cost more. */
 const MIN_SENT = 256;
 
 // Plain CommonJS, evaluated in the helper thread: the server is bundled, so there is no
@@ -69,6 +70,11 @@ class StatHelper {
     return this.worker !== undefined;
   }
 
+  /** Batches sent and not yet answered; a helper that failed to start or died counts as full. */
+  get pending(): number {
+    return this.failed ? Infinity : this.waiting.size;
+  }
+
   private start(): Worker | undefined {
     if (this.worker || this.failed) return this.worker;
     try {
@@ -98,11 +104,29 @@ class StatHelper {
   }
 }
 
-const helper = new StatHelper();
+/**
+ * One helper per core beyond the walking thread's, at most two: the stats of a large tree cost
+ * more CPU than the walk itself. On two cores one helper plus this thread already use both.
+ */
+const helpers = Array.from({ length: Math.max(1, Math.min(2, os.availableParallelism() - 1)) }, () => new StatHelper());
+function anyRunning(): boolean {
+  return helpers.some((h) => h.running);
+}
+/** The helper with the least work queued (the first one when none is running yet). */
+function leastBusy(): StatHelper {
+  return helpers.reduce((best, h) => (h.pending < best.pending ? h : best));
+}
 
+/**
+ * Batches wait in a local queue; the helper is fed a few at a time as it answers, and once the
+ * walk is done this thread takes batches from the other end of the queue too. So the work splits
+ * itself between the threads by how fast each one really goes (the machine may be busy), instead
+ * of this thread idling while the helper catches up.
+ */
 export class FileSizes {
   private batch: StatRequest[] = [];
   private batches = 0;
+  private readonly queue: StatRequest[][] = [];
   private outstanding = 0;
   private disposed = false;
   private allAnswered: (() => void) | undefined;
@@ -117,24 +141,49 @@ export class FileSizes {
   /** Resolves when every file added has been answered. */
   async finish(): Promise<void> {
     if (this.batch.length > 0) this.flush();
+    for (let batch = this.queue.pop(); batch && !this.disposed; batch = this.queue.pop()) {
+      this.statHere(batch);
+      // Lets the helper's answers in, so it is fed again while this thread works.
+      if (this.outstanding > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     if (this.outstanding > 0) await new Promise<void>((resolve) => { this.allAnswered = resolve; });
   }
 
   /** Drops the answers still to come (the walk failed). */
   dispose(): void {
     this.disposed = true;
+    this.queue.length = 0;
   }
 
   private flush(): void {
     const batch = this.batch;
     this.batch = [];
+    // Small projects never start a helper: starting one costs more than their stats.
     const index = this.batches++;
-    // A running helper takes every batch worth a message (this thread is busy walking); a new
-    // one starts only for big trees and, while it starts, this thread keeps a share.
-    const worthIt = helper.running ? batch.length >= MIN_SENT : index >= INLINE_BATCHES && index % SHARE !== 0;
-    const offloaded = worthIt && helper.send(batch.map((r) => r.statPath), (out) => this.answered(batch, out));
-    if (offloaded) this.outstanding++;
-    else for (const request of batch) this.answer(request, statHere(request.statPath));
+    if (batch.length < MIN_SENT || (index < INLINE_BATCHES && !anyRunning())) this.statHere(batch);
+    else {
+      this.queue.push(batch);
+      this.feed();
+    }
+  }
+
+  /** Sends queued batches (oldest first) to helpers with room; a failed helper's share is stat'ed here. */
+  private feed(): void {
+    while (this.queue.length > 0) {
+      const helper = leastBusy();
+      if (helper.pending === Infinity) {
+        this.statHere(this.queue.shift()!);
+        continue;
+      }
+      if (helper.pending >= IN_FLIGHT) return;
+      const batch = this.queue.shift()!;
+      if (helper.send(batch.map((r) => r.statPath), (out) => this.answered(batch, out))) this.outstanding++;
+      else this.statHere(batch);
+    }
+  }
+
+  private statHere(batch: StatRequest[]): void {
+    for (const request of batch) this.answer(request, statHere(request.statPath));
   }
 
   private answered(batch: StatRequest[], out: Float64Array | undefined): void {
@@ -146,6 +195,7 @@ export class FileSizes {
         else if (size === -3) this.answer(request, statHere(request.statPath));
         else this.answer(request, { ok: true, size: Math.max(size, 0), mode: out![2 * i + 1], isFile: size >= 0 });
       });
+      this.feed();
     }
     if (this.outstanding === 0 && this.allAnswered) this.allAnswered();
   }
