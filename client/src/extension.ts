@@ -21,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.commands.executeCommand('setContext', ContextKeys.multiProject, projects.all().length > 1);
   };
   context.subscriptions.push(projects.onDidChange(setProjectKeys));
-  void projects.ready();
+  projects.ready().catch((e: unknown) => log.error(`Looking for tilebox.workflow.toml files failed: ${(e as Error)?.message ?? e}`));
 
   // The rest (language client, artifact UI, views, commands, CLI adapter) is ./lazyFeatures, its own bundle file:
   // loading and initialising it is ~30-50 ms. A macrotask later it runs after VS Code has seen activate() resolve,
