@@ -46,12 +46,12 @@ export function median(values: number[]): number {
 }
 
 /** One result line: medians of both, their ratio, and whether the goal is met. */
-export function ratioLine(label: string, ours: number[], reference: number[], goal?: number): string {
+export function ratioLine(label: string, ours: number[], reference: number[], goal?: number, name = 'ours'): string {
   const a = median(ours);
   const b = median(reference);
   const ratio = a / b;
   const verdict = goal === undefined ? '' : `  (goal <= ${goal}x: ${ratio <= goal ? 'met' : 'NOT met'})`;
-  return `${label.padEnd(10)} ours ${a.toFixed(0).padStart(6)} ms   reference ${b.toFixed(0).padStart(6)} ms   ratio ${ratio.toFixed(2)}x${verdict}`;
+  return `${label.padEnd(10)} ${name} ${a.toFixed(0).padStart(6)} ms   reference ${b.toFixed(0).padStart(6)} ms   ratio ${ratio.toFixed(2)}x${verdict}`;
 }
 
 /** The bench's numbers are only meaningful on a quiet machine; say how busy this one was. */

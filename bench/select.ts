@@ -3,7 +3,7 @@
 // Goal: selection <= 1.5x ripgrep. Run: npm run bench:select
 // Our selection also stats every selected file (sizes and the executable bit), which rg does not.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +37,24 @@ function generate(): void {
   }
 }
 
+/**
+ * The floor for any Node selection that reports sizes: list every folder it must list and stat
+ * every file it keeps, on one thread, with no rules at all (the bench tree's ignores hard-coded).
+ */
+async function bareListAndStat(root: string): Promise<number> {
+  const stack = [root];
+  let bytes = 0;
+  for (let folder = stack.pop(); folder !== undefined; folder = stack.pop()) {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name === '.git' || entry.name === '.venv' || entry.name.endsWith('.log')) continue;
+      const abs = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) stack.push(abs);
+      else bytes += statSync(abs).size;
+    }
+  }
+  return bytes;
+}
+
 async function main(): Promise<void> {
   const start = performance.now();
   if (reuse && existsSync(join(reuse, '.gitignore'))) console.log(`reusing ${reuse}`);
@@ -49,6 +67,7 @@ async function main(): Promise<void> {
   // file, as the selection needs), pruning the same folders by name.
   const find: Timing[] = [];
   const findArgs = ['find', '.', '-name', '.git', '-prune', '-o', '-name', '.venv', '-prune', '-o', '-name', '*.log', '-o', '-type', 'f', '-printf', '%s %p\n'];
+  const bare: Timing[] = [];
   let findCount = 0;
   let selected = 0;
   let rgCount = 0;
@@ -63,6 +82,7 @@ async function main(): Promise<void> {
     const f = timeChild(findArgs, dir);
     find.push(f);
     findCount = f.stdout.split('\n').filter(Boolean).length;
+    bare.push(await timeHere(() => bareListAndStat(dir)));
   }
   console.log(`files selected: ours ${selected}, rg ${rgCount}, find ${findCount}${selected === rgCount && rgCount === findCount ? '' : '  (MISMATCH)'}`);
   console.log(`selection (in process, with sizes) vs rg --files (its own process), median of ${RUNS}:`);
@@ -71,6 +91,9 @@ async function main(): Promise<void> {
   console.log(`for context, vs find -printf '%s %p' (one thread, a stat per file like ours, no .gitignore parsing):`);
   console.log(ratioLine('wall time', ours.map((t) => t.wallMs), find.map((t) => t.wallMs)));
   console.log(ratioLine('CPU time', ours.map((t) => t.cpuMs), find.map((t) => t.cpuMs)));
+  console.log(`the floor in Node: a bare readdir + statSync loop (one thread, no rules), vs rg --files:`);
+  console.log(ratioLine('wall time', bare.map((t) => t.wallMs), rg.map((t) => t.wallMs), undefined, 'bare'));
+  console.log(ratioLine('CPU time', bare.map((t) => t.cpuMs), rg.map((t) => t.cpuMs), undefined, 'bare'));
   console.log(loadNote());
 }
 
