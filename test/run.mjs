@@ -18,15 +18,17 @@ function findTests(dir) {
 run('npx', ['tsc', '-p', '.', '--noEmit']);
 run('node', ['esbuild.config.mjs']);
 const isE2e = (f) => f.startsWith(join('test', 'e2e'));
-// The real-VS-Code scenarios run one after another in one file (test/e2e/all.e2e.mjs), started first: it keeps one
-// of the two slots busy for the whole run while the unit test files share the other.
+// The real-VS-Code scenarios run in two groups (test/e2e/half-1/2.e2e.mjs), each one scenario after another, started
+// first and side by side with at most two workbenches at once; the unit test files share a third slot until then.
+// The scenarios mostly wait on the UI, so this keeps 2 cores busy instead of queueing everything behind them.
 const unit = findTests('test').filter((f) => !isE2e(f)).sort();
-const files = unitOnly ? unit : [join('test', 'e2e', 'all.e2e.mjs'), ...unit];
+const e2e = [join('test', 'e2e', 'half-1.e2e.mjs'), join('test', 'e2e', 'half-2.e2e.mjs')];
+const files = unitOnly ? unit : [...e2e, ...unit];
 if (!unitOnly) run('bash', ['test/e2e/setup.sh']);
 
 const result = spawnSync(
   'node',
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
+  ['--import', 'tsx', '--test', `--test-concurrency=${unitOnly ? 2 : 3}`, '--test-reporter=spec', ...files],
+  { stdio: 'inherit', env: { ...process.env, TILEBOX_E2E_SESSIONS: '2' } },
 );
 process.exit(result.status ?? 1);

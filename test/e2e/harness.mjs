@@ -74,31 +74,38 @@ const defaultSettings = {
 };
 
 /**
- * One VS Code session at a time on this machine: `npm test` runs test files two at a time, and two workbenches plus
- * the unit tests on 2 cores make timing-sensitive waits flaky. A lock folder holding the owner's pid serialises them;
- * a lock whose owner died is taken over. Returns the release function.
+ * At most TILEBOX_E2E_SESSIONS (default 1) VS Code sessions at a time on this machine, across processes: a
+ * workbench and the unit tests share 2 cores, and too many at once make timing-sensitive waits flaky. Each slot is a
+ * lock folder holding the owner's pid; a slot whose owner died is taken over. Returns the release function.
  */
 async function lockSessions() {
-  const lock = join(cache, 'session.lock');
-  const owner = join(lock, 'pid');
+  const slots = Math.max(1, Number(process.env.TILEBOX_E2E_SESSIONS) || 1);
   for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(owner, String(process.pid));
-      return () => rmSync(lock, { recursive: true, force: true });
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
+    for (let i = 0; i < slots; i++) {
+      const release = takeSlot(join(cache, i ? `session.lock.${i}` : 'session.lock'));
+      if (release) return release;
     }
-    let stale = false;
-    try {
-      process.kill(Number(readFileSync(owner, 'utf8')), 0);
-    } catch (e) {
-      // ESRCH: the owner is gone. No pid file yet: stale only if the folder is old (its owner died in between).
-      stale = e.code === 'ESRCH' || (e.code === 'ENOENT' && Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 60_000);
-    }
-    if (stale) rmSync(lock, { recursive: true, force: true });
-    else await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 300));
   }
+}
+
+function takeSlot(lock) {
+  const owner = join(lock, 'pid');
+  try {
+    mkdirSync(lock);
+    writeFileSync(owner, String(process.pid));
+    return () => rmSync(lock, { recursive: true, force: true });
+  } catch (e) {
+    if (e.code !== 'EEXIST') throw e;
+  }
+  try {
+    process.kill(Number(readFileSync(owner, 'utf8')), 0);
+  } catch (e) {
+    // ESRCH: the owner is gone. No pid file yet: stale only if the folder is old (its owner died in between).
+    const old = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 60_000;
+    if (e.code === 'ESRCH' || (e.code === 'ENOENT' && old)) rmSync(lock, { recursive: true, force: true });
+  }
+  return undefined;
 }
 
 /**
