@@ -3,6 +3,7 @@
 // CLI adapter, views and commands only in a trusted workspace (and when trust is granted later). Nothing runs the
 // CLI before that. Only this file and what it imports statically are in dist/extension.js.
 import * as vscode from 'vscode';
+import { CommandHolds } from './commandHolds';
 import { Commands, ContextKeys } from './contributes';
 import { WorkspaceProjects } from './projects/ProjectRegistry';
 
@@ -26,14 +27,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The rest (language client, artifact UI, views, commands, CLI adapter) is ./lazyFeatures, its own bundle file:
   // loading and initialising it is ~30-50 ms. A macrotask later it runs after VS Code has seen activate() resolve,
   // so it is not on the activation path (a microtask would still run before VS Code's `.then`).
-  later(() => void startLanguageFeatures(context, log));
+  const artifactIds = Object.values(Commands).filter((id) => id.startsWith('tilebox.artifact.'));
+  const trustedIds = Object.values(Commands).filter((id) => id !== Commands.showOutput && !artifactIds.includes(id));
+  const languageStarted = deferred();
+  const artifactHolds = new CommandHolds(artifactIds, languageStarted.promise);
+  context.subscriptions.push(artifactHolds);
+  later(() => void startLanguageFeatures(context, log, () => artifactHolds.release(artifactIds), languageStarted.resolve)
+    .finally(languageStarted.resolve));
 
-  const startTrusted = () =>
-    import('./lazyFeatures').then((m) => m.startTrustedFeatures(context, log, projects)).catch((e: unknown) => {
-      log.error(`Starting the Tilebox views and commands failed: ${(e as Error)?.stack ?? e}`);
-    });
-  if (trusted) later(() => void startTrusted());
-  else {
+  const startTrusted = (holds?: CommandHolds) =>
+    import('./lazyFeatures')
+      .then((m) => m.startTrustedFeatures(context, log, projects, () => holds?.release(trustedIds)))
+      .catch((e: unknown) => {
+        log.error(`Starting the Tilebox views and commands failed: ${(e as Error)?.stack ?? e}`);
+      });
+  if (trusted) {
+    const trustedStarted = deferred();
+    const holds = new CommandHolds(trustedIds, trustedStarted.promise);
+    context.subscriptions.push(holds);
+    later(() => void startTrusted(holds).finally(trustedStarted.resolve));
+  } else {
     log.info('Workspace not trusted: validation and artifact preview only; the tilebox CLI and runners are disabled.');
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void vscode.commands.executeCommand('setContext', ContextKeys.untrusted, false);
@@ -44,16 +57,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   log.info(`activated in ${Date.now() - started} ms`);
 }
 
-async function startLanguageFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
+async function startLanguageFeatures(
+  context: vscode.ExtensionContext, log: vscode.LogOutputChannel, beforeRegister: () => void, registered: () => void,
+): Promise<void> {
   try {
     const { startLanguageClient, registerArtifactUi } = await import('./lazyFeatures');
+    beforeRegister();
     // The artifact UI goes up first: it says when the server is starting or failed, and archives need no server.
     const client = startLanguageClient(context, log);
     registerArtifactUi(context, client);
+    registered();
     await client;
   } catch (e) {
     log.error(`The Tilebox language server did not start: ${(e as Error)?.stack ?? e}`);
   }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => { resolve = r; });
+  return { promise, resolve };
 }
 
 function later(fn: () => void): void {

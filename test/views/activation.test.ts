@@ -126,3 +126,23 @@ test('every context key a welcome view reads is one of the keys these scenarios 
   assert.deepEqual([...read].filter((k) => !seen.has(k)), []);
   for (const d of context.subscriptions) d.dispose();
 });
+
+test('a command run before the lazy half has loaded (VS Code activating for it) waits and runs the real handler', async () => {
+  for (const d of context?.subscriptions ?? []) d.dispose();
+  fake.state.executed.length = 0;
+  fake.state.config = { 'cli.path': STANDIN_BIN };
+  fake.views.trusted = true;
+  context = fake.extensionContext(new Map([['tilebox.apiKey', 'k']]));
+  const before = fake.views.logs.length;
+  await activate(context);
+  // What VS Code does next for a palette command that activated the extension: run it right away.
+  const contributed = (pkg.contributes.commands as { command: string }[]).map((c) => c.command);
+  assert.deepEqual(contributed.filter((id) => !fake.state.commands.has(id)), [], 'every contributed command has a handler at once');
+  const held = fake.state.commands.get('tilebox.project.create');
+  const run = held('arg');
+  await trustedStarted(before);
+  await run;
+  assert.notEqual(fake.state.commands.get('tilebox.project.create'), held, 'the real handler replaced the hold');
+  assert.deepEqual(fake.state.executed.filter((e: { id: string }) => e.id === 'tilebox.project.create'), [{ id: 'tilebox.project.create', args: ['arg'] }]);
+  assert.ok(!fake.state.messages.some((m: { text?: string }) => /not available/.test(String(m.text ?? m))), 'no "not available" error');
+});

@@ -18,7 +18,10 @@ import { makeShowFailure } from './showFailure';
 const config = () => vscode.workspace.getConfiguration('tilebox');
 const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
 
-export async function startTrustedFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, projects: WorkspaceProjects): Promise<void> {
+/** `beforeRegister` runs right before the first command is registered (it frees held command ids). */
+export async function startTrustedFeatures(
+  context: vscode.ExtensionContext, log: vscode.LogOutputChannel, projects: WorkspaceProjects, beforeRegister: () => void = () => undefined,
+): Promise<void> {
   const secrets = new SecretApiKeyStore(context.secrets);
   const locate = async () => locateCli({
     configuredPath: config().get<string>(settingName(Settings.cliPath)),
@@ -61,6 +64,7 @@ export async function startTrustedFeatures(context: vscode.ExtensionContext, log
   const showFailure = makeShowFailure(log, onFailure);
   await recheck();
 
+  beforeRegister();
   const views = registerViews(context, {
     cli,
     projects,
