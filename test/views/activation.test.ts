@@ -138,7 +138,7 @@ test('a command run before the lazy half has loaded (VS Code activating for it) 
   // What VS Code does next for a palette command that activated the extension: run it right away.
   const contributed = (pkg.contributes.commands as { command: string }[]).map((c) => c.command);
   assert.deepEqual(contributed.filter((id) => !fake.state.commands.has(id)), [], 'every contributed command has a handler at once');
-  const held = fake.state.commands.get('tilebox.project.create');
+  const held = fake.state.commands.get('tilebox.project.create')!;
   const run = held('arg');
   await trustedStarted(before);
   await run;
