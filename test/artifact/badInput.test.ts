@@ -10,19 +10,13 @@ import { syncBuiltinESMExports } from 'node:module';
 import * as net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { after, test, type TestContext } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { buildArchive } from '../../server/src/artifact/archive';
 import { selectArtifactFiles } from '../../server/src/artifact/select';
 import type { SelectionConfig } from '../../server/src/config/types';
-import { makeTree, type Tree } from './tree';
+import { treesRemovedAfter } from './tree';
 
-const trees: Tree[] = [];
-after(() => trees.forEach((t) => t.remove()));
-const tree = (files: Record<string, string>) => {
-  const t = makeTree(files);
-  trees.push(t);
-  return t;
-};
+const tree = treesRemovedAfter();
 const config: SelectionConfig = { slug: 'demo', root: 'proj', include: ['**'], exclude: [], useGitignore: false };
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 

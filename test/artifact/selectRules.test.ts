@@ -4,18 +4,12 @@ import * as fs from 'node:fs';
 import nodeFs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { SelectionConfig } from '../../server/src/config/types';
 import { selectArtifactFiles } from '../../server/src/artifact/select';
-import { makeTree, type Tree } from './tree';
+import { treesRemovedAfter } from './tree';
 
-const trees: Tree[] = [];
-after(() => trees.forEach((t) => t.remove()));
-const tree = (files: Record<string, string>) => {
-  const t = makeTree(files);
-  trees.push(t);
-  return t;
-};
+const tree = treesRemovedAfter();
 const config = (over: Partial<SelectionConfig> = {}): SelectionConfig =>
   ({ slug: 'demo', root: '.', include: ['**'], exclude: [], useGitignore: true, ...over });
 

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after } from 'node:test';
 
 export interface Tree {
   dir: string;
@@ -20,6 +21,17 @@ export function makeTree(files: Record<string, string> = {}): Tree {
   for (const [rel, text] of Object.entries(files)) put(rel, text);
   const read = (rel: string) => readFileSync(join(dir, rel), 'utf8');
   return { dir, put, read, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `makeTree` whose trees are removed after the test file's tests. */
+export function treesRemovedAfter(): (files: Record<string, string>) => Tree {
+  const trees: Tree[] = [];
+  after(() => trees.forEach((t) => t.remove()));
+  return (files) => {
+    const t = makeTree(files);
+    trees.push(t);
+    return t;
+  };
 }
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
