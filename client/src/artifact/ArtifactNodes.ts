@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ArtifactPreview } from '../../../server/src/protocol';
-import { toTreeItem, TreeNode } from '../views/nodes/TreeNode';
+import { TreeNode } from '../views/nodes/TreeNode';
 import { MessageNode } from '../views/nodes/MessageNode';
 import { fileItem, filesGroupItem, folderItem, summaryItem, taskItem, tasksGroupItem, type ArtifactItem } from './model/artifactItems';
 import type { FileEntry, FolderNode } from './model/folderTree';
@@ -20,8 +20,8 @@ export abstract class ArtifactNode extends TreeNode {
     super();
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = toTreeItem(this.model);
+  override treeItem(): vscode.TreeItem {
+    const item = super.treeItem();
     const rel = this.model.resourcePath;
     if (rel === undefined) return item;
     const uri = vscode.Uri.file(path.join(this.root, ...rel.split('/')));

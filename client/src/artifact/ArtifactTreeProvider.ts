@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../contributes';
 import { MessageNode } from '../views/nodes/MessageNode';
-import { toTreeItem, type TreeNode } from '../views/nodes/TreeNode';
-import { ArtifactNode, ArtifactSummaryNode, FilesGroupNode, TasksGroupNode } from './ArtifactNodes';
+import type { TreeNode } from '../views/nodes/TreeNode';
+import { ArtifactSummaryNode, FilesGroupNode, TasksGroupNode } from './ArtifactNodes';
 import type { ArtifactPreviews } from './ArtifactPreviews';
 import { artifactRootMessage, type RootMessage } from './model/viewStatus';
 
@@ -28,7 +28,7 @@ export class ArtifactTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node instanceof ArtifactNode ? node.treeItem() : toTreeItem(node.model);
+    return node.treeItem();
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

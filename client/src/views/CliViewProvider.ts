@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CliRunner, ProjectRegistry, ViewName } from '../services';
 import type { CliFailure, CliResult } from '../tilebox/types';
 import { MessageNode } from './nodes/MessageNode';
-import { toTreeItem, type TreeNode } from './nodes/TreeNode';
+import type { TreeNode } from './nodes/TreeNode';
 
 /** What the views need from the extension. */
 export interface ViewEnv {
@@ -72,7 +72,7 @@ export abstract class CliViewProvider<D> implements vscode.TreeDataProvider<Tree
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node.model);
+    return node.treeItem();
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

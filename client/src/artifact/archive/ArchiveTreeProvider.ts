@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../contributes';
 import { MessageNode } from '../../views/nodes/MessageNode';
-import { toTreeItem, TreeNode } from '../../views/nodes/TreeNode';
+import { TreeNode } from '../../views/nodes/TreeNode';
 import { archiveEntryItem, archiveRootItem, type ArchiveItem } from '../model/archiveItems';
 import { archiveUri } from './ArchiveFileSystem';
 import type { ArchiveStore, LoadedArchive } from './ArchiveStore';
@@ -24,8 +24,8 @@ export class ArchiveEntryNode extends TreeNode {
     return this.adopt(list.map((n) => new ArchiveEntryNode(this.archive, n.path)));
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = toTreeItem(this.model);
+  override treeItem(): vscode.TreeItem {
+    const item = super.treeItem();
     if (this.model.innerPath === '') return item;
     const uri = archiveUri(this.archive.path, this.model.innerPath);
     item.resourceUri = uri;
@@ -48,7 +48,7 @@ export class ArchiveTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node instanceof ArchiveEntryNode ? node.treeItem() : toTreeItem(node.model);
+    return node.treeItem();
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

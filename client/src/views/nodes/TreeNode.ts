@@ -11,6 +11,11 @@ export abstract class TreeNode {
     return [];
   }
 
+  /** The item VS Code shows; kinds that add resource URIs or open commands extend it. */
+  treeItem(): vscode.TreeItem {
+    return toTreeItem(this.model);
+  }
+
   protected adopt<T extends TreeNode>(nodes: T[]): T[] {
     for (const n of nodes) n.parent = this;
     return nodes;
