@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withSession, root } from './harness.mjs';
+import { leafPathsBelow } from './workbench.mjs';
 
 const EXPECTED = ['pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/extra.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'uv.lock'];
 
@@ -17,21 +18,6 @@ function prepare(ws) {
   writeFileSync(join(ws, 'scene_qa/__pycache__/stale.py'), '# excluded by **/__pycache__/**\n');
 }
 
-/** Included file paths shown under the view's "Files" node, rebuilt from the rows' tree levels. */
-function includedFiles(rows) {
-  const start = rows.findIndex((r) => r.label === 'Files');
-  assert.ok(start >= 0, `no "Files" node in ${JSON.stringify(rows)}`);
-  const files = [];
-  const stack = [];
-  for (const r of rows.slice(start + 1)) {
-    if (r.level <= rows[start].level) break;
-    const depth = r.level - rows[start].level - 1;
-    stack.length = depth;
-    stack[depth] = r.label;
-    if (!r.expandable && !/excluded/i.test(r.description)) files.push(stack.join('/'));
-  }
-  return files.sort();
-}
 
 test('artifact view: exactly the selected files; ignored and excluded files are not in it', { timeout: 180_000 }, async () => {
   await withSession('artifact-view', { trust: 'yes', prepare }, async ({ wb }) => {
@@ -41,7 +27,7 @@ test('artifact view: exactly the selected files; ignored and excluded files are 
     await wb.treeItem('Files', { view: 'Artifact', timeout: 45_000 });
     await wb.expandAll('Artifact');
     const rows = await wb.treeRows('Artifact');
-    assert.deepEqual(includedFiles(rows), EXPECTED, JSON.stringify(rows));
+    assert.deepEqual(leafPathsBelow(rows, 'Files', (r) => !/excluded/i.test(r.description)), EXPECTED, JSON.stringify(rows));
     await wb.widenSidebar();
     await wb.screenshot(join(root, 'docs/images/artifact-view.png'));
   });

@@ -7,22 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { withSession, root } from './harness.mjs';
+import { leafPathsBelow } from './workbench.mjs';
 
-/** Entry paths shown under the archive's root row, rebuilt from the rows' tree levels (folders left out). */
-function archiveFiles(rows, archiveName) {
-  const start = rows.findIndex((r) => r.label === archiveName);
-  assert.ok(start >= 0, `no "${archiveName}" row in ${JSON.stringify(rows)}`);
-  const files = [];
-  const stack = [];
-  for (const r of rows.slice(start + 1)) {
-    if (r.level <= rows[start].level) break;
-    const depth = r.level - rows[start].level - 1;
-    stack.length = depth;
-    stack[depth] = r.label;
-    if (!r.expandable) files.push(stack.join('/'));
-  }
-  return files.sort();
-}
 
 test('release archive: a built .tar.zst shows its entries; an entry opens read-only', { timeout: 180_000 }, async () => {
   let built;
@@ -44,7 +30,7 @@ test('release archive: a built .tar.zst shows its entries; an entry opens read-o
     await wb.treeItem(name, { view: 'Release Archive', timeout: 30_000 });
     await wb.soloView('Release Archive');
     await wb.expandAll('Release Archive');
-    assert.deepEqual(archiveFiles(await wb.treeRows('Release Archive'), name), expected);
+    assert.deepEqual(leafPathsBelow(await wb.treeRows('Release Archive'), name), expected);
 
     const entry = await wb.treeItem(/^pyproject\.toml/, { view: 'Release Archive' });
     await entry.click();

@@ -288,3 +288,22 @@ export class Workbench {
     await this.page.screenshot({ path, timeout: 10_000 });
   }
 }
+
+/**
+ * Paths of the leaf rows under the row labelled `label`, rebuilt from the rows' tree levels (folders left out),
+ * sorted; `keep` filters leaves (e.g. leave out greyed excluded files). Throws when no such row is shown.
+ */
+export function leafPathsBelow(rows, label, keep = () => true) {
+  const start = rows.findIndex((r) => r.label === label);
+  if (start < 0) throw new Error(`no "${label}" row in ${JSON.stringify(rows)}`);
+  const paths = [];
+  const stack = [];
+  for (const r of rows.slice(start + 1)) {
+    if (r.level <= rows[start].level) break;
+    const depth = r.level - rows[start].level - 1;
+    stack.length = depth;
+    stack[depth] = r.label;
+    if (!r.expandable && keep(r)) paths.push(stack.join('/'));
+  }
+  return paths.sort();
+}
