@@ -139,15 +139,21 @@ export class Workbench {
     await this.page.locator('.part.editor').click({ position: { x: 400, y: 200 } });
   }
 
-  /** Runs a command from the palette by its full title, e.g. "Tilebox: Publish Release". */
-  async runCommand(title) {
-    await this.focusWorkbench();
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${title}`);
+  /**
+   * Runs a command from the palette by its full title, e.g. "Tilebox: Publish Release". The palette lists only the
+   * commands the workbench knew when it opened, and on a loaded machine the extension's contributions can arrive
+   * after the first try, so it is reopened until the row shows (bounded).
+   */
+  async runCommand(title, timeout = 30_000) {
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: pattern(title) }).first();
-    await row.waitFor({ timeout: 10_000 });
+    await this.waitFor(`"${title}" in the command palette`, async () => {
+      await this.focusWorkbench();
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`);
+      return row.waitFor({ timeout: 3_000 }).then(() => true);
+    }, timeout);
     await row.click();
   }
 
