@@ -1,5 +1,8 @@
 // A thin fake of the `vscode` module for registerCommands tests: records registrations and
 // messages, answers messages from a queue. Only what the commands layer touches.
+import { disposable } from '../fakeVscodeBasics.mjs';
+
+export * from '../fakeVscodeBasics.mjs';
 export const state = {
   commands: new Map(),
   executed: [],
@@ -15,7 +18,7 @@ export const state = {
   editors: [],
   workspaceFolders: [],
 };
-const disposable = { dispose() {} };
+
 /** The next queued answer; a function answer is called with what was asked (e.g. the quick pick items). */
 const answer = (...asked) => {
   const a = state.answers.shift();
@@ -27,12 +30,6 @@ const message = (level) => (text, ...rest) => {
   return state.respond ? Promise.resolve(state.respond({ level, text, items })) : answer();
 };
 
-export class EventEmitter {
-  listeners = [];
-  event = (l) => { this.listeners.push(l); return disposable; };
-  fire(v) { for (const l of this.listeners) l(v); }
-  dispose() {}
-}
 export class Uri {
   constructor(scheme, path) { this.scheme = scheme; this.path = path; this.fsPath = path; }
   static file(p) { return new Uri('file', p); }
@@ -43,19 +40,6 @@ export class Uri {
 }
 export class ProcessExecution { constructor(process, args, options) { Object.assign(this, { process, args, options }); } }
 export class Task { constructor(definition, scope, name, source, execution) { Object.assign(this, { definition, scope, name, source, execution }); } }
-export class Position { constructor(line, character) { Object.assign(this, { line, character }); } }
-export class Range { constructor(start, end) { Object.assign(this, { start, end }); } }
-export class Selection extends Range {}
-export const TaskScope = { Global: 1, Workspace: 2 };
-// Tree item pieces, for loading the views' node classes (menu tests).
-export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
-export class TreeItem { constructor(label, collapsibleState) { Object.assign(this, { label, collapsibleState }); } }
-export class ThemeIcon { constructor(id, color) { Object.assign(this, { id, color }); } }
-export class ThemeColor { constructor(id) { this.id = id; } }
-export class MarkdownString { constructor(value = '') { this.value = value; } appendMarkdown(v) { this.value += v; return this; } }
-export const ProgressLocation = { Notification: 15 };
-export const ConfigurationTarget = { Global: 1 };
-export const TextEditorRevealType = { AtTop: 3 };
 
 export const commands = {
   registerCommand(id, fn) {

@@ -4,22 +4,7 @@
 import * as base from '../commands/fakeVscode.mjs';
 
 export * from '../commands/fakeVscode.mjs';
-const { state, Uri } = base;
-const disposable = { dispose() {} };
-
-/** Like the commands fake's, but a listener can be removed (activation tests start the extension repeatedly). */
-export class EventEmitter {
-  listeners = new Set();
-  event = (listener, thisArg, disposables) => {
-    const entry = (v) => listener.call(thisArg, v);
-    this.listeners.add(entry);
-    const d = { dispose: () => this.listeners.delete(entry) };
-    if (Array.isArray(disposables)) disposables.push(d);
-    return d;
-  };
-  fire(v) { for (const l of [...this.listeners]) l(v); }
-  dispose() { this.listeners.clear(); }
-}
+const { state, Uri, EventEmitter, disposable } = base;
 
 export const views = {
   /** Tree views by id, with their provider and the values the extension set on them. */
@@ -41,21 +26,6 @@ export function contextKeys() {
   const out = {};
   for (const e of state.executed) if (e.id === 'setContext') out[e.args[0]] = e.args[1];
   return out;
-}
-
-export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
-export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
-export const StatusBarAlignment = { Left: 1, Right: 2 };
-export class TreeItem {
-  constructor(label, collapsibleState = 0) { this.label = label; this.collapsibleState = collapsibleState; }
-}
-export class ThemeIcon { constructor(id, color) { this.id = id; this.color = color; } }
-export class ThemeColor { constructor(id) { this.id = id; } }
-export class FileSystemError extends Error { static FileNotFound(m) { return new FileSystemError(String(m)); } static NoPermissions(m) { return new FileSystemError(String(m)); } }
-export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
-export const FilePermission = { Readonly: 1 };
-export class MarkdownString {
-  constructor(value = '', supportThemeIcons = false) { this.value = value; this.supportThemeIcons = supportThemeIcons; }
 }
 
 function outputChannel(name) {
