@@ -14,14 +14,14 @@ test('every warning for a production deploy is gathered into one list', () => {
     target: 'production',
     clusters: ['prod-eu-CvufcSxcC9SKfe', 'prod-us-Drv6L7Li4t7Yvk'],
     knownClusters: ['prod-eu-CvufcSxcC9SKfe'],
-    currentlyDeployed: { 'prod-eu-CvufcSxcC9SKfe': '0190aaaa-0000-7000-8000-000000000001' },
+    currentlyDeployed: { 'prod-eu-CvufcSxcC9SKfe': '0190aaaa-0000-7000-8000-00000000c0de' },
   });
   assert.equal(w.risky, true);
   assert.equal(w.lines.length, 4);
   assert.match(w.lines[0], /^Production: production, prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk/);
   assert.match(w.lines[1], /Unknown cluster: prod-us-Drv6L7Li4t7Yvk/);
   assert.match(w.lines[2], /latest/);
-  assert.match(w.lines[3], /Replaces: release 0190aaaa on prod-eu/);
+  assert.match(w.lines[3], /Replaces: release 0000c0de on prod-eu/);
 });
 
 test('a deploy to a known dev cluster needs no dialog', () => {

@@ -13,6 +13,7 @@ import { jobGet } from '../../client/src/tilebox/calls';
 import type { Job } from '../../client/src/tilebox/types';
 import { ok, STANDIN_BIN } from '../adapter/helpers';
 import { DEV, KEY, world } from './support';
+import { shortId } from '../../client/src/tilebox/validate';
 
 test('publish, deploy to a target, submit a failing job, run it, get told it failed, retry it', async () => {
   const w = world();
@@ -27,7 +28,7 @@ test('publish, deploy to a target, submit a failing job, run it, get told it fai
   const deployed = await deployFlow(w.deps(deployUi), published.next[0].args![0]);
   assert.ok(!deployUi.asked.some((a) => a.kind === 'confirm'));
   const releaseId = (published.next[1].args![0] as string);
-  assert.equal(deployed.message, `Deployed release ${releaseId.slice(0, 8)} of scene-qa-F8yVcPRfw2AkoZ to ${DEV}.`);
+  assert.equal(deployed.message, `Deployed release ${shortId(releaseId)} of scene-qa-F8yVcPRfw2AkoZ to ${DEV}.`);
   assert.deepEqual(deployed.next.map((s) => s.title), ['Submit Job…', 'Start Runner']);
   assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${releaseId} --target dev --json`));
 

@@ -11,6 +11,7 @@ import { copyReleaseIdFlow } from '../../client/src/commands/releaseId';
 import { deployRelease, jobCancel, jobGet, jobSubmit } from '../../client/src/tilebox/calls';
 import { ok, STANDIN_BIN } from '../adapter/helpers';
 import { DEV, world } from './support';
+import { shortId } from '../../client/src/tilebox/validate';
 
 const PROD = 'prod-eu-CvufcSxcC9SKfe';
 
@@ -53,7 +54,7 @@ test('copy release id: from a node directly, from the palette by picking a relea
   const fromNode = w.ui();
   await copyReleaseIdFlow({ ...w.deps(fromNode) }, { release: { id, tasks: [], clusters: [] } });
   assert.deepEqual(fromNode.copied, [id]);
-  const fromPalette = w.ui({ pick: id.slice(0, 8) });
+  const fromPalette = w.ui({ pick: shortId(id) });
   const done = await copyReleaseIdFlow({ ...w.deps(fromPalette) });
   assert.deepEqual(fromPalette.copied, [id]);
   assert.equal(done.message, `Copied release ID ${id}.`);

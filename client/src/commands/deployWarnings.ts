@@ -1,4 +1,5 @@
 // Everything worth saying before a deploy, gathered so the user sees one dialog, not a chain.
+import { shortId } from '../tilebox/validate';
 
 /** Names like `prod`, `production`, `prod-eu-…`, `eu-live`: word-bounded, so `product` does not count. */
 const PRODUCTION = /(^|[^a-z0-9])(prod|production|live)([^a-z0-9]|$)/i;
@@ -45,7 +46,7 @@ export function deployWarnings(plan: DeployPlan): DeployWarnings {
   for (const cluster of plan.clusters) {
     const current = plan.currentlyDeployed?.[cluster];
     if (current && current !== plan.release) {
-      lines.push(`Replaces: release ${current.slice(0, 8)} on ${cluster}; runners there switch to the new one.`);
+      lines.push(`Replaces: release ${shortId(current)} on ${cluster}; runners there switch to the new one.`);
     }
   }
   return { risky, lines };

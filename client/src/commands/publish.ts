@@ -5,6 +5,7 @@ import { buildRelease, publishRelease } from '../tilebox/calls';
 import { need, type FlowDeps } from './flow';
 import { pickProject } from './pickers';
 import { outcome, type Outcome } from './ui';
+import { shortId } from '../tilebox/validate';
 
 export interface ReleaseDeps extends FlowDeps {
   projects: Pick<ProjectRegistry, 'pick'>;
@@ -34,7 +35,7 @@ export async function publishFlow(d: ReleaseDeps, project?: Project): Promise<Ou
   const id = published.releaseId;
   const tasks = published.tasks.map((t) => `${t.name}@${t.version}`).join(', ');
   const note = published.message ? ` ${published.message}` : '';
-  return outcome(`Published release ${id.slice(0, 8)} of ${name(p)}${tasks ? ` (${tasks})` : ''}.${note}`, [
+  return outcome(`Published release ${shortId(id)} of ${name(p)}${tasks ? ` (${tasks})` : ''}.${note}`, [
     { title: 'Deploy…', command: 'tilebox.release.deploy', args: [{ releaseId: id, workflowSlug: p.slug, projectDir: p.dir }] },
     { title: 'Copy ID', command: 'tilebox.release.copyId', args: [id] },
   ]);

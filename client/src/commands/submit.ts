@@ -10,6 +10,7 @@ import { answered, Problem, withProgress, type FlowDeps } from './flow';
 import { clusterFrom, workflowFrom } from './nodeArgs';
 import { listClusters, pickCluster } from './pickers';
 import { outcome, type Outcome, type PickItem } from './ui';
+import { shortId } from '../tilebox/validate';
 
 export interface JobDeps extends FlowDeps {
   refresh: Pick<RefreshManager, 'pollAfterAction'>;
@@ -96,5 +97,5 @@ export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   d.watch(id);
   const next = [{ title: 'Show Job', command: 'tilebox.job.show', args: [id] }];
   if (!d.localRunners.has(cluster.slug)) next.push({ title: 'Start Runner', command: 'tilebox.runner.start', args: [cluster.slug] });
-  return outcome(`Submitted job "${name}" (${id.slice(0, 8)}) to ${cluster.slug}.`, next);
+  return outcome(`Submitted job "${name}" (${shortId(id)}) to ${cluster.slug}.`, next);
 }

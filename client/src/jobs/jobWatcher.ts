@@ -3,6 +3,7 @@
 import type { CliResult, Job } from '../tilebox/types';
 import type { Outcome } from '../commands/ui';
 import { isTerminal } from './jobStates';
+import { shortId } from '../tilebox/validate';
 
 export interface JobWatcherDeps {
   getJob(id: string, signal: AbortSignal): Promise<CliResult<Job>>;
@@ -66,7 +67,7 @@ export class JobWatcher {
 
 /** The notification for an ended job, with its next steps. */
 export function jobEndedNotice(job: Job): Outcome {
-  const name = job.name || job.id.slice(0, 8);
+  const name = job.name || shortId(job.id);
   const show = { title: 'Show Job', command: 'tilebox.job.show', args: [job.id] };
   const logs = { title: 'Show Logs', command: 'tilebox.job.showLogs', args: [job.id] };
   if (job.state === 'failed') {

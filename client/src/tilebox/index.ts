@@ -6,5 +6,5 @@ export { TileboxCli, type TileboxCliOptions, type RunOptions } from './runCli';
 export { describeFailure, type FailureDescription } from './describe';
 export { collectPages, type CallRunner } from './pages';
 export { isCompatible, explainQueuedJob, checkRetry, jobCluster, releasesOn, type Diagnosis } from './compat';
-export { isSlug, isUuid, isTaskVersion, parseTaskVersion, runnerStartArgs, parallelArgs, InvalidArgumentError } from './validate';
+export { isSlug, isUuid, shortId, isTaskVersion, parseTaskVersion, runnerStartArgs, parallelArgs, InvalidArgumentError } from './validate';
 export { redactArgs, redactText, formatCommand } from './redact';

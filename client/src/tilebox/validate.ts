@@ -57,3 +57,9 @@ export function parallelArgs(n: number, command: string[]): string[] {
   if (command.length === 0 || command[0].trim() === '') throw new InvalidArgumentError('The direct runner command is empty');
   return ['parallel', '-n', String(assertCount(n, 'Process count')), '--', ...command];
 }
+
+/** A short, still-distinguishing form of a UUID: its last 8 hex digits (UUIDv7 ids share their time prefix). */
+export function shortId(id: string): string {
+  const hex = id.replace(/-/g, '');
+  return hex.length > 8 ? hex.slice(-8) : id;
+}

@@ -1,10 +1,5 @@
 // Small text formats shared by the view models. Pure.
-
-/** A short, still-distinguishing form of a UUID: its last 8 hex digits (UUIDv7 ids share their time prefix). */
-export function shortId(id: string): string {
-  const hex = id.replace(/-/g, '');
-  return hex.length > 8 ? hex.slice(-8) : id;
-}
+export { shortId } from '../../tilebox/validate';
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago"; undefined for a missing or unreadable time. */
 export function age(iso: string | undefined, now: number): string | undefined {
