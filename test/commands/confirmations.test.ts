@@ -9,6 +9,7 @@ import { publishFlow } from '../../client/src/commands/publish';
 import { deployRelease } from '../../client/src/tilebox/calls';
 import { ok } from '../adapter/helpers';
 import { DEV, exampleProject, world } from './support';
+import { shortId } from '../../client/src/tilebox/validate';
 
 test('deploying to the production target gathers production, latest and replaced-release warnings in one dialog', async () => {
   const w = world();
@@ -18,7 +19,7 @@ test('deploying to the production target gathers production, latest and replaced
   writeFileSync(join(w.project.dir, 'scene_qa', 'extra.py'), 'X = 1\n');
   await publishFlow(w.deps(w.ui()), w.project);
 
-  const refused = w.ui({ pick: 'Target production' }, { confirm: false });
+  const refused = w.ui({ pick: 'Latest release' }, { pick: 'Target production' }, { confirm: false });
   await assert.rejects(deployFlow(w.deps(refused), { projectDir: w.project.dir }), Dismissed);
   const dialogs = refused.asked.filter((a) => a.kind === 'confirm');
   assert.equal(dialogs.length, 1, 'one dialog, not a chain');
@@ -29,11 +30,11 @@ test('deploying to the production target gathers production, latest and replaced
   assert.equal(lines.length, 3);
   assert.match(lines[0], /^Production: production, prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk/);
   assert.match(lines[1], /latest published release/);
-  assert.equal(lines[2], `Replaces: release ${v1Id.slice(0, 8)} on prod-eu-CvufcSxcC9SKfe; runners there switch to the new one.`);
+  assert.equal(lines[2], `Replaces: release ${shortId(v1Id)} on prod-eu-CvufcSxcC9SKfe; runners there switch to the new one.`);
   const deploysAfterRefusal = w.commandsRun().filter((c) => c.includes('--target production'));
   assert.deepEqual(deploysAfterRefusal, [], 'a refused dialog deploys nothing');
 
-  const accepted = w.ui({ pick: 'Target production' }, { confirm: true });
+  const accepted = w.ui({ pick: 'Latest release' }, { pick: 'Target production' }, { confirm: true });
   const done = await deployFlow(w.deps(accepted), { projectDir: w.project.dir });
   assert.match(done.message, /to prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk\.$/);
 });
@@ -61,4 +62,22 @@ test('deploy from a cluster node goes to that cluster without asking where; a re
   const fromRelease = w.ui({ pick: 'Target dev' });
   await deployFlow(w.deps(fromRelease), { release: { id: releaseId, tasks: [], clusters: [] }, releaseId, workflowSlug: w.project.slug });
   assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${releaseId} --target dev --json`));
+});
+
+test('deploy from the palette asks which release when there are several, latest first; an older one rolls back', async () => {
+  const w = world();
+  const none = w.ui();
+  await assert.rejects(deployFlow(w.deps(none), { projectDir: w.project.dir }), /has no published release yet: run "Tilebox: Publish Release" first/);
+  assert.equal(w.commandsRun().filter((c) => c.includes('deploy-release')).length, 0);
+
+  const v1 = (await publishFlow(w.deps(w.ui()), w.project)).next[1].args![0] as string;
+  writeFileSync(join(w.project.dir, 'scene_qa', 'extra.py'), 'X = 1\n');
+  const v2 = (await publishFlow(w.deps(w.ui()), w.project)).next[1].args![0] as string;
+  const ui = w.ui({ pick: shortId(v1) }, { pick: 'Target dev' });
+  const done = await deployFlow(w.deps(ui), { projectDir: w.project.dir });
+  const asked = ui.asked[0];
+  assert.equal(asked.title, 'Deploy which release of scene-qa-F8yVcPRfw2AkoZ?');
+  assert.deepEqual(asked.items, ['$(arrow-up) Latest release', shortId(v2), shortId(v1)]);
+  assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${v1} --target dev --json`));
+  assert.match(done.message, new RegExp(`^Deployed release ${shortId(v1)} of scene-qa-F8yVcPRfw2AkoZ to `));
 });

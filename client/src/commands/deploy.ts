@@ -1,5 +1,5 @@
-// tilebox.release.deploy / tilebox.release.undeploy. Deploy takes the selected release (or the
-// latest), a target from the project's toml or clusters picked from `cluster list`, and shows one
+// tilebox.release.deploy / tilebox.release.undeploy. Deploy takes the selected release (or asks,
+// latest first), a target from the project's toml or clusters picked from `cluster list`, and shows one
 // modal dialog with every warning when the destination looks like production.
 import type { Project, ProjectRegistry } from '../services';
 import { deployRelease, undeployRelease } from '../tilebox/calls';
@@ -7,9 +7,10 @@ import type { Cluster } from '../tilebox/types';
 import { deployWarnings, suggestsProduction } from './deployWarnings';
 import { answered, Dismissed, need, Problem, withProgress } from './flow';
 import { clusterFrom, projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
-import { clusterItem, listClusters, pickProject } from './pickers';
+import { clusterItem, listClusters, listReleases, pickProject, releaseItem } from './pickers';
 import type { ReleaseDeps } from './publish';
 import { outcome, type Outcome } from './ui';
+import { shortId } from '../tilebox/validate';
 
 type Destination = { target: string; clusters: string[] } | { target?: undefined; clusters: string[] } | 'pick';
 
@@ -26,6 +27,18 @@ export async function projectFor(
   return pickProject(projects, placeHolder);
 }
 
+/**
+ * Started without a release (palette, cluster node): with one release that one goes, as `--latest`; with more the user
+ * picks, "Latest" first, so an older release can be rolled back to without finding its node.
+ */
+async function pickDeployRelease(d: DeployDeps, workflow: string, cwd?: string): Promise<string> {
+  const releases = await listReleases(d, workflow, cwd);
+  if (releases.length === 1) return 'latest';
+  const latest = { ...releaseItem(releases[0]), label: '$(arrow-up) Latest release', value: 'latest' };
+  latest.description = [shortId(releases[0].id), latest.description].filter(Boolean).join(' · ');
+  return answered(await d.ui.pick(`Deploy which release of ${workflow}?`, [latest, ...releases.map((r) => releaseItem(r))]));
+}
+
 export interface DeployDeps extends ReleaseDeps {
   projects: Pick<ProjectRegistry, 'pick' | 'all'>;
 }
@@ -35,7 +48,7 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
   const project = await projectFor(d.projects, arg, 'Deploy which project?');
   const workflow = ref?.workflowSlug ?? workflowFrom(arg) ?? project?.slug;
   if (!workflow) throw new Problem('Cannot tell which workflow to deploy: the project has no [workflow].slug.');
-  const release = ref?.id ?? 'latest';
+  const release = ref?.id ?? (await pickDeployRelease(d, workflow, project?.dir));
   const clusters = await listClusters(d);
 
   const choices: { label: string; description?: string; value: Destination }[] = (project?.targets ?? []).map((t) => ({
@@ -66,7 +79,7 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
     workflow, release, target: dest.target, clusters: dest.clusters, knownClusters: clusters.map((c) => c.slug), currentlyDeployed: current,
   });
   const where = dest.target ? `target ${dest.target} (${dest.clusters.join(', ')})` : dest.clusters.join(', ');
-  const what = release === 'latest' ? 'the latest release' : `release ${release.slice(0, 8)}`;
+  const what = release === 'latest' ? 'the latest release' : `release ${shortId(release)}`;
   if (warnings.risky) {
     const go = await d.ui.confirm({ message: `Deploy ${what} of ${workflow} to ${where}?`, detail: warnings.lines.join('\n'), action: 'Deploy' });
     if (!go) throw new Dismissed();
@@ -85,7 +98,7 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
   d.refresh.pollAfterAction('clusters');
   const reached = result.clusters.length > 0 ? result.clusters : dest.clusters;
   const first = reached[0];
-  const deployed = result.releaseId ? `release ${result.releaseId.slice(0, 8)}` : what;
+  const deployed = result.releaseId ? `release ${shortId(result.releaseId)}` : what;
   return outcome(`Deployed ${deployed} of ${workflow} to ${reached.join(', ')}.`, [
     { title: 'Submit Job…', command: 'tilebox.job.submit', args: [{ clusterSlug: first, workflowSlug: workflow }] },
     { title: 'Start Runner', command: 'tilebox.runner.start', args: [first] },
@@ -100,7 +113,7 @@ export async function undeployFlow(d: DeployDeps, arg?: unknown): Promise<Outcom
   const clusters = await listClusters(d);
   const deployedOn = (c: Cluster) => c.deployments.find((x) => x.workflowSlug === workflow && (!ref || x.release.id === ref.id));
   const candidates = clusters.filter(deployedOn);
-  if (candidates.length === 0) throw new Problem(`${workflow} is not deployed on any cluster${ref ? ` as release ${ref.id.slice(0, 8)}` : ''}.`);
+  if (candidates.length === 0) throw new Problem(`${workflow} is not deployed on any cluster${ref ? ` as release ${shortId(ref.id)}` : ''}.`);
   const preset = clusterFrom(arg);
   let chosen = candidates;
   if (preset && candidates.some((c) => c.slug === preset)) chosen = candidates.filter((c) => c.slug === preset);

@@ -1,9 +1,10 @@
 // Quick picks a command uses when it was started without a node: project, cluster, job.
 import type { ProjectRegistry, Project } from '../services';
-import { clusterList, jobList } from '../tilebox/calls';
-import type { Cluster, Job } from '../tilebox/types';
+import { clusterList, jobList, workflowGet } from '../tilebox/calls';
+import type { Cluster, Job, Release } from '../tilebox/types';
 import { answered, need, Problem, type FlowDeps } from './flow';
 import type { PickItem } from './ui';
+import { shortId } from '../tilebox/validate';
 
 export async function pickProject(projects: Pick<ProjectRegistry, 'pick'>, placeHolder: string): Promise<Project> {
   return answered(await projects.pick(placeHolder));
@@ -45,4 +46,20 @@ export async function pickJob(d: FlowDeps, title: string, accept: (job: Job) => 
       jobs.map((j) => ({ label: j.name || j.id, description: j.state, detail: `${j.id}${j.submittedAt ? ` · ${j.submittedAt}` : ''}`, value: j })),
     ),
   );
+}
+
+/** A workflow's releases, newest first; none published is a Problem that says what to do. */
+export async function listReleases(d: FlowDeps, workflow: string, cwd?: string): Promise<Release[]> {
+  const wf = await need(d.cli.run(workflowGet(workflow), { cwd, signal: d.signal }), `Reading workflow ${workflow}`);
+  if (wf.releases.length === 0) throw new Problem(`${workflow} has no published release yet: run "Tilebox: Publish Release" first.`);
+  return wf.releases;
+}
+
+export function releaseItem(r: Release): PickItem<string> {
+  return {
+    label: shortId(r.id),
+    description: [r.createdAt, r.clusters.length ? `deployed on ${r.clusters.join(', ')}` : ''].filter(Boolean).join(' · '),
+    detail: r.tasks.map((t) => `${t.name}@${t.version}`).join(', '),
+    value: r.id,
+  };
 }
