@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../contributes';
 import { MessageNode } from '../views/nodes/MessageNode';
+import { NodeTreeProvider } from '../views/nodes/NodeTreeProvider';
 import type { TreeNode } from '../views/nodes/TreeNode';
 import { ArtifactSummaryNode, FilesGroupNode, TasksGroupNode } from './ArtifactNodes';
 import type { ArtifactPreviews } from './ArtifactPreviews';
@@ -10,13 +11,12 @@ import { artifactRootMessage, type RootMessage } from './model/viewStatus';
 
 const ROOT_ID = 'artifact';
 
-export class ArtifactTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+export class ArtifactTreeProvider extends NodeTreeProvider {
   private readonly subscription: vscode.Disposable;
   private view?: vscode.TreeView<TreeNode>;
 
   constructor(private readonly previews: ArtifactPreviews) {
+    super();
     this.subscription = previews.onDidChange((key) => {
       if (key === '' || key === previews.current) this.refreshView();
     });
@@ -27,16 +27,7 @@ export class ArtifactTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.refreshView();
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.treeItem();
-  }
-
-  getParent(node: TreeNode): TreeNode | undefined {
-    return node.parent;
-  }
-
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.children();
+  protected topLevel(): TreeNode[] {
     const key = this.previews.current;
     const state = key ? this.previews.state(key) : undefined;
     const message = artifactRootMessage({ server: this.previews.server, configKey: key, configCount: this.previews.configs.length, state });
@@ -54,12 +45,12 @@ export class ArtifactTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (this.view) {
       this.view.description = key && this.previews.configs.length > 1 ? vscode.workspace.asRelativePath(vscode.Uri.parse(key), true) : undefined;
     }
-    this.changed.fire(undefined);
+    this.rerender();
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.subscription.dispose();
-    this.changed.dispose();
+    super.dispose();
   }
 }
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CliRunner, ProjectRegistry, ViewName } from '../services';
 import type { CliFailure, CliResult } from '../tilebox/types';
 import { MessageNode } from './nodes/MessageNode';
+import { NodeTreeProvider } from './nodes/NodeTreeProvider';
 import type { TreeNode } from './nodes/TreeNode';
 
 /** What the views need from the extension. */
@@ -26,12 +27,12 @@ export interface ViewEnv {
 
 type LoadState<D> = { kind: 'idle' } | { kind: 'loaded'; data: D; at: number } | { kind: 'failed'; result: CliFailure };
 
-export abstract class CliViewProvider<D> implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+export abstract class CliViewProvider<D> extends NodeTreeProvider {
   protected state: LoadState<D> = { kind: 'idle' };
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(protected readonly env: ViewEnv, readonly name: ViewName, private readonly what: string) {}
+  constructor(protected readonly env: ViewEnv, readonly name: ViewName, private readonly what: string) {
+    super();
+  }
 
   /** Runs the CLI calls for the view's data. */
   protected abstract fetch(): Promise<CliResult<D>>;
@@ -62,25 +63,11 @@ export abstract class CliViewProvider<D> implements vscode.TreeDataProvider<Tree
       this.env.log.warn(`${this.what} failed: ${result.kind}`);
       this.env.reportFailure(result, this.name);
     }
-    this.changed.fire(undefined);
+    this.rerender();
     return { running: this.state.kind === 'loaded' && this.isRunning(this.state.data) };
   }
 
-  /** Re-renders from the data already loaded (e.g. the projects or a filter changed). */
-  rerender(): void {
-    this.changed.fire(undefined);
-  }
-
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.treeItem();
-  }
-
-  getParent(node: TreeNode): TreeNode | undefined {
-    return node.parent;
-  }
-
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.children();
+  protected topLevel(): TreeNode[] | Promise<TreeNode[]> {
     if (!this.env.ready() || !this.shows()) return [];
     switch (this.state.kind) {
       case 'idle':
@@ -91,9 +78,5 @@ export abstract class CliViewProvider<D> implements vscode.TreeDataProvider<Tree
       case 'loaded':
         return this.roots(this.state.data, Date.now());
     }
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

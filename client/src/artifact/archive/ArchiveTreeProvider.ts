@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../contributes';
 import { MessageNode } from '../../views/nodes/MessageNode';
+import { NodeTreeProvider } from '../../views/nodes/NodeTreeProvider';
 import { TreeNode } from '../../views/nodes/TreeNode';
 import { archiveEntryItem, archiveRootItem, type ArchiveItem } from '../model/archiveItems';
 import { archiveUri } from './ArchiveFileSystem';
@@ -35,28 +36,18 @@ export class ArchiveEntryNode extends TreeNode {
   }
 }
 
-export class ArchiveTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+export class ArchiveTreeProvider extends NodeTreeProvider {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: ArchiveStore) {
+    super();
     this.subscription = store.onDidChange(() => {
       void vscode.commands.executeCommand('setContext', ContextKeys.archiveOpen, store.shownArchives.length > 0);
-      this.changed.fire(undefined);
+      this.rerender();
     });
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.treeItem();
-  }
-
-  getParent(node: TreeNode): TreeNode | undefined {
-    return node.parent;
-  }
-
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.children();
+  protected async topLevel(): Promise<TreeNode[]> {
     if (this.store.shownArchives.length === 0) {
       return [new MessageNode('empty', 'No release archive open', 'archives', 'Run "Tilebox: Open Release Archive (.tar.zst)…" or right-click a `.tar.zst` in the explorer.')];
     }
@@ -70,8 +61,8 @@ export class ArchiveTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return roots;
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.subscription.dispose();
-    this.changed.dispose();
+    super.dispose();
   }
 }
