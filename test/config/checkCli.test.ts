@@ -173,9 +173,32 @@ test('binary garbage is reported, not crashed on', () => {
   writeFileSync(join(dir, 'tilebox.workflow.toml'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x5b, 0x0a, 0xc3]));
   const r = check(dir);
   assert.equal(r.code, 1, r.err);
-  assert.match(r.lines[0], /:\d+:\d+: error: .+ \[toml-syntax\]$/);
+  assert.match(r.lines[0], /:1:1: error: .+not UTF-8 text.+ \[unreadable-file\]$/, 'bytes that are not UTF-8 are named as such');
+  writeFileSync(join(dir, 'tilebox.workflow.toml'), Buffer.from([0x00, 0x01, 0x5b, 0x0a, 0x7f]));
+  const utf8 = check(dir);
+  assert.equal(utf8.code, 1, utf8.err);
+  assert.match(utf8.lines[0], /:\d+:\d+: error: .+ \[toml-syntax\]$/, 'UTF-8 that is not TOML is a syntax error');
 });
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('files an editor would show differently: a BOM does not shift columns, non-UTF-8 and non-files are named, nothing hangs', () => {
+  const bom = project(`\uFEFF${VALID.replace('[workflow]', '[workflw]')}`);
+  const r = check(join(bom, 'tilebox.workflow.toml'));
+  assert.match(r.out, /tilebox\.workflow\.toml:1:2: error: Unknown table "workflw"/, 'column 2 is the "w" after "[", as in the editor');
+
+  const latin1 = project('');
+  writeFileSync(join(latin1, 'tilebox.workflow.toml'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${VALID}`)]));
+  const bad = check(join(latin1, 'tilebox.workflow.toml'));
+  assert.equal(bad.code, 1);
+  assert.match(bad.out, /:1:1: error: Cannot read tilebox\.workflow\.toml: not UTF-8 text; TOML files must be saved as UTF-8 \[unreadable-file\]/);
+
+  const fifoDir = tree({});
+  const fifo = join(fifoDir, 'tilebox.workflow.toml');
+  if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo here: the rest of the test still ran
+  const blocked = check(fifo);
+  assert.equal(blocked.code, 1, 'a FIFO is refused, not read (reading one blocks until a writer comes)');
+  assert.match(blocked.out, /not a regular file \[unreadable-file\]/);
+});

@@ -139,13 +139,14 @@ test('placeholder slugs: a warning when the API would accept them, an error nami
 });
 
 test('runner grammar uses the runtime wording and points at the value', () => {
-  for (const bad of ['runner', 'a:', ':b', 'my_workflow/runner.py:runner', 'a-b:c', 'a:b:c']) {
+  for (const bad of ['runner', 'a:', ':b', 'my_workflow/runner.py:runner', 'a-b:c', 'a:b:c', '1a:b', 'a b:c']) {
     const ds = diagnose(wf(`slug = "a"\nrunner = "${bad}"`));
     assert.deepEqual(where(ds), [['runner-invalid', 2, 9, 11 + bad.length]], bad);
     assert.ok(ds[0].message.startsWith("Expected runner import path in the format '<module>:<object>', for example 'my_workflow.runner:runner'."));
   }
   assert.match(diagnose(wf('slug = "a"\nrunner = "my_workflow/runner.py:runner"'))[0].message, /"my_workflow\.runner:runner"/);
-  for (const good of ['runner:runner', 'datacenters.__main__:runner', 'a.b:c.d', '_x:_y']) {
+  // Python identifiers may hold Unicode letters (PEP 3131); a digit still cannot start one.
+  for (const good of ['runner:runner', 'datacenters.__main__:runner', 'a.b:c.d', '_x:_y', 'módulo:runner', 'données.run:runner2']) {
     assert.deepEqual(diagnose(wf(`slug = "a"\nrunner = "${good}"`)), [], good);
   }
 });

@@ -34,6 +34,11 @@ test('an ignore comment silences the code on the next line only', () => {
   assert.deepEqual(diagnose(tooFar).map((d) => d.code), ['slug-placeholder']);
 });
 
+test('the ignore comment is case-insensitive, as its hover and completion are', () => {
+  const text = '[workflow]\n# Tilebox: IGNORE slug-placeholder\nslug = "replace-with-your-workflow-slug"\nrunner = "a:b"\n[build]\ninclude = ["x"]\n';
+  assert.deepEqual(diagnose(text), []);
+});
+
 test('an ignore comment takes several codes, and stacked comments all apply', () => {
   const facts = memoryFacts(['a.py'], () => false);
   const text = '[workflow]\nslug = "a"\nrunner = "a:b"\n[build]\n# tilebox: ignore include-matches-nothing, pattern-empty\n# tilebox: ignore include-sweeps-venv\ninclude = ["**", ""]\n';

@@ -45,7 +45,7 @@ export async function runCheck(argv: string[]): Promise<number> {
 function checkFile(file: string, flags: SeverityOverrides): Diagnostic[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readConfigText(file);
   } catch (error) {
     const message = `Cannot read ${CONFIG_NAME}: ${error instanceof Error ? error.message : String(error)}`;
     return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: 'unreadable-file', source: 'tilebox', message }];
@@ -53,6 +53,23 @@ function checkFile(file: string, flags: SeverityOverrides): Diagnostic[] {
   const dir = path.dirname(path.resolve(file));
   const severity = { ...severityFromVsCodeSettings(dir), ...flags };
   return validateWorkflowConfig(text, { facts: createFileFacts(dir), severity, otherCodes: ARTIFACT_CODES }).diagnostics;
+}
+
+/**
+ * The file's text as an editor shows it: a regular file only (a FIFO would block the read forever), strict UTF-8 as
+ * TOML requires (a Latin-1 or UTF-16 file would otherwise be checked as replacement characters), and without the
+ * byte-order mark, which editors hide, so columns match.
+ */
+function readConfigText(file: string): string {
+  if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+  } catch (error) {
+    if (error instanceof TypeError) throw new Error('not UTF-8 text; TOML files must be saved as UTF-8');
+    throw error;
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function parseArgs(argv: string[]): Args | string {

@@ -37,7 +37,7 @@ export const DIAGNOSTIC_CODES = [
   { code: 'include-matches-nothing', description: 'An include pattern matches no file under the workflow root.' },
   { code: 'runner-module-not-found', description: 'The runner module was not found under the workflow root.' },
   { code: 'pyproject-not-included', description: 'pyproject.toml exists but no include pattern selects it.' },
-  { code: 'unreadable-file', description: 'The headless check could not read the file.' },
+  { code: 'unreadable-file', description: 'The headless check could not read the file: no permission, not a regular file, or not UTF-8 text.' },
   { code: 'uv-lock-not-included', description: 'uv.lock exists but no include pattern selects it.' },
   { code: 'ignore-unknown-code', description: 'A `# tilebox: ignore` comment names a code no check reports, so it silences nothing.' },
 ] as const satisfies readonly { code: string; description: string }[];

@@ -14,8 +14,9 @@ import { describeBad, SLUG_MAX, slugProblem } from './slugs';
 import type { Located } from './types';
 
 export const RUNNER_FORMAT_MESSAGE = "Expected runner import path in the format '<module>:<object>', for example 'my_workflow.runner:runner'.";
-const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
-export const RUNNER_PATTERN = new RegExp(`^${IDENT}(\\.${IDENT})*:${IDENT}(\\.${IDENT})*$`);
+// Python identifiers (PEP 3131): Unicode letters are allowed, so `módulo:runner` imports fine.
+const IDENT = '[\\p{ID_Start}_][\\p{ID_Continue}]*';
+export const RUNNER_PATTERN = new RegExp(`^${IDENT}(\\.${IDENT})*:${IDENT}(\\.${IDENT})*$`, 'u');
 
 export function checkCrossField(model: ConfigModel, diagnostics: Diagnostic[]): void {
   const { config } = model;

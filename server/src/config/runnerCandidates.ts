@@ -2,7 +2,7 @@
 // Python files, as the `<module>:<name>` import path `runner = "..."` expects.
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=\n]*)?=\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*Runner\s*\(/gm;
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IDENT = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 
 export function findRunners(files: { path: string; text: string }[]): string[] {
   const out = new Set<string>();

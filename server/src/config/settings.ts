@@ -70,7 +70,7 @@ export function applyDiagnosticSettings(
   text: string, diagnostics: Diagnostic[], severity?: SeverityOverrides, parsed?: { doc: TomlDocument; lines: LineIndex },
 ): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
-  const ignored = text.includes('tilebox') ? ignoredCodesByLine(text, parsed?.lines, parsed?.doc) : new Map<number, Set<string>>();
+  const ignored = /tilebox/i.test(text) ? ignoredCodesByLine(text, parsed?.lines, parsed?.doc) : new Map<number, Set<string>>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const code = typeof d.code === 'string' ? d.code : d.code === undefined ? '' : String(d.code);

@@ -38,7 +38,7 @@ export function checkSyntax(text: string, doc: TomlDocument, lines: LineIndex): 
     const [start, end] = unclosed ?? key ?? wordAt(text, offset);
     const word = key ? key[2] : text.slice(start, end);
     const rule = PLAIN_WORDS.find(([re]) => re.test(raw));
-    const message = rule ? rule[1](word) : `TOML syntax error: ${raw}.`;
+    const message = rule ? rule[1](word) : `TOML syntax error: ${raw.replace(/\.+$/, '')}.`;
     return diagnostic('toml-syntax', ERROR, lines.range(start, end), message);
   }
 }
