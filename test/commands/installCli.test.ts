@@ -8,7 +8,7 @@ import { world } from './support';
 
 const deps = (w: ReturnType<typeof world>, ui: ReturnType<ReturnType<typeof world>['ui']>, platform: NodeJS.Platform = 'linux') => {
   const saved: string[] = [];
-  return { saved, d: { ...w.deps(ui), setCliPath: async (p: string) => void saved.push(p), platform } };
+  return { saved, d: { ...w.deps(ui), setCliPath: async (p: string) => void saved.push(p), cliPath: () => saved.at(-1), platform } };
 };
 
 test('the installer runs in its own terminal from a fixed argv, without the API key, and says what comes next', async () => {

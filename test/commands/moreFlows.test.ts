@@ -1,15 +1,17 @@
 // The command flows the loop tests do not cover, each with the scripted Ui against the stand-in: build,
 // undeploy, copy release id, cancel, copy job id, set CLI path, and retry warnings in one dialog.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { setCliPathFlow } from '../../client/src/commands/account';
 import { undeployFlow } from '../../client/src/commands/deploy';
-import { Dismissed } from '../../client/src/commands/flow';
+import { Dismissed, Problem } from '../../client/src/commands/flow';
 import { cancelFlow, copyJobIdFlow, retryFlow } from '../../client/src/commands/jobActions';
 import { buildFlow, publishFlow } from '../../client/src/commands/publish';
 import { copyReleaseIdFlow } from '../../client/src/commands/releaseId';
 import { deployRelease, jobCancel, jobGet, jobSubmit } from '../../client/src/tilebox/calls';
-import { ok, STANDIN_BIN } from '../adapter/helpers';
+import { harness, ok, STANDIN_BIN } from '../adapter/helpers';
 import { DEV, world } from './support';
 import { shortId } from '../../client/src/tilebox/validate';
 
@@ -105,12 +107,46 @@ test('retry of a job whose task no deployed release can run: every reason in one
   assert.deepEqual(w.revealed, [jobId], 'and selected in the jobs view');
 });
 
-test('set CLI path: the picked binary is saved, then checked with --version', async () => {
+test('set CLI path: the picked binary is saved, then checked with --version; another program is refused and the old path kept', async () => {
+  // The CLI runner follows the setting, as the extension's locate() does.
+  const settings: string[] = ['/opt/old/tilebox'];
+  const h = harness({ locate: async () => ({ path: settings.at(-1) === '/opt/old/tilebox' ? STANDIN_BIN : settings.at(-1)! }) });
+  const deps = (ui: ReturnType<ReturnType<typeof world>['ui']>) =>
+    ({ ...world().deps(ui), cli: h.cli, setCliPath: async (p: string) => void settings.push(p), cliPath: () => settings.at(-1) });
   const w = world();
-  const saved: string[] = [];
-  const done = await setCliPathFlow({ ...w.deps(w.ui({ file: STANDIN_BIN })), setCliPath: async (p) => void saved.push(p) });
-  assert.deepEqual(saved, [STANDIN_BIN]);
+  const done = await setCliPathFlow(deps(w.ui({ file: STANDIN_BIN })));
+  assert.equal(settings.at(-1), STANDIN_BIN);
   assert.match(done.message, /version 0\.5\.0-standin/);
-  await assert.rejects(setCliPathFlow({ ...w.deps(w.ui({ escape: true })), setCliPath: async (p) => void saved.push(p) }), Dismissed);
-  assert.equal(saved.length, 1);
+
+  await assert.rejects(setCliPathFlow(deps(w.ui({ file: process.execPath }))), (e: Error) => {
+    assert.ok(e instanceof Problem);
+    assert.match(e.message, new RegExp(`^${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not the tilebox CLI: its --version printed "v\\d+`));
+    return true;
+  });
+  assert.equal(settings.at(-1), STANDIN_BIN, 'node printed a version, but the previous path is back');
+
+  await assert.rejects(setCliPathFlow(deps(w.ui({ escape: true }))), Dismissed);
+  assert.equal(settings.at(-1), STANDIN_BIN);
+});
+
+test('retry and cancel from the palette ask the CLI for their states, so newer jobs in other states do not hide the one to pick', async () => {
+  const w = world();
+  const { jobId } = ok(await w.h.cli.run(jobSubmit({ name: 'old-canceled', task: 'X', cluster: DEV })));
+  ok(await w.h.cli.run(jobCancel(jobId)));
+  // 60 newer queued jobs, more than the picker's page of 50, written straight into the stand-in's state.
+  const file = join(w.h.state, 'jobs.json');
+  const [old] = JSON.parse(readFileSync(file, 'utf8')) as { id: string; submitted_at: string }[];
+  const newer = Array.from({ length: 60 }, (_, i) => ({
+    ...old, id: old.id.replace(/.{4}$/, i.toString(16).padStart(4, '0')), name: `newer-${i}`, state: 'submitted',
+    submitted_at: new Date(Date.parse(old.submitted_at) + 1000 * (i + 1)).toISOString(),
+  }));
+  writeFileSync(file, JSON.stringify([old, ...newer]));
+
+  const retry = w.ui({ pick: 'old-canceled' }, { confirm: true });
+  await retryFlow(w.deps(retry), undefined).catch((e) => assert.fail(`retry from the palette: ${e.message}`));
+  assert.deepEqual(retry.asked[0].items, ['old-canceled']);
+  assert.ok(w.commandsRun().includes('job list --state failed,canceled --last 7d --limit 50 --json'), w.commandsRun().join('\n'));
+  const cancel = w.ui({ escape: true });
+  await assert.rejects(cancelFlow(w.deps(cancel)), Dismissed);
+  assert.equal(cancel.asked[0].items!.length, 50, 'cancel offers the not-yet-ended jobs');
 });

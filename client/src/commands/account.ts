@@ -3,7 +3,7 @@
 import type { ApiKeyStore } from '../services';
 import { accountGet, version } from '../tilebox/calls';
 import type { Account } from '../tilebox/types';
-import { answered, CliFailure, withProgress, type FlowDeps } from './flow';
+import { answered, CliFailure, Problem, withProgress, type FlowDeps } from './flow';
 import { outcome, type Outcome } from './ui';
 
 export interface AccountDeps extends FlowDeps {
@@ -57,12 +57,23 @@ export async function clearApiKeyFlow(d: AccountDeps): Promise<Outcome> {
 export interface CliPathDeps extends FlowDeps {
   /** Writes the user (global) setting `tilebox.cli.path`. */
   setCliPath(path: string): Promise<void>;
+  /** The setting's current value, put back when the picked file is not the tilebox CLI. */
+  cliPath(): string | undefined;
 }
 
+/**
+ * The setting overrides PATH, so a wrong pick would hide a working CLI: the pick is kept only when `--version` runs
+ * and names tilebox (a node or python binary also prints a version number).
+ */
 export async function setCliPathFlow(d: CliPathDeps): Promise<Outcome> {
   const file = answered(await d.ui.pickFile('Select the tilebox CLI binary'));
+  const previous = d.cliPath() ?? '';
   await d.setCliPath(file);
   const v = await d.cli.run(version(), { signal: d.signal });
-  if (v.kind === 'ok') return outcome(`Using the tilebox CLI at ${file} (version ${v.value.version}).`);
+  if (v.kind === 'ok' && /tilebox/i.test(v.value.raw)) return outcome(`Using the tilebox CLI at ${file} (version ${v.value.version}).`);
+  await d.setCliPath(previous);
+  if (v.kind === 'ok') {
+    throw new Problem(`${file} is not the tilebox CLI: its --version printed "${v.value.raw.split('\n')[0].slice(0, 80)}". Pick the tilebox binary (often ~/.local/bin/tilebox).`);
+  }
   throw new CliFailure(v, `Running ${file} --version`);
 }

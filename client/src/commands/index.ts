@@ -100,14 +100,15 @@ export function registerCommands(services: Services, options: CommandOptions = {
     if (!p) throw new Dismissed();
     return p;
   };
-  const jobId = async (signal: AbortSignal, arg: unknown) => jobIdFrom(arg) ?? (await pickJob(base(signal), 'Show which job?', () => true)).id;
+  const jobId = async (signal: AbortSignal, arg: unknown) => jobIdFrom(arg) ?? (await pickJob(base(signal), 'Show which job?')).id;
 
   const r = (id: string, h: Parameters<CommandRegistrar['register']>[1]) => registrar.register(id, h);
   r(Commands.setApiKey, (s) => setApiKeyFlow({ ...base(s), secrets }));
   r(Commands.clearApiKey, (s) => clearApiKeyFlow({ ...base(s), secrets }));
   const setCliPath = (p: string) => Promise.resolve(config().update(settingName(Settings.cliPath), p, vscode.ConfigurationTarget.Global));
   // "Set CLI Path" (welcome views, the CLI-not-found message) also offers the installer and its instructions.
-  r(Commands.setCliPath, (s) => installCliFlow({ ...base(s), setCliPath, terminals, platform: process.platform }));
+  const cliPath = () => config().get<string>(settingName(Settings.cliPath));
+  r(Commands.setCliPath, (s) => installCliFlow({ ...base(s), setCliPath, cliPath, terminals, platform: process.platform }));
   r(Commands.createProject, (s, arg) =>
     createProjectFlow(
       { ...base(s), openFile: async (f) => void (await vscode.window.showTextDocument(vscode.Uri.file(f))) },

@@ -10,7 +10,7 @@ import type { JobDeps } from './submit';
 import { outcome, type Outcome } from './ui';
 
 export async function retryFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
-  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Retry which job?', (j) => j.state === 'failed' || j.state === 'canceled')).id;
+  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Retry which job?', ['failed', 'canceled'])).id;
   const job = await need(d.cli.run(jobGet(id), { signal: d.signal }), 'Reading the job');
   const clusters = await listClusters(d);
   // Retry requeues the failed tasks; a canceled job also resumes the tasks it never finished.
@@ -35,7 +35,7 @@ export async function retryFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
 }
 
 export async function cancelFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
-  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Cancel which job?', (j) => !isTerminal(j.state))).id;
+  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Cancel which job?', ['submitted', 'started', 'running'])).id;
   const job = await need(d.cli.run(jobGet(id), { signal: d.signal }), 'Reading the job');
   const go = await d.ui.confirm({
     message: `Cancel job "${job.name || id}"?`,
@@ -50,7 +50,7 @@ export async function cancelFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
 }
 
 export async function copyJobIdFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
-  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Copy the ID of which job?', () => true)).id;
+  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Copy the ID of which job?')).id;
   await d.ui.copy(id);
   return outcome(`Copied job ID ${id}.`);
 }

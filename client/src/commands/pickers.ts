@@ -1,7 +1,7 @@
 // Quick picks a command uses when it was started without a node: project, cluster, job.
 import type { ProjectRegistry, Project } from '../services';
 import { clusterList, jobList, workflowGet } from '../tilebox/calls';
-import type { Cluster, Job, Release } from '../tilebox/types';
+import type { Cluster, Job, JobState, Release } from '../tilebox/types';
 import { answered, need, Problem, type FlowDeps } from './flow';
 import type { PickItem } from './ui';
 import { shortId } from '../tilebox/validate';
@@ -35,11 +35,14 @@ export async function pickCluster(d: FlowDeps, title: string, clusters?: Cluster
   return answered(await d.ui.pick(title, all.map(clusterItem), { placeHolder: 'The default cluster is listed first' }));
 }
 
-/** Recent jobs, optionally only in the given states (retry: failed/canceled; cancel: not yet ended). */
-export async function pickJob(d: FlowDeps, title: string, accept: (job: Job) => boolean): Promise<Job> {
-  const page = await need(d.cli.run(jobList({ last: '7d', limit: 50 }), { signal: d.signal }), 'Listing jobs');
-  const jobs = page.items.filter(accept);
-  if (jobs.length === 0) throw new Problem(`${title}: no matching job in the last 7 days.`);
+/**
+ * Recent jobs, optionally only in the given states (retry: failed/canceled; cancel: not yet ended). The states go to
+ * the CLI, so an older matching job is not crowded out of the page by newer jobs in other states.
+ */
+export async function pickJob(d: FlowDeps, title: string, states?: readonly JobState[]): Promise<Job> {
+  const page = await need(d.cli.run(jobList({ last: '7d', limit: 50, state: states?.join(',') }), { signal: d.signal }), 'Listing jobs');
+  const jobs = page.items.filter((j) => !states || states.includes(j.state));
+  if (jobs.length === 0) throw new Problem(`${title}: no ${states ? `${states.join(' or ')} ` : ''}job in the last 7 days.`);
   return answered(
     await d.ui.pick(
       title,
