@@ -81,3 +81,12 @@ test('deploy from the palette asks which release when there are several, latest 
   assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${v1} --target dev --json`));
   assert.match(done.message, new RegExp(`^Deployed release ${shortId(v1)} of scene-qa-F8yVcPRfw2AkoZ to `));
 });
+
+test('with no clusters, "Choose clusters…" says how to create one instead of an empty list', async () => {
+  const w = world({ ...exampleProject(), targets: [] });
+  await publishFlow(w.deps(w.ui()), w.project);
+  writeFileSync(join(w.h.state, 'clusters.json'), '[]');
+  const ui = w.ui();
+  await assert.rejects(deployFlow(w.deps(ui), { projectDir: w.project.dir }), /^Problem: No clusters: create one in the Tilebox Console/);
+  assert.deepEqual(ui.asked, []);
+});

@@ -7,7 +7,7 @@ import type { Cluster } from '../tilebox/types';
 import { deployWarnings, suggestsProduction } from './deployWarnings';
 import { answered, Dismissed, need, Problem, withProgress } from './flow';
 import { clusterFrom, projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
-import { clusterItem, listClusters, listReleases, pickProject, releaseItem } from './pickers';
+import { clusterItem, listClusters, listReleases, NO_CLUSTERS, pickProject, releaseItem } from './pickers';
 import type { ReleaseDeps } from './publish';
 import { outcome, type Outcome } from './ui';
 import { shortId } from '../tilebox/validate';
@@ -66,6 +66,7 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
         ? 'pick'
         : answered(await d.ui.pick(`Deploy ${workflow} to`, choices));
   if (dest === 'pick') {
+    if (clusters.length === 0) throw new Problem(NO_CLUSTERS);
     const items = clusters.map((c) => ({ ...clusterItem(c), picked: c.slug === preset }));
     const picked = answered(await d.ui.pickMany(`Deploy ${workflow} to which clusters?`, items));
     if (picked.length === 0) throw new Dismissed();

@@ -25,13 +25,15 @@ export function clusterItem(c: Cluster): PickItem<Cluster> {
   };
 }
 
+export const NO_CLUSTERS = 'No clusters: create one in the Tilebox Console or with `tilebox cluster create`.';
+
 export async function listClusters(d: FlowDeps): Promise<Cluster[]> {
   return defaultFirst(await need(d.cli.run(clusterList(), { signal: d.signal }), 'Listing clusters'));
 }
 
 export async function pickCluster(d: FlowDeps, title: string, clusters?: Cluster[]): Promise<Cluster> {
   const all = clusters ?? (await listClusters(d));
-  if (all.length === 0) throw new Problem('No clusters: create one in the Tilebox Console or with `tilebox cluster create`.');
+  if (all.length === 0) throw new Problem(NO_CLUSTERS);
   return answered(await d.ui.pick(title, all.map(clusterItem), { placeHolder: 'The default cluster is listed first' }));
 }
 
