@@ -149,6 +149,18 @@ test('one caller cancelling a shared read does not cancel the other caller', asy
   assert.equal(h.calls().length, 1);
 });
 
+test('a read started right after the only reader of the same read cancelled runs afresh instead of joining the stopped one', async () => {
+  // Seen as a job document reopened quickly staying on "Loading…" and a retried job's watcher ending at once.
+  const h = harness({ extraEnv: { TILEBOX_STANDIN_MODE: 'slow', TILEBOX_STANDIN_SLOW_MS: '400' } });
+  const abort = new AbortController();
+  const first = h.cli.run(calls.clusterList(), { signal: abort.signal });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  abort.abort();
+  const again = h.cli.run(calls.clusterList());
+  assert.deepEqual(await first, { kind: 'cancelled' });
+  assert.equal((await again).kind, 'ok');
+});
+
 test('every call is logged as one line with its arguments, exit code and duration', async () => {
   const h = harness();
   ok(await h.cli.run(calls.workflowList()));

@@ -88,7 +88,10 @@ export class TileboxCli {
     return new Promise<Outcome>((resolve) => {
       const onAbort = () => {
         resolve({ kind: 'cancelled' });
-        if (--mine.users === 0) mine.stop.abort();
+        if (--mine.users > 0) return;
+        // Forget it now, not when the process has exited: a caller arriving in between would join a stopped read.
+        if (this.inFlight.get(id) === mine) this.inFlight.delete(id);
+        mine.stop.abort();
       };
       signal.addEventListener('abort', onAbort, { once: true });
       mine.promise.then((o) => { signal.removeEventListener('abort', onAbort); resolve(o); });
