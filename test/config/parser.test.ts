@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateWorkflowConfig } from '../../server/src/config/index';
+import { parseToml } from '../../server/src/config/toml/parser';
 import { diagnose, textAt, VALID, where } from './helpers';
 
 test('CRLF line endings give the same positions as LF', () => {
@@ -62,4 +63,30 @@ test('binary garbage and a 1 MB document give diagnostics, not exceptions', () =
   assert.deepEqual(diagnose(big), []);
   const deep = `x = ${'['.repeat(100000)}`;
   assert.equal(diagnose(deep)[0].code, 'toml-syntax');
+});
+
+test('an inline table spread over lines (TOML 1.1) is read whole, not cut at its first line break', () => {
+  const text = 'workflow = {\n  slug = "a", # the slug\n  runner = "a:b",\n}\n[build]\ninclude = ["x"]\n';
+  const { config, diagnostics } = validateWorkflowConfig(text);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(textAt(text, config!.runner!.range), '"a:b"');
+  assert.deepEqual(parseToml(text).comments.map((c) => c.text), ['# the slug']);
+});
+
+test('an inline table whose `}` is missing still ends before the next statement', () => {
+  const text = 'workflow = { slug = "a", # the slug\n  runner = "a:b"\n[build]\ninclude = ["x"]\n';
+  const doc = parseToml(text);
+  const [top, build] = doc.sections;
+  assert.equal(top.entries.length, 2);
+  assert.equal(top.entries[1].key[0].name, 'runner');
+  assert.deepEqual(build.header!.key.map((k) => k.name), ['build']);
+  assert.deepEqual(build.entries.map((e) => e.key[0].name), ['include']);
+  assert.deepEqual(doc.comments.map((c) => c.text), ['# the slug']);
+});
+
+test('thousands of unclosed `{` lines parse in linear time', () => {
+  const text = 'x = { a = 1\n'.repeat(20000);
+  const started = Date.now();
+  assert.equal(parseToml(text).sections[0].entries.length, 20000);
+  assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
 });

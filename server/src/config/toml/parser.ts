@@ -20,7 +20,12 @@ export function parseToml(text: string): TomlDocument {
 class Parser {
   private p = 0;
   private readonly comments: Comment[] = [];
-  constructor(private readonly s: string) {}
+  /** Inside a whole (multi-line) read of an inline table; see inlineTable(). */
+  private readingWhole = false;
+  private wholeReadBudget: number;
+  constructor(private readonly s: string) {
+    this.wholeReadBudget = s.length;
+  }
 
   document(): TomlDocument {
     const sections: Section[] = [{ entries: [], end: 0 }];
@@ -145,14 +150,33 @@ class Parser {
     return { kind: 'array', items, closed: false, start, end: items.length ? items[items.length - 1].end : start + 1 };
   }
 
+  /** TOML 1.1 (and smol-toml) allow line breaks inside `{ }`, so a table is first read whole,
+   *  across lines. Only when that read does not reach a `}` is it read again with recovery: a
+   *  line that looks like a new statement ends it, so one missing `}` does not swallow the rest
+   *  of the file. Nested tables inside the whole read do not retry, and failed whole reads draw
+   *  on a budget of one document length, so parsing stays linear. */
   private inlineTable(depth: number): ValueNode {
+    if (this.readingWhole || this.wholeReadBudget <= 0) return this.readInlineTable(depth, this.readingWhole);
+    const start = this.p;
+    const commentCount = this.comments.length;
+    this.readingWhole = true;
+    const whole = this.readInlineTable(depth, true);
+    this.readingWhole = false;
+    if (whole.kind === 'table' && whole.closed) return whole;
+    this.wholeReadBudget -= this.p - start;
+    this.p = start;
+    this.comments.length = commentCount;
+    return this.readInlineTable(depth, false);
+  }
+
+  private readInlineTable(depth: number, acrossLines: boolean): ValueNode {
     const s = this.s;
     const start = this.p++;
     const entries: KeyValue[] = [];
     for (;;) {
       const lineBreak = this.skipBlankAndComments();
       if (this.p >= s.length) break;
-      if (lineBreak && this.looksLikeNewStatement()) break;
+      if (lineBreak && !acrossLines && this.looksLikeNewStatement()) break;
       const c = s[this.p];
       if (c === '}') { this.p++; return { kind: 'table', entries, closed: true, start, end: this.p }; }
       if (c === ',') { this.p++; continue; }
