@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { execa } from 'execa';
 import { formatCommand, redactText } from './redact';
 import type { CliCall, CliResult, LocateResult } from './types';
+import { isAuthFailure } from './authFailure';
 import { killTree } from './killTree';
 
 export interface TileboxCliOptions {
@@ -29,8 +30,6 @@ type Outcome =
   | { kind: 'cancelled' };
 
 interface Shared { promise: Promise<Outcome>; users: number; stop: AbortController; }
-
-const AUTH_FAILURE = /(no|missing|invalid|expired|bad)\s+api[ _-]?key|api[ _-]?key\s+(is\s+)?(missing|invalid|required|not set)|unauthenticated|unauthori[sz]ed|not authenticated|\b401\b/i;
 
 export class TileboxCli {
   private readonly inFlight = new Map<string, Shared>();
@@ -142,7 +141,7 @@ export class TileboxCli {
     if (outcome.kind !== 'exit') return outcome;
     const stderr = redactText(outcome.stderr.trim(), [key]);
     if (outcome.exitCode !== 0) {
-      return AUTH_FAILURE.test(stderr) ? { kind: 'not-authenticated', stderr } : { kind: 'exited', exitCode: outcome.exitCode, stderr };
+      return isAuthFailure(stderr) ? { kind: 'not-authenticated', stderr } : { kind: 'exited', exitCode: outcome.exitCode, stderr };
     }
     const parsed = call.parse(outcome.stdout);
     if (!parsed.ok) {
