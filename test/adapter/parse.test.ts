@@ -70,6 +70,24 @@ test('output that is not JSON, or empty, is unparsable with a short excerpt', ()
   assert.deepEqual(parseJob('[1,2]'), { ok: false, detail: 'output is not an object' });
 });
 
+test('a list printed as null (how a Go CLI prints an empty slice) is an empty list; a missing list stays an error', () => {
+  assert.deepEqual(parseJobPage('{"jobs":null,"next_cursor":null}'), { ok: true, value: { items: [], nextCursor: undefined }, warnings: [] });
+  assert.deepEqual(parseWorkflowList('{"workflows":null}'), { ok: true, value: [], warnings: [] });
+  assert.deepEqual(parseClusterList('{"clusters":null}'), { ok: true, value: [], warnings: [] });
+  assert.deepEqual(parseLogPage('{"logs":null}'), { ok: true, value: { items: [], nextCursor: undefined }, warnings: [] });
+  assert.deepEqual(parseWorkflowList('null'), { ok: true, value: [], warnings: [] });
+  assert.deepEqual(parseClusterList('{"next_cursor":null}'), { ok: false, detail: 'clusters missing (expected a list)' });
+});
+
+test('a notice printed before the JSON (update banner) is skipped with a warning; output without JSON stays unparsable', () => {
+  const r = parseJobPage(`A new version of tilebox is available: 0.6.0\nRun the installer to update.\n${JSON.stringify({ jobs: [JOB] })}\n`);
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.value.items[0].id, JOB.id);
+  assert.deepEqual(r.warnings, ['skipped 2 line(s) before the JSON: A new version of tilebox is available: 0.6.0']);
+  assert.deepEqual(parseJobPage('A new version is available\nnot json either'), { ok: false, detail: 'output is not JSON: A new version is available\nnot json either' });
+  assert.equal(parseJobPage('notice\n{"jobs": [').ok, false);
+});
+
 const RELEASE = (id: string, created: string, clusters: string[] = []) => ({
   id, artifact: { id: 'a', digest: 'd'.repeat(64) }, created_at: created, clusters,
   content: { fingerprint: 'f'.repeat(64), tasks: [{ name: 'T', version: 'v1.0' }], files: [], runner_object_path: 'runner:runner', command_override: [] },

@@ -16,20 +16,32 @@ export class Reader {
 /** Runs a parser over stdout: JSON errors and missing required fields become `{ ok: false, detail }`. */
 export function parseWith<T>(stdout: string, read: (json: unknown, r: Reader) => T): Parsed<T> {
   const text = stdout.trim();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    const excerpt = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-    return { ok: false, detail: text === '' ? 'the CLI printed nothing (expected JSON)' : `output is not JSON: ${excerpt}` };
+  const decoded = decode(text);
+  if (!decoded) {
+    return { ok: false, detail: text === '' ? 'the CLI printed nothing (expected JSON)' : `output is not JSON: ${excerpt(text)}` };
   }
   const r = new Reader();
+  if (decoded.skipped) r.warn(`skipped ${decoded.skipped} line(s) before the JSON: ${excerpt(text.split('\n')[0])}`);
   try {
-    return { ok: true, value: read(json, r), warnings: r.warnings };
+    return { ok: true, value: read(decoded.json, r), warnings: r.warnings };
   } catch (e) {
     if (e instanceof MissingField) return { ok: false, detail: e.message };
     throw e;
   }
+}
+
+const excerpt = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+/**
+ * The JSON in stdout, also after leading lines that are not JSON (a CLI's "A new version is available" notice
+ * printed before the `--json` output): from the first line starting with `{` or `[`. Undefined when none parses.
+ */
+function decode(text: string): { json: unknown; skipped: number } | undefined {
+  try { return { json: JSON.parse(text), skipped: 0 }; } catch { /* maybe a notice comes first */ }
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => /^\s*[[{]/.test(l));
+  if (first <= 0) return undefined;
+  try { return { json: JSON.parse(lines.slice(first).join('\n')), skipped: first }; } catch { return undefined; }
 }
 
 /** Like parseWith, but empty output is fine (commands whose `--json` output is undocumented). */
@@ -104,8 +116,12 @@ export function optList(v: unknown, path: string, ...keys: string[]): { items: u
   return undefined;
 }
 
+/** Like optList, but absence is an error. `null` is an empty list: a Go CLI marshals an empty slice as null. */
 export function reqList(v: unknown, path: string, ...keys: string[]): { items: unknown[]; path: string } {
   const list = optList(v, path, ...keys);
-  if (!list) throw new MissingField(`${at(path, keys[0] ?? '')} missing (expected a list)`);
-  return list;
+  if (list) return list;
+  if (v === null) return { items: [], path };
+  const nullKey = isObj(v) ? keys.find((k) => v[k] === null) : undefined;
+  if (nullKey !== undefined) return { items: [], path: at(path, nullKey) };
+  throw new MissingField(`${at(path, keys[0] ?? '')} missing (expected a list)`);
 }
