@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { deployFlow } from '../../client/src/commands/deploy';
+import { startDirectFlow } from '../../client/src/runner/startRunner';
 import { Dismissed } from '../../client/src/commands/flow';
 import { publishFlow } from '../../client/src/commands/publish';
 import { deployRelease } from '../../client/src/tilebox/calls';
@@ -89,4 +90,12 @@ test('with no clusters, "Choose clusters…" says how to create one instead of a
   const ui = w.ui();
   await assert.rejects(deployFlow(w.deps(ui), { projectDir: w.project.dir }), /^Problem: No clusters: create one in the Tilebox Console/);
   assert.deepEqual(ui.asked, []);
+});
+
+test('the editor-title buttons on a tilebox.workflow.toml outside the workspace projects say why instead of doing nothing', async () => {
+  const w = world();
+  const elsewhere = { projectDir: '/elsewhere/.venv/lib/pkg' };
+  await assert.rejects(deployFlow(w.deps(w.ui()), elsewhere), /^Problem: \/elsewhere\/\.venv\/lib\/pkg\/tilebox\.workflow\.toml is not a project of this workspace/);
+  await assert.rejects(startDirectFlow(w.deps(w.ui()), elsewhere), /is not a project of this workspace: it is outside the workspace folders/);
+  assert.deepEqual(w.commandsRun(), [], 'nothing reached the CLI');
 });

@@ -1,31 +1,18 @@
 // tilebox.release.deploy / tilebox.release.undeploy. Deploy takes the selected release (or asks,
 // latest first), a target from the project's toml or clusters picked from `cluster list`, and shows one
 // modal dialog with every warning when the destination looks like production.
-import type { Project, ProjectRegistry } from '../services';
+import type { ProjectRegistry } from '../services';
 import { deployRelease, undeployRelease } from '../tilebox/calls';
 import type { Cluster } from '../tilebox/types';
 import { deployWarnings, suggestsProduction } from './deployWarnings';
 import { answered, Dismissed, need, Problem, withProgress } from './flow';
-import { clusterFrom, projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
-import { clusterItem, listClusters, listReleases, NO_CLUSTERS, pickProject, releaseItem } from './pickers';
+import { clusterFrom, releaseFrom, workflowFrom } from './nodeArgs';
+import { clusterItem, listClusters, listReleases, NO_CLUSTERS, projectFor, releaseItem } from './pickers';
 import type { ReleaseDeps } from './publish';
 import { outcome, type Outcome } from './ui';
 import { shortId } from '../tilebox/validate';
 
 type Destination = { target: string; clusters: string[] } | { target?: undefined; clusters: string[] } | 'pick';
-
-/** The project a node or next step refers to, else (when the workflow is unknown) the one the user picks. */
-export async function projectFor(
-  projects: Pick<ProjectRegistry, 'pick' | 'all'>,
-  arg: unknown,
-  placeHolder: string,
-): Promise<Project | undefined> {
-  const dir = projectDirFrom(arg);
-  if (dir) return projects.all().find((p) => p.dir === dir);
-  const slug = workflowFrom(arg) ?? releaseFrom(arg)?.workflowSlug;
-  if (slug) return projects.all().find((p) => p.slug === slug);
-  return pickProject(projects, placeHolder);
-}
 
 /**
  * Started without a release (palette, cluster node): with one release that one goes, as `--latest`; with more the user

@@ -1,5 +1,6 @@
 // Quick picks a command uses when it was started without a node: project, cluster, job.
 import type { ProjectRegistry, Project } from '../services';
+import { projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
 import { clusterList, jobList, workflowGet } from '../tilebox/calls';
 import type { Cluster, Job, JobState, Release } from '../tilebox/types';
 import { answered, need, Problem, type FlowDeps } from './flow';
@@ -8,6 +9,26 @@ import { shortId } from '../tilebox/validate';
 
 export async function pickProject(projects: Pick<ProjectRegistry, 'pick'>, placeHolder: string): Promise<Project> {
   return answered(await projects.pick(placeHolder));
+}
+
+/** The project a node or next step refers to, else (when the workflow is unknown) the one the user picks. */
+export async function projectFor(
+  projects: Pick<ProjectRegistry, 'pick' | 'all'>,
+  arg: unknown,
+  placeHolder: string,
+): Promise<Project | undefined> {
+  const dir = projectDirFrom(arg);
+  if (dir) {
+    const known = projects.all().find((p) => p.dir === dir);
+    if (known) return known;
+    // The editor title offers the commands on any file of that name; say why this one is not a project.
+    throw new Problem(
+      `${dir}/tilebox.workflow.toml is not a project of this workspace: it is outside the workspace folders, or under a folder the extension skips (.venv, node_modules, .git). Open its folder as a workspace folder to publish or deploy it.`,
+    );
+  }
+  const slug = workflowFrom(arg) ?? releaseFrom(arg)?.workflowSlug;
+  if (slug) return projects.all().find((p) => p.slug === slug);
+  return pickProject(projects, placeHolder);
 }
 
 /** Clusters with the default first, then by name (the runner and submit pickers offer the default first). */

@@ -2,11 +2,11 @@
 // from an argument array with the API key in the terminal's environment only.
 import { readFile } from 'node:fs/promises';
 import { parse as parseToml } from 'smol-toml';
-import { answered, CliFailure, Problem, type FlowDeps } from '../commands/flow';
-import { clusterFrom, projectDirFrom } from '../commands/nodeArgs';
-import { pickCluster } from '../commands/pickers';
+import { answered, CliFailure, Dismissed, Problem, type FlowDeps } from '../commands/flow';
+import { clusterFrom } from '../commands/nodeArgs';
+import { pickCluster, projectFor } from '../commands/pickers';
 import { outcome, type Outcome } from '../commands/ui';
-import type { Project, ProjectRegistry } from '../services';
+import type { ProjectRegistry } from '../services';
 import type { LocateResult } from '../tilebox/types';
 import { InvalidArgumentError, isSlug, parallelArgs, runnerStartArgs } from '../tilebox/validate';
 import { splitArgs } from './splitArgs';
@@ -75,8 +75,8 @@ export async function workflowCommand(configPath: string): Promise<string[] | un
 }
 
 export async function startDirectFlow(d: RunnerDeps, arg?: unknown): Promise<Outcome | undefined> {
-  const dir = projectDirFrom(arg);
-  const project: Project = (dir && d.projects.all().find((p) => p.dir === dir)) || answered(await d.projects.pick('Start a direct runner for which project?'));
+  const project = await projectFor(d.projects, arg, 'Start a direct runner for which project?');
+  if (!project) throw new Dismissed();
   const key = `direct:${project.dir}`;
   const name = `Tilebox direct runner: ${project.label}`;
   if (d.terminals.has(key)) {
