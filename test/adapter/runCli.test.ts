@@ -161,6 +161,17 @@ test('a read started right after the only reader of the same read cancelled runs
   assert.equal((await again).kind, 'ok');
 });
 
+test('a CLI printing more than the output limit is stopped and reported as too large, not as its EPIPE exit', async () => {
+  const lines: string[] = [];
+  const cli = new TileboxCli({ locate: async () => ({ path: process.execPath }), apiKey: async () => KEY, apiUrl: () => undefined, log: (l) => lines.push(l), env: {}, maxOutputBytes: 1024 * 1024, killGraceMs: 200 });
+  // Valid JSON of 4 MB: only the size is wrong with it.
+  const bigJson = `const mb = 'a'.repeat(1 << 20); process.stdout.write('{"jobs":[],"pad":"'); for (let i = 0; i < 4; i++) process.stdout.write(mb); process.stdout.write('"}')`;
+  const r = await cli.run({ args: ['-e', bigJson], parse: calls.jobList().parse, kind: 'read' });
+  assert.equal(r.kind, 'unparsable');
+  assert.match((r as { detail: string }).detail, /the output was larger than 1 MB/);
+  assert.match(lines.join('\n'), /stopped: output larger than 1 MB/);
+});
+
 test('every call is logged as one line with its arguments, exit code and duration', async () => {
   const h = harness();
   ok(await h.cli.run(calls.workflowList()));

@@ -18,6 +18,8 @@ export interface TileboxCliOptions {
   env?: NodeJS.ProcessEnv;
   /** Time between SIGTERM and SIGKILL when a call is stopped. */
   killGraceMs?: number;
+  /** Most bytes read from stdout or stderr; a CLI printing more is stopped. Default 64 MB. */
+  maxOutputBytes?: number;
 }
 
 export interface RunOptions { cwd?: string; signal?: AbortSignal; timeoutMs?: number; }
@@ -27,7 +29,11 @@ type Outcome =
   | { kind: 'exit'; exitCode: number; stdout: string; stderr: string }
   | { kind: 'not-found'; searched: string[] }
   | { kind: 'timed-out'; timeoutMs: number }
+  | { kind: 'too-large'; limitBytes: number }
   | { kind: 'cancelled' };
+
+const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+const megabytes = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 
 interface Shared { promise: Promise<Outcome>; users: number; stop: AbortController; }
 
@@ -106,12 +112,13 @@ export class TileboxCli {
         log('not started: working directory missing');
         return { kind: 'exit', exitCode: -1, stdout: '', stderr: `Working directory does not exist: ${cwd}` };
       }
+      const maxBuffer = this.options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
       const childEnv: NodeJS.ProcessEnv = { ...env, NO_COLOR: '1' };
       if (key) childEnv.TILEBOX_API_KEY = key;
       const child = execa(file, args, {
         env: childEnv, extendEnv: false, cwd, reject: false, stdin: 'ignore', windowsHide: true,
         // Own process group on POSIX, so a timeout or cancel can end the CLI and everything it started.
-        detached: process.platform !== 'win32', cleanup: true, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+        detached: process.platform !== 'win32', cleanup: true, encoding: 'utf8', maxBuffer,
       });
       let stopped: 'timed-out' | 'cancelled' | undefined;
       const stop = (why: 'timed-out' | 'cancelled') => {
@@ -127,6 +134,8 @@ export class TileboxCli {
       signal.removeEventListener('abort', onAbort);
       if (stopped === 'timed-out') { log(`timed out after ${timeoutMs} ms`); return { kind: 'timed-out', timeoutMs }; }
       if (stopped === 'cancelled') { log('cancelled'); return { kind: 'cancelled' }; }
+      // execa stopped reading and ended the CLI; its exit is then only a side effect ("write EPIPE").
+      if (result.isMaxBuffer) { log(`stopped: output larger than ${megabytes(maxBuffer)}`); return { kind: 'too-large', limitBytes: maxBuffer }; }
       const code = (result as { code?: string }).code;
       if (code === 'ENOENT' || code === 'EACCES') { log(`could not start (${code})`); return { kind: 'not-found', searched: [file] }; }
       const exitCode = result.exitCode ?? (result.signal ? 128 : -1);
@@ -138,6 +147,7 @@ export class TileboxCli {
   }
 
   private toResult<T>(call: CliCall<T>, outcome: Outcome, key: string | undefined): CliResult<T> {
+    if (outcome.kind === 'too-large') return { kind: 'unparsable', detail: `the output was larger than ${megabytes(outcome.limitBytes)}`, stdout: '' };
     if (outcome.kind !== 'exit') return outcome;
     const stderr = redactText(outcome.stderr.trim(), [key]);
     if (outcome.exitCode !== 0) {
