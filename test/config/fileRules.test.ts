@@ -1,6 +1,11 @@
 // Stage 4, the file-aware warnings, against in-memory FileFacts: each on the exact item.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { createFileFacts } from '../../server/src/artifact/fileFacts';
+import { selectArtifactFiles } from '../../server/src/artifact/select';
 import { MAX_SEARCHED_PATTERNS } from '../../server/src/config/fileChecks';
 import { diagnose, memoryFacts, textAt, VALID } from './helpers';
 
@@ -49,4 +54,27 @@ test(`only the first ${MAX_SEARCHED_PATTERNS} include patterns are searched for,
   assert.equal(searched, MAX_SEARCHED_PATTERNS);
   assert.equal(ds.length, MAX_SEARCHED_PATTERNS - 3);
   assert.ok(ds.every(([code]) => code === 'include-matches-nothing'));
+});
+
+/** A real folder: `project/` holds the config, `outside/` is next to it. */
+function onDisk(files: string[]): string {
+  const base = mkdtempSync(join(tmpdir(), 'file-rules-'));
+  after(() => rmSync(base, { recursive: true, force: true }));
+  for (const rel of files) {
+    mkdirSync(join(base, rel, '..'), { recursive: true });
+    writeFileSync(join(base, rel), 'x');
+  }
+  return join(base, 'project');
+}
+
+test('an include pattern with surrounding spaces matches nothing, as in the selection, and the warning names the space', async () => {
+  const dir = onDisk(['project/pyproject.toml', 'project/pkg/mod.py']);
+  const text = '[workflow]\nslug = "a"\ncommand = ["python"]\n[build]\ninclude = [" pyproject.toml", "pkg/** ", "pkg/*.py"]\n';
+  const ds = diagnose(text, { facts: createFileFacts(dir) }).filter((d) => d.code === 'include-matches-nothing');
+  assert.deepEqual(ds.map((d) => [textAt(text, d.range), d.message]), [
+    ['" pyproject.toml"', '" pyproject.toml" matches no file under the project folder; it has a leading space — did you mean "pyproject.toml"?'],
+    ['"pkg/** "', '"pkg/** " matches no file under the project folder; it has a trailing space — did you mean "pkg/**"?'],
+  ]);
+  const selected = await selectArtifactFiles(dir, { slug: 'a', root: '.', include: [' pyproject.toml', 'pkg/** '], exclude: [], useGitignore: false });
+  assert.deepEqual(selected.files, [], 'the selection matches patterns as written');
 });

@@ -21,14 +21,17 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
       : `The folder "${config.root.value}" does not exist next to tilebox.workflow.toml. Create it or set root = ".".`));
     return;
   }
-
+  const under = root === '.' ? 'the project folder' : `"${root}"`;
+  // Patterns are matched as written, spaces included, because the selection and the CLI do so.
   for (const item of config.include.slice(0, MAX_SEARCHED_PATTERNS)) {
-    const pattern = item.value.trim();
-    if (pattern === '' || pattern.startsWith('!')) continue;
-    if (!facts.includeMatches(root, pattern)) {
-      diagnostics.push(diagnostic('include-matches-nothing', WARNING, item.range,
-        `"${item.value}" matches no file under ${root === '.' ? 'the project folder' : `"${root}"`}. Check the spelling and the folder names, or remove the pattern.`));
-    }
+    const pattern = item.value;
+    if (pattern.trim() === '' || pattern.startsWith('!')) continue;
+    if (facts.includeMatches(root, pattern)) continue;
+    const trimmed = pattern.trim();
+    const spaced = trimmed !== pattern && facts.includeMatches(root, trimmed);
+    diagnostics.push(diagnostic('include-matches-nothing', WARNING, item.range, spaced
+      ? `"${pattern}" matches no file under ${under}; it has ${spaceNote(pattern)} — did you mean "${trimmed}"?`
+      : `"${pattern}" matches no file under ${under}. Check the spelling and the folder names, or remove the pattern.`));
   }
 
   const runner = config.runner;
@@ -38,7 +41,7 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
     const found = ['', 'src/'].some((prefix) => candidates.some((c) => facts.isFile(joinRel(root, prefix + c))));
     if (!found) {
       diagnostics.push(diagnostic('runner-module-not-found', WARNING, runner.range,
-        `No ${candidates[0]} or ${candidates[1]} under ${root === '.' ? 'the project folder' : `"${root}"`} for module "${runner.value.split(':')[0]}". Fix the module path, or ignore this if the module comes from an installed package.`));
+        `No ${candidates[0]} or ${candidates[1]} under ${under} for module "${runner.value.split(':')[0]}". Fix the module path, or ignore this if the module comes from an installed package.`));
     }
   }
 
@@ -46,7 +49,7 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
   if (!includeInfo) return;
   // Only patterns that can reach a file at the top of the root are compiled: a generated list
   // of 20,000 "pkg/x/**" patterns would otherwise compile 20,000 regular expressions per keystroke.
-  const matchers = config.include.map((i) => i.value.trim()).filter(canMatchTopLevel).map(globToRegExp);
+  const matchers = config.include.map((i) => i.value).filter(canMatchTopLevel).map(globToRegExp);
   for (const [file, code, why] of [
     ['pyproject.toml', 'pyproject-not-included', 'the runner installs the project\'s dependencies from it'],
     ['uv.lock', 'uv-lock-not-included', 'it pins the exact dependency versions the runner installs'],
@@ -56,6 +59,12 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
     diagnostics.push(diagnostic(code, WARNING, includeInfo.keyRange,
       `${file} exists but include does not select it, although ${why}. Add "${file}" to include.`, { addToInclude: file }));
   }
+}
+
+function spaceNote(pattern: string): string {
+  const leading = pattern !== pattern.trimStart();
+  const trailing = pattern !== pattern.trimEnd();
+  return leading && trailing ? 'leading and trailing spaces' : leading ? 'a leading space' : 'a trailing space';
 }
 
 /** False when the pattern needs a folder (`src/*.toml`), so it cannot select `pyproject.toml`. */
