@@ -1,6 +1,6 @@
 // Stage 4, the file-aware warnings, against in-memory FileFacts: each on the exact item.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -77,4 +77,22 @@ test('an include pattern with surrounding spaces matches nothing, as in the sele
   ]);
   const selected = await selectArtifactFiles(dir, { slug: 'a', root: '.', include: [' pyproject.toml', 'pkg/** '], exclude: [], useGitignore: false });
   assert.deepEqual(selected.files, [], 'the selection matches patterns as written');
+});
+
+test('a root that is a symbolic link leading outside the project is an error on the root value, as the preview refuses it', () => {
+  const dir = onDisk(['project/pyproject.toml', 'outside/pyproject.toml', 'project/inner/pyproject.toml']);
+  symlinkSync(join(dir, '../outside'), join(dir, 'out'));
+  symlinkSync(join(dir, 'inner'), join(dir, 'in'));
+  const text = (root: string) => `[workflow]\nslug = "a"\ncommand = ["python"]\nroot = "${root}"\n[build]\ninclude = ["pyproject.toml"]\n`;
+  const ds = diagnose(text('out'), { facts: createFileFacts(dir) });
+  assert.deepEqual(ds.map((d) => [d.code, d.severity, textAt(text('out'), d.range)]), [['root-outside-project', 1, '"out"']]);
+  assert.match(ds[0].message, /leads outside the project folder/);
+  assert.deepEqual(diagnose(text('in'), { facts: createFileFacts(dir) }), [], 'a link that stays inside is fine');
+});
+
+test('the root check uses the facts, so in-memory links work too', () => {
+  const text = VALID.replace('[build]', 'root = "src"\n[build]');
+  const files = ['src/pyproject.toml', 'src/uv.lock', 'src/my_workflow/runner.py'];
+  assert.deepEqual(at(text, files), []);
+  assert.deepEqual(diagnose(text, { facts: memoryFacts(files, undefined, { src: '../elsewhere' }) }).map((d) => d.code), ['root-outside-project']);
 });

@@ -59,15 +59,17 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-/** In-memory FileFacts over a list of POSIX paths relative to the config folder. */
-export function memoryFacts(files: string[], matches: (root: string, pattern: string) => boolean = () => true): FileFacts {
+/** In-memory FileFacts over a list of POSIX paths relative to the config folder; `links` maps a
+ *  path to where it leads (`../elsewhere` for outside). */
+export function memoryFacts(files: string[], matches: (root: string, pattern: string) => boolean = () => true, links: Record<string, string> = {}): FileFacts {
   const set = new Set(files);
   const dirs = new Set<string>(['.']);
   for (const f of files) {
     const parts = f.split('/');
     for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
   }
-  return { isFile: (p) => set.has(p), isDirectory: (p) => dirs.has(p), includeMatches: matches };
+  const realPath = (p: string) => links[p] ?? (set.has(p) || dirs.has(p) ? p : undefined);
+  return { isFile: (p) => set.has(p), isDirectory: (p) => dirs.has(p), includeMatches: matches, realPath };
 }
 
 export const VALID = `[workflow]

@@ -17,7 +17,17 @@ export function createFileFacts(configDir: string): FileFacts {
       return undefined;
     }
   };
+  let configReal: string | undefined;
   return {
+    realPath(rel) {
+      try {
+        configReal ??= fs.realpathSync(configDir);
+        const relative = path.relative(configReal, fs.realpathSync(resolve(rel)));
+        return (path.isAbsolute(relative) ? relative : relative.split(path.sep).join('/')) || '.';
+      } catch {
+        return undefined;
+      }
+    },
     isDirectory: (rel) => statOf(rel)?.isDirectory() ?? false,
     isFile: (rel) => statOf(rel)?.isFile() ?? false,
     includeMatches(root, pattern) {

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, ERROR, WARNING } from './codes';
 import { RUNNER_PATTERN } from './crossField';
 import type { ConfigModel } from './model';
-import { globToRegExp, joinRel, normalizeRel } from './paths';
+import { climbsOut, globToRegExp, isAbsolutePath, joinRel, normalizeRel } from './paths';
 import type { FileFacts } from './types';
 
 /** Each include pattern is a file-system search; past this many (a generated or pasted list),
@@ -21,6 +21,14 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
       : `The folder "${config.root.value}" does not exist next to tilebox.workflow.toml. Create it or set root = ".".`));
     return;
   }
+  // The selection follows links and refuses a root that ends up outside the project folder.
+  const leadsTo = root === '.' ? '.' : facts.realPath(root);
+  if (config.root && leadsTo !== undefined && (isAbsolutePath(leadsTo) || climbsOut(leadsTo))) {
+    diagnostics.push(diagnostic('root-outside-project', ERROR, config.root.range,
+      `root "${config.root.value}" leads outside the project folder through a symbolic link (to ${leadsTo}), so preview and publish refuse it. Point root at a folder inside the project.`));
+    return;
+  }
+
   const under = root === '.' ? 'the project folder' : `"${root}"`;
   // Patterns are matched as written, spaces included, because the selection and the CLI do so.
   for (const item of config.include.slice(0, MAX_SEARCHED_PATTERNS)) {

@@ -45,6 +45,9 @@ export interface FileFacts {
   isFile(relPath: string): boolean;
   /** True when the include pattern (relative to `root`) matches at least one file under `root`. */
   includeMatches(root: string, pattern: string): boolean;
+  /** Where the path leads once symbolic links are followed, relative to the config folder's own
+   *  real path: starts with `..` (or is absolute) when it leads outside. Undefined when missing. */
+  realPath(relPath: string): string | undefined;
 }
 
 export interface ValidationResult {
