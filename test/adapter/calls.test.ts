@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as calls from '../../client/src/tilebox/calls';
 import { InvalidArgumentError } from '../../client/src/tilebox/validate';
+import { harness, ok } from './helpers';
 
 const R = '019ef7a2-56b4-7a86-9c4d-52a1792b1e90';
 
@@ -48,4 +49,12 @@ test('job list and logs: filters and cursors; ids must be UUIDs', () => {
 
 test('a project directory that starts with "-" is passed as a path, not a flag', () => {
   assert.deepEqual(calls.buildRelease('-weird').args, ['workflow', 'build-release', './-weird', '--json']);
+});
+
+test('a job name filter starting with "-" reaches the CLI as one --name=<value> argument and filters by it', async () => {
+  assert.deepEqual(calls.jobList({ name: '-draft' }).args, ['job', 'list', '--name=-draft', '--json']);
+  const h = harness();
+  for (const name of ['scene-draft', 'scene-final']) ok(await h.cli.run(calls.jobSubmit({ name, task: 'T' })));
+  const page = ok(await h.cli.run(calls.jobList({ name: '-draft' })));
+  assert.deepEqual(page.items.map((j) => j.name), ['scene-draft']);
 });

@@ -122,6 +122,14 @@ export interface JobListOptions {
   state?: string; last?: string; after?: string; before?: string; name?: string; cluster?: string; limit?: number; cursor?: string;
 }
 
+/**
+ * A name filter is free text and may start with "-" ("-draft"). Such a value goes as one `--name=<value>`
+ * argument, which cobra/pflag read as the value whatever it looks like (like dirArg's `./-dir`).
+ */
+function nameFilter(name: string): string[] {
+  return text(name, 'Name filter').startsWith('-') ? [`--name=${name}`] : ['--name', name];
+}
+
 export function jobList(o: JobListOptions = {}): CliCall<Page<Job>> {
   const args = ['job', 'list'];
   const flag = (name: string, v: string | undefined) => { if (v !== undefined && v !== '') args.push(`--${name}`, flagSafe(v, name)); };
@@ -130,7 +138,7 @@ export function jobList(o: JobListOptions = {}): CliCall<Page<Job>> {
   flag('last', o.last);
   flag('after', o.after);
   flag('before', o.before);
-  flag('name', o.name);
+  if (o.name !== undefined && o.name !== '') args.push(...nameFilter(o.name));
   if (o.cluster !== undefined) args.push('--cluster', assertSlug(o.cluster, 'Cluster'));
   if (o.limit !== undefined) args.push('--limit', positive(o.limit, 'Limit'));
   if (o.cursor) args.push('--cursor', flagSafe(o.cursor, 'Cursor'));
