@@ -105,6 +105,46 @@ test('quick fixes add missing keys and tables, indented like their neighbours', 
   assert.deepEqual(diagnose(fixWith('[build]\ninclude = ["x"]\n', 'Add a [workflow] table')), []);
 });
 
+/** Applies the fix and checks what the user then sees: valid TOML, known tables, and the
+ *  diagnostic it fixed gone. Returns the new text. */
+function fixesCleanly(text: string, code: string, title: string | RegExp): string {
+  assert.ok(diagnose(text).some((d) => d.code === code), `${code} not reported for ${JSON.stringify(text)}`);
+  const fixed = fixWith(text, title);
+  const left = diagnose(fixed).map((d) => d.code);
+  for (const bad of ['toml-syntax', 'unknown-table', 'unknown-key', code]) assert.ok(!left.includes(bad), `${JSON.stringify(fixed)} still has ${left.join(', ')}`);
+  return fixed;
+}
+
+test('"Add a [workflow] table" puts just the header above workflow keys written without it', () => {
+  const text = 'slug = "a"\nrunner = "a:b"\n\n[build]\ninclude = ["x"]\n';
+  assert.equal(fixesCleanly(text, 'missing-workflow-table', 'Add a [workflow] table'), `[workflow]\n${text}`);
+  const commented = '# my workflow\n  slug = "a"\n  runner = "a:b"\n[build]\ninclude = ["x"]\n';
+  assert.equal(fixesCleanly(commented, 'missing-workflow-table', 'Add a [workflow] table'), commented.replace('  slug', '[workflow]\n  slug'));
+});
+
+test('"Add a [workflow] table" never captures other top-level keys, and is not offered when it would', () => {
+  const dotted = 'build.include = ["x"]\n';
+  assert.equal(fixesCleanly(dotted, 'missing-workflow-table', 'Add a [workflow] table'), `${dotted}\n[workflow]\nslug = "scene-qa"\nrunner = "runner:runner"\n`);
+  const beforeHeader = 'build.include = ["x"]\n[targets.dev]\nclusters = ["c"]\n';
+  assert.equal(fixesCleanly(beforeHeader, 'missing-workflow-table', 'Add a [workflow] table'),
+    'build.include = ["x"]\n[workflow]\nslug = "scene-qa"\nrunner = "runner:runner"\n\n[targets.dev]\nclusters = ["c"]\n');
+  const mixed = 'slug = "a"\nbuild.include = ["x"]\n';
+  assert.ok(!codeActionsFor(mixed, URI, diagnose(mixed)).some((a) => a.title === 'Add a [workflow] table'));
+});
+
+test('missing keys of a table written with dotted keys or inline are added the same way', () => {
+  assert.equal(fixesCleanly('workflow.runner = "a:b"\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/),
+    'workflow.slug = "scene-qa"\nworkflow.runner = "a:b"\n[build]\ninclude = ["x"]\n');
+  assert.equal(fixesCleanly('workflow = { runner = "a:b" }\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/),
+    'workflow = { slug = "scene-qa", runner = "a:b" }\n[build]\ninclude = ["x"]\n');
+  fixesCleanly('workflow = {\n  runner = "a:b",\n}\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/);
+  fixesCleanly('workflow = {}\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/);
+  fixesCleanly('workflow.slug = "a"\nbuild = { include = ["x"] }\n', 'missing-runner', /^Add runner/);
+  assert.equal(fixesCleanly('build.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', 'Add include = [...]'),
+    'build.include = ["pyproject.toml", "uv.lock", "**/*.py"]\nbuild.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n');
+  fixesCleanly('build = { use_gitignore = true }\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', 'Add include = [...]');
+});
+
 test('quick fix removes the second of runner/command, with all its lines', () => {
   const text = '[workflow]\nslug = "a"\nrunner = "a:b"\ncommand = [\n  "uv",\n] # custom\n[build]\ninclude = ["x"]\n';
   assert.equal(fixWith(text, 'Remove command'), '[workflow]\nslug = "a"\nrunner = "a:b"\n[build]\ninclude = ["x"]\n');

@@ -3,7 +3,7 @@
 // runner/command, add ".venv/**" to exclude or a lock file to include, and "Ignore <code> here".
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { closest } from './didYouMean';
-import { addArrayItem, deleteStatement, eolOf, insertLineAfter, insertLineBefore } from './edits';
+import { addArrayItem, deleteStatement, eolOf, insertLineAfter, insertLineBefore, lineStart } from './edits';
 import { keysOf } from './keyDocs';
 import { buildModel, type ConfigModel } from './model';
 import { IGNORE_COMMENT } from './settings';
@@ -40,15 +40,14 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
         if (replacement && /^[A-Za-z0-9_-]+$/.test(written)) fix(`Change "${written}" to "${replacement}"`, d, [{ range: d.range, newText: replacement }], true);
         break;
       }
-      case 'missing-slug':
-        fix(`Add slug = "${slugFromUri(uri)}"`, d, [insertLineAfter(lines, d.range.start.line, `slug = "${slugFromUri(uri)}"`, firstEntryLine(doc, lines, 'workflow', d.range.start.line))], true);
+      case 'missing-slug': case 'missing-runner': case 'missing-include': {
+        const [table, key, value, title] = code === 'missing-slug' ? ['workflow', 'slug', `"${slugFromUri(uri)}"`, `Add slug = "${slugFromUri(uri)}"`]
+          : code === 'missing-runner' ? ['workflow', 'runner', `"${STARTER_RUNNER}"`, `Add runner = "${STARTER_RUNNER}"`]
+            : ['build', 'include', STARTER_INCLUDE, 'Add include = [...]'];
+        const edit = addKey(doc, lines, table, key, value);
+        if (edit) fix(title, d, [edit], true);
         break;
-      case 'missing-runner':
-        fix(`Add runner = "${STARTER_RUNNER}"`, d, [insertLineAfter(lines, d.range.start.line, `runner = "${STARTER_RUNNER}"`, firstEntryLine(doc, lines, 'workflow', d.range.start.line))], true);
-        break;
-      case 'missing-include':
-        fix('Add include = [...]', d, [insertLineAfter(lines, d.range.start.line, `include = ${STARTER_INCLUDE}`, firstEntryLine(doc, lines, 'build', d.range.start.line))], true);
-        break;
+      }
       case 'include-empty':
         if (written.trim().startsWith('[')) fix(`Use include = ${STARTER_INCLUDE}`, d, [{ range: d.range, newText: STARTER_INCLUDE }], true);
         break;
@@ -60,9 +59,8 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
         break;
       }
       case 'missing-workflow-table': {
-        const eol = eolOf(text);
-        const at = { line: 0, character: 0 };
-        fix('Add a [workflow] table', d, [{ range: { start: at, end: at }, newText: `[workflow]${eol}slug = "${slugFromUri(uri)}"${eol}runner = "${STARTER_RUNNER}"${eol}${eol}` }], true);
+        const edit = addWorkflowTable(doc, lines, slugFromUri(uri));
+        if (edit) fix('Add a [workflow] table', d, [edit], true);
         break;
       }
       case 'runner-and-command': {
@@ -133,11 +131,52 @@ function statementWithKeyAt(doc: TomlDocument, offset: number): KeyValue | undef
   return undefined;
 }
 
-/** Indent new keys like the table's existing first key. */
-function firstEntryLine(doc: TomlDocument, lines: LineIndex, table: string, fallback: number): number {
-  const section = doc.sections.find((s) => s.header?.key.length === 1 && s.header.key[0].name === table);
-  const first = section?.entries[0];
-  return first ? lines.position(first.start).line : fallback;
+/**
+ * Adds `key = value` to the table wherever the file defines it: below a [table] header
+ * (indented like its first key), as `table.key = value` next to top-level dotted keys, or into
+ * a one-level inline table. Undefined when there is no safe place (e.g. an unclosed `{`).
+ */
+function addKey(doc: TomlDocument, lines: LineIndex, table: string, key: string, value: string): TextEdit | undefined {
+  const section = doc.sections.find((s) => s.header && !s.header.arrayOfTables && s.header.key.length === 1 && s.header.key[0].name === table);
+  if (section) {
+    const headerLine = lines.position(section.header!.end).line;
+    const first = section.entries[0];
+    return insertLineAfter(lines, headerLine, `${key} = ${value}`, first ? lines.position(first.start).line : headerLine);
+  }
+  const top = doc.sections[0].entries.find((e) => e.key[0]?.name === table);
+  if (!top) return undefined;
+  if (top.key.length > 1) return insertLineBefore(lines, lines.position(top.start).line, `${table}.${key} = ${value}`);
+  const inline = top.value;
+  if (inline?.kind !== 'table' || !inline.closed) return undefined;
+  const first = inline.entries[0];
+  const at = lines.position(first ? first.start : inline.start + 1);
+  return { range: { start: at, end: at }, newText: first ? `${key} = ${value}, ` : ` ${key} = ${value} ` };
+}
+
+/**
+ * Keys written at the top of the file with the [workflow] header forgotten get just the header
+ * above them; a file without any gets a whole table, placed where it cannot capture top-level
+ * keys. Undefined when workflow keys are mixed with other top-level keys.
+ */
+function addWorkflowTable(doc: TomlDocument, lines: LineIndex, slug: string): TextEdit | undefined {
+  const eol = eolOf(lines.text);
+  const topEntries = doc.sections[0].entries;
+  const workflowKeys = new Set(keysOf('workflow').map((k) => k.key));
+  const isWorkflowKey = (e: KeyValue) => e.key.length === 1 && workflowKeys.has(e.key[0].name);
+  const firstKey = topEntries.findIndex(isWorkflowKey);
+  if (firstKey >= 0) {
+    if (!topEntries.slice(firstKey).every(isWorkflowKey)) return undefined;
+    const at = lineStart(lines, lines.position(topEntries[firstKey].start).line);
+    return { range: { start: at, end: at }, newText: `[workflow]${eol}` };
+  }
+  const table = `[workflow]${eol}slug = "${slug}"${eol}runner = "${STARTER_RUNNER}"${eol}`;
+  const nextHeader = doc.sections[1]?.header;
+  if (!topEntries.length || nextHeader) {
+    const at = lineStart(lines, topEntries.length ? lines.position(nextHeader!.start).line : 0);
+    return { range: { start: at, end: at }, newText: `${table}${eol}` };
+  }
+  const end = lines.position(lines.text.length);
+  return { range: { start: end, end }, newText: `${/\n$/.test(lines.text) ? '' : eol}${eol}${table}` };
 }
 
 function slugFromUri(uri: string): string {

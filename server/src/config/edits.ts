@@ -1,6 +1,6 @@
 // Minimal text edits for quick fixes: insert one line, add one array item, delete one
 // statement. They never reformat: new lines copy the indentation and line ending around them.
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { KeyValue, ValueNode } from './toml/ast';
 import type { LineIndex } from './toml/lineIndex';
 
@@ -18,8 +18,13 @@ export function insertLineAfter(lines: LineIndex, line: number, content: string,
   return { range: { start: at, end: at }, newText: `${eolOf(lines.text)}${indentOf(lines, indentLine)}${content}` };
 }
 
+/** Where a new line above `line` goes: its start, but after a byte order mark. */
+export function lineStart(lines: LineIndex, line: number): Position {
+  return { line, character: line === 0 && lines.text.startsWith('\uFEFF') ? 1 : 0 };
+}
+
 export function insertLineBefore(lines: LineIndex, line: number, content: string): TextEdit {
-  const at = { line, character: 0 };
+  const at = lineStart(lines, line);
   return { range: { start: at, end: at }, newText: `${indentOf(lines, line)}${content}${eolOf(lines.text)}` };
 }
 
