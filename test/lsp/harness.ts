@@ -11,7 +11,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
-  ConfigurationRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  ConfigurationRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest,
   CodeLensRefreshRequest, type Diagnostic, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -41,6 +41,8 @@ export interface TestClient {
   waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   open(uri: string, text: string): Promise<void>;
   change(uri: string, version: number, text: string): Promise<void>;
+  /** Closes the editor tab of `uri` (didClose). */
+  closeDocument(uri: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,9 @@ function wire(connection: ProtocolConnection, stop: () => void): TestClient {
     },
     async change(uri, version, text) {
       await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async closeDocument(uri) {
+      await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     },
     async close() {
       await connection.sendRequest('shutdown').catch(() => undefined);

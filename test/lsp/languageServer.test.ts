@@ -189,3 +189,24 @@ test('garbage in the buffer gives diagnostics or nothing, and the server keeps a
   const lines = garbage.split('\n').length;
   for (const d of diagnostics) assert.ok(d.range.end.line < lines + 1);
 });
+
+test('closing a config outside every workspace folder clears its problems; closing one inside re-checks it from disk', async () => {
+  const { client, uri, text, configPath } = await exampleWorkspace();
+  const broken = text.replace('include = [', 'includes = [');
+  const elsewhere = tempWorkspace();
+  cleanups.push(elsewhere.cleanup);
+  const outsidePath = join(elsewhere.dir, 'tilebox.workflow.toml');
+  writeFileSync(outsidePath, broken);
+  const outsideUri = uriOf(outsidePath);
+  await client.open(outsideUri, broken);
+  await client.waitFor('unknown-key in the outside config', () => withCode(client, outsideUri, 'unknown-key'));
+  await client.closeDocument(outsideUri);
+  await client.waitFor('the outside config\'s problems to clear', () => client.diagnostics.get(outsideUri)?.length === 0, 3000);
+
+  await client.open(uri, text);
+  await client.waitFor('the workspace config to check clean', () => client.diagnostics.has(uri) && !withCode(client, uri, 'unknown-key'));
+  writeFileSync(configPath, broken);
+  await client.closeDocument(uri);
+  await client.waitFor('the workspace config re-checked from disk', () => withCode(client, uri, 'unknown-key'));
+  assert.deepEqual(client.diagnostics.get(outsideUri), [], 'nothing re-published the closed outside config');
+});

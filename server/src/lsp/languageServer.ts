@@ -32,6 +32,7 @@ export function startServer(connection: Connection): Connection {
   const settings = new SeveritySettings(connection, () => client.configuration);
   const python = new PythonDiagnostics((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
   const lensTitles = new Map<string, string>();
+  const inWorkspace = (configPath: string) => folders.some((f) => configPath.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
 
   const scheduler = new ValidationScheduler(store, {
     severity: (uri) => settings.forDocument(uri),
@@ -83,8 +84,7 @@ export function startServer(connection: Connection): Connection {
         const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
         folders = [...folders.filter((f) => !removed.includes(f)), ...added];
         for (const state of scheduler.configs()) {
-          const stillCovered = folders.some((f) => state.path.startsWith(f + path.sep));
-          if (!stillCovered && !store.isOpen(state.path)) scheduler.forget(state.path);
+          if (!inWorkspace(state.path) && !store.isOpen(state.path)) scheduler.forget(state.path);
         }
         for (const configPath of await findConfigs(added)) scheduler.touch(configPath, 0);
       }));
@@ -99,9 +99,13 @@ export function startServer(connection: Connection): Connection {
     if (configPath) scheduler.touch(configPath, TYPING_DEBOUNCE_MS);
   }));
   documents.onDidClose(guard(log, 'document close', undefined, ({ document }) => {
-    // Unsaved edits are gone: the file on disk (if any) is the config again.
     const configPath = store.closed(document.uri);
-    if (configPath) scheduler.touch(configPath, 0);
+    if (!configPath) return;
+    // Unsaved edits are gone: the file on disk (if any) is the config again.
+    if (inWorkspace(configPath)) { scheduler.touch(configPath, 0); return; }
+    // Outside every workspace folder nothing watches the file: its problems go with its editor.
+    scheduler.forget(configPath);
+    if (store.uriFor(configPath) !== document.uri) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }));
 
   connection.onDidChangeConfiguration(guard(log, 'configuration change', undefined, ({ settings: pushed }) => {
