@@ -25,7 +25,7 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
   const leadsTo = root === '.' ? '.' : facts.realPath(root);
   if (config.root && leadsTo !== undefined && (isAbsolutePath(leadsTo) || climbsOut(leadsTo))) {
     diagnostics.push(diagnostic('root-outside-project', ERROR, config.root.range,
-      `root "${config.root.value}" leads outside the project folder through a symbolic link (to ${leadsTo}), so preview and publish refuse it. Point root at a folder inside the project.`));
+      `root "${config.root.value}" leads outside the project folder through a symbolic link (to ${leadsTo}); build paths must stay inside the folder of tilebox.workflow.toml. Use "." or a subfolder that is not a link to elsewhere.`));
     return;
   }
 
