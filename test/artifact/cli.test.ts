@@ -102,14 +102,14 @@ test('a root outside the project, a FIFO and an unwritable output exit 1 with on
   let r = cli('preview', outside.dir, '--json');
   assert.deepEqual([r.code, r.out], [1, '']);
   assert.match(r.err, /^preview: .*tilebox\.workflow\.toml:\d+:\d+: root "\.\." leaves the folder of tilebox\.workflow\.toml[^\n]*\n$/);
-  // A root that looks inside but is a link to elsewhere is caught by the artifact engine itself.
+  // A root that looks inside but is a link to elsewhere is caught by the validator's file stage, on the root value.
   const linkedRoot = example(TOML('"**"', 'root = "linked"'));
   const elsewhere = makeTree();
   trees.push(elsewhere);
   fs.symlinkSync(elsewhere.dir, join(linkedRoot.dir, 'linked'));
   r = cli('build', linkedRoot.dir, '--json');
   assert.deepEqual([r.code, r.out], [1, '']);
-  assert.match(r.err, /^build: .*tilebox\.workflow\.toml: workflow root "linked" leads outside the project folder \(to [^)]*artifact-\w+\)\n$/);
+  assert.match(r.err, /^build: .*tilebox\.workflow\.toml:\d+:\d+: root "linked" leads outside the project folder through a symbolic link \(to [^)]*artifact-\w+\)/);
   const piped = example(TOML('"**"'));
   execFileSync('mkfifo', [join(piped.dir, 'scene_qa', 'events.pipe')]);
   for (const command of ['preview', 'build']) {
