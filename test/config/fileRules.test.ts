@@ -96,3 +96,27 @@ test('the root check uses the facts, so in-memory links work too', () => {
   assert.deepEqual(at(text, files), []);
   assert.deepEqual(diagnose(text, { facts: memoryFacts(files, undefined, { src: '../elsewhere' }) }).map((d) => d.code), ['root-outside-project']);
 });
+
+test('an include ending with "/" warns that it names a folder and says how to take the folder; the selection agrees it matches nothing', async () => {
+  const dir = onDisk(['project/src/a.py', 'project/main.py']);
+  const text = '[workflow]\nslug = "a"\ncommand = ["python"]\n[build]\ninclude = ["src/", "src/**/", "**/", "src//a.py", "main.py"]\n';
+  const ds = diagnose(text, { facts: createFileFacts(dir) });
+  assert.deepEqual(ds.map((d) => [d.code, d.severity, textAt(text, d.range), d.message]), [
+    ['include-matches-nothing', 2, '"src/"', '"src/" matches no file: it ends with "/", which names a folder, and only files are selected. Write "src/**" to take the folder and everything in it.'],
+    ['include-matches-nothing', 2, '"src/**/"', '"src/**/" matches no file: it ends with "/", which names a folder, and only files are selected. Write "src/**" to take the folder and everything in it.'],
+    ['include-matches-nothing', 2, '"**/"', '"**/" matches no file: it ends with "/", which names a folder, and only files are selected. Write "**" to take the folder and everything in it.'],
+  ]);
+  const selected = await selectArtifactFiles(dir, { slug: 'a', root: '.', include: ['src/', 'src/**/', '**/', 'src//a.py', 'main.py'], exclude: [], useGitignore: false });
+  assert.deepEqual(selected.files.map((f) => f.path), ['main.py', 'src/a.py'], '"src//a.py" is "src/a.py"');
+});
+
+test('a bug inside a check is one error at the top of the file, not a silent pass (and it is logged)', (t) => {
+  const logged = t.mock.method(console, 'error', () => undefined);
+  const facts = { ...memoryFacts(ALL), includeMatches: () => { throw new Error('boom'); } };
+  const ds = diagnose(VALID, { facts });
+  assert.deepEqual(ds.map((d) => [d.severity, d.range.start.line, d.message]), [
+    [1, 0, 'This file could not be checked: internal error (boom). Please report it with the file.'],
+  ]);
+  assert.equal(logged.mock.callCount(), 1);
+  assert.match(String(logged.mock.calls[0].arguments[0]), /internal error: Error: boom/);
+});

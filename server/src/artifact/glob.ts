@@ -6,20 +6,43 @@ import picomatch from 'picomatch';
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, nocase: false };
 
+/** A leading `\` that escapes a glob character (`\[draft\].py`, `\*`): a relative pattern, not a
+ *  Windows path. `\\server`, `\src` and the like stay absolute. */
+const ESCAPED_START = /^\\[*?[\]{}()!+@#]/;
+
 /** Why a pattern or root is unsafe (absolute, or climbing out with `..`), or undefined when fine. */
 export function unsafePathReason(pattern: string): string | undefined {
-  if (pattern.startsWith('/') || pattern.startsWith('\\') || /^[A-Za-z]:/.test(pattern)) {
+  if (pattern.startsWith('/') || (pattern.startsWith('\\') && !ESCAPED_START.test(pattern)) || /^[A-Za-z]:/.test(pattern)) {
     return 'is absolute; paths must be relative to the workflow root';
   }
   if (pattern.split(/[\\/]/).includes('..')) return 'climbs out of the workflow root with ".."';
   return undefined;
 }
 
-/** `./src/**` and `src/**` are the same pattern (fast-glob strips the leading `./`). */
+/** `./src/**` and `src/**` are the same pattern (fast-glob strips the leading `./`), and so is
+ *  `src//x.py` and `src/x.py`: no path has an empty segment. A trailing `/` stays: it asks for
+ *  a folder, and only files are selected, so such a pattern matches nothing (the validator says why). */
 export function normalizePattern(pattern: string): string {
-  let p = pattern;
+  let p = pattern.replace(/\/{2,}/g, '/');
   while (p.startsWith('./')) p = p.slice(2);
   return p;
+}
+
+/** The pattern asks for a folder (`src/`, `src/**\/`): it matches no file. */
+export function namesFolderOnly(pattern: string): boolean {
+  return pattern.endsWith('/');
+}
+
+const NOTHING = () => false;
+/** picomatch throws on an empty pattern (an empty segment of `src/`) and on absurdly long ones;
+ *  both match no path, and a compile must never throw: the validator and preview would die. */
+function picomatchOrNothing(pattern: string): (path: string) => boolean {
+  if (pattern === '') return NOTHING;
+  try {
+    return picomatch(pattern, OPTIONS);
+  } catch {
+    return NOTHING;
+  }
 }
 
 export interface Glob {
@@ -51,13 +74,13 @@ export function compileGlob(rawPattern: string): Glob {
 function compileUncached(rawPattern: string): Glob {
   const pattern = normalizePattern(rawPattern);
   // `**` (the usual include) matches every path: skip the regular expression per file.
-  const matches = pattern === '**' ? () => true : picomatch(pattern, OPTIONS);
+  const matches = pattern === '**' ? () => true : picomatchOrNothing(pattern);
   // Segment-wise prefix matching is only sound when no brace or extglob spans a `/`.
   const splittable = !/[{(][^})]*\//.test(pattern);
-  const segments = pattern.split('/').map((s) => (s === '**' ? '**' : picomatch(s, OPTIONS)));
+  const segments = pattern.split('/').map((s) => (s === '**' ? '**' : picomatchOrNothing(s)));
   let covers: ((dir: string) => boolean) | undefined;
   if (pattern === '**') covers = () => true;
-  else if (pattern.endsWith('/**')) covers = picomatch(pattern.slice(0, -3), OPTIONS);
+  else if (pattern.endsWith('/**')) covers = picomatchOrNothing(pattern.slice(0, -3));
 
   return {
     pattern,

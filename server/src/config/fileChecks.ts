@@ -39,7 +39,9 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
     const spaced = trimmed !== pattern && facts.includeMatches(root, trimmed);
     diagnostics.push(diagnostic('include-matches-nothing', WARNING, item.range, spaced
       ? `"${pattern}" matches no file under ${under}; it has ${spaceNote(pattern)} — did you mean "${trimmed}"?`
-      : `"${pattern}" matches no file under ${under}. Check the spelling and the folder names, or remove the pattern.`));
+      : trimmed.endsWith('/')
+        ? `"${pattern}" matches no file: it ends with "/", which names a folder, and only files are selected. Write "${wholeFolder(trimmed)}" to take the folder and everything in it.`
+        : `"${pattern}" matches no file under ${under}. Check the spelling and the folder names, or remove the pattern.`));
   }
 
   const runner = config.runner;
@@ -67,6 +69,12 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
     diagnostics.push(diagnostic(code, WARNING, includeInfo.keyRange,
       `${file} exists but include does not select it, although ${why}. Add "${file}" to include.`, { addToInclude: file }));
   }
+}
+
+/** "src/" -> "src/**", "src/**\/" -> "src/**", "**\/" -> "**". */
+function wholeFolder(pattern: string): string {
+  const folder = pattern.replace(/\/+$/, '');
+  return folder === '' || folder.endsWith('**') ? folder || '**' : `${folder}/**`;
 }
 
 function spaceNote(pattern: string): string {

@@ -2,7 +2,7 @@
 // headless `check` command call only these functions; nothing here imports `vscode`.
 // Every entry point is total: editors send half-typed or binary text, so an unexpected
 // exception becomes "no result" instead of a crashed server.
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-types';
 import { codeActions } from './codeActions';
 import { DIAGNOSTIC_CODES as CODES } from './codes';
 import { complete, type CompletionContext } from './completion';
@@ -18,16 +18,29 @@ export type { ValidateOptions } from './validate';
 export type { CompletionContext } from './completion';
 export type { FileFacts, ValidationResult, WorkflowConfig } from './types';
 
-function safely<T>(fallback: T, fn: () => T): T {
+/** Logs (stderr: the server's output channel, the CLI's error stream), so a bug is not invisible. */
+function safely<T>(fallback: T | ((error: unknown) => T), fn: () => T): T {
   try {
     return fn();
-  } catch {
-    return fallback;
+  } catch (error) {
+    console.error(`tilebox: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return typeof fallback === 'function' ? (fallback as (error: unknown) => T)(error) : fallback;
   }
 }
 
 export function validateWorkflowConfig(text: string, options?: ValidateOptions): ValidationResult {
-  return safely<ValidationResult>({ diagnostics: [] }, () => validate(text, options));
+  // One error at the top instead of none: `check` must not pass a file the build then cannot read.
+  return safely<ValidationResult>((error) => ({ diagnostics: [internalError(error)] }), () => validate(text, options));
+}
+
+function internalError(error: unknown): Diagnostic {
+  const why = error instanceof Error ? error.message : String(error);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: 'tilebox',
+    message: `This file could not be checked: internal error (${why}). Please report it with the file.`,
+  };
 }
 
 export function applyDiagnosticSettings(text: string, diagnostics: Diagnostic[], severity?: SeverityOverrides): Diagnostic[] {
