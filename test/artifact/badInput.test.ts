@@ -63,6 +63,25 @@ test('an unreadable file or folder is reported by the selection, naming it', asy
   ]);
 });
 
+test('a file others may not read is checked for this process, so preview and build agree (an injected check: tests run as root)', async () => {
+  const project = tree({ 'proj/a.py': 'x', 'proj/private.key': 'k', 'proj/shared.py': 'y' });
+  fs.chmodSync(join(project.dir, 'proj/private.key'), 0o000);
+  for (const f of ['a.py', 'shared.py']) fs.chmodSync(join(project.dir, 'proj', f), 0o644);
+  const asked: string[] = [];
+  const denied = (abs: string) => {
+    asked.push(abs.slice(abs.lastIndexOf('/') + 1));
+    return abs.endsWith('private.key') ? errno('EACCES') : undefined;
+  };
+  const selection = await selectArtifactFiles(project.dir, config, { readError: denied });
+  assert.deepEqual(selection.files.map((f) => f.path), ['a.py', 'shared.py']);
+  assert.deepEqual(selection.problems, [{ path: 'private.key', message: 'cannot read private.key: permission denied' }]);
+  assert.deepEqual(asked, ['private.key'], 'world-readable files cost no extra call');
+  await assert.rejects(buildArchive(selection, join(project.dir, 'demo.tar.zst')), /cannot build the artifact: cannot read private\.key: permission denied/);
+  // The real check answers for this process: whoever runs the tests can read a file they own with mode 0600.
+  fs.chmodSync(join(project.dir, 'proj/private.key'), 0o600);
+  assert.deepEqual((await selectArtifactFiles(project.dir, config)).problems, []);
+});
+
 test('a file that cannot be opened at build time fails the build naming it, leaving nothing', async (t) => {
   const project = tree({ 'proj/a.py': 'x', 'proj/b.py': 'y'.repeat(5000) });
   const selection = await selectArtifactFiles(project.dir, config);

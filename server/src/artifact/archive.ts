@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FrameWriter } from './frameWriter';
-import { describe } from './paths';
+import { buildTempPath, describe } from './paths';
 import { ArchiveInputError, copyFileInto } from './readFiles';
 import type { Selection } from './select';
 import { END_OF_ARCHIVE, fileHeader, padding } from './tarHeader';
@@ -52,7 +52,7 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
   const target = path.resolve(outPath);
   const clash = selectedFileAt(selection, target);
   if (clash) throw new Error(`refusing to write ${target}: it is ${clash}, one of the files going into the artifact`);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = buildTempPath(target, randomBytes(6).toString('hex'));
   let file: fs.promises.FileHandle;
   try {
     file = await fs.promises.open(temp, 'wx');

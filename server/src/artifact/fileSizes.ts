@@ -11,6 +11,8 @@ export interface StatRequest {
   statPath: string;
   rel: string;
   absPath: string;
+  /** A link's target, relative to the root. */
+  linkTarget?: string;
 }
 /** `stat` answered; `undefined` when the file vanished since it was listed. */
 export type StatAnswer = { ok: true; size: number; mode: number; isFile: boolean } | { ok: false; error: unknown } | undefined;

@@ -68,6 +68,16 @@ function rootError(message: string): Error {
   return new UnsafeConfigError(message);
 }
 
+/** Where a build writes `target` first: `.<name>.<12 hex>.tmp` next to it, renamed at the end. */
+export function buildTempPath(target: string, random: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${random}.tmp`);
+}
+
+/** A file name `buildTempPath` makes (left behind when a build is killed). */
+export function isBuildTempName(name: string): boolean {
+  return /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);
+}
+
 /** A file-system error as a short phrase for messages that already name the path. */
 export function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

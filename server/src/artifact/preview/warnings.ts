@@ -87,11 +87,15 @@ const SECRETS: { test: RegExp; what: string }[] = [
 function secretWarnings(files: Files, anchors: Anchors): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of files) {
-    const base = f.path.slice(f.path.lastIndexOf('/') + 1);
-    const rule = SECRETS.find((s) => s.test.test(base));
-    if (!rule || out.length >= MAX_PER_KIND) continue;
+    // A link ships its target's content: `config.txt -> .env` is as secret as .env.
+    const named = [f.path, ...(f.linkTarget === undefined ? [] : [f.linkTarget])];
+    const at = named.findIndex((p) => SECRETS.some((s) => s.test.test(p.slice(p.lastIndexOf('/') + 1))));
+    if (at < 0 || out.length >= MAX_PER_KIND) continue;
+    const base = named[at].slice(named[at].lastIndexOf('/') + 1);
+    const rule = SECRETS.find((s) => s.test.test(base))!;
+    const what = at === 0 ? f.path : `${f.path} (a link to ${f.linkTarget})`;
     out.push(diagnostic('selection-has-secret', anchors.forPath(f.path), DiagnosticSeverity.Warning,
-      `${f.path} looks like ${rule.what}, and the artifact is uploaded to Tilebox and unpacked on every runner. ` +
+      `${what} looks like ${rule.what}, and the artifact is uploaded to Tilebox and unpacked on every runner. ` +
       `Add "${f.path}" to [build].exclude and give runners secrets through their environment instead.`));
   }
   return out;
