@@ -16,6 +16,13 @@ test('reads and writes carry --json and their kind; release builds get a long ti
   assert.deepEqual(calls.version().args, ['--version']);
 });
 
+test('tilebox.cli.timeoutSeconds above a long call\'s own 10 minutes applies to it; below, the 10 minutes stay', () => {
+  const publish = calls.publishRelease().timeoutMs;
+  assert.equal(calls.callTimeoutMs(publish, 1800_000), 1800_000, 'a 30 min setting lets a slow publish finish');
+  assert.equal(calls.callTimeoutMs(publish, 60_000), publish, 'the 60 s default does not cut a publish short');
+  assert.equal(calls.callTimeoutMs(calls.workflowList().timeoutMs, 60_000), 60_000, 'ordinary reads follow the setting');
+});
+
 test('deploy: --latest by default, --release with a UUID, target or clusters', () => {
   assert.deepEqual(calls.deployRelease().args, ['workflow', 'deploy-release', '--latest', '--json']);
   assert.deepEqual(calls.deployRelease({ workflow: 'wf-1', release: R, target: 'dev' }).args, ['workflow', 'deploy-release', '--workflow', 'wf-1', '--release', R, '--target', 'dev', '--json']);

@@ -15,6 +15,11 @@ import { assertSlug, assertUuid, InvalidArgumentError, isTaskVersion } from './v
 /** Building and publishing run `uv` and upload: allow much longer than a read. */
 export const RELEASE_TIMEOUT_MS = 10 * 60_000;
 
+/** A call's timeout: the user's setting, but never below a long call's own minimum (publish, build: 10 min). */
+export function callTimeoutMs(callMinimum: number | undefined, setting: number): number {
+  return Math.max(callMinimum ?? 0, setting);
+}
+
 const read = <T>(args: string[], parse: CliCall<T>['parse']): CliCall<T> => ({ args, parse, kind: 'read' });
 const write = <T>(args: string[], parse: CliCall<T>['parse'], timeoutMs?: number): CliCall<T> =>
   ({ args, parse, kind: 'write', ...(timeoutMs ? { timeoutMs } : {}) });

@@ -10,6 +10,7 @@ import { ViewRefresher } from '../refresh/RefreshManager';
 import { type CliRunner, SecretApiKeyStore, type Services, type ViewName } from '../services';
 import { TileboxStatusBar } from '../status/StatusBar';
 import { locateCli } from '../tilebox/locate';
+import { callTimeoutMs } from '../tilebox/calls';
 import { TileboxCli } from '../tilebox/runCli';
 import type { CliFailure } from '../tilebox/types';
 import { registerViews } from './registerViews';
@@ -36,8 +37,8 @@ export async function startTrustedFeatures(
     log: (line) => log.info(line),
   });
   const timeoutMs = () => Math.max(5, config().get<number>(settingName(Settings.cliTimeoutSeconds), 60)) * 1000;
-  // The timeout setting applies live; calls that need longer (publish, build) keep their own.
-  const cli: CliRunner = { run: (call, o) => adapter.run(call, { ...o, timeoutMs: o?.timeoutMs ?? call.timeoutMs ?? timeoutMs() }) };
+  // The timeout setting applies live; calls that need longer (publish, build) get at least their own.
+  const cli: CliRunner = { run: (call, o) => adapter.run(call, { ...o, timeoutMs: o?.timeoutMs ?? callTimeoutMs(call.timeoutMs, timeoutMs()) }) };
 
   // Welcome views show while the CLI is missing or no key is known; a failed call can reveal either.
   const gate = { cliMissing: false, noApiKey: false };
@@ -95,3 +96,4 @@ export async function startTrustedFeatures(
   await projects.ready(); // the count below is right only after the first scan (a findFiles: milliseconds)
   log.info(`CLI ${gate.cliMissing ? 'not found' : 'found'}; API key ${gate.noApiKey ? 'not set' : 'known'}; ${projects.all().length} project(s)`);
 }
+
