@@ -16,7 +16,10 @@ export class EventEmitter {
   dispose() { this.listeners.clear(); }
 }
 
-export class Disposable { constructor(fn) { this.dispose = fn; } }
+export class Disposable {
+  constructor(fn) { this.dispose = fn; }
+  static from(...ds) { return new Disposable(() => ds.forEach((d) => d.dispose())); }
+}
 export class Position { constructor(line, character) { Object.assign(this, { line, character }); } }
 /** `new Range(start, end)` or `new Range(startLine, startCharacter, endLine, endCharacter)`, as in VS Code. */
 export class Range {

@@ -32,3 +32,19 @@ export class CommandHolds implements vscode.Disposable {
     this.release([...this.held.keys()]);
   }
 }
+
+/**
+ * In an untrusted workspace the CLI commands are not loaded, yet the palette (before activation sets
+ * `tilebox.untrusted`) and the walkthrough's buttons still call them: each says why and offers to manage trust
+ * instead of ending in "command not found". Disposed when trust is granted, before the real handlers register.
+ */
+export function registerTrustRequired(ids: readonly string[]): vscode.Disposable {
+  const manage = 'Manage Workspace Trust';
+  return vscode.Disposable.from(...ids.map((id) => vscode.commands.registerCommand(id, async () => {
+    const picked = await vscode.window.showWarningMessage(
+      'Tilebox: this command runs the tilebox CLI, which stays off until you trust this workspace. Validation and the artifact preview work meanwhile.',
+      manage,
+    );
+    if (picked === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+  })));
+}

@@ -3,7 +3,7 @@
 // CLI adapter, views and commands only in a trusted workspace (and when trust is granted later). Nothing runs the
 // CLI before that. Only this file and what it imports statically are in dist/extension.js.
 import * as vscode from 'vscode';
-import { CommandHolds } from './commandHolds';
+import { CommandHolds, registerTrustRequired } from './commandHolds';
 import { Commands, ContextKeys } from './contributes';
 import { WorkspaceProjects } from './projects/ProjectRegistry';
 
@@ -41,16 +41,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       .catch((e: unknown) => {
         log.error(`Starting the Tilebox views and commands failed: ${(e as Error)?.stack ?? e}`);
       });
-  if (trusted) {
+  const holdUntilStarted = () => {
     const trustedStarted = deferred();
     const holds = new CommandHolds(trustedIds, trustedStarted.promise);
     context.subscriptions.push(holds);
-    later(() => void startTrusted(holds).finally(trustedStarted.resolve));
+    return { holds, started: trustedStarted.resolve };
+  };
+  if (trusted) {
+    const { holds, started } = holdUntilStarted();
+    later(() => void startTrusted(holds).finally(started));
   } else {
     log.info('Workspace not trusted: validation and artifact preview only; the tilebox CLI and runners are disabled.');
-    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    const trustRequired = registerTrustRequired(trustedIds);
+    context.subscriptions.push(trustRequired, vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void vscode.commands.executeCommand('setContext', ContextKeys.untrusted, false);
-      void startTrusted();
+      trustRequired.dispose();
+      const { holds, started } = holdUntilStarted();
+      void startTrusted(holds).finally(started);
     }));
   }
 

@@ -62,12 +62,18 @@ function welcomeShown(view: string, keys: Record<string, unknown>): string[] {
     .map((w) => w.contents.split('\n').find((l) => /\[.*\]\(command:/.test(l)) ?? w.contents);
 }
 
-test('untrusted: the untrusted welcome shows, and no CLI-backed view, command or status item exists', async () => {
+test('untrusted: the untrusted welcome shows, no CLI-backed view or status item exists, and CLI commands say trust is needed', async () => {
   const keys = await start({ trusted: false, cliPath: STANDIN_BIN, tomls: ['/p'] });
   assert.equal(keys[ContextKeys.untrusted], true);
   for (const v of CLI_VIEWS) assert.deepEqual(welcomeShown(v, keys), ['[Manage Workspace Trust](command:workbench.trust.manage)']);
   assert.deepEqual(CLI_VIEWS.filter((v) => fake.views.trees.has(v)), [], 'no provider: VS Code shows the welcome');
-  assert.equal(fake.state.commands.has('tilebox.release.publish'), false, 'no command that runs the CLI');
+  // The palette (before activation sets the key) and the walkthrough still reach the CLI commands: they explain.
+  fake.state.answers.push('Manage Workspace Trust');
+  await fake.state.commands.get('tilebox.release.publish')!();
+  const said = fake.state.messages.at(-1)!;
+  assert.equal(said.level, 'warning');
+  assert.match(said.text, /runs the tilebox CLI, which stays off until you trust this workspace/);
+  assert.ok(fake.state.executed.some((e) => e.id === 'workbench.trust.manage'), 'the button opens the trust editor');
   assert.ok(fake.state.commands.has('tilebox.output.show'));
   assert.ok(fake.views.logs.some((l) => /not trusted/.test(l.text)));
   assert.match(fake.views.logs.find((l) => /activated in/.test(l.text))?.text ?? '', /^activated in \d+ ms$/);
