@@ -69,6 +69,20 @@ test('publish shows one notification with Deploy…; pressing it runs the deploy
   for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
 });
 
+test('the Workflows title button with a workflow from outside the workspace focused asks for the project instead of doing nothing', async () => {
+  const { s } = services();
+  let asked = 0;
+  const pick = s.projects.pick.bind(s.projects);
+  (s.projects as { pick: typeof pick }).pick = async (placeHolder) => { asked++; return pick(placeHolder); };
+  registerCommands(s);
+  fake.state.messages.length = 0;
+  // VS Code hands a view-title command the focused row: here a workflow node no workspace project publishes.
+  await fake.state.commands.get('tilebox.release.publish')!({ workflowSlug: 'someone-elses-wf-Xy7Kq2' });
+  assert.equal(asked, 1);
+  assert.match(fake.state.messages[0]?.text ?? '', /^Published release .* of /);
+  for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+});
+
 test('a CLI failure goes to showFailure with what was being done; Escape in a picker is silent', async () => {
   const { s, h, failures } = services();
   registerCommands(s);

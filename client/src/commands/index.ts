@@ -14,10 +14,9 @@ import { jobGet } from '../tilebox/calls';
 import { locateCli } from '../tilebox/locate';
 import { clearApiKeyFlow, setApiKeyFlow } from './account';
 import { deployFlow, undeployFlow } from './deploy';
-import { Dismissed } from './flow';
 import { cancelFlow, copyJobIdFlow, retryFlow } from './jobActions';
 import { jobIdFrom } from './nodeArgs';
-import { pickJob, projectFor } from './pickers';
+import { pickJob, pickProject, projectFor } from './pickers';
 import { installCliFlow } from './installCli';
 import { createProjectFlow } from './project';
 import { buildFlow, publishFlow } from './publish';
@@ -95,11 +94,8 @@ export function registerCommands(services: Services, options: CommandOptions = {
   });
   const releaseDeps = (signal: AbortSignal) => ({ ...base(signal), projects, refresh });
   const runnerDeps = (signal: AbortSignal) => ({ ...base(signal), terminals, locate, apiKey: () => secrets.get(), apiUrl, projects });
-  const projectOf = async (arg: unknown, placeHolder: string) => {
-    const p = await projectFor(projects, arg, placeHolder);
-    if (!p) throw new Dismissed();
-    return p;
-  };
+  // A view-title button gets the focused row, which may be a workflow that is not in the workspace: ask then.
+  const projectOf = async (arg: unknown, placeHolder: string) => (await projectFor(projects, arg, placeHolder)) ?? pickProject(projects, placeHolder);
   const jobId = async (signal: AbortSignal, arg: unknown) => jobIdFrom(arg) ?? (await pickJob(base(signal), 'Show which job?')).id;
 
   const r = (id: string, h: Parameters<CommandRegistrar['register']>[1]) => registrar.register(id, h);
