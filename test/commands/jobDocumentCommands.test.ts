@@ -70,3 +70,30 @@ test('a failed job document: state, progress, stats, task tree, and every log li
     f.dispose();
   }
 });
+
+test('Show Job on a job that ended and was retried reads it again and follows it, keeping the lines shown', async () => {
+  const f = fakeServices();
+  const { h, project } = f;
+  ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
+  ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: project.dir }));
+  const { jobId } = ok(await h.cli.run(jobSubmit({ name: 'again', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV })));
+  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], { env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state }, reject: false });
+  assert.equal(run.exitCode, 0, run.stderr);
+  // Waits between follow rounds last until the document closes: the test reads state, not timing.
+  const sleep = (_ms: number, signal?: AbortSignal) => new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
+  fake.state.editors.length = 0;
+  registerCommands(f.s, { sleep });
+  try {
+    await fake.state.commands.get('tilebox.job.show')!({ job: { id: jobId } });
+    const text = () => fake.state.editors.at(-1)!.document.getText();
+    await until(() => /State: \*\*failed\*\*/.test(text()) && /ValueError/.test(text()), 'the failed job and its log');
+    const failedLog = /[^\n]*ValueError[^\n]*/.exec(text())![0];
+
+    ok(await h.cli.run(jobRetry(jobId)));
+    await fake.state.commands.get('tilebox.job.show')!({ job: { id: jobId } });
+    await until(() => /State: \*\*submitted\*\*/.test(text()) && /Following/.test(text()), 'the retried job, followed again');
+    assert.ok(text().includes(failedLog), 'the lines shown before the retry stay');
+  } finally {
+    f.dispose();
+  }
+});

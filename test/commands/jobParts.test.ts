@@ -85,6 +85,20 @@ test('log following pages with the cursor, picks up lines written later, stops w
   assert.equal(source.reads, readsAtEnd, 'nothing reads after the follow ended');
 });
 
+test('"Load More Logs" during a follow round reads after it, so no line is shown twice or skipped', async () => {
+  const lines = ['one', 'two', 'three', 'four', 'five'];
+  const follower = new LogFollower({
+    async page(cursor) {
+      await new Promise((r) => setTimeout(r, 5)); // both reads are in flight at once
+      const from = Number(cursor ?? 0);
+      return ok({ items: lines.slice(from, from + 2).map((body) => ({ body })), nextCursor: from + 2 < lines.length ? String(from + 2) : undefined });
+    },
+    async state() { return ok({ state: 'running' as JobState }); },
+  });
+  await Promise.all([follower.loadMore(), follower.loadMore(), follower.loadMore()]);
+  assert.deepEqual(follower.lines.map((l) => l.body), lines);
+});
+
 test('log following keeps the lines already shown when a later read fails', async () => {
   let calls = 0;
   const follower = new LogFollower({

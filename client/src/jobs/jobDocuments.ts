@@ -50,8 +50,13 @@ export class JobDocuments implements vscode.TextDocumentContentProvider, vscode.
     return s;
   }
 
-  /** Opens (or focuses) the job's document; with `logs`, scrolls to the Logs section. */
+  /**
+   * Opens (or focuses) the job's document; with `logs`, scrolls to the Logs section. A document that stopped reading
+   * (the job ended, or a read failed) reads the job again: after a retry it runs again, a failure may have passed.
+   * The lines shown stay.
+   */
   async show(id: string, logs = false): Promise<void> {
+    void this.sessions.get(id)?.resume();
     const doc = await vscode.workspace.openTextDocument(jobUri(id));
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     if (!logs) return;

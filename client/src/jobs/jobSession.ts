@@ -39,15 +39,44 @@ export class JobSession {
     });
   }
 
+  /** Still loading or following; once false, the document is a snapshot that resume() brings up to date. */
+  running = false;
+
   /** Loads the job and its first log page, then follows the logs while the job runs. Never rejects. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.guarded(() => this.open());
+  }
+
+  /**
+   * Shown again after it stopped: a retry may have made the job run again (follow on from the lines shown, keeping
+   * them), and a failed first read may work now. Never rejects; does nothing while still reading.
+   */
+  resume(): Promise<void> {
+    if (this.running) return Promise.resolve();
+    return this.guarded(async () => {
+      if (!this.job) return this.open();
+      const r = await this.cli.run(jobGet(this.jobId), { signal: this.stop.signal });
+      if (r.kind !== 'ok') {
+        this.problem = describeFailure(r, 'Reading the job')?.message;
+        this.onChange();
+        return;
+      }
+      this.job = r.value;
+      await this.followWhileRunning();
+    });
+  }
+
+  private async guarded(work: () => Promise<void>): Promise<void> {
+    this.running = true;
     try {
-      await this.open();
+      await work();
     } catch (e) {
       // A builder refusing a value from CLI output (e.g. a next_cursor starting with '-'): say so, stop following.
       this.following = false;
       this.problem = `Reading the job stopped: ${(e as Error).message}.`;
       this.onChange();
+    } finally {
+      this.running = false;
     }
   }
 
@@ -70,8 +99,12 @@ export class JobSession {
     this.job = r.value;
     await this.readWaitingReasons();
     await this.follower.loadMore(this.stop.signal);
+    await this.followWhileRunning();
+  }
+
+  private async followWhileRunning(): Promise<void> {
     this.noteFailure();
-    this.following = !isTerminal(this.job.state) && !this.stop.signal.aborted;
+    this.following = !!this.job && !isTerminal(this.job.state) && !this.stop.signal.aborted;
     this.onChange();
     if (!this.following) return;
     await this.follower.follow({ sleep: this.sleep, signal: this.stop.signal, onUpdate: () => this.onChange() });

@@ -23,8 +23,19 @@ export class LogFollower {
 
   constructor(private readonly source: LogSource) {}
 
+  /** The page read in progress: "Load More Logs" during a follow round must not read the same page twice. */
+  private reading: Promise<unknown> = Promise.resolve();
+
   /** Reads one page after what was shown; returns the number of new lines, or undefined on failure. */
-  async loadMore(signal?: AbortSignal): Promise<number | undefined> {
+  loadMore(signal?: AbortSignal): Promise<number | undefined> {
+    // One read at a time, each from the cursor the previous one left: two at once would both slice from a stale
+    // count, duplicating some lines and skipping others.
+    const read = this.reading.then(() => this.readNextPage(signal));
+    this.reading = read.catch(() => undefined);
+    return read;
+  }
+
+  private async readNextPage(signal?: AbortSignal): Promise<number | undefined> {
     const result = await this.source.page(this.tailCursor, signal);
     if (result.kind !== 'ok') {
       this.lastFailure = result;
