@@ -110,6 +110,17 @@ test('an include ending with "/" warns that it names a folder and says how to ta
   assert.deepEqual(selected.files.map((f) => f.path), ['main.py', 'src/a.py'], '"src//a.py" is "src/a.py"');
 });
 
+test('an exclude ending with "/" (as in .gitignore) warns that it excludes nothing; the selection indeed keeps the folder', async () => {
+  const dir = onDisk(['project/secrets/key.txt', 'project/main.py']);
+  const text = '[workflow]\nslug = "a"\ncommand = ["python"]\n[build]\ninclude = ["**"]\nexclude = ["secrets/", "*.log", ".venv/**"]\n';
+  const ds = diagnose(text, { facts: createFileFacts(dir) });
+  assert.deepEqual(ds.map((d) => [d.code, d.severity, textAt(text, d.range), d.message]), [
+    ['exclude-names-folder', 2, '"secrets/"', '"secrets/" excludes nothing: it ends with "/", which names a folder, and patterns match files only, so the folder\'s files still go into the release. Write "secrets/**" to keep the folder out.'],
+  ]);
+  const selected = await selectArtifactFiles(dir, { slug: 'a', root: '.', include: ['**'], exclude: ['secrets/'], useGitignore: false });
+  assert.ok(selected.files.some((f) => f.path === 'secrets/key.txt'), 'the warning tells the truth');
+});
+
 test('a bug inside a check is one error at the top of the file, not a silent pass (and it is logged)', (t) => {
   const logged = t.mock.method(console, 'error', () => undefined);
   const facts = { ...memoryFacts(ALL), includeMatches: () => { throw new Error('boom'); } };

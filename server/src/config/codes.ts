@@ -34,6 +34,7 @@ export const DIAGNOSTIC_CODES = [
   { code: 'cluster-duplicate', description: 'A target lists the same cluster twice.' },
   { code: 'root-not-found', description: 'workflow.root does not exist.' },
   { code: 'root-not-directory', description: 'workflow.root is a file, not a directory.' },
+  { code: 'exclude-names-folder', description: 'An exclude pattern ends with "/"; it matches no file, so the folder is not excluded.' },
   { code: 'include-matches-nothing', description: 'An include pattern matches no file under the workflow root.' },
   { code: 'runner-module-not-found', description: 'The runner module was not found under the workflow root.' },
   { code: 'pyproject-not-included', description: 'pyproject.toml exists but no include pattern selects it.' },

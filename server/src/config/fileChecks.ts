@@ -44,6 +44,14 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
         : `"${pattern}" matches no file under ${under}. Check the spelling and the folder names, or remove the pattern.`));
   }
 
+  // Used to .gitignore, one writes "secrets/" to keep a folder out; here it matches no file, so the folder ships.
+  for (const item of config.exclude ?? []) {
+    const trimmed = item.value.trim();
+    if (!trimmed.endsWith('/')) continue;
+    diagnostics.push(diagnostic('exclude-names-folder', WARNING, item.range,
+      `"${item.value}" excludes nothing: it ends with "/", which names a folder, and patterns match files only, so the folder's files still go into the release. Write "${wholeFolder(trimmed)}" to keep the folder out.`));
+  }
+
   const runner = config.runner;
   if (runner && RUNNER_PATTERN.test(runner.value)) {
     const modulePath = runner.value.split(':')[0].split('.').join('/');
