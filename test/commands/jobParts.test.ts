@@ -6,6 +6,7 @@ import { LogFollower, type LogSource } from '../../client/src/jobs/logFollower';
 import { JobWatcher, jobEndedNotice } from '../../client/src/jobs/jobWatcher';
 import { progressBar, renderJob, taskTree } from '../../client/src/jobs/renderJob';
 import type { CliResult, Job, JobState, LogLine, Page } from '../../client/src/tilebox/types';
+import { lastJobStatus } from '../../client/src/status/statusModel';
 
 const ok = <T>(value: T): CliResult<T> => ({ kind: 'ok', value, warnings: [] });
 const job = (state: JobState, extra: Partial<Job> = {}): Job => ({
@@ -132,6 +133,23 @@ test('the watcher polls with backoff until a terminal state and reports it once'
   assert.equal(ended.length, 1);
   assert.deepEqual(sleeps, [1, 2, 4]);
   assert.equal(watcher.isWatching('x'), false);
+});
+
+test('a watcher that gives up after failed reads leaves the status bar saying so, not spinning "running"', async () => {
+  let reads = 0;
+  const updates: Job[] = [];
+  const watcher = new JobWatcher({
+    getJob: async () => (++reads === 1 ? ok(job('running')) : { kind: 'exited', exitCode: 1, stderr: 'offline' }),
+    sleep: async () => {},
+    onUpdate: (j) => updates.push(j),
+    onEnd: () => assert.fail('the job did not end'),
+    maxFailures: 3,
+  });
+  assert.equal(await watcher.watch('x'), undefined);
+  assert.deepEqual(updates.map((j) => j.state), ['running', 'unknown']);
+  const shown = lastJobStatus(updates.at(-1)!);
+  assert.doesNotMatch(shown.text, /spin/);
+  assert.match(shown.text, /no longer followed/);
 });
 
 test('watching an id the job call refuses (not a UUID) ends quietly instead of rejecting', async () => {

@@ -34,6 +34,7 @@ export class JobWatcher {
     const delays = this.deps.delaysMs ?? [2000, 3000, 5000, 10000, 20000, 30000];
     const maxFailures = this.deps.maxFailures ?? 5;
     let failures = 0;
+    let last: Job | undefined;
     try {
       for (let round = 0; !controller.signal.aborted; round++) {
         // The id comes from CLI output; one that is not a UUID makes jobGet throw, and watch() is not awaited.
@@ -41,12 +42,17 @@ export class JobWatcher {
         if (!result || result.kind === 'cancelled') return undefined;
         if (result.kind === 'ok') {
           failures = 0;
+          last = result.value;
           this.deps.onUpdate(result.value);
           if (isTerminal(result.value.state)) {
             this.deps.onEnd(result.value);
             return result.value;
           }
-        } else if (++failures >= maxFailures) return undefined;
+        } else if (++failures >= maxFailures) {
+          // Offline, key revoked, CLI gone: the status bar must not keep spinning "running" for a job nobody reads.
+          if (last) this.deps.onUpdate({ ...last, state: 'unknown' });
+          return undefined;
+        }
         await this.deps.sleep(delays[Math.min(round, delays.length - 1)], controller.signal);
       }
       return undefined;

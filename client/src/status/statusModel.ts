@@ -38,11 +38,11 @@ export function projectStatus(project: Project | undefined, projectCount: number
 const JOB_TEXT: Record<JobState, { icon: string; word: string; background?: string }> = {
   submitted: { icon: 'clock', word: 'queued' },
   running: { icon: 'sync~spin', word: 'running' },
-  started: { icon: 'sync~spin', word: 'running' },
+  started: { icon: 'debug-pause', word: 'waiting for tasks' },
   completed: { icon: 'pass', word: 'completed' },
   failed: { icon: 'error', word: 'failed', background: 'statusBarItem.errorBackground' },
   canceled: { icon: 'circle-slash', word: 'canceled' },
-  unknown: { icon: 'question', word: 'unknown' },
+  unknown: { icon: 'question', word: 'no longer followed' },
 };
 
 /** `$(sync~spin) scene 42: running 4/10`. */
