@@ -136,21 +136,46 @@ test('a failing load does not stop the polling', async () => {
   assert.equal(loads.length, 3);
 });
 
-test('the manager refreshes one view or all, and routes visibility to the right view', async () => {
+test('the manager refreshes one view (even hidden, once) or all: shown views now, hidden ones when next shown', async () => {
   const clock = new FakeClock();
   const loaded: string[] = [];
   const manager = new ViewRefresher(() => 30 * SECOND, clock);
   for (const name of ['workflows', 'clusters', 'jobs'] as const) manager.register(name, async () => { loaded.push(name); return { running: false }; });
   manager.refresh('jobs');
   await settle();
-  assert.deepEqual(loaded, ['jobs']);
-  manager.refresh();
+  assert.deepEqual(loaded, ['jobs'], 'the refresh button of one view loads it');
+  manager.setVisible('workflows', true);
   await settle();
-  assert.deepEqual(loaded.slice(1).sort(), ['clusters', 'jobs', 'workflows']);
-  manager.setVisible('clusters', true);
+  assert.deepEqual(loaded, ['jobs', 'workflows']);
+  manager.refresh(); // e.g. the API key changed
+  await settle();
+  assert.deepEqual(loaded, ['jobs', 'workflows', 'workflows'], 'hidden views never reload');
+  manager.setVisible('jobs', true);
+  await settle();
+  assert.deepEqual(loaded.slice(3), ['jobs'], 'a view marked stale while hidden reloads when shown, though loaded recently');
+  manager.setVisible('jobs', false);
   await clock.advance(31 * SECOND);
-  assert.deepEqual(loaded.slice(4), ['clusters'], 'only the visible view polls (it was fresh, so it waited 30 s)');
+  assert.deepEqual(loaded.slice(4), ['workflows'], 'only the visible view polls');
   manager.dispose();
   await clock.advance(10 * MINUTE);
   assert.equal(loaded.length, 5);
+});
+
+test('a shorter poll interval setting applies at once, not after the old interval ran out', async () => {
+  const clock = new FakeClock();
+  let idle = 3600 * SECOND;
+  let loads = 0;
+  const manager = new ViewRefresher(() => idle, clock);
+  manager.register('jobs', async () => { loads++; return { running: false }; });
+  manager.setVisible('jobs', true);
+  await settle();
+  assert.equal(loads, 1);
+  await clock.advance(10 * SECOND);
+  idle = 5 * SECOND;
+  manager.intervalChanged();
+  await settle();
+  assert.equal(loads, 2, 'the last load is older than the new interval: reload now');
+  await clock.advance(5 * SECOND);
+  assert.equal(loads, 3, 'then every 5 s');
+  manager.dispose();
 });

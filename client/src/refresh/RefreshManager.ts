@@ -19,8 +19,15 @@ export class ViewRefresher implements RefreshManager {
     this.schedulers.get(view)?.setVisible(visible);
   }
 
+  /** One view: reload it now (a hidden one once). All views: shown ones now, hidden ones when next shown. */
   refresh(view?: ViewName): void {
-    for (const [name, s] of this.schedulers) if (view === undefined || view === name) void s.refresh();
+    if (view) void this.schedulers.get(view)?.refresh();
+    else for (const s of this.schedulers.values()) s.invalidate();
+  }
+
+  /** `tilebox.jobs.pollIntervalSeconds` changed: shown views poll at the new interval from now on. */
+  intervalChanged(): void {
+    for (const s of this.schedulers.values()) s.intervalChanged();
   }
 
   /** Resolves when the first reload of the burst is done (callers may then reveal what changed). */

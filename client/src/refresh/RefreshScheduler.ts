@@ -47,7 +47,23 @@ export class RefreshScheduler {
     if (visible === this.state.visible) return;
     this.state = { ...this.state, visible };
     this.cancelTimer();
-    if (!visible || this.inFlight) return;
+    if (visible) this.resume();
+  }
+
+  /** What is shown may be out of date (the key or the CLI changed): reload now if shown, else when next shown. */
+  invalidate(): void {
+    this.lastLoadAt = undefined;
+    if (this.state.visible) void this.refresh();
+  }
+
+  /** The idle interval setting changed: plan the next poll from the last load with the new interval. */
+  intervalChanged(): void {
+    if (this.state.visible) this.resume();
+  }
+
+  /** Polls again, reloading at once when the last load is older than the interval. */
+  private resume(): void {
+    if (this.inFlight || this.disposed) return;
     const delay = nextPollDelay(this.state, this.idleMs()) ?? 0;
     const since = this.lastLoadAt === undefined ? Infinity : this.clock.now() - this.lastLoadAt;
     if (since >= delay) void this.run(false);

@@ -83,6 +83,7 @@ export async function startTrustedFeatures(
     secrets.onDidChange(async () => { await recheck(); views.rerenderAll(); refresh.refresh(); }),
     projects.onDidChange(() => views.rerenderAll()),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration(Settings.pollIntervalSeconds)) refresh.intervalChanged();
       if (e.affectsConfiguration(Settings.cliPath) || e.affectsConfiguration(Settings.apiUrl)) {
         await recheck();
         views.rerenderAll();
