@@ -55,14 +55,7 @@ export class JobSession {
     if (this.running) return Promise.resolve();
     return this.guarded(async () => {
       if (!this.job) return this.open();
-      const r = await this.cli.run(jobGet(this.jobId), { signal: this.stop.signal });
-      if (r.kind !== 'ok') {
-        this.problem = describeFailure(r, 'Reading the job')?.message;
-        this.onChange();
-        return;
-      }
-      this.job = r.value;
-      await this.followWhileRunning();
+      if (await this.readJob()) await this.followWhileRunning();
     });
   }
 
@@ -81,6 +74,14 @@ export class JobSession {
   }
 
   private async open(): Promise<void> {
+    if (!(await this.readJob())) return;
+    await this.readWaitingReasons();
+    await this.follower.loadMore(this.stop.signal);
+    await this.followWhileRunning();
+  }
+
+  /** Reads the job into `job`; on failure says why in the document and returns false. */
+  private async readJob(): Promise<boolean> {
     let call;
     try {
       call = jobGet(this.jobId);
@@ -88,18 +89,16 @@ export class JobSession {
       // A tilebox-job: URI typed or linked by hand: say so instead of "Loading…" forever (start() is not awaited).
       this.problem = `Cannot open this job: ${(e as Error).message}.`;
       this.onChange();
-      return;
+      return false;
     }
     const r = await this.cli.run(call, { signal: this.stop.signal });
     if (r.kind !== 'ok') {
       this.problem = describeFailure(r, 'Reading the job')?.message;
       this.onChange();
-      return;
+      return false;
     }
     this.job = r.value;
-    await this.readWaitingReasons();
-    await this.follower.loadMore(this.stop.signal);
-    await this.followWhileRunning();
+    return true;
   }
 
   private async followWhileRunning(): Promise<void> {
