@@ -164,6 +164,9 @@ test('root must be relative and stay inside the project', () => {
 test('include/exclude patterns: absolute and climbing out are errors on the single item', () => {
   const base = '[workflow]\nslug = "a"\nrunner = "a:b"\n[build]\n';
   assert.deepEqual(where(diagnose(`${base}include = ["ok", "/etc/x"]\n`)), [['pattern-absolute', 4, 17, 25]]);
+  // A leading backslash before a glob character escapes it (a file literally named "[draft].py"); before a name it is a Windows root.
+  assert.deepEqual(where(diagnose(`${base}include = ["ok", '\\[draft\\].py']\n`)), []);
+  assert.deepEqual(where(diagnose(`${base}include = ["ok", '\\src\\x']\n`)), [['pattern-absolute', 4, 17, 25]]);
   assert.deepEqual(where(diagnose(`${base}include = ["ok"]\nexclude = ["../x"]\n`)), [['pattern-outside-root', 5, 11, 17]]);
   assert.deepEqual(where(diagnose(`${base}include = ["src/../lib/**"]\n`)), [['pattern-outside-root', 4, 11, 26]]);
   const empty = diagnose(`${base}include = ["ok", ""]\n`);

@@ -9,7 +9,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { diagnostic, ERROR, HINT, WARNING } from './codes';
 import type { ConfigModel } from './model';
-import { climbsOut, hasParentSegment, isAbsolutePath, normalizeRel } from './paths';
+import { climbsOut, hasParentSegment, isAbsolutePath, isAbsolutePattern, normalizeRel } from './paths';
 import { describeBad, SLUG_MAX, slugProblem } from './slugs';
 import type { Located } from './types';
 
@@ -135,7 +135,7 @@ function checkPattern(key: 'include' | 'exclude', item: Located<string>, push: (
   const p = item.value;
   if (p.trim() === '') {
     push(diagnostic('pattern-empty', WARNING, item.range, `An empty pattern in ${key} selects nothing; remove it or write a pattern such as "my_workflow/**".`));
-  } else if (isAbsolutePath(p)) {
+  } else if (isAbsolutePattern(p)) {
     push(diagnostic('pattern-absolute', ERROR, item.range, `${key} patterns are relative to the workflow root; "${p}" is absolute. Write it relative, for example "${p.replace(/^([A-Za-z]:)?[\\/]+/, '')}".`));
   } else if (climbsOut(p)) {
     push(diagnostic('pattern-outside-root', ERROR, item.range, `"${p}" climbs out of the workflow root with "..", but build paths must stay inside it. Move the files under the root or change root.`));

@@ -4,6 +4,11 @@ export function isAbsolutePath(p: string): boolean {
   return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:([\\/]|$)/.test(p);
 }
 
+/** A glob is absolute like a path, except that a leading `\` before a glob character escapes it (`\[draft].py`). */
+export function isAbsolutePattern(p: string): boolean {
+  return isAbsolutePath(p) && !/^\\[*?[\]{}()!+@#]/.test(p);
+}
+
 /** True when following the path's `..` segments ever leaves the directory it starts in. */
 export function climbsOut(p: string): boolean {
   let depth = 0;
