@@ -18,6 +18,23 @@ const AUTH = [
   'Error: Unauthorized',
   'Error: API key is required',
   'Error: not authenticated, run with --api-key',
+  'Error: TILEBOX_API_KEY is not set',
+  'Error: TILEBOX_API_KEY is required',
+  'Error: missing TILEBOX_API_KEY',
+  'Error: invalid_api_key',
+  'Error: the API key you provided is not valid',
+  'Error: Unauthorized.',
+  'Error: unauthenticated.',
+  'Error: unauthenticated',
+  'Error: request unauthorized',
+  'Error: failed to list workflows: [unauthenticated] missing or invalid api key',
+  'Error: 401 - Unauthorized',
+  'Error: 401: unauthorized',
+  'Error: request failed: 401',
+  'Error: server responded 401 Unauthorized',
+  'Error: HTTP 401: Unauthorized',
+  'Error: authentication failed',
+  'Error: could not authenticate: please set TILEBOX_API_KEY',
 ];
 
 const NOT_AUTH = [
@@ -28,6 +45,11 @@ const NOT_AUTH = [
   'Error: release 0196a401-1b2c-7d3e-8f40-123456789401 not found',
   'Error: task input is larger than 2048 bytes (got 4010)',
   'Error: permission denied (403)',
+  'Error: cluster "unauthorized" not found',
+  'Error: workflow unauthorized not found',
+  'Error: release 401 not found',
+  'Error: task unauthenticated: failed',
+  'Error: job 0190-401a not found',
 ];
 
 test('the documented and usual auth failures are recognised', () => {
