@@ -7,6 +7,8 @@ import { JobWatcher, jobEndedNotice } from '../../client/src/jobs/jobWatcher';
 import { progressBar, renderJob, taskTree } from '../../client/src/jobs/renderJob';
 import type { CliResult, Job, JobState, LogLine, Page } from '../../client/src/tilebox/types';
 import { lastJobStatus } from '../../client/src/status/statusModel';
+import { JobSession } from '../../client/src/jobs/jobSession';
+import type { CliRunner } from '../../client/src/services';
 
 const ok = <T>(value: T): CliResult<T> => ({ kind: 'ok', value, warnings: [] });
 const job = (state: JobState, extra: Partial<Job> = {}): Job => ({
@@ -171,4 +173,40 @@ test('the notice for a failed job offers Show Job, Retry and Show Logs; a comple
   assert.deepEqual(failed.next.map((s) => s.title), ['Show Job', 'Retry', 'Show Logs']);
   assert.deepEqual(failed.next[1], { title: 'Retry', command: 'tilebox.job.retry', args: [job('failed').id] });
   assert.ok(!jobEndedNotice(job('completed')).next.some((s) => s.title === 'Retry'));
+});
+
+/** A CLI answering `job get` and paged `job logs` from a mutable world (a retry appends a run's lines). */
+function jobWorld(world: { state: JobState; logs: string[]; logsFail?: boolean }) {
+  const id = '019ef7a2-56b4-7a86-9c4d-52a1792b1e90';
+  const cli = {
+    async run(call: { args: string[] }) {
+      if (call.args[1] === 'get') return ok({ ...job(world.state), id });
+      if (world.logsFail) return { kind: 'exited', exitCode: 1, stderr: 'network down' };
+      const i = call.args.indexOf('--cursor');
+      const from = i >= 0 ? Number(call.args[i + 1]) : 0;
+      const next = Math.min(from + 2, world.logs.length);
+      return ok({ items: world.logs.slice(from, next).map((body) => ({ body })), nextCursor: next < world.logs.length ? String(next) : undefined });
+    },
+  } as unknown as CliRunner;
+  return new JobSession(id, cli, () => {}, async () => {}, 2);
+}
+
+test('Show Job again after a retry that already ended reads the new run\'s lines; a failed log read is tried again', async () => {
+  const world = { state: 'failed' as JobState, logs: ['run1 a', 'run1 failed'] };
+  const session = jobWorld(world);
+  await session.start();
+  assert.match(session.text(), /run1 failed/);
+  Object.assign(world, { state: 'completed', logs: [...world.logs, 'run2 a', 'run2 done'] });
+  await session.resume();
+  assert.match(session.text(), /State: \*\*completed\*\*/);
+  assert.match(session.text(), /run1 failed[\s\S]*run2 done/, 'old lines kept, the new run\'s appended');
+
+  const broken = { state: 'failed' as JobState, logs: ['a', 'b'], logsFail: true };
+  const again = jobWorld(broken);
+  await again.start();
+  assert.match(again.text(), /Logs could not be read/);
+  broken.logsFail = false;
+  await again.resume();
+  assert.doesNotMatch(again.text(), /Logs could not be read/);
+  assert.match(again.text(), /\bb\b/);
 });

@@ -55,7 +55,10 @@ export class JobSession {
     if (this.running) return Promise.resolve();
     return this.guarded(async () => {
       if (!this.job) return this.open();
-      if (await this.readJob()) await this.followWhileRunning();
+      if (!(await this.readJob())) return;
+      // The lines after those shown: a retried run may have ended already, or a failed log read may work now.
+      await this.follower.drain(this.stop.signal);
+      await this.followWhileRunning();
     });
   }
 
