@@ -179,3 +179,30 @@ test('a shorter poll interval setting applies at once, not after the old interva
   assert.equal(loads, 3, 'then every 5 s');
   manager.dispose();
 });
+
+test('refreshing all views while a load runs (the key changed meanwhile) reloads after it, shown now or hidden when next shown', async () => {
+  for (const visible of [false, true]) {
+    const clock = new FakeClock();
+    const loads: string[] = [];
+    let key = 'old';
+    const gates: (() => void)[] = [];
+    const manager = new ViewRefresher(() => 30 * SECOND, clock);
+    manager.register('jobs', async () => {
+      loads.push(key);
+      await new Promise<void>((done) => gates.push(done));
+      return { running: false };
+    });
+    const release = async () => { while (gates.length) gates.shift()!(); await settle(); };
+    if (visible) manager.setVisible('jobs', true);
+    else manager.refresh('jobs');
+    await settle();
+    key = 'new';
+    manager.refresh(); // started before the change: its result is stale
+    await release();
+    if (!visible) manager.setVisible('jobs', true);
+    await settle();
+    await release();
+    assert.deepEqual(loads, ['old', 'new'], visible ? 'a shown view reloads right after' : 'a hidden view reloads when shown');
+    manager.dispose();
+  }
+});

@@ -52,8 +52,13 @@ export class RefreshScheduler {
 
   /** What is shown may be out of date (the key or the CLI changed): reload now if shown, else when next shown. */
   invalidate(): void {
-    this.lastLoadAt = undefined;
-    if (this.state.visible) void this.refresh();
+    // A load already running may have started before the change: mark stale only once it is done.
+    const mark = () => {
+      this.lastLoadAt = undefined;
+      if (this.state.visible && !this.disposed) void this.run(false);
+    };
+    if (this.inFlight) void this.inFlight.then(mark);
+    else mark();
   }
 
   /** The idle interval setting changed: plan the next poll from the last load with the new interval. */
