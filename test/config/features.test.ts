@@ -130,6 +130,10 @@ test('"Add a [workflow] table" never captures other top-level keys, and is not o
     'build.include = ["x"]\n[workflow]\nslug = "scene-qa"\nrunner = "runner:runner"\n\n[targets.dev]\nclusters = ["c"]\n');
   const mixed = 'slug = "a"\nbuild.include = ["x"]\n';
   assert.ok(!codeActionsFor(mixed, URI, diagnose(mixed)).some((a) => a.title === 'Add a [workflow] table'));
+  // The name is taken already (by a value of the wrong type): a [workflow] header would define it twice.
+  for (const taken of ['workflow = "x"\n[build]\ninclude = ["**"]\n', '[[workflow]]\nslug = "a"\n[build]\ninclude = ["**"]\n']) {
+    assert.ok(!codeActionsFor(taken, URI, diagnose(taken)).some((a) => a.title === 'Add a [workflow] table'), taken);
+  }
 });
 
 test('missing keys of a table written with dotted keys or inline are added the same way', () => {

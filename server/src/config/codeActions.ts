@@ -161,6 +161,9 @@ function addKey(doc: TomlDocument, lines: LineIndex, table: string, key: string,
 function addWorkflowTable(doc: TomlDocument, lines: LineIndex, slug: string): TextEdit | undefined {
   const eol = eolOf(lines.text);
   const topEntries = doc.sections[0].entries;
+  // `workflow = "x"` or a `[[workflow]]` header already defines the name: a new [workflow] would be a duplicate key.
+  const namesWorkflow = (key: KeyValue['key'] | undefined) => key?.[0]?.name === 'workflow';
+  if (topEntries.some((e) => namesWorkflow(e.key)) || doc.sections.some((s) => namesWorkflow(s.header?.key))) return undefined;
   const workflowKeys = new Set(keysOf('workflow').map((k) => k.key));
   const isWorkflowKey = (e: KeyValue) => e.key.length === 1 && workflowKeys.has(e.key[0].name);
   const firstKey = topEntries.findIndex(isWorkflowKey);
