@@ -10,7 +10,8 @@ import { WorkspaceProjects } from './projects/ProjectRegistry';
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = Date.now();
   const log = vscode.window.createOutputChannel('Tilebox', { log: true });
-  context.subscriptions.push(log, vscode.commands.registerCommand(Commands.showOutput, () => log.show()));
+  // The log is there in every workspace, trusted or not (the alias is the failure messages' "Show Output" button).
+  context.subscriptions.push(log, ...[Commands.showOutput, Commands.showOutputAlias].map((id) => vscode.commands.registerCommand(id, () => log.show())));
 
   const trusted = vscode.workspace.isTrusted;
   void vscode.commands.executeCommand('setContext', ContextKeys.untrusted, !trusted);
@@ -28,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // loading and initialising it is ~30-50 ms. A macrotask later it runs after VS Code has seen activate() resolve,
   // so it is not on the activation path (a microtask would still run before VS Code's `.then`).
   const artifactIds = Object.values(Commands).filter((id) => id.startsWith('tilebox.artifact.'));
-  const trustedIds = Object.values(Commands).filter((id) => id !== Commands.showOutput && !artifactIds.includes(id));
+  const trustedIds = Object.values(Commands).filter((id) => id !== Commands.showOutput && id !== Commands.showOutputAlias && !artifactIds.includes(id));
   const languageStarted = deferred();
   const artifactHolds = new CommandHolds(artifactIds, languageStarted.promise);
   context.subscriptions.push(artifactHolds);

@@ -74,7 +74,11 @@ test('untrusted: the untrusted welcome shows, no CLI-backed view or status item 
   assert.equal(said.level, 'warning');
   assert.match(said.text, /runs the tilebox CLI, which stays off until you trust this workspace/);
   assert.ok(fake.state.executed.some((e) => e.id === 'workbench.trust.manage'), 'the button opens the trust editor');
-  assert.ok(fake.state.commands.has('tilebox.output.show'));
+  for (const id of ['tilebox.output.show', 'tilebox.showOutput']) {
+    const before = fake.state.messages.length;
+    await fake.state.commands.get(id)!();
+    assert.equal(fake.state.messages.length, before, `${id} shows the log, trusted or not`);
+  }
   assert.ok(fake.views.logs.some((l) => /not trusted/.test(l.text)));
   assert.match(fake.views.logs.find((l) => /activated in/.test(l.text))?.text ?? '', /^activated in \d+ ms$/);
 });

@@ -125,7 +125,6 @@ export function registerCommands(services: Services, options: CommandOptions = {
   r(Commands.copyJobId, (s, arg) => copyJobIdFlow(jobDeps(s), arg));
   r(Commands.startRunner, (s, arg) => startRunnerFlow(runnerDeps(s), arg));
   r(Commands.startDirectRunner, (s, arg) => startDirectFlow(runnerDeps(s), editorArg(arg)));
-  r(Commands.showOutputAlias, async () => services.log.show());
 }
 
 /** Editor-title buttons pass the toml's Uri: turn it into the project folder a flow understands. */
