@@ -86,6 +86,8 @@ test('a notice printed before the JSON (update banner) is skipped with a warning
   assert.deepEqual(r.warnings, ['skipped 2 line(s) before the JSON: A new version of tilebox is available: 0.6.0']);
   assert.deepEqual(parseJobPage('A new version is available\nnot json either'), { ok: false, detail: 'output is not JSON: A new version is available\nnot json either' });
   assert.equal(parseJobPage('notice\n{"jobs": [').ok, false);
+  const bracketed = parseJobPage(`[notice] A new release of tilebox is available\n${JSON.stringify({ jobs: [JOB] }, null, 2)}`);
+  assert.ok(bracketed.ok && bracketed.value.items[0].id === JOB.id, 'a notice that starts with "[" is skipped too');
 });
 
 const RELEASE = (id: string, created: string, clusters: string[] = []) => ({

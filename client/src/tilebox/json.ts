@@ -39,9 +39,13 @@ const excerpt = (text: string): string => (text.length > 80 ? `${text.slice(0, 8
 function decode(text: string): { json: unknown; skipped: number } | undefined {
   try { return { json: JSON.parse(text), skipped: 0 }; } catch { /* maybe a notice comes first */ }
   const lines = text.split('\n');
-  const first = lines.findIndex((l) => /^\s*[[{]/.test(l));
-  if (first <= 0) return undefined;
-  try { return { json: JSON.parse(lines.slice(first).join('\n')), skipped: first }; } catch { return undefined; }
+  // A notice may itself start with "[" ("[notice] …"): try each of the first few lines that could open the JSON.
+  for (let i = 1, tries = 0; i < lines.length && tries < 5; i++) {
+    if (!/^\s*[[{]/.test(lines[i])) continue;
+    tries++;
+    try { return { json: JSON.parse(lines.slice(i).join('\n')), skipped: i }; } catch { /* not from here */ }
+  }
+  return undefined;
 }
 
 /** Like parseWith, but empty output is fine (commands whose `--json` output is undocumented). */
