@@ -3,16 +3,14 @@
 // Besides "does this file match", the walker needs two questions answered per folder so it
 // can prune instead of walking: "could anything below match?" and "is everything below matched?".
 import picomatch from 'picomatch';
+import { isAbsolutePattern } from '../config/paths';
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, nocase: false };
 
-/** A leading `\` that escapes a glob character (`\[draft\].py`, `\*`): a relative pattern, not a
- *  Windows path. `\\server`, `\src` and the like stay absolute. */
-const ESCAPED_START = /^\\[*?[\]{}()!+@#]/;
-
 /** Why a pattern or root is unsafe (absolute, or climbing out with `..`), or undefined when fine. */
 export function unsafePathReason(pattern: string): string | undefined {
-  if (pattern.startsWith('/') || (pattern.startsWith('\\') && !ESCAPED_START.test(pattern)) || /^[A-Za-z]:/.test(pattern)) {
+  // A leading `\` before a glob character escapes it (`\[draft\].py`); any drive prefix (`C:x`) counts here.
+  if (isAbsolutePattern(pattern) || /^[A-Za-z]:/.test(pattern)) {
     return 'is absolute; paths must be relative to the workflow root';
   }
   if (pattern.split(/[\\/]/).includes('..')) return 'climbs out of the workflow root with ".."';
@@ -26,11 +24,6 @@ export function normalizePattern(pattern: string): string {
   let p = pattern.replace(/\/{2,}/g, '/');
   while (p.startsWith('./')) p = p.slice(2);
   return p;
-}
-
-/** The pattern asks for a folder (`src/`, `src/**\/`): it matches no file. */
-export function namesFolderOnly(pattern: string): boolean {
-  return pattern.endsWith('/');
 }
 
 const NOTHING = () => false;
