@@ -2,7 +2,7 @@
 // on the job's cluster and puts every reason it may fail again into one confirmation.
 import { checkRetry, jobCluster, releasesOn } from '../tilebox/compat';
 import { jobCancel, jobGet, jobRetry } from '../tilebox/calls';
-import { isTerminal } from '../jobs/jobStates';
+import { ACTIVE_STATES, isTerminal, RETRYABLE_STATES } from '../jobs/jobStates';
 import { Dismissed, need, withProgress } from './flow';
 import { jobIdFrom } from './nodeArgs';
 import { listClusters, pickJob } from './pickers';
@@ -10,7 +10,7 @@ import type { JobDeps } from './submit';
 import { outcome, type Outcome } from './ui';
 
 export async function retryFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
-  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Retry which job?', ['failed', 'canceled'])).id;
+  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Retry which job?', RETRYABLE_STATES)).id;
   const job = await need(d.cli.run(jobGet(id), { signal: d.signal }), 'Reading the job');
   const clusters = await listClusters(d);
   // Retry requeues the failed tasks; a canceled job also resumes the tasks it never finished.
@@ -35,7 +35,7 @@ export async function retryFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
 }
 
 export async function cancelFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
-  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Cancel which job?', ['submitted', 'started', 'running'])).id;
+  const id = jobIdFrom(arg) ?? (await pickJob(d, 'Cancel which job?', ACTIVE_STATES)).id;
   const job = await need(d.cli.run(jobGet(id), { signal: d.signal }), 'Reading the job');
   const go = await d.ui.confirm({
     message: `Cancel job "${job.name || id}"?`,

@@ -1,4 +1,5 @@
 // Jobs view: job → task summaries, with state icons/colours, capability tokens and Markdown tooltips.
+import { ACTIVE_STATES, RETRYABLE_STATES } from '../../jobs/jobStates';
 import type { Diagnosis } from '../../tilebox/compat';
 import type { Job, JobState, TaskState, TaskSummary } from '../../tilebox/types';
 import { age, between, md, progressBar, shortId } from './format';
@@ -31,7 +32,7 @@ const STATE_LABEL: Record<JobState, string> = {
 
 /** Jobs whose state still changes by itself: the view polls faster while one is shown. */
 export function isActive(state: JobState): boolean {
-  return state === 'submitted' || state === 'running' || state === 'started';
+  return ACTIVE_STATES.includes(state);
 }
 
 export const jobStateIcon = (s: JobState): IconModel => JOB_ICONS[s];
@@ -59,7 +60,7 @@ export function jobItem(job: Job, now: number, diagnosis: Diagnosis[] = [], pare
   const blocked = job.state === 'submitted' && diagnosis.some(isBlocking);
   const when = age(job.submittedAt, now);
   const capabilities = [
-    job.state === 'failed' || job.state === 'canceled' ? 'retryable' : undefined,
+    RETRYABLE_STATES.includes(job.state) ? 'retryable' : undefined,
     isActive(job.state) ? 'cancelable' : undefined,
   ];
   const description = [
