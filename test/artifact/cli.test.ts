@@ -152,3 +152,15 @@ test('bad usage exits 2 and shows the usage line', () => {
     assert.match(r.err, /usage: tilebox-workflow-check (build|preview) <dir>/);
   }
 });
+
+test('preview and build read the config as check does: a BOM does not shift columns, a non-UTF-8 file is named', () => {
+  const bom = example(`\uFEFF${TOML('"**"').replace('[workflow]', '[workflw]')}`);
+  const r = cli('preview', bom.dir);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /tilebox\.workflow\.toml:1:2: Unknown table "workflw"/);
+  const latin1 = example();
+  fs.writeFileSync(join(latin1.dir, 'tilebox.workflow.toml'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${TOML('"**"')}`)]));
+  const bad = cli('build', latin1.dir);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /tilebox\.workflow\.toml: cannot read: not UTF-8 text; TOML files must be saved as UTF-8/);
+});

@@ -1,6 +1,8 @@
 // The server's bookkeeping without a connection: stale runs, merged Python diagnostics,
 // which configs a file event re-checks.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver';
@@ -113,4 +115,12 @@ test('saving an open config does not trigger a second check', () => {
   assert.deepEqual(touched, []);
   handleFileEvents([{ uri: pathToUri(CONFIG), type: FileChangeType.Deleted }], store, scheduler, new RunnerCandidates());
   assert.deepEqual(touched, [CONFIG], 'a delete still counts, once');
+});
+
+test('a closed config is read from disk without its byte-order mark, as the editor shows it (line 1 columns match)', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tbx-bom-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'tilebox.workflow.toml');
+  writeFileSync(file, '\uFEFF[workflow]\n');
+  assert.equal(new ConfigStore().text(file), '[workflow]\n');
 });

@@ -22,7 +22,7 @@ export function loadWorkflowProject(dirOrFile: string): WorkflowProject | { erro
   if (typeof configPath !== 'string') return configPath;
   let text: string;
   try {
-    text = fs.readFileSync(configPath, 'utf8');
+    text = readConfigText(configPath);
   } catch (error) {
     return { error: `${configPath}: cannot read: ${(error as Error).message}` };
   }
@@ -46,6 +46,28 @@ export function toSelectionConfig(config: WorkflowConfig): SelectionConfig {
     exclude: config.exclude.map((e) => e.value),
     useGitignore: config.useGitignore,
   };
+}
+
+/**
+ * The file's text as an editor shows it: a regular file only (a FIFO would block the read forever), strict UTF-8 as
+ * TOML requires (a Latin-1 or UTF-16 file would otherwise be checked as replacement characters), and without the
+ * byte-order mark, which editors hide, so columns match.
+ */
+export function readConfigText(file: string): string {
+  if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+  } catch (error) {
+    if (error instanceof TypeError) throw new Error('not UTF-8 text; TOML files must be saved as UTF-8');
+    throw error;
+  }
+  return withoutBom(text);
+}
+
+/** Editors hide a leading byte-order mark; positions must not count it. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function findConfig(start: string): string | { error: string } {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createFileFacts } from '../artifact/fileFacts';
+import { readConfigText } from '../artifact/project';
 import { validateWorkflowConfig, type SeverityOverrides } from '../config/index';
 import { levenshtein } from '../config/didYouMean';
 import { ALL_DIAGNOSTIC_CODES, ARTIFACT_CODES } from '../lsp/diagnosticCodes';
@@ -53,23 +54,6 @@ function checkFile(file: string, flags: SeverityOverrides): Diagnostic[] {
   const dir = path.dirname(path.resolve(file));
   const severity = { ...severityFromVsCodeSettings(dir), ...flags };
   return validateWorkflowConfig(text, { facts: createFileFacts(dir), severity, otherCodes: ARTIFACT_CODES }).diagnostics;
-}
-
-/**
- * The file's text as an editor shows it: a regular file only (a FIFO would block the read forever), strict UTF-8 as
- * TOML requires (a Latin-1 or UTF-16 file would otherwise be checked as replacement characters), and without the
- * byte-order mark, which editors hide, so columns match.
- */
-function readConfigText(file: string): string {
-  if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
-  } catch (error) {
-    if (error instanceof TypeError) throw new Error('not UTF-8 text; TOML files must be saved as UTF-8');
-    throw error;
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function parseArgs(argv: string[]): Args | string {

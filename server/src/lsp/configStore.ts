@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import fg from 'fast-glob';
 import * as path from 'node:path';
+import { withoutBom } from '../artifact/project';
 import { CONFIG_FILE_NAME, isConfigPath, pathToUri, uriToPath } from './paths';
 
 /** Folders never searched for configs: they hold other people's files or generated ones. */
@@ -44,7 +45,7 @@ export class ConfigStore {
     const document = this.open.get(fsPath);
     if (document) return document.getText();
     try {
-      return readFileSync(fsPath, 'utf8');
+      return withoutBom(readFileSync(fsPath, 'utf8'));
     } catch {
       return undefined;
     }
