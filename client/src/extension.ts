@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { CommandHolds, registerTrustRequired } from './commandHolds';
 import { Commands, ContextKeys } from './contributes';
-import { WorkspaceProjects } from './projects/ProjectRegistry';
+import { WorkspaceProjects } from './projects/WorkspaceProjects';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = Date.now();

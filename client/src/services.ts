@@ -2,7 +2,7 @@
 // handed to every command and view. Only interfaces live here so commands and views can be written
 // against them while the implementations (refresh/, projects/, status/, tilebox/) evolve.
 import type * as vscode from 'vscode';
-import type { CliCall, CliResult, Job } from './tilebox/types';
+import type { CliCall, CliResult, Job } from './cliAdapter/types';
 
 /** The part of the CLI adapter (`TileboxCli` in tilebox/) that features use. */
 export interface CliRunner {

@@ -1,7 +1,7 @@
 // Headless entry point (`node dist/cli.js`, the package's `bin`): the same validator and
 // artifact engine the language server uses, for CI and scripts.
-import { runCheck } from './cli/check';
-import { runBuild, runPreview } from './cli/artifact';
+import { runCheck } from './headless/check';
+import { runBuild, runPreview } from './headless/artifact';
 
 const USAGE = `usage:
   tilebox-workflow-check check <file-or-dir> [--format text|json] [--severity <code>=<error|warning|information|hint|off>]...

@@ -2,7 +2,7 @@
 // Everything it does lives in ./lsp; this file only picks the transport.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/languageServer';
-import { describeError } from './lsp/safe';
+import { describeError } from './lsp/guard';
 
 const connection = startServer(createConnection(ProposedFeatures.all));
 // Last line of defence: an editor's language server must outlive any bug in a handler.

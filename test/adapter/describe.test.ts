@@ -1,8 +1,8 @@
 // One message and one action per failure kind.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFailure } from '../../client/src/tilebox/describe';
-import type { CliResult } from '../../client/src/tilebox/types';
+import { describeFailure } from '../../client/src/cliAdapter/describe';
+import type { CliResult } from '../../client/src/cliAdapter/types';
 
 test('each failure kind maps to its message and action; ok and cancelled say nothing', () => {
   assert.equal(describeFailure({ kind: 'ok', value: 1, warnings: [] }), undefined);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { clearApiKeyFlow, setApiKeyFlow } from '../../client/src/commands/account';
 import { CliFailure } from '../../client/src/commands/flow';
 import { createProjectFlow } from '../../client/src/commands/project';
-import { describeFailure } from '../../client/src/tilebox/describe';
+import { describeFailure } from '../../client/src/cliAdapter/describe';
 import { harness } from '../adapter/helpers';
 import { FakeUi } from './fakeUi';
 

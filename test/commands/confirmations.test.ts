@@ -7,10 +7,10 @@ import { deployFlow } from '../../client/src/commands/deploy';
 import { startDirectFlow } from '../../client/src/runner/startRunner';
 import { Dismissed } from '../../client/src/commands/flow';
 import { publishFlow } from '../../client/src/commands/publish';
-import { deployRelease } from '../../client/src/tilebox/calls';
+import { deployRelease } from '../../client/src/cliAdapter/calls';
 import { ok } from '../adapter/helpers';
 import { DEV, exampleProject, world } from './support';
-import { shortId } from '../../client/src/tilebox/validate';
+import { shortId } from '../../client/src/cliAdapter/validate';
 
 test('deploying to the production target gathers production, latest and replaced-release warnings in one dialog', async () => {
   const w = world();

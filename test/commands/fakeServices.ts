@@ -1,7 +1,7 @@
 // Services for registerCommands tests (with the fake vscode module loaded): the real adapter against the
 // stand-in, recording fakes for everything else.
 import type { Services } from '../../client/src/services';
-import type { CliResult, Job } from '../../client/src/tilebox/types';
+import type { CliResult, Job } from '../../client/src/cliAdapter/types';
 import { harness } from '../adapter/helpers';
 import { exampleProject, KEY } from './support';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execa } from 'execa';
 import { JobSession } from '../../client/src/jobs/jobSession';
-import { deployRelease, jobSubmit, publishRelease } from '../../client/src/tilebox/calls';
+import { deployRelease, jobSubmit, publishRelease } from '../../client/src/cliAdapter/calls';
 import { ok, STANDIN_BIN } from '../adapter/helpers';
 import { DEV, KEY, world } from './support';
 

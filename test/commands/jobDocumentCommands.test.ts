@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import { execa } from 'execa';
-import { deployRelease, jobLogs, jobRetry, jobSubmit, publishRelease } from '../../client/src/tilebox/calls';
+import { deployRelease, jobLogs, jobRetry, jobSubmit, publishRelease } from '../../client/src/cliAdapter/calls';
 import { ok, STANDIN_BIN } from '../adapter/helpers';
 import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';

@@ -5,7 +5,7 @@ import { checkJobInput, MAX_INPUT_BYTES } from '../../client/src/jobs/jobInput';
 import { LogFollower, type LogSource } from '../../client/src/jobs/logFollower';
 import { JobWatcher, jobEndedNotice } from '../../client/src/jobs/jobWatcher';
 import { progressBar, renderJob, taskTree } from '../../client/src/jobs/renderJob';
-import type { CliResult, Job, JobState, LogLine, Page } from '../../client/src/tilebox/types';
+import type { CliResult, Job, JobState, LogLine, Page } from '../../client/src/cliAdapter/types';
 import { lastJobStatus } from '../../client/src/status/statusModel';
 import { JobSession } from '../../client/src/jobs/jobSession';
 import type { CliRunner } from '../../client/src/services';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import { clusterFrom, jobIdFrom, projectDirFrom, releaseFrom, workflowFrom } from '../../client/src/commands/nodeArgs';
-import type { Cluster, Job, Release, Workflow } from '../../client/src/tilebox/types';
+import type { Cluster, Job, Release, Workflow } from '../../client/src/cliAdapter/types';
 import { parseMenuWhen } from '../views/whenClause';
 
 register('./vscodeHook.mjs', import.meta.url);

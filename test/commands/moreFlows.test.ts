@@ -10,10 +10,10 @@ import { Dismissed, Problem } from '../../client/src/commands/flow';
 import { cancelFlow, copyJobIdFlow, retryFlow } from '../../client/src/commands/jobActions';
 import { buildFlow, publishFlow } from '../../client/src/commands/publish';
 import { copyReleaseIdFlow } from '../../client/src/commands/releaseId';
-import { deployRelease, jobCancel, jobGet, jobSubmit } from '../../client/src/tilebox/calls';
+import { deployRelease, jobCancel, jobGet, jobSubmit } from '../../client/src/cliAdapter/calls';
 import { harness, ok, STANDIN_BIN } from '../adapter/helpers';
 import { DEV, world } from './support';
-import { shortId } from '../../client/src/tilebox/validate';
+import { shortId } from '../../client/src/cliAdapter/validate';
 
 const PROD = 'prod-eu-CvufcSxcC9SKfe';
 

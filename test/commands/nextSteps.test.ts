@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import { publishRelease } from '../../client/src/tilebox/calls';
+import { publishRelease } from '../../client/src/cliAdapter/calls';
 import { ok, STANDIN_BIN } from '../adapter/helpers';
 import { fakeServices } from './fakeServices';
 import { DEV } from './support';

@@ -7,7 +7,7 @@ import { register } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { execa } from 'execa';
-import { deployRelease, jobGet, jobSubmit, publishRelease } from '../../client/src/tilebox/calls';
+import { deployRelease, jobGet, jobSubmit, publishRelease } from '../../client/src/cliAdapter/calls';
 import { ok, STANDIN_BIN, type Harness } from '../adapter/helpers';
 import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';

@@ -6,7 +6,7 @@ import { CliFailure, Dismissed, Problem } from '../../client/src/commands/flow';
 import { clusterFrom, jobIdFrom, releaseFrom } from '../../client/src/commands/nodeArgs';
 import { splitArgs } from '../../client/src/runner/splitArgs';
 import { taskArgs } from '../../client/src/runner/taskArgs';
-import { InvalidArgumentError } from '../../client/src/tilebox/validate';
+import { InvalidArgumentError } from '../../client/src/cliAdapter/validate';
 
 const ID = '019ef7a2-56b4-7a86-9c4d-52a1792b1e90';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import type { Services } from '../../client/src/services';
-import type { CliResult } from '../../client/src/tilebox/types';
+import type { CliResult } from '../../client/src/cliAdapter/types';
 import { exampleProject, KEY } from './support';
 import { harness } from '../adapter/helpers';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ArtifactPreview } from '../../server/src/protocol';
+import type { ArtifactPreview } from '../../server/src/shared/protocol';
 import { buildFolderTree, type FolderNode } from '../../client/src/artifact/model/folderTree';
 import { fileItem, filesGroupItem, folderItem, summaryItem, taskItem, tasksGroupItem, EXPAND_ALL_BELOW } from '../../client/src/artifact/model/artifactItems';
 import { ReleaseMembership } from '../../client/src/artifact/model/releaseMembership';

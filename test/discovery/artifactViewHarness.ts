@@ -2,7 +2,7 @@
 // fake language server, and the view rendered as indented lines with each row's tooltip and command.
 import { register } from 'node:module';
 import { join } from 'node:path';
-import type { ArtifactPreview } from '../../server/src/protocol';
+import type { ArtifactPreview } from '../../server/src/shared/protocol';
 import type { ServerStatus } from '../../client/src/artifact/model/viewStatus';
 import type { PreviewSource } from '../../client/src/artifact/previewSource';
 

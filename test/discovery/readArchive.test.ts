@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { compress } from '@mongodb-js/zstd';
 import tar from 'tar-stream';
-import { ArchiveIndex } from '../../server/src/artifact/preview/archiveIndex';
-import { ArchiveReadError, readArchive, readArchiveFile } from '../../server/src/artifact/preview/readArchive';
+import { ArchiveIndex } from '../../server/src/shared/archiveIndex';
+import { ArchiveReadError, readArchive, readArchiveFile } from '../../server/src/shared/readArchive';
 import { buildArchive } from '../../server/src/artifact/archive';
 import { selectArtifactFiles } from '../../server/src/artifact/select';
 

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/lsp/languageServer';
-import { artifactChangedNotification } from '../../server/src/protocol';
+import { artifactChangedNotification } from '../../server/src/shared/protocol';
 
 export const EXAMPLE_PROJECT = fileURLToPath(new URL('../fixtures/example-project', import.meta.url));
 export const REAL_CONFIGS = fileURLToPath(new URL('../fixtures/real-configs', import.meta.url));

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { DIAGNOSTIC_CODES } from '../../server/src/config/index';
 import { ALL_DIAGNOSTIC_CODES } from '../../server/src/lsp/diagnosticCodes';
-import { artifactPreviewRequest } from '../../server/src/protocol';
+import { artifactPreviewRequest } from '../../server/src/shared/protocol';
 import { applyEdits, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf } from './harness';
 
 const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));

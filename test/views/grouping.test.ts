@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Project } from '../../client/src/services';
-import type { Cluster, Job, Workflow } from '../../client/src/tilebox/types';
+import type { Cluster, Job, Workflow } from '../../client/src/cliAdapter/types';
 import {
   groupClusters, groupItem, groupJobs, groupWorkflows, jobProject, onlyProjectJobs, projectTasks,
 } from '../../client/src/views/model/grouping';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import type { Project } from '../../client/src/services';
-import type { Cluster, Job, JobState, Release, TaskState, Workflow } from '../../client/src/tilebox/types';
+import type { Cluster, Job, JobState, Release, TaskState, Workflow } from '../../client/src/cliAdapter/types';
 import { clusterItem, deploymentItem } from '../../client/src/views/model/clusterItems';
 import { groupItem } from '../../client/src/views/model/grouping';
 import { messageItem } from '../../client/src/views/model/item';

@@ -1,8 +1,8 @@
 // CLI JSON (as the documented `--json` output) → adapter parsers → tree item models, without VS Code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseClusterList, parseJobPage, parseWorkflowList } from '../../client/src/tilebox/parse';
-import type { Parsed } from '../../client/src/tilebox/types';
+import { parseClusterList, parseJobPage, parseWorkflowList } from '../../client/src/cliAdapter/parse';
+import type { Parsed } from '../../client/src/cliAdapter/types';
 import { releaseItem, taskIdentifierItem, workflowItem } from '../../client/src/views/model/workflowItems';
 import { clusterItem, deploymentItem } from '../../client/src/views/model/clusterItems';
 import { childTasks, jobItem, sortJobs, taskItem } from '../../client/src/views/model/jobItems';

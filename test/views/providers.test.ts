@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import type { Project } from '../../client/src/services';
-import * as calls from '../../client/src/tilebox/calls';
-import type { CliFailure } from '../../client/src/tilebox/types';
+import * as calls from '../../client/src/cliAdapter/calls';
+import type { CliFailure } from '../../client/src/cliAdapter/types';
 import { exampleCopy, harness, ok, type Harness } from '../adapter/helpers';
 
 register('./vscodeHook.mjs', import.meta.url);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RefreshScheduler } from '../../client/src/refresh/RefreshScheduler';
-import { ViewRefresher } from '../../client/src/refresh/RefreshManager';
+import { ViewRefresher } from '../../client/src/refresh/ViewRefresher';
 import { nextPollDelay } from '../../client/src/refresh/pollPlan';
 import { FakeClock, settle } from './fakeClock';
 

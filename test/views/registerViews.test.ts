@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import type { CliRunner, Project } from '../../client/src/services';
-import type { CliCall, CliResult } from '../../client/src/tilebox/types';
+import type { CliCall, CliResult } from '../../client/src/cliAdapter/types';
 import { FakeClock, settle } from './fakeClock';
 
 register('./vscodeHook.mjs', import.meta.url);
 const fake = await import('./fakeVscodeViews.mjs');
 const { registerViews } = await import('../../client/src/views/registerViews');
-const { ViewRefresher } = await import('../../client/src/refresh/RefreshManager');
+const { ViewRefresher } = await import('../../client/src/refresh/ViewRefresher');
 
 const RUNNING = '019ef7a2-0000-7000-8000-000000000001';
 const DONE = '019ef7a1-0000-7000-8000-000000000002';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import type { CliFailure, CliResult } from '../../client/src/tilebox/types';
+import type { CliFailure, CliResult } from '../../client/src/cliAdapter/types';
 import { settle } from './fakeClock';
 
 register('./vscodeHook.mjs', import.meta.url);

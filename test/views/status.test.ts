@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import type { Project } from '../../client/src/services';
-import type { Job } from '../../client/src/tilebox/types';
+import type { Job } from '../../client/src/cliAdapter/types';
 import { lastJobStatus, projectStatus, statusActions } from '../../client/src/status/statusModel';
 
 register('./vscodeHook.mjs', import.meta.url);
 const fake = await import('./fakeVscodeViews.mjs');
-const { TileboxStatusBar } = await import('../../client/src/status/StatusBar');
-const { WorkspaceProjects } = await import('../../client/src/projects/ProjectRegistry');
+const { TileboxStatusBar } = await import('../../client/src/status/TileboxStatusBar');
+const { WorkspaceProjects } = await import('../../client/src/projects/WorkspaceProjects');
 
 const qa: Project = { configPath: '/ws/qa/tilebox.workflow.toml', dir: '/ws/qa', label: 'qa', slug: 'scene-qa', targets: [{ name: 'dev', clusters: ['dev-1'] }, { name: 'prod', clusters: ['p-1', 'p-2'] }] };
 const ingest: Project = { configPath: '/ws/ingest/tilebox.workflow.toml', dir: '/ws/ingest', label: 'ingest', slug: 'ingest', targets: [] };

@@ -3,7 +3,7 @@
 // excluded candidates through ReleaseDecorations) and the open commands.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ArtifactPreview } from '../../../server/src/protocol';
+import type { ArtifactPreview } from '@shared';
 import { TreeNode } from '../views/nodes/TreeNode';
 import { MessageNode } from '../views/nodes/MessageNode';
 import { fileItem, filesGroupItem, folderItem, summaryItem, taskItem, tasksGroupItem, type ArtifactItem } from './model/artifactItems';

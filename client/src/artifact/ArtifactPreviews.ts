@@ -7,8 +7,8 @@ import type { PreviewState, ServerStatus } from './model/viewStatus';
 import { owningConfig } from './model/owningConfig';
 import { ReleaseMembership } from './model/releaseMembership';
 import type { PreviewSource } from './previewSource';
+import { CONFIG_FILE_NAME } from '@shared';
 
-export const CONFIG_FILE = 'tilebox.workflow.toml';
 const LAST_CONFIG_KEY = 'tilebox.artifact.lastConfig';
 const MAX_CONFIGS = 50;
 
@@ -38,7 +38,7 @@ export class ArtifactPreviews implements vscode.Disposable {
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => {
@@ -51,7 +51,7 @@ export class ArtifactPreviews implements vscode.Disposable {
 
   /** Finds the workspace's configs and loads them all (for the badge), following a sensible one. */
   async start(): Promise<void> {
-    const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/{node_modules,.venv,.git}/**', MAX_CONFIGS);
+    const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/{node_modules,.venv,.git}/**', MAX_CONFIGS);
     const keys = found.map(keyOf).sort();
     for (const key of keys) if (!this.states.has(key)) this.states.set(key, { kind: 'loading' });
     const active = vscode.window.activeTextEditor;
@@ -165,5 +165,5 @@ export function keyOf(uri: vscode.Uri | string): string {
 }
 
 export function isConfig(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' && path.basename(uri.fsPath) === CONFIG_FILE;
+  return uri.scheme === 'file' && path.basename(uri.fsPath) === CONFIG_FILE_NAME;
 }

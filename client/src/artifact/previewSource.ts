@@ -3,7 +3,7 @@
 // be tested with a fake. Browsing release archives never needs the server.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { artifactChangedNotification, artifactPreviewRequest, type ArtifactPreview } from '../../../server/src/protocol';
+import { artifactChangedNotification, artifactPreviewRequest, type ArtifactPreview } from '@shared';
 import type { ServerStatus } from './model/viewStatus';
 
 export interface PreviewSource extends vscode.Disposable {

@@ -15,6 +15,7 @@ import { ReleaseDecorations } from './ReleaseDecorations';
 import { ArchiveFileSystem } from './archive/ArchiveFileSystem';
 import { ArchiveStore } from './archive/ArchiveStore';
 import { ArchiveEntryNode, ArchiveTreeProvider } from './archive/ArchiveTreeProvider';
+import { CONFIG_FILE_NAME } from '@shared';
 
 export function registerArtifactUi(context: vscode.ExtensionContext, client: Promise<LanguageClient>): void {
   const source = new LanguageClientSource(client);
@@ -47,7 +48,7 @@ async function showPreview(previews: ArtifactPreviews, arg?: vscode.Uri | string
   let key = arg ? keyOf(arg) : undefined;
   if (!key) {
     const active = vscode.window.activeTextEditor?.document.uri;
-    if (active && path.basename(active.fsPath) === 'tilebox.workflow.toml') key = keyOf(active);
+    if (active && path.basename(active.fsPath) === CONFIG_FILE_NAME) key = keyOf(active);
   }
   if (!key && previews.configs.length > 1) {
     const picked = await vscode.window.showQuickPick(

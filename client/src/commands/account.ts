@@ -1,8 +1,8 @@
 // tilebox.account.setApiKey / clearApiKey / tilebox.cli.setPath. A new key is stored, verified with
 // `account get`, and put back the way it was when the CLI rejects it.
 import type { ApiKeyStore } from '../services';
-import { accountGet, version } from '../tilebox/calls';
-import type { Account } from '../tilebox/types';
+import { accountGet, version } from '../cliAdapter/calls';
+import type { Account } from '../cliAdapter/types';
 import { answered, CliFailure, Problem, withProgress, type FlowDeps } from './flow';
 import { outcome, type Outcome } from './ui';
 

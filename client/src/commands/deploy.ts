@@ -2,15 +2,15 @@
 // latest first), a target from the project's toml or clusters picked from `cluster list`, and shows one
 // modal dialog with every warning when the destination looks like production.
 import type { ProjectRegistry } from '../services';
-import { deployRelease, undeployRelease } from '../tilebox/calls';
-import type { Cluster } from '../tilebox/types';
+import { deployRelease, undeployRelease } from '../cliAdapter/calls';
+import type { Cluster } from '../cliAdapter/types';
 import { deployWarnings, suggestsProduction } from './deployWarnings';
 import { answered, Dismissed, need, Problem, withProgress } from './flow';
 import { clusterFrom, releaseFrom, workflowFrom } from './nodeArgs';
 import { clusterItem, listClusters, listReleases, NO_CLUSTERS, projectFor, releaseItem } from './pickers';
 import type { ReleaseDeps } from './publish';
 import { outcome, type Outcome } from './ui';
-import { shortId } from '../tilebox/validate';
+import { shortId } from '../cliAdapter/validate';
 
 type Destination = { target: string; clusters: string[] } | { target?: undefined; clusters: string[] } | 'pick';
 

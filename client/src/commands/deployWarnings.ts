@@ -1,5 +1,5 @@
 // Everything worth saying before a deploy, gathered so the user sees one dialog, not a chain.
-import { shortId } from '../tilebox/validate';
+import { shortId } from '../cliAdapter/validate';
 
 /** Names like `prod`, `production`, `prod-eu-…`, `eu-live`: word-bounded, so `product` does not count. */
 const PRODUCTION = /(^|[^a-z0-9])(prod|production|live)([^a-z0-9]|$)/i;

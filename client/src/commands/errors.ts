@@ -1,7 +1,7 @@
 // How a command's error becomes what the user sees: a CLI failure goes to services.showFailure (one
 // message, one action), a dismissed picker or a cancelled call says nothing, a known problem is one
 // error message, anything else is a bug: logged with its stack and reported briefly.
-import { InvalidArgumentError } from '../tilebox/validate';
+import { InvalidArgumentError } from '../cliAdapter/validate';
 import { CliFailure, Dismissed, Problem } from './flow';
 
 export type ErrorReport =

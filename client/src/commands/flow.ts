@@ -1,7 +1,7 @@
 // What every command flow gets, and the one way a flow stops on a CLI failure: it throws a
 // `CliFailure`, which the command wrapper turns into one message with one action.
 import type { CliRunner } from '../services';
-import type { CliResult } from '../tilebox/types';
+import type { CliResult } from '../cliAdapter/types';
 import type { Ui } from './ui';
 
 export type { CliRunner };

@@ -1,7 +1,7 @@
 // Commands run from a tree node, a next-step button (an id string or a small object) or the palette
 // (nothing). These read what a command needs from any of them; undefined means "ask".
-import type { Release } from '../tilebox/types';
-import { isSlug, isUuid } from '../tilebox/validate';
+import type { Release } from '../cliAdapter/types';
+import { isSlug, isUuid } from '../cliAdapter/validate';
 
 type Bag = Record<string, unknown>;
 const bag = (x: unknown): Bag | undefined => (x && typeof x === 'object' ? (x as Bag) : undefined);

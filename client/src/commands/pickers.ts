@@ -1,11 +1,11 @@
 // Quick picks a command uses when it was started without a node: project, cluster, job.
 import type { ProjectRegistry, Project } from '../services';
 import { projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
-import { clusterList, jobList, workflowGet } from '../tilebox/calls';
-import type { Cluster, Job, JobState, Release } from '../tilebox/types';
+import { clusterList, jobList, workflowGet } from '../cliAdapter/calls';
+import type { Cluster, Job, JobState, Release } from '../cliAdapter/types';
 import { answered, need, Problem, type FlowDeps } from './flow';
 import type { PickItem } from './ui';
-import { shortId } from '../tilebox/validate';
+import { shortId } from '../cliAdapter/validate';
 
 export async function pickProject(projects: Pick<ProjectRegistry, 'pick'>, placeHolder: string): Promise<Project> {
   return answered(await projects.pick(placeHolder));

@@ -1,9 +1,10 @@
 // tilebox.project.create: `workflow init --name` in a folder the user picks. The CLI refuses when
 // tilebox.workflow.toml, pyproject.toml, runner.py or uv.lock exist; that refusal is shown as it is.
 import * as path from 'node:path';
-import { workflowInit } from '../tilebox/calls';
+import { workflowInit } from '../cliAdapter/calls';
 import { answered, need, type FlowDeps } from './flow';
 import { outcome, type Outcome } from './ui';
+import { CONFIG_FILE_NAME } from '@shared';
 
 export interface ProjectDeps extends FlowDeps {
   openFile(file: string): Promise<void>;
@@ -22,7 +23,7 @@ export async function createProjectFlow(d: ProjectDeps, folderArg?: string): Pro
   const created = await d.ui.progress(`Creating workflow project ${name}`, (signal) =>
     need(d.cli.run(workflowInit(name), { cwd: folder, signal }), `Creating workflow project in ${folder}`),
   );
-  await d.openFile(path.join(folder, 'tilebox.workflow.toml'));
+  await d.openFile(path.join(folder, CONFIG_FILE_NAME));
   return outcome(`Created workflow ${created.workflowSlug} in ${folder}.`, [
     { title: 'Publish Release', command: 'tilebox.release.publish', args: [{ projectDir: folder }] },
   ]);

@@ -1,11 +1,11 @@
 // tilebox.release.build / tilebox.release.publish: run the CLI in the project folder under a
 // cancellable progress notification; publishing ends with "Deploy…" and "Copy ID".
 import type { Project, ProjectRegistry, RefreshManager } from '../services';
-import { buildRelease, publishRelease } from '../tilebox/calls';
+import { buildRelease, publishRelease } from '../cliAdapter/calls';
 import { need, type FlowDeps } from './flow';
 import { pickProject } from './pickers';
 import { outcome, type Outcome } from './ui';
-import { shortId } from '../tilebox/validate';
+import { shortId } from '../cliAdapter/validate';
 
 export interface ReleaseDeps extends FlowDeps {
   projects: Pick<ProjectRegistry, 'pick'>;

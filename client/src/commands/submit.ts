@@ -3,14 +3,14 @@
 // is revealed in the jobs view and watched until it ends.
 import type { ProjectRegistry, RefreshManager, ViewsApi } from '../services';
 import { checkJobInput } from '../jobs/jobInput';
-import { jobSubmit } from '../tilebox/calls';
-import type { Cluster, TaskIdentifier } from '../tilebox/types';
-import { isTaskVersion } from '../tilebox/validate';
+import { jobSubmit } from '../cliAdapter/calls';
+import type { Cluster, TaskIdentifier } from '../cliAdapter/types';
+import { isTaskVersion } from '../cliAdapter/validate';
 import { answered, Problem, withProgress, type FlowDeps } from './flow';
 import { clusterFrom, workflowFrom } from './nodeArgs';
 import { listClusters, pickCluster } from './pickers';
 import { outcome, type Outcome, type PickItem } from './ui';
-import { shortId } from '../tilebox/validate';
+import { shortId } from '../cliAdapter/validate';
 
 export interface JobDeps extends FlowDeps {
   refresh: Pick<RefreshManager, 'pollAfterAction'>;

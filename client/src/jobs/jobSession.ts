@@ -1,9 +1,9 @@
 // The model behind one open job document: the job, the logs read so far, and following while the
 // job runs. Pure (no `vscode`): the document provider renders `text()` and re-renders on `onChange`.
 import type { CliRunner } from '../services';
-import { describeFailure } from '../tilebox/describe';
-import { clusterList, jobGet, jobLogs } from '../tilebox/calls';
-import type { Job } from '../tilebox/types';
+import { describeFailure } from '../cliAdapter/describe';
+import { clusterList, jobGet, jobLogs } from '../cliAdapter/calls';
+import type { Job } from '../cliAdapter/types';
 import { isTerminal } from './jobStates';
 import { LogFollower } from './logFollower';
 import { queuedDiagnoses } from './queuedReason';

@@ -1,5 +1,5 @@
 // Job state facts shared by the watcher, the log follower, the job document, the Jobs view and the job pickers.
-import type { JobState } from '../tilebox/types';
+import type { JobState } from '../cliAdapter/types';
 
 const TERMINAL: ReadonlySet<JobState> = new Set(['completed', 'failed', 'canceled']);
 

@@ -1,9 +1,9 @@
 // Watches jobs submitted or retried from the editor until they end, with backoff, then says so
 // once (GitHub Actions #338/#556: "tell me when it is done"). One watch per job id.
-import type { CliResult, Job } from '../tilebox/types';
+import type { CliResult, Job } from '../cliAdapter/types';
 import type { Outcome } from '../commands/ui';
 import { isTerminal } from './jobStates';
-import { shortId } from '../tilebox/validate';
+import { shortId } from '../cliAdapter/validate';
 
 export interface JobWatcherDeps {
   getJob(id: string, signal: AbortSignal): Promise<CliResult<Job>>;

@@ -2,7 +2,7 @@
 // shown are kept: a later page only appends. The tail page is re-read from its own cursor,
 // skipping the lines taken from it before, so lines written after the last read are found
 // whatever the CLI puts in `next_cursor` once it reaches the end.
-import type { CliResult, JobState, LogLine, Page } from '../tilebox/types';
+import type { CliResult, JobState, LogLine, Page } from '../cliAdapter/types';
 import { isTerminal } from './jobStates';
 
 export interface LogSource {

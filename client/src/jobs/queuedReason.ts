@@ -1,7 +1,7 @@
 // Why a queued job may not run, for the jobs view's tooltip/description (issue 5.5). A thin pure
 // wrapper over compat.explainQueuedJob that takes the editor's local runner set as it is kept.
-import { explainQueuedJob, type Diagnosis } from '../tilebox/compat';
-import type { Cluster, Job } from '../tilebox/types';
+import { explainQueuedJob, type Diagnosis } from '../cliAdapter/jobDiagnosis';
+import type { Cluster, Job } from '../cliAdapter/types';
 
 export function queuedDiagnoses(job: Job, clusters: readonly Cluster[], localRunners: Iterable<string>): Diagnosis[] {
   return explainQueuedJob(job, [...clusters], [...localRunners]);

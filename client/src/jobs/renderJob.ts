@@ -1,6 +1,6 @@
 // The job document's text: state, progress bars drawn with characters, execution stats, the task
 // tree and the logs read so far. Markdown, so the editor's preview renders it; plain text reads fine too.
-import type { Job, LogLine, ProgressIndicator, TaskSummary } from '../tilebox/types';
+import type { Job, LogLine, ProgressIndicator, TaskSummary } from '../cliAdapter/types';
 
 export interface JobView {
   job: Job;

@@ -7,8 +7,8 @@ import { clusterFrom } from '../commands/nodeArgs';
 import { pickCluster, projectFor } from '../commands/pickers';
 import { outcome, type Outcome } from '../commands/ui';
 import type { ProjectRegistry } from '../services';
-import type { LocateResult } from '../tilebox/types';
-import { InvalidArgumentError, isSlug, parallelArgs, runnerStartArgs } from '../tilebox/validate';
+import type { LocateResult } from '../cliAdapter/types';
+import { InvalidArgumentError, isSlug, parallelArgs, runnerStartArgs } from '../cliAdapter/validate';
 import { splitArgs } from './splitArgs';
 import { runnerTerminalName, type RunnerTerminals, type TerminalLike } from './terminals';
 

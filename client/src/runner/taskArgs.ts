@@ -1,5 +1,5 @@
 // The `tilebox` task type (tasks.json): what each action runs, as an argument array. Pure.
-import { InvalidArgumentError, runnerStartArgs } from '../tilebox/validate';
+import { InvalidArgumentError, runnerStartArgs } from '../cliAdapter/validate';
 
 export interface TileboxTaskDefinition {
   type: 'tilebox';

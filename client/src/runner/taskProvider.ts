@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import type { LocateResult } from '../tilebox/types';
+import type { LocateResult } from '../cliAdapter/types';
 import { taskArgs, type TileboxTaskDefinition } from './taskArgs';
 
 export const TASK_TYPE = 'tilebox';

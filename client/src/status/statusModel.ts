@@ -1,7 +1,7 @@
 // What the status bar shows, as pure functions: the active project (slug and where it deploys) and the state
 // of the job last submitted or retried from the editor.
 import type { Project } from '../services';
-import type { Job, JobState } from '../tilebox/types';
+import type { Job, JobState } from '../cliAdapter/types';
 
 export interface StatusText {
   text: string;

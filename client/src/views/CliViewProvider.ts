@@ -3,7 +3,7 @@
 // one load at a time (the RefreshScheduler calls `load`).
 import * as vscode from 'vscode';
 import type { CliRunner, ProjectRegistry, ViewName } from '../services';
-import type { CliFailure, CliResult } from '../tilebox/types';
+import type { CliFailure, CliResult } from '../cliAdapter/types';
 import { MessageNode } from './nodes/MessageNode';
 import { NodeTreeProvider } from './nodes/NodeTreeProvider';
 import type { TreeNode } from './nodes/TreeNode';

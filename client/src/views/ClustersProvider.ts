@@ -1,8 +1,8 @@
 // Clusters view: clusters (the default one marked) → the workflow releases deployed on each; grouped by project
 // (clusters its targets name or its workflow is deployed on) when the workspace holds several projects.
 import type { Project } from '../services';
-import { clusterList } from '../tilebox/calls';
-import type { CliResult, Cluster } from '../tilebox/types';
+import { clusterList } from '../cliAdapter/calls';
+import type { CliResult, Cluster } from '../cliAdapter/types';
 import { CliViewProvider, type ViewEnv } from './CliViewProvider';
 import { groupClusters } from './model/grouping';
 import { ClusterNode } from './nodes/ClusterNodes';

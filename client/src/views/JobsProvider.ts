@@ -3,9 +3,9 @@
 // they may not run. Running jobs make the scheduler poll faster.
 import type { Memento } from 'vscode';
 import { Commands } from '../contributes';
-import { explainQueuedJob } from '../tilebox/compat';
-import { clusterList, jobList, workflowList } from '../tilebox/calls';
-import type { CliResult, Cluster, Job, Workflow } from '../tilebox/types';
+import { explainQueuedJob } from '../cliAdapter/jobDiagnosis';
+import { clusterList, jobList, workflowList } from '../cliAdapter/calls';
+import type { CliResult, Cluster, Job, Workflow } from '../cliAdapter/types';
 import { CliViewProvider, type ViewEnv } from './CliViewProvider';
 import { groupJobs, onlyProjectJobs, projectTasks } from './model/grouping';
 import { isActive, sortJobs } from './model/jobItems';

@@ -1,8 +1,8 @@
 // Workflows view: the team's workflows (this workspace's projects first, grouped by project when there are
 // several) → releases (newest first; deployed ones marked) → task identifiers.
 import { Commands } from '../contributes';
-import { workflowList } from '../tilebox/calls';
-import type { CliResult, Workflow } from '../tilebox/types';
+import { workflowList } from '../cliAdapter/calls';
+import type { CliResult, Workflow } from '../cliAdapter/types';
 import { CliViewProvider, type ViewEnv } from './CliViewProvider';
 import { groupWorkflows } from './model/grouping';
 import { GroupNode } from './nodes/GroupNode';

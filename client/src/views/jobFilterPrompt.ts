@@ -1,7 +1,7 @@
 // "Filter…" on the Jobs view: pick the facet to change, then its value. One facet per run keeps each step
 // a plain quick pick; the view's description shows the whole filter.
 import * as vscode from 'vscode';
-import type { JobState } from '../tilebox/types';
+import type { JobState } from '../cliAdapter/types';
 import { type JobFilter, TIME_RANGES, withFilter } from './model/jobFilter';
 
 const STATES: Exclude<JobState, 'unknown'>[] = ['submitted', 'running', 'started', 'completed', 'failed', 'canceled'];

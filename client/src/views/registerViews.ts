@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings, Views } from '../contributes';
 import type { ViewName, ViewsApi } from '../services';
-import type { ViewRefresher } from '../refresh/RefreshManager';
-import { clusterList } from '../tilebox/calls';
-import type { CliResult } from '../tilebox/types';
+import type { ViewRefresher } from '../refresh/ViewRefresher';
+import { clusterList } from '../cliAdapter/calls';
+import type { CliResult } from '../cliAdapter/types';
 import type { CliViewProvider, ViewEnv } from './CliViewProvider';
 import { ClustersProvider } from './ClustersProvider';
 import { JobsProvider } from './JobsProvider';

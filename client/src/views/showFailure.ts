@@ -2,8 +2,8 @@
 // show output), plus "Try Again" for a timeout when the caller can repeat the call, and one log line.
 // Cancelled calls stay silent.
 import * as vscode from 'vscode';
-import { describeFailure } from '../tilebox/describe';
-import type { CliFailure, CliResult } from '../tilebox/types';
+import { describeFailure } from '../cliAdapter/describe';
+import type { CliFailure, CliResult } from '../cliAdapter/types';
 
 const TRY_AGAIN = 'Try Again';
 

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { validateWorkflowConfig } from '../config/index';
 import type { SelectionConfig, WorkflowConfig } from '../config/types';
 import { createFileFacts } from './fileFacts';
+import { CONFIG_FILE_NAME } from '../shared/configFileName';
 
-export const CONFIG_FILE = 'tilebox.workflow.toml';
 
 export interface WorkflowProject {
   configPath: string;
@@ -79,8 +79,8 @@ function findConfig(start: string): string | { error: string } {
   }
   if (stat.isFile()) return start;
   for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, CONFIG_FILE);
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
     if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return { error: `${start}: no ${CONFIG_FILE} in this folder or above` };
+    if (path.dirname(dir) === dir) return { error: `${start}: no ${CONFIG_FILE_NAME} in this folder or above` };
   }
 }

@@ -6,9 +6,9 @@ import { applyDiagnosticSettings, validateWorkflowConfig, type SeverityOverrides
 import type { WorkflowConfig } from '../config/types';
 import { createFileFacts } from '../artifact/fileFacts';
 import { buildPreview } from '../artifact/preview/index';
-import type { ArtifactPreview } from '../protocol';
+import type { ArtifactPreview } from '../shared/protocol';
 import { ARTIFACT_CODES } from './diagnosticCodes';
-import { describeError } from './safe';
+import { describeError } from './guard';
 
 export interface CheckResult {
   text: string;

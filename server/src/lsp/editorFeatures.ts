@@ -7,7 +7,7 @@ import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
 import { codeActionsFor, completeAt, documentSymbols, hoverAt } from '../config/index';
 import { isConfigPath, uriToPath } from './paths';
 import type { RunnerCandidates } from './runnerCandidates';
-import { guard } from './safe';
+import { guard } from './guard';
 import type { ValidationScheduler } from './validationScheduler';
 
 export function registerEditorFeatures(

@@ -5,7 +5,7 @@ import {
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { artifactChangedNotification, artifactPreviewRequest } from '../protocol';
+import { artifactChangedNotification, artifactPreviewRequest } from '../shared/protocol';
 import { buildLenses, lensTitle } from './codeLens';
 import { ConfigStore, findConfigs } from './configStore';
 import { emptyPreview } from './checkConfig';
@@ -14,7 +14,7 @@ import { handleFileEvents } from './fileEvents';
 import { isConfigPath, uriToPath } from './paths';
 import { PythonDiagnostics } from './pythonDiagnostics';
 import { RunnerCandidates } from './runnerCandidates';
-import { guard } from './safe';
+import { guard } from './guard';
 import { SeveritySettings } from './settings';
 import { ValidationScheduler } from './validationScheduler';
 import * as path from 'node:path';

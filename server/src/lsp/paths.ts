@@ -2,8 +2,9 @@
 // file-system path: the client's URI spelling (`%40` vs `@`, `c%3A`) differs from Node's.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAME } from '../shared/configFileName';
 
-export const CONFIG_FILE_NAME = 'tilebox.workflow.toml';
+export { CONFIG_FILE_NAME };
 
 /** Absolute path of a `file:` URI, or undefined for any other scheme or a malformed URI. */
 export function uriToPath(uri: string): string | undefined {

@@ -2,7 +2,7 @@
 // served from memory and read-only (registered with isReadonly, every write refused).
 import * as vscode from 'vscode';
 import { ARCHIVE_SCHEME, archivePathOf, archiveUriParts } from '../model/archiveItems';
-import type { IndexedNode } from '../../../../server/src/artifact/preview/archiveIndex';
+import type { IndexedNode } from '@shared';
 import type { ArchiveStore } from './ArchiveStore';
 
 export function archiveUri(archivePath: string, innerPath: string): vscode.Uri {

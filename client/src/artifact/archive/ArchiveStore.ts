@@ -5,8 +5,8 @@
 // build) is read again, so the view never shows a stale release.
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { ArchiveIndex } from '../../../../server/src/artifact/preview/archiveIndex';
-import { readArchiveFile } from '../../../../server/src/artifact/preview/readArchive';
+import { ArchiveIndex } from '@shared';
+import { readArchiveFile } from '@shared';
 
 export interface LoadedArchive {
   path: string;

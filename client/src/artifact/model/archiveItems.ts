@@ -1,8 +1,8 @@
 // Tree items of the Release Archive view and the read-only `tilebox-artifact:` URI layout.
 // The archive's own path travels in the query, so an editor restored after a reload can
 // still load its file. Pure.
-import type { ArchiveIndex, IndexedNode } from '../../../../server/src/artifact/preview/archiveIndex';
-import { formatBytes } from '../../../../server/src/artifact/preview/format';
+import type { ArchiveIndex, IndexedNode } from '@shared';
+import { formatBytes } from '@shared';
 import type { ItemModel } from '../../views/model/item';
 import { contentKind, contentNote } from './contentKind';
 

@@ -1,7 +1,7 @@
 // Tree items of the Artifact view, from an ArtifactPreview. Pure: node classes add the
 // `vscode` parts (resource URIs, open commands) from `resourcePath` and `line`.
-import type { ArtifactPreview, DiscoveredRunner, DiscoveredTask } from '../../../../server/src/protocol';
-import { formatBytes } from '../../../../server/src/artifact/preview/format';
+import type { ArtifactPreview, DiscoveredRunner, DiscoveredTask } from '@shared';
+import { formatBytes } from '@shared';
 import type { ItemModel } from '../../views/model/item';
 import type { FileEntry, FolderNode } from './folderTree';
 

@@ -1,6 +1,6 @@
 // The artifact preview's flat file lists as a folder tree with sizes: included files and the
 // excluded candidates (greyed in the view) side by side in their folders. Pure.
-import type { ArtifactPreview } from '../../../../server/src/protocol';
+import type { ArtifactPreview } from '@shared';
 
 export interface FileEntry {
   /** POSIX path relative to the artifact root (no trailing `/`). */

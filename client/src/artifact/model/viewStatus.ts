@@ -1,7 +1,7 @@
 // What the Artifact view shows at its top level when it cannot show a preview: no config, the
 // language server starting or down, the preview being computed, or the config's errors. Pure,
 // so every one of those rows is unit-tested; the tree provider turns it into a message node.
-import type { ArtifactPreview } from '../../../../server/src/protocol';
+import type { ArtifactPreview } from '@shared';
 import type { MessageKind } from '../../views/model/item';
 
 export type PreviewState =

@@ -1,5 +1,5 @@
 // Clusters view: cluster (default marked) → deployed workflow releases. Pure mapping from CLI data.
-import type { Cluster, ClusterDeployment } from '../../tilebox/types';
+import type { Cluster, ClusterDeployment } from '../../cliAdapter/types';
 import { age, md, plural, shortId } from './format';
 import type { ItemModel } from './item';
 

@@ -1,5 +1,5 @@
 // Small text formats shared by the view models. Pure.
-export { shortId } from '../../tilebox/validate';
+export { shortId } from '../../cliAdapter/validate';
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago"; undefined for a missing or unreadable time. */
 export function age(iso: string | undefined, now: number): string | undefined {

@@ -1,7 +1,7 @@
 // Multi-root and monorepo workspaces: with several `tilebox.workflow.toml`, every view groups its items by
 // project. Pure: projects and CLI data in, groups out.
 import type { Project } from '../../services';
-import type { Cluster, Job, Workflow } from '../../tilebox/types';
+import type { Cluster, Job, Workflow } from '../../cliAdapter/types';
 import type { ItemModel } from './item';
 
 export interface Group<T> {

@@ -1,6 +1,6 @@
 // The Jobs view's filter: a small value object turned into `job list` options and a one-line summary.
-import type { JobListOptions } from '../../tilebox/calls';
-import type { JobState } from '../../tilebox/types';
+import type { JobListOptions } from '../../cliAdapter/calls';
+import type { JobState } from '../../cliAdapter/types';
 
 export interface JobFilter {
   state?: Exclude<JobState, 'unknown'>;

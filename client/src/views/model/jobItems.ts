@@ -1,7 +1,7 @@
 // Jobs view: job → task summaries, with state icons/colours, capability tokens and Markdown tooltips.
 import { ACTIVE_STATES, RETRYABLE_STATES } from '../../jobs/jobStates';
-import type { Diagnosis } from '../../tilebox/compat';
-import type { Job, JobState, TaskState, TaskSummary } from '../../tilebox/types';
+import type { Diagnosis } from '../../cliAdapter/jobDiagnosis';
+import type { Job, JobState, TaskState, TaskSummary } from '../../cliAdapter/types';
 import { age, between, md, progressBar, shortId } from './format';
 import type { IconModel, ItemModel } from './item';
 

@@ -1,5 +1,5 @@
 // Workflows view: workflow → releases → registered task identifiers. Pure mapping from CLI data.
-import type { Release, TaskIdentifier, Workflow } from '../../tilebox/types';
+import type { Release, TaskIdentifier, Workflow } from '../../cliAdapter/types';
 import { age, md, plural, shortId } from './format';
 import type { ItemModel } from './item';
 

@@ -1,5 +1,5 @@
 // Clusters view nodes: cluster → deployed workflow releases.
-import type { Cluster, ClusterDeployment, Release } from '../../tilebox/types';
+import type { Cluster, ClusterDeployment, Release } from '../../cliAdapter/types';
 import { clusterItem, deploymentItem } from '../model/clusterItems';
 import type { ItemModel } from '../model/item';
 import { TreeNode } from './TreeNode';

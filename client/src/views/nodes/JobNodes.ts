@@ -1,6 +1,6 @@
 // Jobs view nodes: job → task summaries (as the task tree), and the "load more" row.
-import type { Diagnosis } from '../../tilebox/compat';
-import type { Job, TaskSummary } from '../../tilebox/types';
+import type { Diagnosis } from '../../cliAdapter/jobDiagnosis';
+import type { Job, TaskSummary } from '../../cliAdapter/types';
 import type { ItemModel } from '../model/item';
 import { childTasks, jobItem, taskItem } from '../model/jobItems';
 import { TreeNode } from './TreeNode';

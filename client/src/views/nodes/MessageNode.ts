@@ -1,7 +1,7 @@
 // Loading, empty and error rows. An error row says what failed and, when there is one, runs the fix on click
 // (install/set path, set key, show output), so a view never goes blank or silent.
-import { describeFailure } from '../../tilebox/describe';
-import type { CliFailure } from '../../tilebox/types';
+import { describeFailure } from '../../cliAdapter/describe';
+import type { CliFailure } from '../../cliAdapter/types';
 import { type ItemModel, messageItem, type MessageKind } from '../model/item';
 import { TreeNode } from './TreeNode';
 

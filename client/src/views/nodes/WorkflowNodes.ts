@@ -1,5 +1,5 @@
 // Workflows view nodes: workflow → release → task identifier.
-import type { Release, TaskIdentifier, Workflow } from '../../tilebox/types';
+import type { Release, TaskIdentifier, Workflow } from '../../cliAdapter/types';
 import type { ItemModel } from '../model/item';
 import { releaseItem, taskIdentifierItem, workflowItem } from '../model/workflowItems';
 import { MessageNode } from './MessageNode';

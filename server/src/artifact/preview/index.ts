@@ -6,11 +6,11 @@ import type { WorkflowConfig } from '../../config/types';
 import { toSelectionConfig } from '../project';
 import { discoverTasks } from '../discovery/index';
 import { UnsafeConfigError, selectArtifactFiles, type Selection } from '../select';
-import type { ArtifactPreview } from '../../protocol';
+import type { ArtifactPreview } from '../../shared/protocol';
 import { runnerModuleDiagnostics } from './runnerModule';
 import { selectionWarnings } from './warnings';
 
-export { formatBytes } from './format';
+export { formatBytes } from '../../shared/formatBytes';
 export { ARTIFACT_DIAGNOSTIC_CODES } from './warnings';
 
 /** Python files bigger than this are generated or data, not task definitions: not read. */

@@ -4,7 +4,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { WorkflowConfig } from '../../config/types';
 import type { Selection } from '../select';
 import { Anchors } from './anchors';
-import { formatBytes, plural } from './format';
+import { formatBytes, plural } from '../../shared/formatBytes';
 
 export const LARGE_FILE_BYTES = 10 * 1024 * 1024;
 export const LARGE_ARTIFACT_BYTES = 50 * 1024 * 1024;

@@ -1,4 +1,4 @@
-// Custom LSP messages between the client and the language server: the one place both import.
+// Custom LSP messages between the client and the language server (part of the shared layer, `@shared`).
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export interface ArtifactFile { path: string; size: number; }

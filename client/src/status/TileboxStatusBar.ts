@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../contributes';
 import type { ProjectRegistry, StatusBar } from '../services';
-import type { Job } from '../tilebox/types';
+import type { Job } from '../cliAdapter/types';
 import { lastJobStatus, projectStatus, type StatusText, statusActions } from './statusModel';
 
 export class TileboxStatusBar implements StatusBar, vscode.Disposable {

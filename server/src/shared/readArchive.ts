@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
-import { formatBytes } from './format';
+import { formatBytes } from './formatBytes';
 import { splitFrames, ZstdFormatError, type ZstdFrame } from './zstdFrames';
 
 export const DEFAULT_MAX_ARCHIVE_BYTES = 200 * 1024 * 1024;

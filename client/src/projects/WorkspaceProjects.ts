@@ -5,8 +5,10 @@ import * as vscode from 'vscode';
 import { Commands } from '../contributes';
 import type { Project, ProjectRegistry } from '../services';
 import { activeProject, pickOrder, projectLabel, readProjectInfo } from './projectInfo';
+// The activation bundle must stay small: this one constant comes without the rest of the shared layer.
+import { CONFIG_FILE_NAME } from '@shared/configFileName';
 
-const CONFIG_GLOB = '**/tilebox.workflow.toml';
+const CONFIG_GLOB = `**/${CONFIG_FILE_NAME}`;
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.venv/**,**/.git/**}';
 const LAST_PICKED = 'tilebox.lastProject';
 

@@ -10,8 +10,8 @@ import { readConfigText } from '../artifact/project';
 import { validateWorkflowConfig, type SeverityOverrides } from '../config/index';
 import { levenshtein } from '../config/didYouMean';
 import { ALL_DIAGNOSTIC_CODES, ARTIFACT_CODES } from '../lsp/diagnosticCodes';
+import { CONFIG_FILE_NAME } from '../shared/configFileName';
 
-const CONFIG_NAME = 'tilebox.workflow.toml';
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.venv']);
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
@@ -48,7 +48,7 @@ function checkFile(file: string, flags: SeverityOverrides): Diagnostic[] {
   try {
     text = readConfigText(file);
   } catch (error) {
-    const message = `Cannot read ${CONFIG_NAME}: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `Cannot read ${CONFIG_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`;
     return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: 'unreadable-file', source: 'tilebox', message }];
   }
   const dir = path.dirname(path.resolve(file));
@@ -114,11 +114,11 @@ function findConfigs(target: string): string[] | string {
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) walk(p);
-      else if (e.isFile() && e.name === CONFIG_NAME) found.push(p);
+      else if (e.isFile() && e.name === CONFIG_FILE_NAME) found.push(p);
     }
   };
   walk(target);
-  return found.length ? found : `${target}: no ${CONFIG_NAME} found in this folder or below`;
+  return found.length ? found : `${target}: no ${CONFIG_FILE_NAME} found in this folder or below`;
 }
 
 /** `tilebox.diagnostics.severity` from the nearest .vscode/settings.json (JSON with comments). */
