@@ -13,9 +13,24 @@ export interface DiscoveredTask {
   className?: string;
   /** identifier() returns something only running Python could tell; name/version show its source text. */
   unresolved?: boolean;
+  /** The task's input fields as the SDK serialises them (annotated, not ClassVar, not skip_serialization), MRO order. */
+  fields?: TaskField[];
+  /** The subtasks `execute` submits (`context.submit_subtask(X(...))`, `submit_subtasks([...])`). */
+  subtasks?: SubtaskRef[];
+  /** `module:object` of each Runner that registers this task. */
+  runners?: string[];
 }
+export interface TaskField { name: string; type: string; default?: string }
+export interface SubtaskRef { class: string; file: string; line: number }
 /** A module-level `Runner(tasks=[...])` found statically in the selected Python files. */
-export interface DiscoveredRunner { file: string; line: number; variable: string; taskClassNames: string[]; }
+export interface DiscoveredRunner {
+  file: string;
+  line: number;
+  variable: string;
+  taskClassNames: string[];
+  /** `module:object`, as `[workflow].runner` would name it. */
+  path?: string;
+}
 
 export interface ArtifactPreview {
   /** Absolute path of the artifact root (`[workflow].root` resolved against the config's folder). */

@@ -11,16 +11,25 @@ export { TASK_DIAGNOSTIC_CODES } from './diagnostics';
 
 interface LocatedClass { file: string; outline: ModuleOutline; info: ClassInfo }
 
-export function discoverTasks(files: PythonSource[]): Discovery {
-  const diagnostics: { file: string; diagnostic: Diagnostic }[] = [];
-  const modules: { file: string; outline: ModuleOutline }[] = [];
-  for (const { path, text } of files) {
-    try {
-      modules.push({ file: path, outline: outlineModule(text) });
-    } catch {
-      // A tokenizer bug must not hide the other files' tasks.
-    }
+/** What one Python file declares, computed from that file alone: the unit the project index caches by (path, size, mtime). */
+export interface ModuleFacts { file: string; outline: ModuleOutline }
+
+/** Per-file step (pure; undefined when the file cannot be read as Python, so one bad file never hides the others). */
+export function analyzeModule(file: string, text: string): ModuleFacts | undefined {
+  try {
+    return { file, outline: outlineModule(text) };
+  } catch {
+    return undefined;
   }
+}
+
+export function discoverTasks(files: PythonSource[]): Discovery {
+  return resolveDiscovery(files.flatMap(({ path, text }) => analyzeModule(path, text) ?? []));
+}
+
+/** Cross-file step: which classes are tasks, their identifiers, and the Runners that register them. */
+export function resolveDiscovery(modules: ModuleFacts[]): Discovery {
+  const diagnostics: { file: string; diagnostic: Diagnostic }[] = [];
   const byName = new Map<string, LocatedClass[]>();
   for (const m of modules) {
     for (const info of m.outline.classes) {
