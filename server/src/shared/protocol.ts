@@ -57,3 +57,18 @@ export const artifactPreviewRequest = new RequestType<ArtifactPreviewParams, Art
 
 /** The server tells the client that a config's artifact changed (config edited or files changed). */
 export const artifactChangedNotification = new NotificationType<{ uri: string }>('tilebox/artifactChanged');
+
+/**
+ * The Tilebox view of one Python file, for the lenses above Task classes and Runner objects. The server answers
+ * `null` when no config's artifact selects the file (then the file gets no lenses at all).
+ */
+export interface PythonOutline {
+  /** The `tilebox.workflow.toml` whose artifact selects this file. */
+  configUri: string;
+  /** Tasks declared in this file (`file` relative to that artifact's root, `line` 1-based, as in the preview). */
+  tasks: DiscoveredTask[];
+  /** Runner objects declared in this file. */
+  runners: DiscoveredRunner[];
+}
+export interface PythonOutlineParams { uri: string; }
+export const pythonOutlineRequest = new RequestType<PythonOutlineParams, PythonOutline | null, void>('tilebox/pythonOutline');
