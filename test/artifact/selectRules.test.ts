@@ -116,11 +116,12 @@ test('roots and patterns that leave the project are refused with a message namin
     assert.rejects(selectArtifactFiles(join(t.dir, 'proj'), config(over)), message);
   await refused({ include: ['../x/**'] }, /include pattern "\.\.\/x\/\*\*" climbs out of the workflow root/);
   await refused({ exclude: ['/etc/*'] }, /exclude pattern "\/etc\/\*" is absolute/);
-  await refused({ root: '..' }, /workflow root "\.\." climbs out/);
-  await refused({ root: '/tmp' }, /workflow root "\/tmp" is absolute/);
-  await refused({ root: 'elsewhere' }, /workflow root "elsewhere" leads outside the project folder/);
-  await refused({ root: 'missing' }, /workflow root "missing" does not exist/);
-  await refused({ root: 'a.py' }, /workflow root "a\.py" is not a folder/);
+  // The root gate's words, the same the root diagnostic uses.
+  await refused({ root: '..' }, /root "\.\." leaves the folder of tilebox\.workflow\.toml/);
+  await refused({ root: '/tmp' }, /not an absolute path like "\/tmp"/);
+  await refused({ root: 'elsewhere' }, /root "elsewhere" leads outside the project folder/);
+  await refused({ root: 'missing' }, /The folder "missing" does not exist/);
+  await refused({ root: 'a.py' }, /root "a\.py" is a file/);
 });
 
 test('a tree big enough for the helper thread, and a small one after it, get every size and executable bit right', async () => {

@@ -123,7 +123,7 @@ test('a root outside the project gives a preview error instead of a crash', asyn
   const dir = project();
   const toml = exampleToml.replace('root = "."', 'root = "../elsewhere"');
   const { preview, diagnostics } = await buildPreview(dir, configFromToml(toml));
-  assert.match(preview.error ?? '', /workflow root "\.\.\/elsewhere"/);
+  assert.match(preview.error ?? '', /root "\.\.\/elsewhere" leaves the folder of tilebox\.workflow\.toml/);
   assert.deepEqual(preview.files, []);
   assert.deepEqual(diagnostics, []);
 });

@@ -2,6 +2,7 @@
 // Synchronous on purpose: the validator asks a handful of yes/no questions per config.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rootRefusal } from '../config/rootRule';
 import type { FileFacts } from '../config/types';
 import { compileGlob, normalizePattern, unsafePathReason, type Glob } from './glob';
 
@@ -18,7 +19,7 @@ export function createFileFacts(configDir: string): FileFacts {
     }
   };
   let configReal: string | undefined;
-  return {
+  const facts: FileFacts = {
     realPath(rel) {
       try {
         configReal ??= fs.realpathSync(configDir);
@@ -31,7 +32,8 @@ export function createFileFacts(configDir: string): FileFacts {
     isDirectory: (rel) => statOf(rel)?.isDirectory() ?? false,
     isFile: (rel) => statOf(rel)?.isFile() ?? false,
     includeMatches(root, pattern) {
-      if (unsafePathReason(root) || unsafePathReason(pattern)) return false;
+      // The only walk here: never below a root the root rule refuses, whoever asks.
+      if (rootRefusal(root, facts) || unsafePathReason(pattern)) return false;
       const glob = compileGlob(pattern);
       const named = normalizePattern(pattern).split('/');
       const skip = new Set(HEAVY_DIRS.filter((d) => d === '.git' || !named.includes(d)));
@@ -42,6 +44,7 @@ export function createFileFacts(configDir: string): FileFacts {
       }
     },
   };
+  return facts;
 }
 
 /** Depth-first search for one matching file; prunes folders the pattern cannot reach. */

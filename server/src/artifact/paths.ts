@@ -1,8 +1,5 @@
-// Path rules shared by the selection and the archive: byte-order sorting and a root that
-// must stay inside the project folder.
-import * as fs from 'node:fs';
+// Path rules shared by the selection and the archive: byte-order sorting, build temp names, errors.
 import * as path from 'node:path';
-import { unsafePathReason } from './glob';
 
 /**
  * Byte order of the UTF-8 encodings (what `git ls-files` and `LC_ALL=C sort` give), without
@@ -36,36 +33,9 @@ function unitRank(unit: number): number {
   return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
 }
 
-/**
- * The absolute workflow root (and its real path, for telling where links lead); throws an
- * UnsafeConfigError when it is absolute, climbs out of the config folder, or is missing.
- */
-export function resolveRoot(configDir: string, root: string): { rootAbs: string; rootReal: string } {
-  const unsafe = unsafePathReason(root);
-  if (unsafe) throw rootError(`workflow root "${root}" ${unsafe.replace('workflow root', 'project folder')}`);
-  const rootAbs = path.resolve(configDir, root);
-  let rootReal: string;
-  let configReal: string;
-  try {
-    configReal = fs.realpathSync(configDir);
-    rootReal = fs.realpathSync(rootAbs);
-  } catch {
-    throw rootError(`workflow root "${root}" does not exist (looked for ${rootAbs})`);
-  }
-  if (!fs.statSync(rootReal).isDirectory()) throw rootError(`workflow root "${root}" is not a folder`);
-  if (rootReal !== configReal && !rootReal.startsWith(configReal + path.sep)) {
-    throw rootError(`workflow root "${root}" leads outside the project folder (to ${rootReal})`);
-  }
-  return { rootAbs, rootReal };
-}
-
 /** The config asks for paths outside the workflow root, or a root that is not there. */
 export class UnsafeConfigError extends Error {
   override name = 'UnsafeConfigError';
-}
-
-function rootError(message: string): Error {
-  return new UnsafeConfigError(message);
 }
 
 /** Where a build writes `target` first: `.<name>.<12 hex>.tmp` next to it, renamed at the end. */

@@ -8,7 +8,8 @@ import type { SelectionConfig } from '../config/types';
 import { FileSizes, type StatAnswer, type StatRequest } from './fileSizes';
 import { GitIgnoreRules, findRepository, loadOuterRules } from './gitignore';
 import { compileGlob, unsafePathReason, type Glob } from './glob';
-import { UnsafeConfigError, describe, isBuildTempName, resolveRoot, sortByPath } from './paths';
+import { UnsafeConfigError, describe, isBuildTempName, sortByPath } from './paths';
+import { gateRoot } from './rootGate';
 
 export { UnsafeConfigError };
 
@@ -53,7 +54,9 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
       if (reason) throw new UnsafeConfigError(`${kind} pattern "${pattern}" ${reason}`);
     }
   }
-  const { rootAbs, rootReal } = resolveRoot(configDir, config.root);
+  const gate = gateRoot(configDir, config.root);
+  if (!gate.ok) throw new UnsafeConfigError(gate.reason);
+  const { rootAbs, root: rootReal } = gate;
   const walk = new Walk(rootAbs, rootReal, config, options.readError ?? readError);
   if (config.useGitignore) {
     const repo = findRepository(rootAbs);

@@ -9,6 +9,7 @@ import { cursorAt, type Cursor } from './cursor';
 import { keyDoc, keyMarkdown, keysOf, TABLE_DOCS, tableMarkdown, type KeyDoc } from './keyDocs';
 import { IGNORE_COMMENT } from './settings';
 import type { Section, TomlDocument, ValueNode } from './toml/ast';
+import { buildModel } from './model';
 import { LineIndex } from './toml/lineIndex';
 import { parseToml } from './toml/parser';
 
@@ -22,6 +23,17 @@ const PATTERNS: Record<string, string[]> = {
   include: ['pyproject.toml', 'uv.lock', 'tilebox.workflow.toml', '**/*.py', 'README.md'],
   exclude: ['.venv/**', '**/__pycache__/**', '**/*.pyc', '.pytest_cache/**', 'tests/**'],
 };
+
+/**
+ * When completion at `offset` lists runner candidates (the only completion that reads files): the
+ * `[workflow].root` the text names, as written ("." when absent), for the root gate. Else undefined.
+ */
+export function runnerCompletionRoot(text: string, offset: number): string | undefined {
+  const doc = parseToml(text);
+  const cursor = cursorAt(text, doc, offset);
+  if (cursor.kind !== 'value' || cursor.array || cursor.path.length !== 2 || cursor.path.join('.') !== 'workflow.runner') return undefined;
+  return buildModel(doc, new LineIndex(text), []).config.root?.value ?? '.';
+}
 
 export function complete(text: string, offset: number, ctx: CompletionContext): CompletionItem[] {
   const doc = parseToml(text);

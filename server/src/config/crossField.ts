@@ -10,6 +10,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { diagnostic, ERROR, HINT, WARNING } from './codes';
 import type { ConfigModel } from './model';
 import { climbsOut, hasParentSegment, isAbsolutePath, isAbsolutePattern, normalizeRel } from './paths';
+import { parentSegmentMessage, rootTextRefusal } from './rootRule';
 import { describeBad, SLUG_MAX, slugProblem } from './slugs';
 import type { Located } from './types';
 
@@ -53,16 +54,8 @@ export function checkCrossField(model: ConfigModel, diagnostics: Diagnostic[]): 
   }
 
   if (config.root) {
-    const root = config.root.value;
-    if (isAbsolutePath(root)) {
-      push(diagnostic('root-absolute', ERROR, config.root.range,
-        `root must be relative to the folder of tilebox.workflow.toml, not an absolute path like "${root}". Use "." for that folder or a subfolder such as "src".`));
-    } else if (climbsOut(root)) {
-      push(diagnostic('root-outside-project', ERROR, config.root.range,
-        `root "${root}" leaves the folder of tilebox.workflow.toml; build paths must stay inside it. Use "." or a subfolder.`));
-    } else if (hasParentSegment(root)) {
-      push(diagnostic('root-outside-project', ERROR, config.root.range, parentSegmentMessage('root', root)));
-    }
+    const refusal = rootTextRefusal(config.root.value);
+    if (refusal) push(diagnostic(refusal.code, ERROR, config.root.range, refusal.message));
   }
 
   if (config.include.length === 0 && model.values.has('build.include')) {
@@ -142,11 +135,6 @@ function checkPattern(key: 'include' | 'exclude', item: Located<string>, push: (
   } else if (hasParentSegment(p)) {
     push(diagnostic('pattern-outside-root', ERROR, item.range, parentSegmentMessage(key, p)));
   }
-}
-
-/** `src/../lib` stays inside, but the build (and the JSON schema) refuse every ".." segment. */
-function parentSegmentMessage(key: string, p: string): string {
-  return `${key} "${p}" goes through "..", which the build refuses even when the path stays inside the root. Write "${normalizeRel(p)}" instead.`;
 }
 
 function runnerHint(runner: string): string {

@@ -4,7 +4,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, ERROR, WARNING } from './codes';
 import { RUNNER_PATTERN } from './crossField';
 import type { ConfigModel } from './model';
-import { climbsOut, globToRegExp, isAbsolutePath, joinRel, normalizeRel } from './paths';
+import { globToRegExp, joinRel, normalizeRel } from './paths';
+import { rootFileRefusal, rootTextRefusal } from './rootRule';
 import type { FileFacts } from './types';
 
 /** Each include pattern is a file-system search; past this many (a generated or pasted list),
@@ -14,18 +15,12 @@ export const MAX_SEARCHED_PATTERNS = 100;
 export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Diagnostic[]): void {
   const { config } = model;
   const root = normalizeRel(config.root?.value ?? '.');
-  if (config.root && root !== '.' && !facts.isDirectory(root)) {
-    const isFile = facts.isFile(root);
-    diagnostics.push(diagnostic(isFile ? 'root-not-directory' : 'root-not-found', ERROR, config.root.range, isFile
-      ? `root "${config.root.value}" is a file; it must be the folder that holds your project files (often ".").`
-      : `The folder "${config.root.value}" does not exist next to tilebox.workflow.toml. Create it or set root = ".".`));
-    return;
-  }
-  // The selection follows links and refuses a root that ends up outside the project folder.
-  const leadsTo = root === '.' ? '.' : facts.realPath(root);
-  if (config.root && leadsTo !== undefined && (isAbsolutePath(leadsTo) || climbsOut(leadsTo))) {
-    diagnostics.push(diagnostic('root-outside-project', ERROR, config.root.range,
-      `root "${config.root.value}" leads outside the project folder through a symbolic link (to ${leadsTo}); build paths must stay inside the folder of tilebox.workflow.toml. Use "." or a subfolder that is not a link to elsewhere.`));
+  // A text refusal was reported by the cross-field stage (and may have been silenced by a setting):
+  // either way, no file of such a root is looked at.
+  if (config.root && rootTextRefusal(config.root.value)) return;
+  const refusal = config.root && rootFileRefusal(config.root.value, facts);
+  if (refusal) {
+    diagnostics.push(diagnostic(refusal.code, ERROR, config.root!.range, refusal.message));
     return;
   }
 

@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-types';
 import { codeActions } from './codeActions';
 import { DIAGNOSTIC_CODES as CODES } from './codes';
-import { complete, type CompletionContext } from './completion';
+import { complete, runnerCompletionRoot, type CompletionContext } from './completion';
 import { hover } from './hover';
 import { findRunners } from './runnerCandidates';
 import { symbols } from './symbols';
@@ -49,6 +49,11 @@ export function applyDiagnosticSettings(text: string, diagnostics: Diagnostic[],
 
 export function completeAt(text: string, offset: number, ctx: CompletionContext): CompletionItem[] {
   return safely([], () => complete(text, offset, ctx));
+}
+
+/** See completion.ts: the root to gate before listing runner candidates, or undefined when none are needed. */
+export function runnerCompletionRootAt(text: string, offset: number): string | undefined {
+  return safely(undefined, () => runnerCompletionRoot(text, offset));
 }
 
 export function hoverAt(text: string, offset: number, extraCodes?: readonly { code: string; description: string }[]): Hover | undefined {

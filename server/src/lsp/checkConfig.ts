@@ -5,6 +5,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { applyDiagnosticSettings, validateWorkflowConfig, type SeverityOverrides } from '../config/index';
 import type { WorkflowConfig } from '../config/types';
 import { createFileFacts } from '../artifact/fileFacts';
+import { gateRoot } from '../artifact/rootGate';
 import { buildPreview } from '../artifact/preview/index';
 import type { ArtifactPreview } from '../shared/protocol';
 import { ARTIFACT_CODES } from './diagnosticCodes';
@@ -13,7 +14,7 @@ import { describeError } from './guard';
 export interface CheckResult {
   text: string;
   config?: WorkflowConfig;
-  /** Absolute artifact root (`[workflow].root` against the config's folder). */
+  /** Absolute artifact root (`[workflow].root` against the config's folder; that folder when the root gate refuses it). */
   root: string;
   diagnostics: Diagnostic[];
   /** Undefined when there is no preview; `preview.error` says why when there is one but it failed. */
@@ -46,7 +47,8 @@ export const MAX_PREVIEW_PATTERNS = 1000;
 export async function checkConfig(configPath: string, text: string, severity: SeverityOverrides, stages: CheckStages): Promise<CheckResult | undefined> {
   const dir = path.dirname(configPath);
   const { config, diagnostics } = validateWorkflowConfig(text, { facts: createFileFacts(dir), severity, otherCodes: ARTIFACT_CODES });
-  const root = path.resolve(dir, config?.root?.value ?? '.');
+  const gate = config && gateRoot(dir, config.root?.value);
+  const root = gate && gate.ok ? gate.rootAbs : dir;
   const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
   if (!config || errors > 0) {
     const previewBlocked = !config

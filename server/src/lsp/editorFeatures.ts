@@ -1,19 +1,18 @@
 // Completion, hover, quick fixes and symbols: thin adapters from LSP positions to the pure
 // config language service.
+import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
-import { codeActionsFor, completeAt, documentSymbols, hoverAt } from '../config/index';
+import { codeActionsFor, completeAt, documentSymbols, hoverAt, runnerCompletionRootAt } from '../config/index';
 import { isConfigPath, uriToPath } from './paths';
 import type { RunnerCandidates } from './runnerCandidates';
 import { guard } from './guard';
-import type { ValidationScheduler } from './validationScheduler';
 
 export function registerEditorFeatures(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
-  scheduler: ValidationScheduler,
   candidates: RunnerCandidates,
 ): void {
   const configDocument = (uri: string) => {
@@ -26,9 +25,12 @@ export function registerEditorFeatures(
   connection.onCompletion(guard(log, 'completion', [], async ({ textDocument, position }) => {
     const found = configDocument(textDocument.uri);
     if (!found) return [];
-    const runnerCandidates = await candidates.get(scheduler.rootOf(found.fsPath));
+    const text = found.document.getText();
+    const offset = found.document.offsetAt(position);
+    const rootValue = runnerCompletionRootAt(text, offset);
+    const runnerCandidates = rootValue === undefined ? [] : await candidates.get(path.dirname(found.fsPath), rootValue);
     // The preview's warnings land in the config too, so their codes can be ignored there.
-    return completeAt(found.document.getText(), found.document.offsetAt(position), { runnerCandidates, extraCodes: ARTIFACT_DIAGNOSTIC_CODES });
+    return completeAt(text, offset, { runnerCandidates, extraCodes: ARTIFACT_DIAGNOSTIC_CODES });
   }));
 
   connection.onHover(guard(log, 'hover', null, ({ textDocument, position }) => {

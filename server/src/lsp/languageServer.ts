@@ -134,7 +134,7 @@ export function startServer(connection: Connection): Connection {
     return buildLenses(textDocument.uri, document.getText(), scheduler.get(configPath)?.result);
   }));
 
-  registerEditorFeatures(connection, documents, scheduler, candidates);
+  registerEditorFeatures(connection, documents, candidates);
   connection.onShutdown(() => scheduler.dispose());
   documents.listen(connection);
   connection.listen();

@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import { findRunnerCandidates } from '../config/index';
+import { gateRoot } from '../artifact/rootGate';
 import { isInside } from './paths';
 
 const IGNORE = ['**/.git/**', '**/node_modules/**', '**/.venv/**', '**/venv/**', '**/__pycache__/**', '**/site-packages/**'];
@@ -31,7 +32,11 @@ async function scan(root: string): Promise<string[]> {
 export class RunnerCandidates {
   private readonly cache = new Map<string, Promise<string[]>>();
 
-  get(root: string): Promise<string[]> {
+  /** Candidates under `[workflow].root` (as written) of the config in `configDir`; none, and no file read, when the gate refuses it. */
+  get(configDir: string, rootValue: string): Promise<string[]> {
+    const gate = gateRoot(configDir, rootValue);
+    if (!gate.ok) return Promise.resolve([]);
+    const root = gate.root;
     let entry = this.cache.get(root);
     if (!entry) {
       entry = scan(root).catch(() => []);

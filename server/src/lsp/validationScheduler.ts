@@ -1,7 +1,6 @@
 // Debounced, per-config checking. Every change bumps the config's generation; a run only
 // publishes when the generation it started from is still current, so a slow preview never
 // overwrites newer results. At most one run per config is in flight, and few overall.
-import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeverityOverrides } from '../config/index';
 import { checkConfig, type CheckResult } from './checkConfig';
@@ -124,11 +123,6 @@ export class ValidationScheduler {
     const uri = this.store.uriFor(configPath);
     this.hooks.publish(uri, []);
     this.hooks.forgotten(configPath, uri);
-  }
-
-  /** Folder the config's changes are judged against: its artifact root once known. */
-  rootOf(configPath: string): string {
-    return this.states.get(configPath)?.result?.root ?? path.dirname(configPath);
   }
 
   private slot(): Promise<void> {
