@@ -1,4 +1,4 @@
-// Bundles the three entry points. The native zstd binding cannot be bundled: it stays
+// Bundles the entry points (extension, its lazy half, server, CLI, the stat helper thread). The native zstd binding cannot be bundled: it stays
 // external and ships in node_modules inside the VSIX (see .vscodeignore).
 import * as esbuild from 'esbuild';
 
@@ -16,6 +16,8 @@ const shared = {
   minify: production,
   external: ['vscode', '@mongodb-js/zstd'],
   logLevel: 'info',
+  // The sources are ES modules; server/src/artifact/fileSizes.ts reads import.meta.url only when not bundled.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 // dist/extension.js holds only what activate() needs at once; `import('./lazyFeatures')` stays a runtime
@@ -35,6 +37,8 @@ const builds = [
   { entryPoints: { lazyFeatures: 'client/src/lazyFeatures.ts' } },
   { entryPoints: { server: 'server/src/server.ts' } },
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // The stat helper thread of server/src/artifact/fileSizes.ts, loaded by path from the server and CLI bundles.
+  { entryPoints: { statWorker: 'server/src/artifact/statWorker.ts' } },
 ];
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...shared, ...b, outdir })));

@@ -79,11 +79,12 @@ function stage(target) {
   return { dir, source };
 }
 
-/** Checks what went in: the three bundles, zstd + exactly this target's binary, no sources/maps/tests. */
+/** Checks what went in: the bundles, zstd + exactly this target's binary, no sources/maps/tests. */
 export async function verify(vsix, target) {
   const files = await listVsix(vsix);
   const problems = [];
   for (const f of ['extension/dist/extension.js', 'extension/dist/lazyFeatures.js', 'extension/dist/server.js', 'extension/dist/cli.js',
+    'extension/dist/statWorker.js',
     'extension/node_modules/@mongodb-js/zstd/index.js', `extension/node_modules/@mongodb-js/zstd-${TARGETS[target]}/package.json`]) {
     if (!files.includes(f)) problems.push(`missing ${f}`);
   }

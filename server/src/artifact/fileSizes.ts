@@ -4,7 +4,9 @@
 // is done; small projects never start one. If a helper fails, this thread stats its batches.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { STAT_SLOTS, StatKind, type StatBatchAnswer, type StatBatchRequest } from './statKinds';
 
 export interface StatRequest {
   /** Where to read the size from (the file, or a link's target). */
@@ -25,25 +27,18 @@ const IN_FLIGHT = 3;
 /** A smaller batch (the last one of a walk) is stat'ed here: the message round trip would cost more. */
 const MIN_SENT = 256;
 
-// Plain CommonJS, evaluated in the helper thread: the server is bundled, so there is no
-// separate worker file to point at. Answers per file: size and mode, -1 not a regular file,
-// -2 gone, -3 other error (this thread stats that one again to word the error).
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-parentPort.on('message', ({ id, paths }) => {
-  const out = new Float64Array(paths.length * 2);
-  for (let i = 0; i < paths.length; i++) {
-    try {
-      const s = fs.statSync(paths[i]);
-      out[2 * i] = s.isFile() ? s.size : -1;
-      out[2 * i + 1] = s.mode;
-    } catch (error) {
-      out[2 * i] = error && error.code === 'ENOENT' ? -2 : -3;
-    }
-  }
-  parentPort.postMessage({ id, out }, [out.buffer]);
-});`;
+/**
+ * Starts a helper thread. It is bundled as dist/statWorker.js beside the server and CLI bundles, which are CommonJS
+ * (so __dirname is dist/), and gets no inherited --import/--require hooks: it needs only node:fs. From source (ES
+ * modules run through tsx: tests, benches) it registers tsx itself and then loads statWorker.ts, because on Node 20
+ * a Worker's `--import` does not reach its entry module.
+ */
+export function startStatWorker(): Worker {
+  if (typeof __dirname === 'string') return new Worker(path.join(__dirname, 'statWorker.js'), { execArgv: [] });
+  const entry = JSON.stringify(new URL('./statWorker.ts', import.meta.url).href);
+  const load = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`;
+  return new Worker(load, { eval: true, execArgv: [] });
+}
 
 /**
  * One helper thread for the whole process, started on first need and kept (unreferenced, so it
@@ -63,7 +58,8 @@ class StatHelper {
     const id = this.nextId++;
     this.waiting.set(id, done);
     if (this.waiting.size === 1) worker.ref();
-    worker.postMessage({ id, paths });
+    const request: StatBatchRequest = { id, paths };
+    worker.postMessage(request);
     return true;
   }
 
@@ -80,9 +76,8 @@ class StatHelper {
   private start(): Worker | undefined {
     if (this.worker || this.failed) return this.worker;
     try {
-      // No inherited --import/--require hooks: the helper needs only node:fs.
-      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
-      worker.on('message', ({ id, out }: { id: number; out: Float64Array }) => {
+      const worker = startStatWorker();
+      worker.on('message', ({ id, out }: StatBatchAnswer) => {
         const done = this.waiting.get(id);
         this.waiting.delete(id);
         if (this.waiting.size === 0) worker.unref();
@@ -192,10 +187,12 @@ export class FileSizes {
     this.outstanding--;
     if (!this.disposed) {
       batch.forEach((request, i) => {
-        const size = out ? out[2 * i] : -3; // the helper died: stat here
-        if (size === -2) this.answer(request, undefined);
-        else if (size === -3) this.answer(request, statHere(request.statPath));
-        else this.answer(request, { ok: true, size: Math.max(size, 0), mode: out![2 * i + 1], isFile: size >= 0 });
+        const at = i * STAT_SLOTS;
+        // A helper that died answers nothing: this thread stats its batch.
+        const kind = out ? out[at] : StatKind.Failed;
+        if (kind === StatKind.Gone) this.answer(request, undefined);
+        else if (kind === StatKind.Failed) this.answer(request, statHere(request.statPath));
+        else this.answer(request, { ok: true, size: out![at + 1], mode: out![at + 2], isFile: kind === StatKind.File });
       });
       this.feed();
     }
