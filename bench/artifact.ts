@@ -11,7 +11,7 @@ import { benchTree, loadNote, ratioLine, runBench, timeChild, timeHere, type Tim
 const FILES = 20_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const tree = benchTree('bench-archive-');
-const { dir, reuse } = tree;
+const { dir } = tree;
 const project = join(dir, 'project');
 
 /** Deterministic pseudo-random numbers, so every run archives the same bytes. */

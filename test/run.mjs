@@ -1,4 +1,4 @@
-// The one test command (README, .ci/run): type-check, build, then every test file in one
+// The one test command (README, .ci/run): lint and format check, type-check, build, then every test file in one
 // `node --test` run so CI reads a single summary. `--unit` skips the real-VS-Code e2e suite.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -15,6 +15,8 @@ function findTests(dir) {
   });
 }
 
+// Biome (biome.json): lint errors and unformatted files fail the run; `npm run format` fixes the formatting.
+run('npx', ['biome', 'ci', '.']);
 run('npx', ['tsc', '-p', '.', '--noEmit']);
 run('node', ['esbuild.config.mjs']);
 const isE2e = (f) => f.startsWith(join('test', 'e2e'));

@@ -21,7 +21,7 @@ function tomlFiles(dir: string): string[] {
 }
 
 let workspace: { dir: string; cleanup: () => void };
-let configs: string[] = [];
+const configs: string[] = [];
 let networkLog = '';
 /** What the server published per config, to compare with the headless check's answer. */
 const published = new Map<string, Diagnostic[]>();

@@ -102,7 +102,7 @@ test('after an action the view follows it with 5 reloads over 30 s, then returns
   scheduler.setVisible(true);
   await clock.advance(10 * SECOND);
   loads.length = 0;
-  scheduler.pollAfterAction();
+  void scheduler.pollAfterAction();
   await clock.advance(5 * MINUTE + 40 * SECOND);
   assert.deepEqual(gaps(loads), [6, 6, 6, 6, 6, 300].map((s) => s * SECOND));
 });

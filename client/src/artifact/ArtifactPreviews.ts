@@ -146,7 +146,10 @@ export class ArtifactPreviews implements vscode.Disposable {
   private followEditor(editor: vscode.TextEditor | undefined): void {
     if (!editor || editor.document.uri.scheme !== 'file') return;
     const uri = editor.document.uri;
-    if (isConfig(uri)) return this.follow(keyOf(uri));
+    if (isConfig(uri)) {
+      this.follow(keyOf(uri));
+      return;
+    }
     const roots = [...this.states].flatMap(([key, s]) => (s.kind === 'ready' ? [[key, s.preview.root] as const] : []));
     const owner = owningConfig(uri.fsPath, roots);
     if (owner) this.follow(owner);

@@ -83,7 +83,7 @@ export class TileboxCli {
     if (!entry) {
       const stop = new AbortController();
       const created: Shared = { promise: start()(stop.signal), users: 0, stop };
-      created.promise.finally(() => { if (this.inFlight.get(id) === created) this.inFlight.delete(id); });
+      void created.promise.finally(() => { if (this.inFlight.get(id) === created) this.inFlight.delete(id); });
       this.inFlight.set(id, created);
       entry = created;
     }

@@ -75,7 +75,7 @@ export function applyDiagnosticSettings(
   for (const d of diagnostics) {
     const code = typeof d.code === 'string' ? d.code : d.code === undefined ? '' : String(d.code);
     if (code && ignored.get(d.range.start.line)?.has(code.toLowerCase())) continue;
-    const level = severity && code && Object.prototype.hasOwnProperty.call(severity, code) ? String(severity[code]).toLowerCase() : undefined;
+    const level = severity && code && Object.hasOwn(severity, code) ? String(severity[code]).toLowerCase() : undefined;
     if (level === 'off') continue;
     out.push(level && LEVELS[level] ? { ...d, severity: LEVELS[level] } : d);
   }

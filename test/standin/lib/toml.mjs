@@ -5,7 +5,7 @@ export function readToml(text) {
   let table = root;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    let line = stripComment(lines[i]).trim();
+    const line = stripComment(lines[i]).trim();
     if (!line) continue;
     const header = /^\[([^\]]+)\]$/.exec(line);
     if (header) {
