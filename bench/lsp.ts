@@ -1,0 +1,137 @@
+// The language server as VS Code drives it: `dist/server.js` over stdio on a generated project
+// (--files selected files, default 20,000, plus 40,000 in an ignored .venv). Prints each goal of
+// issue 12 with the figure measured and a reference measured in the same run.
+// Run: npm run bench:lsp [-- --files 100000]   (builds dist/ first)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { TYPING_DEBOUNCE_MS } from '../server/src/lsp/languageServer';
+import { FILE_DEBOUNCE_MS } from '../server/src/lsp/fileEvents';
+import { benchTree, loadNote, median, runBench } from './artifactBenchUtil';
+import { LspClient, type Received } from './lspClient';
+import { CONFIG, generateTree } from './lspTree';
+
+const flag = process.argv.indexOf('--files');
+const FILES = flag > 0 ? Number(process.argv[flag + 1]) : 20_000;
+const VENV_FILES = 40_000;
+const KEYSTROKES = Number(process.env.BENCH_RUNS ?? 25);
+const tree = benchTree('bench-lsp-');
+const project = join(tree.dir, `project-${FILES}`);
+const configPath = join(project, 'tilebox.workflow.toml');
+const uri = pathToFileURL(configPath).href;
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
+}
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+/** `find <root> -type f -printf '%s %p\n'`: one stat per file, the floor of a first selection. */
+function findFloorMs(): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    spawnSync('find', [project, '-type', 'f', '-printf', '%s %p\n'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    runs.push(performance.now() - start);
+  }
+  return median(runs);
+}
+
+/** One config edit: when its first and its complete diagnostics came, and artifactChanged after them. */
+async function edit(client: LspClient, version: number, text: string, onFirst?: (m: Received) => void) {
+  const isMine = (m: Received) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version;
+  const first = client.next(isMine);
+  const changed = client.next((m) => m.method === 'tilebox/artifactChanged' && m.params.uri === uri);
+  const sent = performance.now();
+  client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  const firstAt = (await first).at;
+  onFirst?.(await first);
+  const changedAt = (await changed).at;
+  const publishes = client.log.filter((m) => m.at >= sent && m.at <= changedAt && m.method === 'textDocument/publishDiagnostics');
+  const fullAt = publishes.length > 0 ? publishes[publishes.length - 1].at : firstAt;
+  return { first: firstAt - sent - TYPING_DEBOUNCE_MS, full: fullAt - sent - TYPING_DEBOUNCE_MS };
+}
+
+async function fileEvent(client: LspClient, file: string, type: 1 | 3): Promise<number> {
+  const rel = file.slice(project.length + 1);
+  if (type === 1) writeFileSync(file, 'VALUE = 1\n');
+  else rmSync(file);
+  const changed = client.next((m) => m.method === 'tilebox/artifactChanged' && m.params.uri === uri);
+  const sent = performance.now();
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type }] });
+  await changed;
+  const preview = (await client.request('tilebox/artifactPreview', { uri })).result;
+  const has = preview.files.some((f: { path: string }) => f.path === rel);
+  if (has !== (type === 1)) throw new Error(`preview after the event does not show ${rel} ${type === 1 ? 'created' : 'deleted'}`);
+  return performance.now() - sent;
+}
+
+async function main(): Promise<void> {
+  const server = resolve('dist/server.js');
+  if (!existsSync(server)) throw new Error('dist/server.js missing: npm run build');
+  if (!existsSync(configPath)) {
+    mkdirSync(project, { recursive: true });
+    generateTree(project, FILES, VENV_FILES);
+  }
+  console.log(`project: ${FILES} selected files + ${VENV_FILES} in an ignored .venv (${project})`);
+  const findMs = findFloorMs();
+
+  const client = new LspClient(server);
+  await client.request('initialize', {
+    processId: process.pid, rootUri: pathToFileURL(project).href, capabilities: {},
+    workspaceFolders: [{ uri: pathToFileURL(project).href, name: 'bench' }],
+  });
+  client.notify('initialized', {});
+  const text = CONFIG(['app/**', 'src/**']);
+  const opened = performance.now();
+  const firstDiagnostics = client.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text } });
+  const preview = (await client.request('tilebox/artifactPreview', { uri })).result;
+  const openPreviewMs = performance.now() - opened;
+  const openDiagnosticsMs = (await firstDiagnostics).at - opened;
+  if (preview.files.length !== FILES + 1) throw new Error(`expected ${FILES + 1} files in the preview, got ${preview.files.length} (${preview.error ?? ''})`);
+  await new Promise((r) => setTimeout(r, 500));
+
+  let version = 1;
+  const same: { first: number; full: number }[] = [];
+  for (let k = 0; k < KEYSTROKES; k++) same.push(await edit(client, ++version, CONFIG(['app/**', 'src/**'], `edit ${k}`)));
+  const changing: { first: number; full: number }[] = [];
+  const previewAfter: number[] = [];
+  for (let k = 0; k < KEYSTROKES; k++) {
+    const include = k % 2 === 0 ? ['app/**', 'src/pkg0/**'] : ['app/**', 'src/**'];
+    let asked: Promise<number> | undefined;
+    changing.push(await edit(client, ++version, CONFIG(include), (m) => {
+      asked = client.request('tilebox/artifactPreview', { uri }).then(() => performance.now() - m.at);
+    }));
+    previewAfter.push(await asked!);
+  }
+  const events: number[] = [];
+  for (let k = 0; k < KEYSTROKES; k++) {
+    const file = join(project, 'src', 'pkg0', 'mod0', `new${k}.py`);
+    events.push(await fileEvent(client, file, 1));
+    events.push(await fileEvent(client, file, 3));
+  }
+  const rss = client.peakRssMb();
+  await client.close();
+
+  const rssGoal = FILES <= 20_000 ? 150 : 250;
+  console.log(`reference: find -type f -printf '%s %p\\n' over the tree: ${ms(findMs)}`);
+  console.log(`open -> first diagnostics: ${ms(openDiagnosticsMs)}  (goal <= 300 ms: ${verdict(openDiagnosticsMs <= 300)})`);
+  console.log(`open -> first preview: ${ms(openPreviewMs)} = ${(openPreviewMs / findMs).toFixed(2)}x find  (goal <= 1.5x find + 100 ms = ${ms(1.5 * findMs + 100)}: ${verdict(openPreviewMs <= 1.5 * findMs + 100)})`);
+  const line = (label: string, values: number[], goal: number) =>
+    console.log(`${label}: p50 ${ms(median(values))}, p95 ${ms(p95(values))}  (goal p95 <= ${goal} ms: ${verdict(p95(values) <= goal)})`);
+  console.log(`keystrokes (${KEYSTROKES} each; server work = time - the ${TYPING_DEBOUNCE_MS} ms typing debounce):`);
+  line('  selection unchanged -> first diagnostics', same.map((s) => s.first), 10);
+  line('  selection unchanged -> complete diagnostics', same.map((s) => s.full), 10);
+  line('  build.include changed -> first diagnostics', changing.map((s) => s.first), 40);
+  line('  build.include changed -> complete diagnostics', changing.map((s) => s.full), 40);
+  line('  build.include changed -> preview response after the diagnostics', previewAfter, 60);
+  line(`file created/deleted -> preview showing it (debounce ${FILE_DEBOUNCE_MS} ms included)`, events, FILE_DEBOUNCE_MS + 50);
+  console.log(`server peak RSS: ${rss.toFixed(0)} MB  (goal <= ${rssGoal} MB: ${verdict(rss <= rssGoal)})`);
+  console.log(loadNote());
+}
+
+runBench(main, tree);
