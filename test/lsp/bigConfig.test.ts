@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { CompletionRequest, DocumentSymbolRequest } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { MAX_SEARCHED_PATTERNS } from '../../server/src/config/fileChecks';
+import { ProjectMemory } from '../../server/src/artifact/preview/index';
 import { checkConfig, MAX_PREVIEW_PATTERNS } from '../../server/src/lsp/checkConfig';
 import { EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf } from './harness';
 
@@ -46,12 +47,19 @@ test('a config over 100 KB publishes the validator\'s diagnostics before its pre
   assert.ok(result.diagnostics.length >= early[0].length);
 });
 
-test('a small config waits for its (fast) preview and publishes once', async () => {
+test('the validator\'s diagnostics go out before a preview that needs the files; a remembered artifact publishes once', async () => {
   const { configPath, text } = workspace();
+  const memory = new ProjectMemory();
   const early: Diagnostic[][] = [];
-  const result = await checkConfig(configPath, text, {}, { stillWanted: () => true, validated: (ds) => early.push(ds) });
-  assert.deepEqual(early, []);
-  assert.ok(result?.preview);
+  const stages = { stillWanted: () => true, validated: (ds: Diagnostic[]) => early.push(ds) };
+  assert.ok((await checkConfig(configPath, text, {}, stages, memory))?.preview);
+  assert.equal(early.length, 1, 'the first check walks the tree: the validator publishes first');
+  const edited = `# a comment\n${text}`;
+  assert.ok((await checkConfig(configPath, edited, {}, stages, memory))?.preview);
+  assert.equal(early.length, 1, 'same selection rules, nothing changed on disk: one publish');
+  const narrowed = edited.replace('include = [', 'include = ["nothing_here/**", ');
+  await checkConfig(configPath, narrowed, {}, stages, memory);
+  assert.equal(early.length, 2, 'new rules: the validator first, the artifact from the index after');
 });
 
 test('through the server, a 1 MB config gets diagnostics and the server keeps answering', { timeout: 120_000 }, async () => {

@@ -9,6 +9,7 @@ import { FileChangeType } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CheckResult } from '../../server/src/lsp/checkConfig';
+import { ProjectIndex } from '../../server/src/artifact/projectIndex';
 import { ConfigStore } from '../../server/src/lsp/configStore';
 import { handleFileEvents } from '../../server/src/lsp/fileEvents';
 import { pathToUri } from '../../server/src/lsp/paths';
@@ -92,7 +93,7 @@ test('a file event re-checks only the configs it can affect', () => {
   const store = new ConfigStore();
   const fire = (fsPath: string, type: FileChangeType = FileChangeType.Changed) => {
     touched.length = 0;
-    handleFileEvents([{ uri: pathToUri(fsPath), type }], store, scheduler, new RunnerCandidates());
+    handleFileEvents([{ uri: pathToUri(fsPath), type }], store, scheduler, new RunnerCandidates(), new ProjectIndex());
     return [...touched].sort();
   };
   assert.deepEqual(fire('/ws/a/pkg/runner.py'), [a]);
@@ -111,9 +112,9 @@ test('saving an open config does not trigger a second check', () => {
   const scheduler = { configs: () => [{ path: CONFIG }], touch: (p: string) => touched.push(p) } as unknown as ValidationScheduler;
   const store = new ConfigStore();
   store.opened(TextDocument.create(pathToUri(CONFIG), 'toml', 1, ''));
-  handleFileEvents([{ uri: pathToUri(CONFIG), type: FileChangeType.Changed }], store, scheduler, new RunnerCandidates());
+  handleFileEvents([{ uri: pathToUri(CONFIG), type: FileChangeType.Changed }], store, scheduler, new RunnerCandidates(), new ProjectIndex());
   assert.deepEqual(touched, []);
-  handleFileEvents([{ uri: pathToUri(CONFIG), type: FileChangeType.Deleted }], store, scheduler, new RunnerCandidates());
+  handleFileEvents([{ uri: pathToUri(CONFIG), type: FileChangeType.Deleted }], store, scheduler, new RunnerCandidates(), new ProjectIndex());
   assert.deepEqual(touched, [CONFIG], 'a delete still counts, once');
 });
 

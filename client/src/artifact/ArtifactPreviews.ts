@@ -17,6 +17,7 @@ export class ArtifactPreviews implements vscode.Disposable {
   private readonly states = new Map<string, PreviewState>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly sequence = new Map<string, number>();
+  private readonly rewalk = new Set<string>();
   private readonly changed = new vscode.EventEmitter<string>();
   private readonly membershipChanged = new vscode.EventEmitter<string[]>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -86,7 +87,13 @@ export class ArtifactPreviews implements vscode.Disposable {
     this.changed.fire('');
   }
 
-  /** Fetch again now (the refresh button) or after `delayMs` of quiet. */
+  /** The refresh command: fetch now, the server walking the disk again (file events may have been missed). */
+  refresh(key: string): void {
+    this.rewalk.add(key);
+    this.schedule(key, 0);
+  }
+
+  /** Fetch again now or after `delayMs` of quiet. */
   schedule(key: string, delayMs: number): void {
     clearTimeout(this.timers.get(key));
     if (!this.states.has(key)) this.states.set(key, { kind: 'loading' });
@@ -101,7 +108,7 @@ export class ArtifactPreviews implements vscode.Disposable {
     this.sequence.set(key, seq);
     let next: PreviewState;
     try {
-      const preview = await this.source.request(key);
+      const preview = await this.source.request(key, this.rewalk.delete(key));
       next = preview.error ? { kind: 'failed', message: preview.error } : { kind: 'ready', preview };
     } catch (error) {
       next = { kind: 'failed', message: `The language server did not answer: ${(error as Error).message}` };

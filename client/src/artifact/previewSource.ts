@@ -11,7 +11,8 @@ export interface PreviewSource extends vscode.Disposable {
   readonly onDidChangeStatus: vscode.Event<ServerStatus>;
   /** Fires with a config's URI string when the server re-checked it (config edited or files changed). */
   readonly onDidChangeArtifact: vscode.Event<string>;
-  request(configUri: string): Promise<ArtifactPreview>;
+  /** `rewalk`: the server walks the disk again instead of trusting its index (the refresh command). */
+  request(configUri: string, rewalk?: boolean): Promise<ArtifactPreview>;
 }
 
 export class LanguageClientSource implements PreviewSource {
@@ -38,9 +39,9 @@ export class LanguageClientSource implements PreviewSource {
     return this.current;
   }
 
-  async request(configUri: string): Promise<ArtifactPreview> {
+  async request(configUri: string, rewalk?: boolean): Promise<ArtifactPreview> {
     const client = await this.client;
-    return client.sendRequest(artifactPreviewRequest, { uri: configUri });
+    return client.sendRequest(artifactPreviewRequest, rewalk ? { uri: configUri, rewalk } : { uri: configUri });
   }
 
   private set(next: ServerStatus): void {

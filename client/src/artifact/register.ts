@@ -35,7 +35,7 @@ export function registerArtifactUi(context: vscode.ExtensionContext, client: Pro
     ArchiveFileSystem.register(archives),
     vscode.commands.registerCommand(Commands.showArtifactPreview, (arg?: vscode.Uri | string) => showPreview(previews, arg)),
     vscode.commands.registerCommand(Commands.refreshArtifact, () => {
-      if (previews.current) previews.schedule(previews.current, 0);
+      if (previews.current) previews.refresh(previews.current);
     }),
     vscode.commands.registerCommand(Commands.openArchive, (arg?: vscode.Uri) => openArchive(archives, arg)),
     vscode.commands.registerCommand(Commands.closeArchive, (node?: ArchiveEntryNode) => closeArchive(archives, node)),

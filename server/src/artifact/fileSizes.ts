@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { STAT_SLOTS, StatKind, type StatBatchAnswer, type StatBatchRequest } from './statKinds';
+import type { Listing } from './listing';
 
 export interface StatRequest {
   /** Where to read the size from (the file, or a link's target). */
@@ -15,9 +16,11 @@ export interface StatRequest {
   absPath: string;
   /** A link's target, relative to the root. */
   linkTarget?: string;
+  /** The listing entry this file came from, for the project index to remember the answer. */
+  slot?: { listing: Listing; index: number; changes: number };
 }
 /** `stat` answered; `undefined` when the file vanished since it was listed. */
-export type StatAnswer = { ok: true; size: number; mode: number; isFile: boolean } | { ok: false; error: unknown } | undefined;
+export type StatAnswer = { ok: true; size: number; mode: number; mtimeMs: number; isFile: boolean } | { ok: false; error: unknown } | undefined;
 
 const BATCH = 1024;
 /** Batches stat'ed here before a helper thread is worth its start-up. */
@@ -192,7 +195,7 @@ export class FileSizes {
         const kind = out ? out[at] : StatKind.Failed;
         if (kind === StatKind.Gone) this.answer(request, undefined);
         else if (kind === StatKind.Failed) this.answer(request, statHere(request.statPath));
-        else this.answer(request, { ok: true, size: out![at + 1], mode: out![at + 2], isFile: kind === StatKind.File });
+        else this.answer(request, { ok: true, size: out![at + 1], mode: out![at + 2], mtimeMs: out![at + 3], isFile: kind === StatKind.File });
       });
       this.feed();
     }
@@ -203,7 +206,7 @@ export class FileSizes {
 function statHere(p: string): StatAnswer {
   try {
     const stat = fs.statSync(p);
-    return { ok: true, size: stat.size, mode: stat.mode, isFile: stat.isFile() };
+    return { ok: true, size: stat.size, mode: stat.mode, mtimeMs: stat.mtimeMs, isFile: stat.isFile() };
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { ok: false, error };
   }

@@ -6,12 +6,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SelectionConfig } from '../config/types';
 import { FileSizes, type StatAnswer, type StatRequest } from './fileSizes';
+import { escapeName, nonUtf8Names } from './rawNames';
+import { DISK, Kind, specialKind, type Listing, type TreeSource } from './listing';
+import type { ProjectIndex } from './projectIndex';
 import { GitIgnoreRules, findRepository, loadOuterRules } from './gitignore';
 import { compileGlob, unsafePathReason, type Glob } from './glob';
 import { UnsafeConfigError, describe, isBuildTempName, sortByPath } from './paths';
 import { gateRoot } from './rootGate';
 
-export { UnsafeConfigError };
+export { UnsafeConfigError, escapeName };
 
 export interface SelectedFile {
   /** POSIX, relative to the root. */
@@ -19,6 +22,8 @@ export interface SelectedFile {
   size: number;
   executable: boolean;
   absPath: string;
+  /** Modification time (ms): with path and size, the key of the per-file analysis cache. */
+  mtimeMs: number;
   /** For a symbolic link: the file it leads to, relative to the root (POSIX). */
   linkTarget?: string;
 }
@@ -45,6 +50,8 @@ export interface SelectOptions {
    * for files whose mode denies reading to others; tests replace it (they may run as root).
    */
   readError?: (absPath: string) => unknown;
+  /** The language server's project index: folders and stats come from memory where it holds them. Default: the disk. */
+  index?: ProjectIndex;
 }
 
 export async function selectArtifactFiles(configDir: string, config: SelectionConfig, options: SelectOptions = {}): Promise<Selection> {
@@ -57,7 +64,7 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
   const gate = gateRoot(configDir, config.root);
   if (!gate.ok) throw new UnsafeConfigError(gate.reason);
   const { rootAbs, root: rootReal } = gate;
-  const walk = new Walk(rootAbs, rootReal, config, options.readError ?? readError);
+  const walk = new Walk(rootAbs, rootReal, config, options.readError ?? readError, options.index);
   if (config.useGitignore) {
     const repo = findRepository(rootAbs);
     if (repo) {
@@ -91,13 +98,16 @@ class Walk {
   private readonly sizes = new FileSizes((request, stat) => this.sized(request, stat));
   /** Folders (root-relative) whose .gitignore is loaded: by the walk, or early for a link's target. */
   private readonly ignoreLoaded = new Set<string>();
+  private readonly source: TreeSource;
 
   constructor(
     private readonly rootAbs: string,
     private readonly rootReal: string,
     private readonly config: SelectionConfig,
     private readonly readError: (absPath: string) => unknown,
+    private readonly index?: ProjectIndex,
   ) {
+    this.source = index ?? DISK;
     this.includes = config.include.map(compileGlob);
     this.excludes = config.exclude.map(compileGlob);
     this.generated = config.slug ? `${config.slug}.tar.zst` : undefined;
@@ -128,51 +138,55 @@ class Walk {
 
   /** Lists one folder, pushes the subfolders to walk; returns how many entries it looked at. */
   private dir(abs: string, rel: string, stack: [string, string][]): number {
-    let entries: fs.Dirent[];
+    let listing: Listing;
     try {
-      entries = fs.readdirSync(abs, { withFileTypes: true });
+      listing = this.source.list(abs);
     } catch (error) {
       const shown = rel ? `${rel}/` : '.';
       this.problems.push({ path: shown, message: `cannot list folder ${shown}: ${describe(error)}` });
       return 1;
     }
-    if (this.config.useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) this.loadIgnoreFile(abs, rel);
+    const { names, kinds } = listing;
+    const changes = listing.changes ?? 0;
+    const ignoreAt = names.indexOf('.gitignore');
+    if (this.config.useGitignore && ignoreAt >= 0 && kinds[ignoreAt] !== Kind.Dir) this.loadIgnoreFile(abs, rel);
     let nonUtf8: Map<string, Buffer[]> | undefined;
-    for (const entry of entries) {
-      if (entry.name === '.git') continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = abs + path.sep + entry.name;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const kind = kinds[i];
+      if (name === '.git') continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      const childAbs = abs + path.sep + name;
       // Node decodes names as UTF-8, so a name that is not UTF-8 comes back with U+FFFD in it
       // and cannot be opened by that name. Rare: only then are the raw names read.
-      if (entry.name.includes('\uFFFD')) {
-        const raw = (nonUtf8 ??= nonUtf8Names(abs)).get(entry.name)?.shift();
+      if (name.includes('\uFFFD')) {
+        const raw = (nonUtf8 ??= nonUtf8Names(abs)).get(name)?.shift();
         if (raw) {
-          this.nonUtf8Entry(entry, childRel, rel ? `${rel}/${escapeName(raw)}` : escapeName(raw));
+          this.nonUtf8Entry(kind === Kind.Dir, childRel, rel ? `${rel}/${escapeName(raw)}` : escapeName(raw));
           continue;
         }
       }
-      if (entry.isDirectory()) {
+      if (kind === Kind.Dir) {
         if (!this.includes.some((g) => g.couldMatchBelow(childRel))) continue;
         const reason = this.folderExcludedBecause(childRel);
         if (reason) this.excluded.push({ path: `${childRel}/`, reason });
         else stack.push([childAbs, childRel]);
         continue;
       }
-      const isLink = entry.isSymbolicLink();
+      const isLink = kind === Kind.Link;
       const candidate = this.includes.some((g) => g.matches(childRel));
       if (!candidate && !(isLink && this.includes.some((g) => g.couldMatchBelow(childRel)))) continue;
       const reason = this.fileExcludedBecause(childRel);
       if (reason) this.excluded.push({ path: childRel, reason });
-      else if (entry.isFile()) this.addFile(childAbs, childRel, childAbs);
+      else if (kind === Kind.File) this.addFile(childAbs, childRel, childAbs, undefined, { listing, index: i, changes });
       else if (isLink) this.addLink(childAbs, childRel, candidate);
-      else this.problems.push({ path: childRel, message: `${childRel} is ${specialKind(entry)}, not a regular file; exclude it or remove it` });
+      else this.problems.push({ path: childRel, message: `${childRel} is ${specialKind(kind)}, not a regular file; exclude it or remove it` });
     }
-    return entries.length;
+    return names.length;
   }
 
   /** A name that is not UTF-8 cannot be read or archived under its name: a problem when selected. */
-  private nonUtf8Entry(entry: fs.Dirent, rel: string, shown: string): void {
-    const isDir = entry.isDirectory();
+  private nonUtf8Entry(isDir: boolean, rel: string, shown: string): void {
     const candidate = isDir ? this.includes.some((g) => g.couldMatchBelow(rel)) : this.includes.some((g) => g.matches(rel));
     if (!candidate) return;
     const reason = isDir ? this.folderExcludedBecause(rel) : this.fileExcludedBecause(rel);
@@ -183,12 +197,7 @@ class Walk {
   private loadIgnoreFile(absDir: string, rel: string): void {
     if (this.ignoreLoaded.has(rel)) return;
     this.ignoreLoaded.add(rel);
-    let text = '';
-    try {
-      text = fs.readFileSync(path.join(absDir, '.gitignore'), 'utf8');
-    } catch {
-      // An unreadable .gitignore ignores nothing, as in git (and a missing one is no file).
-    }
+    const text = this.source.ignoreText(absDir);
     if (text) this.git.addFile(rel ? `${rel}/.gitignore` : '.gitignore', this.fromBase(rel), text);
   }
 
@@ -218,11 +227,17 @@ class Walk {
     return glob ? `exclude pattern "${glob.pattern}"` : undefined;
   }
 
-  private addFile(statPath: string, rel: string, absPath: string, linkTarget?: string): void {
-    this.sizes.add(linkTarget === undefined ? { statPath, rel, absPath } : { statPath, rel, absPath, linkTarget });
+  private addFile(statPath: string, rel: string, absPath: string, linkTarget?: string, slot?: StatRequest['slot']): void {
+    const request: StatRequest = linkTarget === undefined ? { statPath, rel, absPath } : { statPath, rel, absPath, linkTarget };
+    const sizes = slot?.listing.sizes;
+    // The index knows this file's stat (no event touched it since): no system call.
+    if (slot && sizes && !Number.isNaN(sizes[slot.index])) {
+      const { listing, index } = slot;
+      this.sized(request, { ok: true, isFile: true, size: sizes[index], mode: listing.modes![index], mtimeMs: listing.mtimes![index] });
+    } else this.sizes.add(slot ? { ...request, slot } : request);
   }
 
-  private sized({ statPath, rel, absPath, linkTarget }: StatRequest, stat: StatAnswer): void {
+  private sized({ statPath, rel, absPath, linkTarget, slot }: StatRequest, stat: StatAnswer): void {
     // Deleted since the folder was listed: it is simply not there any more.
     if (!stat) return;
     // Only a file others may not read costs a second call: whether this process can read it.
@@ -231,7 +246,8 @@ class Walk {
     else if (!stat.isFile) this.problems.push({ path: rel, message: `${rel} is not a regular file` });
     // git's rule: the owner's execute bit decides.
     else {
-      const file: SelectedFile = { path: rel, size: stat.size, executable: (stat.mode & 0o100) !== 0, absPath };
+      const file: SelectedFile = { path: rel, size: stat.size, executable: (stat.mode & 0o100) !== 0, absPath, mtimeMs: stat.mtimeMs };
+      if (slot && this.index) this.index.remember(slot.listing, slot.index, slot.changes, stat);
       if (linkTarget !== undefined) file.linkTarget = linkTarget;
       this.files.push(file);
     }
@@ -291,41 +307,6 @@ function brokenLink(rel: string, error: unknown): string {
   return `symbolic link ${rel} is broken (its target does not exist)`;
 }
 
-/** Names in this folder (as Node decodes them) whose bytes are not UTF-8, with their raw bytes. */
-function nonUtf8Names(abs: string): Map<string, Buffer[]> {
-  const out = new Map<string, Buffer[]>();
-  let raws: Buffer[];
-  try {
-    raws = fs.readdirSync(abs, { encoding: 'buffer' });
-  } catch {
-    return out;
-  }
-  for (const raw of raws) {
-    const name = raw.toString('utf8');
-    if (!Buffer.from(name, 'utf8').equals(raw)) out.set(name, [...(out.get(name) ?? []), raw]);
-  }
-  return out;
-}
-
-/** `caf\xe9.py`: the UTF-8 parts as text, every other byte as `\xNN`. */
-export function escapeName(raw: Buffer): string {
-  let out = '';
-  for (let i = 0; i < raw.length;) {
-    const lead = raw[i];
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
-    const piece = length > 0 ? raw.subarray(i, i + length) : undefined;
-    const text = piece && piece.length === length ? piece.toString('utf8') : undefined;
-    if (text !== undefined && Buffer.from(text, 'utf8').equals(piece!)) {
-      out += text;
-      i += length;
-    } else {
-      out += `\\x${lead.toString(16).padStart(2, '0')}`;
-      i++;
-    }
-  }
-  return out;
-}
-
 function readError(absPath: string): unknown {
   try {
     fs.accessSync(absPath, fs.constants.R_OK);
@@ -333,11 +314,4 @@ function readError(absPath: string): unknown {
   } catch (error) {
     return error;
   }
-}
-
-function specialKind(entry: fs.Dirent): string {
-  if (entry.isFIFO()) return 'a named pipe (FIFO)';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
-  return 'not a regular file';
 }

@@ -1,5 +1,5 @@
 // What the stat helper thread (statWorker.ts) and fileSizes.ts say to each other: paths out, and per path one
-// kind, size and mode back in a transferable Float64Array (copying objects back would cost more than the stats).
+// kind, size, mode and mtime back in a transferable Float64Array (copying objects back would cost more than the stats).
 
 /** What `stat` found for one path. */
 export const StatKind = {
@@ -14,8 +14,8 @@ export const StatKind = {
 } as const;
 export type StatKind = (typeof StatKind)[keyof typeof StatKind];
 
-/** Numbers per path in an answer: kind, size, mode. */
-export const STAT_SLOTS = 3;
+/** Numbers per path in an answer: kind, size, mode, mtime (ms; the project index keys its per-file cache by it). */
+export const STAT_SLOTS = 4;
 
 export interface StatBatchRequest {
   id: number;

@@ -13,6 +13,7 @@ function statBatch(paths: string[]): Float64Array {
       out[at] = s.isFile() ? StatKind.File : StatKind.NotFile;
       out[at + 1] = s.isFile() ? s.size : 0;
       out[at + 2] = s.mode;
+      out[at + 3] = s.mtimeMs;
     } catch (error) {
       out[at] = (error as NodeJS.ErrnoException).code === 'ENOENT' ? StatKind.Gone : StatKind.Failed;
     }

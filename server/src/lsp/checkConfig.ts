@@ -6,7 +6,8 @@ import { applyDiagnosticSettings, validateWorkflowConfig, type SeverityOverrides
 import type { WorkflowConfig } from '../config/types';
 import { createFileFacts } from '../artifact/fileFacts';
 import { gateRoot } from '../artifact/rootGate';
-import { buildPreview } from '../artifact/preview/index';
+import { buildPreview, type ProjectMemory } from '../artifact/preview/index';
+import { toSelectionConfig } from '../artifact/project';
 import type { ArtifactPreview } from '../shared/protocol';
 import { ARTIFACT_CODES } from './diagnosticCodes';
 import { describeError } from './guard';
@@ -30,21 +31,15 @@ export interface CheckResult {
 export interface CheckStages {
   /** Asked after the (slow) preview: false when the input changed meanwhile and the result is stale. */
   stillWanted(): boolean;
-  /** The preview will be or turned out slow: the validator's diagnostics, to show before it ends. */
+  /** The validator's diagnostics (syntax, schema, cross-field), published before the preview that needs files. */
   validated?(diagnostics: Diagnostic[]): void;
 }
-
-/** A preview still running after this long gets the validator's diagnostics published first. */
-export const PREVIEW_GRACE_MS = 300;
-/** Configs this big (a generated include list, a pasted file) publish first without waiting:
- *  their preview compiles every pattern and may block for seconds. */
-const EARLY_PUBLISH_CHARS = 100_000;
-const EARLY_PUBLISH_PATTERNS = 200;
 /** The selection compiles every pattern synchronously (seconds for 20,000): past this many the
  *  live preview is skipped, so the server keeps answering. `check`/`preview` on the CLI still work. */
 export const MAX_PREVIEW_PATTERNS = 1000;
 
-export async function checkConfig(configPath: string, text: string, severity: SeverityOverrides, stages: CheckStages): Promise<CheckResult | undefined> {
+/** `memory`: the language server's project index and caches (without it, the preview walks the disk). */
+export async function checkConfig(configPath: string, text: string, severity: SeverityOverrides, stages: CheckStages, memory?: ProjectMemory): Promise<CheckResult | undefined> {
   const dir = path.dirname(configPath);
   const { config, diagnostics } = validateWorkflowConfig(text, { facts: createFileFacts(dir), severity, otherCodes: ARTIFACT_CODES });
   const gate = config && gateRoot(dir, config.root?.value);
@@ -61,14 +56,14 @@ export async function checkConfig(configPath: string, text: string, severity: Se
     return { text, config, root, diagnostics, previewBlocked: `The live preview handles up to ${MAX_PREVIEW_PATTERNS} include/exclude patterns and this config has ${patterns}; run \`tilebox-workflow-check preview\` to see the artifact.` };
   }
   try {
-    const big = text.length > EARLY_PUBLISH_CHARS || patterns > EARLY_PUBLISH_PATTERNS;
-    if (big && stages.validated) {
+    // The validator's verdict is known now: publish it, unless the artifact is already in memory (then one publish says all).
+    if (stages.validated && !memory?.remembers(dir, toSelectionConfig(config))) {
       stages.validated(diagnostics);
       // The JSON-RPC writer sends on a later turn of the event loop: let the notification leave
       // before the preview (which may compile thousands of globs synchronously) takes the thread.
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    const built = await noticeIfSlow(buildPreview(dir, config), big ? undefined : () => stages.validated?.(diagnostics));
+    const built = await buildPreview(dir, config, memory);
     if (!stages.stillWanted()) return undefined;
     const artifact = applyDiagnosticSettings(text, built.diagnostics, severity);
     // Task problems live in Python files: the severity setting applies, ignore comments (TOML) do not.
@@ -82,15 +77,6 @@ export async function checkConfig(configPath: string, text: string, severity: Se
       preview: { ...emptyPreview(root), error: `The artifact preview failed: ${message}` },
       failure: describeError(error),
     };
-  }
-}
-
-async function noticeIfSlow<T>(work: Promise<T>, notice: (() => void) | undefined): Promise<T> {
-  const timer = notice ? setTimeout(notice, PREVIEW_GRACE_MS) : undefined;
-  try {
-    return await work;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -3,6 +3,7 @@
 // (git applies parent folders' ignore files too).
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
+import type { ChangeKind, ProjectIndex } from '../artifact/projectIndex';
 import type { ConfigStore } from './configStore';
 import { isConfigPath, isInside, isNoisyPath, uriToPath } from './paths';
 import type { RunnerCandidates } from './runnerCandidates';
@@ -10,6 +11,10 @@ import type { ValidationScheduler } from './validationScheduler';
 
 /** File events come in bursts (git checkout, uv sync): wait for quiet before re-checking. */
 export const FILE_DEBOUNCE_MS = 300;
+
+const CHANGE_KINDS: Record<number, ChangeKind> = {
+  [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted',
+};
 
 /** The folder an ignore file governs (`.gitignore`: its own; `.git/info/exclude`: the repository's). */
 function ignoreScope(fsPath: string): string | undefined {
@@ -23,11 +28,14 @@ export function handleFileEvents(
   store: ConfigStore,
   scheduler: ValidationScheduler,
   candidates: RunnerCandidates,
+  index: ProjectIndex,
 ): void {
   const affected = new Set<string>();
   for (const change of changes) {
     const fsPath = uriToPath(change.uri);
     if (!fsPath) continue;
+    // Every event reaches the index (noise too: an include may reach into .venv); only the re-checks are filtered.
+    index.changed(fsPath, CHANGE_KINDS[change.type] ?? 'changed');
     const scope = ignoreScope(fsPath);
     if (scope === undefined && isNoisyPath(fsPath)) continue;
     // An open config's truth is the editor buffer; saving it needs no second check.

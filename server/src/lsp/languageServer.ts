@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { artifactChangedNotification, artifactPreviewRequest } from '../shared/protocol';
 import { buildLenses, lensTitle } from './codeLens';
 import { ConfigStore, findConfigs } from './configStore';
-import { emptyPreview } from './checkConfig';
+import { checkConfig, emptyPreview } from './checkConfig';
+import { ProjectMemory } from '../artifact/preview/index';
 import { registerEditorFeatures } from './editorFeatures';
 import { handleFileEvents } from './fileEvents';
 import { isConfigPath, uriToPath } from './paths';
@@ -34,6 +35,8 @@ export function startServer(connection: Connection): Connection {
   const lensTitles = new Map<string, string>();
   const inWorkspace = (configPath: string) => folders.some((f) => configPath.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
 
+  // The project index and per-file caches, kept current by workspace/didChangeWatchedFiles.
+  const memory = new ProjectMemory();
   const scheduler = new ValidationScheduler(store, {
     severity: (uri) => settings.forDocument(uri),
     publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, version, diagnostics }),
@@ -49,10 +52,11 @@ export function startServer(connection: Connection): Connection {
     forgotten: (configPath, uri) => {
       python.set(configPath, []);
       lensTitles.delete(configPath);
+      memory.forgetConfig(path.dirname(configPath));
       void connection.sendNotification(artifactChangedNotification, { uri });
     },
     log: (message) => log.error(message),
-  });
+  }, (configPath, text, severity, stages) => checkConfig(configPath, text, severity, stages, memory));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -95,8 +99,10 @@ export function startServer(connection: Connection): Connection {
   }));
 
   documents.onDidChangeContent(guard(log, 'document change', undefined, ({ document }) => {
+    const wasOpen = store.isOpen(uriToPath(document.uri) ?? '');
     const configPath = store.opened(document);
-    if (configPath) scheduler.touch(configPath, TYPING_DEBOUNCE_MS);
+    // Opening is not typing: no debounce before the first check.
+    if (configPath) scheduler.touch(configPath, wasOpen ? TYPING_DEBOUNCE_MS : 0);
   }));
   documents.onDidClose(guard(log, 'document close', undefined, ({ document }) => {
     const configPath = store.closed(document.uri);
@@ -114,13 +120,17 @@ export function startServer(connection: Connection): Connection {
   }));
 
   connection.onDidChangeWatchedFiles(guard(log, 'file events', undefined, ({ changes }) => {
-    handleFileEvents(changes, store, scheduler, candidates);
+    handleFileEvents(changes, store, scheduler, candidates, memory.index);
   }));
 
-  connection.onRequest(artifactPreviewRequest, guard(log, 'artifact preview', emptyPreview(''), async ({ uri }) => {
+  connection.onRequest(artifactPreviewRequest, guard(log, 'artifact preview', emptyPreview(''), async ({ uri, rewalk }) => {
     const configPath = uriToPath(uri);
     if (!configPath || !isConfigPath(configPath)) {
       return { ...emptyPreview(''), error: `Not a tilebox.workflow.toml: ${uri}` };
+    }
+    if (rewalk) {
+      memory.rewalk(scheduler.get(configPath)?.result?.root ?? path.dirname(configPath));
+      scheduler.touch(configPath, 0);
     }
     const result = await scheduler.fresh(configPath);
     if (!result) return { ...emptyPreview(path.dirname(configPath)), error: `${configPath} does not exist.` };

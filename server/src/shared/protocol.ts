@@ -50,7 +50,11 @@ export interface ArtifactPreview {
   error?: string;
 }
 
-export interface ArtifactPreviewParams { uri: string; }
+export interface ArtifactPreviewParams {
+  uri: string;
+  /** Walk the disk again instead of trusting the server's index (the refresh command: for file events that never came). */
+  rewalk?: boolean;
+}
 
 /** Ask the server what the artifact of one `tilebox.workflow.toml` holds right now. */
 export const artifactPreviewRequest = new RequestType<ArtifactPreviewParams, ArtifactPreview, void>('tilebox/artifactPreview');

@@ -1,0 +1,46 @@
+// Per-file task analysis, cached by (path, size, mtime): after the first preview only the Python
+// files that changed are read and analysed again. `analyzeModule` is the discovery's per-file
+// step; whatever parser sits behind it, this cache is what keeps keystrokes from re-reading it all.
+import * as fs from 'node:fs';
+import { analyzeModule, type ModuleFacts } from '../discovery/index';
+import type { SelectedFile } from '../select';
+
+/** Python files bigger than this are generated or data, not task definitions: not read. */
+export const MAX_PYTHON_BYTES = 1024 * 1024;
+/** Reads in flight at once: the server shares the machine with the editor. */
+const PARALLEL_READS = 16;
+
+interface Entry { rel: string; size: number; mtimeMs: number; facts: ModuleFacts | undefined }
+
+export class ModuleCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The facts of every selected Python file, in selection order; reads only files not cached as they are. */
+  async facts(files: readonly SelectedFile[]): Promise<ModuleFacts[]> {
+    const wanted = files.filter((f) => f.path.endsWith('.py') && f.size <= MAX_PYTHON_BYTES);
+    const stale = wanted.filter((f) => !this.current(f));
+    for (let i = 0; i < stale.length; i += PARALLEL_READS) {
+      await Promise.all(stale.slice(i, i + PARALLEL_READS).map(async (f) => {
+        let text: string;
+        try {
+          text = await fs.promises.readFile(f.absPath, 'utf8');
+        } catch {
+          this.entries.delete(f.absPath); // deleted or unreadable since the walk: the next event will tell
+          return;
+        }
+        this.entries.set(f.absPath, { rel: f.path, size: f.size, mtimeMs: f.mtimeMs, facts: analyzeModule(f.path, text) });
+      }));
+    }
+    const out: ModuleFacts[] = [];
+    for (const f of wanted) {
+      const facts = this.entries.get(f.absPath)?.facts;
+      if (facts) out.push(facts);
+    }
+    return out;
+  }
+
+  private current(f: SelectedFile): boolean {
+    const entry = this.entries.get(f.absPath);
+    return !!entry && entry.rel === f.path && entry.size === f.size && entry.mtimeMs === f.mtimeMs;
+  }
+}
