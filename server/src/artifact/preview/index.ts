@@ -5,6 +5,7 @@ import type { WorkflowConfig } from '../../config/types';
 import { toSelectionConfig } from '../project';
 import type { Discovery } from '../discovery/index';
 import { UnsafeConfigError, type Selection } from '../select';
+import { byteOrder } from '../paths';
 import { analyseOnce, type ProjectMemory } from './projectMemory';
 import type { ArtifactPreview } from '../../shared/protocol';
 import { runnerModuleDiagnostics } from './runnerModule';
@@ -41,15 +42,43 @@ export async function buildPreview(configDir: string, config: WorkflowConfig, me
     };
   }
 
-  const absByPath = new Map(selection.files.map((f) => [f.path, f.absPath]));
+  const { preview, selected, pythonDiagnostics } = artifactOf(selection, discovery);
+  return {
+    preview: { ...preview, slug: selectionConfig.slug },
+    diagnostics: [...selectionWarnings(config, selection), ...runnerModuleDiagnostics(config, selected, selection.excluded)],
+    pythonDiagnostics,
+  };
+}
+
+interface Artifact { discovery: Discovery; preview: ArtifactPreview; selected: { has(path: string): boolean }; pythonDiagnostics: PreviewResult['pythonDiagnostics'] }
+/** The config-independent part, built once per selection (a keystroke that keeps it reuses it). */
+const artifacts = new WeakMap<Selection, Artifact>();
+
+/** Binary search: the files are in byte order (sortByPath), and a Set of every path costs more than the few lookups. */
+function isSelected(files: Selection['files'], p: string): boolean {
+  let lo = 0;
+  let hi = files.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const order = byteOrder(files[mid].path, p);
+    if (order === 0) return true;
+    if (order < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function artifactOf(selection: Selection, discovery: Discovery): Artifact {
+  const known = artifacts.get(selection);
+  if (known && known.discovery === discovery) return known;
+  const absByPath = discovery.diagnostics.length > 0 ? new Map(selection.files.map((f) => [f.path, f.absPath])) : new Map<string, string>();
   const byFile = new Map<string, Diagnostic[]>();
   for (const { file, diagnostic } of discovery.diagnostics) {
     const abs = absByPath.get(file) ?? file;
     byFile.set(abs, [...(byFile.get(abs) ?? []), diagnostic]);
   }
-
-  const selected = new Set(selection.files.map((f) => f.path));
-  return {
+  const artifact: Artifact = {
+    discovery,
     preview: {
       root: selection.root,
       files: selection.files.map(({ path, size }) => ({ path, size })),
@@ -57,9 +86,10 @@ export async function buildPreview(configDir: string, config: WorkflowConfig, me
       totalBytes: selection.totalBytes,
       tasks: discovery.tasks.map(({ name, version, file, line, className, unresolved }) => ({ name, version, file, line, className, ...(unresolved ? { unresolved } : {}) })),
       runners: discovery.runners,
-      slug: selectionConfig.slug,
     },
-    diagnostics: [...selectionWarnings(config, selection), ...runnerModuleDiagnostics(config, selected, selection.excluded)],
+    selected: { has: (p) => isSelected(selection.files, p) },
     pythonDiagnostics: [...byFile].map(([path, diagnostics]) => ({ path, diagnostics })),
   };
+  artifacts.set(selection, artifact);
+  return artifact;
 }

@@ -7,8 +7,8 @@ import type { SelectedFile } from '../select';
 
 /** Python files bigger than this are generated or data, not task definitions: not read. */
 export const MAX_PYTHON_BYTES = 1024 * 1024;
-/** Reads in flight at once: the server shares the machine with the editor. */
-const PARALLEL_READS = 16;
+/** Files read between yields to the event loop, so the server keeps answering during a first read. */
+const READS_PER_TURN = 200;
 
 interface Entry { rel: string; size: number; mtimeMs: number; facts: ModuleFacts | undefined }
 
@@ -19,17 +19,19 @@ export class ModuleCache {
   async facts(files: readonly SelectedFile[]): Promise<ModuleFacts[]> {
     const wanted = files.filter((f) => f.path.endsWith('.py') && f.size <= MAX_PYTHON_BYTES);
     const stale = wanted.filter((f) => !this.current(f));
-    for (let i = 0; i < stale.length; i += PARALLEL_READS) {
-      await Promise.all(stale.slice(i, i + PARALLEL_READS).map(async (f) => {
-        let text: string;
-        try {
-          text = await fs.promises.readFile(f.absPath, 'utf8');
-        } catch {
-          this.entries.delete(f.absPath); // deleted or unreadable since the walk: the next event will tell
-          return;
-        }
-        this.entries.set(f.absPath, { rel: f.path, size: f.size, mtimeMs: f.mtimeMs, facts: analyzeModule(f.path, text) });
-      }));
+    // Synchronous reads: an asynchronous one is four thread-pool round trips (open, stat, read, close), several
+    // times the cost of reading a small source.
+    for (let i = 0; i < stale.length; i++) {
+      if (i > 0 && i % READS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      const f = stale[i];
+      let text: string;
+      try {
+        text = fs.readFileSync(f.absPath, 'utf8');
+      } catch {
+        this.entries.delete(f.absPath); // deleted or unreadable since the walk: the next event will tell
+        continue;
+      }
+      this.entries.set(f.absPath, { rel: f.path, size: f.size, mtimeMs: f.mtimeMs, facts: analyzeModule(f.path, text) });
     }
     const out: ModuleFacts[] = [];
     for (const f of wanted) {

@@ -16,7 +16,7 @@ export function runnerModuleCandidates(runner: string): string[] | undefined {
 
 export function runnerModuleDiagnostics(
   config: WorkflowConfig,
-  selected: ReadonlySet<string>,
+  selected: { has(path: string): boolean },
   excluded: readonly { path: string; reason: string }[],
 ): Diagnostic[] {
   const runner = config.runner;

@@ -12,8 +12,45 @@ const MAX_PER_KIND = 5;
 
 type Files = Selection['files'];
 
+/**
+ * What the selection's warnings say depends on the files and the slug; where they sit depends on
+ * the config's text. A keystroke that keeps the selection only re-places them: the scan over every
+ * file runs once per selection (remembered by its files array).
+ */
+const found = new WeakMap<Files, { slug: string | undefined; warnings: Diagnostic[]; anchors: PlacedLater }>();
+
 export function selectionWarnings(config: WorkflowConfig, selection: Pick<Selection, 'files' | 'problems' | 'totalBytes'>): Diagnostic[] {
-  const anchors = new Anchors(config);
+  const slug = config.slug?.value;
+  let known = found.get(selection.files);
+  if (!known || known.slug !== slug) {
+    const anchors = new PlacedLater();
+    known = { slug, warnings: scan(config, selection, anchors as unknown as Anchors), anchors };
+    found.set(selection.files, known);
+  }
+  const real = new Anchors(config);
+  return known.warnings.map((d) => ({ ...d, range: known.anchors.place(d.range, real) }));
+}
+
+/** Stands in for Anchors during the scan: hands out marker ranges, placed on the real config afterwards. */
+class PlacedLater {
+  private readonly wanted = new Map<Range, string | undefined>();
+  forPath(path: string): Range {
+    const marker = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    this.wanted.set(marker, path);
+    return marker;
+  }
+  build(): Range {
+    const marker = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    this.wanted.set(marker, undefined);
+    return marker;
+  }
+  place(marker: Range, anchors: Anchors): Range {
+    const path = this.wanted.get(marker);
+    return path === undefined ? anchors.build() : anchors.forPath(path);
+  }
+}
+
+function scan(config: WorkflowConfig, selection: Pick<Selection, 'files' | 'problems' | 'totalBytes'>, anchors: Anchors): Diagnostic[] {
   const cache = `~/.cache/tilebox/${config.slug?.value || '<workflow>'}/`;
   return [
     ...venvWarnings(selection.files, anchors),
@@ -31,6 +68,8 @@ const VENV_SEGMENTS = new Set(['.venv', 'venv', 'site-packages']);
 function venvWarnings(files: Files, anchors: Anchors): Diagnostic[] {
   const byFolder = new Map<string, Files>();
   for (const f of files) {
+    // Most paths name neither: skip the split.
+    if (!f.path.includes('venv') && !f.path.includes('site-packages') && !f.path.endsWith('pyvenv.cfg')) continue;
     const parts = f.path.split('/');
     const at = parts.findIndex((p, k) => k < parts.length - 1 && VENV_SEGMENTS.has(p));
     const pyvenv = parts[parts.length - 1] === 'pyvenv.cfg' ? parts.length - 1 : -1;
@@ -46,7 +85,7 @@ function venvWarnings(files: Files, anchors: Anchors): Diagnostic[] {
 }
 
 function pycacheWarnings(files: Files, anchors: Anchors): Diagnostic[] {
-  const compiled = files.filter((f) => f.path.split('/').includes('__pycache__') || /\.py[co]$/.test(f.path));
+  const compiled = files.filter((f) => (f.path.includes('__pycache__') && f.path.split('/').includes('__pycache__')) || /\.py[co]$/.test(f.path));
   if (compiled.length === 0) return [];
   return [diagnostic('selection-has-pycache', anchors.forPath(compiled[0].path), DiagnosticSeverity.Warning,
     `The artifact includes ${plural(compiled.length, 'compiled Python file')} (for example ${compiled[0].path}). ` +
