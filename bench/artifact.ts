@@ -1,9 +1,12 @@
 // Archive build speed: 20,000 generated source files into a .tar.zst, against GNU tar piped
 // into zstd (one thread, level 3) on the same file list. Goal: build <= 1.3x the reference.
-// Both get the list of files; the selection walk is timed separately (bench:select).
-// Run: npm run bench:archive
+// Both get the list of files; the selection walk is timed separately (bench:select). Then end to
+// end: `node dist/cli.js build` (config, walk, archive) against `git ls-files -co --exclude-standard
+// | tar --sort=name ... -T - | zstd -3 -T1`. Goal for both: <= 1.3x.
+// Run: npm run bench:archive   (builds dist/ first)
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildArchive } from '../server/src/artifact/archive';
 import { selectArtifactFiles } from '../server/src/artifact/select';
 import { benchTree, loadNote, ratioLine, runBench, timeChild, timeHere, type Timing } from './artifactBenchUtil';
@@ -49,11 +52,30 @@ function generate(): void {
     if (i % 20 === 0) mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `f${i % 20}.py`), source(next, 300 + Math.floor(next() * 8000)));
   }
+  writeFileSync(join(project, 'tilebox.workflow.toml'), '[workflow]\nslug = "bench"\nrunner = "pkg0.mod0.f0:runner"\n\n[build]\ninclude = ["**"]\nuse_gitignore = true\n');
+  execFileSync('git', ['init', '-q'], { cwd: project });
+}
+
+/** The whole headless build, process start to archive written, against git | tar | zstd doing the same. */
+function endToEnd(): void {
+  const out = join(dir, 'e2e.tar.zst');
+  const ours = [process.execPath, resolve('dist/cli.js'), 'build', project, '--out', out];
+  const reference = ['sh', '-c', 'git ls-files -co --exclude-standard | tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T - | zstd -q -3 -T1 -o "$1"', 'sh', join(dir, 'e2e-reference.tar.zst')];
+  const a: Timing[] = [];
+  const b: Timing[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    rmSync(join(dir, 'e2e-reference.tar.zst'), { force: true });
+    b.push(timeChild(reference, project));
+    a.push(timeChild(ours, project));
+  }
+  console.log(`end to end: node dist/cli.js build vs git ls-files -co --exclude-standard | tar | zstd -3 -T1, median of ${RUNS}:`);
+  console.log(ratioLine('wall time', a.map((t) => t.wallMs), b.map((t) => t.wallMs), 1.3));
+  console.log(ratioLine('CPU time', a.map((t) => t.cpuMs), b.map((t) => t.cpuMs)));
 }
 
 async function main(): Promise<void> {
   if (!existsSync(project)) generate();
-  const selection = await selectArtifactFiles(project, { slug: 'bench', root: '.', include: ['**'], exclude: [], useGitignore: false });
+  const selection = await selectArtifactFiles(project, { slug: 'bench', root: '.', include: ['**'], exclude: [], useGitignore: true });
   const list = join(dir, 'list');
   writeFileSync(list, `${selection.files.map((f) => f.path).join('\n')}\n`);
   const mb = (selection.totalBytes / 1024 / 1024).toFixed(0);
@@ -78,6 +100,7 @@ async function main(): Promise<void> {
   console.log(`archive build (in process) vs tar | zstd -3 -T1 (processes), median of ${RUNS}:`);
   console.log(ratioLine('wall time', ours.map((t) => t.wallMs), theirs.map((t) => t.wallMs), 1.3));
   console.log(ratioLine('CPU time', ours.map((t) => t.cpuMs), theirs.map((t) => t.cpuMs)));
+  endToEnd();
   console.log(loadNote());
 }
 

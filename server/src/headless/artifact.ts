@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { buildArchive } from '../artifact/archive';
-import { discoverTasks } from '../artifact/discovery/index';
+import { resolveDiscovery } from '../artifact/discovery/index';
+import { ModuleCache } from '../artifact/preview/moduleCache';
+import { jsonPieces, writeStreamed } from './streamedOutput';
 import { loadWorkflowProject, type WorkflowProject } from '../artifact/project';
 import { selectArtifactFiles, type Selection } from '../artifact/select';
 
@@ -30,8 +32,7 @@ export async function runPreview(args: string[]): Promise<number> {
     totalBytes: selection.totalBytes,
     tasks,
   };
-  if (parsed.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(previewText(result));
+  await writeStreamed(parsed.json ? jsonPieces(result) : previewText(result));
   return 0;
 }
 
@@ -124,16 +125,10 @@ function problemLine(project: WorkflowProject, selection: Selection): string {
   return `${project.configPath}: ${selection.problems[0].message}${more}`;
 }
 
+/** Each Python file read and analysed in turn (not all held as text at once), sizes from the walk's one stat. */
 async function findTasks(selection: Selection) {
-  const python = selection.files.filter((f) => f.path.endsWith('.py') && f.size <= 1024 * 1024);
-  const sources = python.flatMap((f) => {
-    try {
-      return [{ path: f.path, text: fs.readFileSync(f.absPath, 'utf8') }];
-    } catch {
-      return [];
-    }
-  });
-  return discoverTasks(sources).tasks.map(({ name, version, file, line }) => ({ name, version, file, line }));
+  const modules = await new ModuleCache().facts(selection.files);
+  return resolveDiscovery(modules).tasks.map(({ name, version, file, line }) => ({ name, version, file, line }));
 }
 
 type PreviewJson = Pick<Selection, 'root' | 'excluded' | 'totalBytes'> & {
@@ -141,13 +136,13 @@ type PreviewJson = Pick<Selection, 'root' | 'excluded' | 'totalBytes'> & {
   tasks: { name: string; version: string; file: string; line: number }[];
 };
 
-function previewText(p: PreviewJson): string {
-  const lines = [`artifact root ${p.root}: ${p.files.length} files, ${formatBytes(p.totalBytes)}`];
-  for (const f of p.files) lines.push(`  ${formatBytes(f.size).padStart(9)}  ${f.path}`);
-  if (p.excluded.length) lines.push('', `excluded (${p.excluded.length}):`, ...p.excluded.map((e) => `  ${e.path}  (${e.reason})`));
-  lines.push('', `tasks (found statically, best effort): ${p.tasks.length}`);
-  for (const t of p.tasks) lines.push(`  ${t.name} ${t.version}  ${t.file}:${t.line}`);
-  return `${lines.join('\n')}\n`;
+function* previewText(p: PreviewJson): Generator<string> {
+  yield `artifact root ${p.root}: ${p.files.length} files, ${formatBytes(p.totalBytes)}\n`;
+  for (const f of p.files) yield `  ${formatBytes(f.size).padStart(9)}  ${f.path}\n`;
+  if (p.excluded.length) yield `\nexcluded (${p.excluded.length}):\n`;
+  for (const e of p.excluded) yield `  ${e.path}  (${e.reason})\n`;
+  yield `\ntasks (found statically, best effort): ${p.tasks.length}\n`;
+  for (const t of p.tasks) yield `  ${t.name} ${t.version}  ${t.file}:${t.line}\n`;
 }
 
 function formatBytes(n: number): string {
