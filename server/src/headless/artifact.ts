@@ -1,7 +1,6 @@
 // `preview` and `build`: the artifact engine without an editor, for CI and scripts.
 // Exit codes: 0 done, 1 the project cannot be previewed/built as configured (one line on
 // stderr says why), 2 bad usage.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
