@@ -165,3 +165,23 @@ test('without an event the index keeps what it knew; the refresh (forget) walks 
   index.forget(tree.dir);
   assert.deepEqual((await selectArtifactFiles(tree.dir, CONFIG, { index })).files.map((f) => f.path), ['src/a.py', 'src/b.py']);
 });
+
+test('a tree that changes while the first walk runs: the next selection from the index sees the change', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 3000; i++) files[`src/p${i % 10}/m${i}.py`] = `v = ${i}\n`;
+  const tree = makeTree(files);
+  trees.push(tree);
+  const index = new ProjectIndex();
+  const walking = selectArtifactFiles(tree.dir, CONFIG, { index });
+  // The walk yields to the event loop every 2,000 entries: change the tree and report it meanwhile.
+  setImmediate(() => {
+    tree.put('src/p0/late.py', 'late = 1\n');
+    index.changed(join(tree.dir, 'src/p0/late.py'), 'created');
+    tree.put('src/p1/m1.py', 'grown = "larger than before"\n');
+    index.changed(join(tree.dir, 'src/p1/m1.py'), 'changed');
+  });
+  await walking;
+  const after = await selectArtifactFiles(tree.dir, CONFIG, { index });
+  assert.deepEqual(shape(after), shape(await selectArtifactFiles(tree.dir, CONFIG)));
+  assert.ok(after.files.some((f) => f.path === 'src/p0/late.py'));
+});
