@@ -59,14 +59,35 @@ export class ProjectIndex implements TreeSource {
     // A folder created, deleted or renamed: everything known below it goes (VS Code reports the folder, not each file).
     if (kind !== 'changed' && this.folders.has(abs)) this.forget(abs);
     const parent = this.folders.get(path.dirname(abs));
-    // A folder never listed (pruned: an ignored .venv) holds nothing any selection depends on.
-    if (!parent) return;
+    if (!parent) {
+      this.belowUnlisted(abs);
+      return;
+    }
     this.generation++;
     parent.changes++;
     const at = find(parent.names, name);
     if (at >= 0) parent.sizes[at] = NaN;
     if (kind !== 'changed') parent.stale = true;
     if (name === '.gitignore') parent.ignore = undefined;
+  }
+
+  /**
+   * An event in a folder never listed. Either the folder was pruned (an ignored .venv: nothing any selection depends
+   * on) or it is new and its own event has not come (a watcher may report only the file): then the nearest listed
+   * folder above it lists again.
+   */
+  private belowUnlisted(abs: string): void {
+    for (let child = abs, dir = path.dirname(abs); dir !== child; child = dir, dir = path.dirname(dir)) {
+      const folder = this.folders.get(dir);
+      if (!folder) continue;
+      const at = find(folder.names, path.basename(child));
+      if (at < 0 || folder.kinds[at] !== Kind.Dir) {
+        folder.stale = true;
+        folder.changes++;
+        this.generation++;
+      }
+      return;
+    }
   }
 
   /** Drops a folder and everything below it (the refresh command, a deleted folder). */

@@ -185,3 +185,19 @@ test('a tree that changes while the first walk runs: the next selection from the
   assert.deepEqual(shape(after), shape(await selectArtifactFiles(tree.dir, CONFIG)));
   assert.ok(after.files.some((f) => f.path === 'src/p0/late.py'));
 });
+
+test('a new folder reported only through a file deep inside it is found; churn in a pruned folder marks nothing', async () => {
+  const tree = makeTree({ 'src/a.py': 'a = 1\n', '.gitignore': '.venv/\n', '.venv/lib/x.py': 'x = 1\n' });
+  trees.push(tree);
+  const index = new ProjectIndex();
+  await selectArtifactFiles(tree.dir, CONFIG, { index });
+  const before = index.generation;
+  tree.put('.venv/lib/y.py', 'y = 1\n');
+  index.changed(join(tree.dir, '.venv/lib/y.py'), 'created');
+  assert.equal(index.generation, before, 'the ignored .venv was never listed: its events change nothing');
+  tree.put('pkg/deep/er/m.py', 'm = 1\n');
+  index.changed(join(tree.dir, 'pkg/deep/er/m.py'), 'created');
+  const selection = await selectArtifactFiles(tree.dir, CONFIG, { index });
+  assert.deepEqual(shape(selection), shape(await selectArtifactFiles(tree.dir, CONFIG)));
+  assert.ok(selection.files.some((f) => f.path === 'pkg/deep/er/m.py'));
+});
