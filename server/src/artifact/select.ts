@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { SelectionConfig } from '../config/types';
 import { FileSizes, type StatAnswer, type StatRequest } from './fileSizes';
 import { escapeName, nonUtf8Names } from './rawNames';
+import type { ExcludedCandidate, SelectedFile, Selection, SelectionProblem } from './selectionTypes';
 import { DISK, Kind, specialKind, type Listing, type TreeSource } from './listing';
 import type { ProjectIndex } from './projectIndex';
 import { GitIgnoreRules, findRepository, loadOuterRules } from './gitignore';
@@ -16,33 +17,7 @@ import { gateRoot } from './rootGate';
 
 export { UnsafeConfigError, escapeName };
 
-export interface SelectedFile {
-  /** POSIX, relative to the root. */
-  path: string;
-  size: number;
-  executable: boolean;
-  absPath: string;
-  /** Modification time (ms): with path and size, the key of the per-file analysis cache. */
-  mtimeMs: number;
-  /** For a symbolic link: the file it leads to, relative to the root (POSIX). */
-  linkTarget?: string;
-}
-export interface ExcludedCandidate {
-  /** POSIX, relative to the root; a pruned folder ends with `/`. */
-  path: string;
-  reason: string;
-}
-export interface SelectionProblem {
-  path: string;
-  message: string;
-}
-export interface Selection {
-  root: string;
-  files: SelectedFile[];
-  excluded: ExcludedCandidate[];
-  totalBytes: number;
-  problems: SelectionProblem[];
-}
+export type { ExcludedCandidate, SelectedFile, Selection, SelectionProblem } from './selectionTypes';
 
 export interface SelectOptions {
   /**
