@@ -34,9 +34,8 @@ export class ArtifactPreviews implements vscode.Disposable {
     this.disposables.push(
       source.onDidChangeArtifact((uri) => void this.changedOnServer(uri)),
       source.onDidChangeStatus((status) => this.serverChanged(status)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (isConfig(e.document.uri)) this.schedule(keyOf(e.document.uri), 500);
-      }),
+      // No fetch on typing: the server sends artifactChanged once its own debounce has run the check (a fetch while
+      // its timer is pending would force a check mid-word).
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
@@ -136,7 +135,8 @@ export class ArtifactPreviews implements vscode.Disposable {
   private async changedOnServer(uri: string): Promise<void> {
     const key = keyOf(uri);
     const exists = await vscode.workspace.fs.stat(vscode.Uri.parse(key)).then(() => true, () => false);
-    if (exists) this.schedule(key, 150);
+    // Immediately: the server has already debounced (150 ms typing, 300 ms file events) and the answer is ready.
+    if (exists) this.schedule(key, 0);
     else if (this.states.has(key)) this.forget(key);
   }
 
