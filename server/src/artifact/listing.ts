@@ -2,6 +2,7 @@
 // project index holds it) each file's last known stat. Read from disk by the headless CLI and
 // the first walk; answered from memory by the language server's index afterwards.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** Entry kinds, one byte each. */
 export const Kind = { File: 1, Dir: 2, Link: 3, Fifo: 4, Socket: 5, Device: 6, Other: 7 } as const;
@@ -46,7 +47,7 @@ export function readListing(absDir: string): Listing {
 
 export function readIgnoreText(absDir: string): string {
   try {
-    return fs.readFileSync(`${absDir}/.gitignore`, 'utf8');
+    return fs.readFileSync(path.join(absDir, '.gitignore'), 'utf8');
   } catch {
     return ''; // An unreadable .gitignore ignores nothing, as in git (and a missing one is no file).
   }
