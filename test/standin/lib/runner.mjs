@@ -4,22 +4,11 @@
 import { spawn } from 'node:child_process';
 import { fail, parseFlags } from './cli.mjs';
 import { defaultCluster, findCluster } from './clusters.mjs';
-import { appendLog } from './jobs.mjs';
+import { compatible, computeTask, failTask, queuedTasks, startTask } from './taskQueue.mjs';
 import { withState } from './store.mjs';
 
 const say = (who, level, msg) => process.stderr.write(`${who}: ${level}: ${msg}\n`);
 const newer = (a, b) => a.created_at.localeCompare(b.created_at) > 0 || (a.created_at === b.created_at && a.id.localeCompare(b.id) > 0);
-
-function version(v) {
-  const m = /^v(\d+)\.(\d+)$/.exec(v ?? '');
-  return m ? [Number(m[1]), Number(m[2])] : undefined;
-}
-
-export function compatible(submitted, registered) {
-  const s = version(submitted.version);
-  const r = version(registered.version);
-  return submitted.name === registered.name && !!s && !!r && s[0] === r[0] && r[1] >= s[1];
-}
 
 function wantsFailure(input) {
   try { const v = JSON.parse(input); return typeof v === 'object' && v !== null && v.fail === true; } catch { return false; }
@@ -36,37 +25,22 @@ function tick(slug, runners) {
   return withState((s) => {
     const deployed = s.deployments.filter((d) => d.cluster_slug === slug).map((d) => s.releases.find((r) => r.id === d.release_id)).filter(Boolean);
     if (deployed.length === 0) { warnOnce(runners[0], `no release is deployed on cluster ${slug}: idling`); return 0; }
-    const jobs = s.jobs.filter((j) => j.cluster_slug === slug && ['submitted', 'running', 'started'].includes(j.state)).sort((a, b) => a.id.localeCompare(b.id));
-    for (const job of jobs) {
-      for (const task of job.tasks.filter((t) => t.state === 'queued')) {
-        const release = deployed.find((r) => r.content.tasks.some((reg) => compatible(task.identifier, reg)));
-        if (!release) { warnOnce(runners[0], `no release deployed on ${slug} registers ${task.identifier.name}@${task.identifier.version}; job ${job.id} stays queued`); continue; }
-        const who = runners[n++ % runners.length];
-        const now = new Date().toISOString();
-        Object.assign(task, { state: 'running', started_at: now });
-        job.state = 'running';
-        say(who, 'INFO', `running task ${task.display} (${task.identifier.name}@${task.identifier.version}) of job ${job.id} with release ${release.id}`);
-        const failedBefore = task.failed_with_release && s.releases.find((r) => r.id === task.failed_with_release);
-        const fails = wantsFailure(task.input) && !(failedBefore && newer(release, failedBefore));
-        task.stopped_at = new Date().toISOString();
-        if (fails) {
-          task.failed_with_release = release.id;
-          appendLog(s, job.id, 'ERROR', `Task ${task.display} failed: ValueError: the input asked this task to fail (release ${release.id})`);
-          say(who, 'ERROR', `task ${task.display} of job ${job.id} failed`);
-          if (task.retry_count < (job.max_retries ?? 0)) { task.retry_count++; task.state = 'queued'; continue; }
-          task.state = 'failed';
-          job.state = 'failed';
-          for (const t of job.tasks) if (t.state === 'queued') t.state = 'skipped';
-          break;
-        }
-        task.state = 'computed';
-        appendLog(s, job.id, 'INFO', `Task ${task.display} computed on ${who} (release ${release.id})`);
+    const failedJobs = new Set();
+    for (const { job, task } of queuedTasks(s, slug)) {
+      if (failedJobs.has(job) || task.state !== 'queued') continue;
+      const release = deployed.find((r) => r.content.tasks.some((reg) => compatible(task.identifier, reg)));
+      if (!release) { warnOnce(runners[0], `no release deployed on ${slug} registers ${task.identifier.name}@${task.identifier.version}; job ${job.id} stays queued`); continue; }
+      const who = runners[n++ % runners.length];
+      startTask(job, task);
+      say(who, 'INFO', `running task ${task.display} (${task.identifier.name}@${task.identifier.version}) of job ${job.id} with release ${release.id}`);
+      const failedBefore = task.failed_with_release && s.releases.find((r) => r.id === task.failed_with_release);
+      if (wantsFailure(task.input) && !(failedBefore && newer(release, failedBefore))) {
+        task.failed_with_release = release.id;
+        failTask(s, job, task, who, `ValueError: the input asked this task to fail (release ${release.id})`);
+        if (task.state === 'failed') failedJobs.add(job);
+        continue;
       }
-      if (job.state === 'running' && job.tasks.every((t) => t.state === 'computed')) {
-        job.state = 'completed';
-        appendLog(s, job.id, 'INFO', 'Job completed');
-        say(runners[0], 'INFO', `job ${job.id} completed`);
-      }
+      computeTask(s, job, task, who, ` (release ${release.id})`);
     }
     return n;
   });
