@@ -31,6 +31,11 @@ export const Commands = {
   copyJobId: 'tilebox.job.copyId',
   startRunner: 'tilebox.runner.start',
   startDirectRunner: 'tilebox.runner.startDirect',
+  // debugging helper (issue 14)
+  debugTask: 'tilebox.task.debug',
+  runTask: 'tilebox.task.run',
+  debugFailedTask: 'tilebox.task.debugFailed',
+  chooseDebugCluster: 'tilebox.debug.chooseCluster',
   /** The action describeFailure offers ("Show Output"); same as showOutput, hidden from the palette. */
   showOutputAlias: 'tilebox.showOutput',
   // discovery helper (artifact UI)
@@ -61,6 +66,7 @@ export const Settings = {
   diagnosticsSeverity: 'tilebox.diagnostics.severity',
   traceServer: 'tilebox.trace.server',
   explorerDecorations: 'tilebox.explorer.decorations',
+  pythonPath: 'tilebox.python.path',
 } as const;
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
 
@@ -74,6 +80,9 @@ export const ContextKeys = {
   jobsFiltered: 'tilebox.jobs.filtered',
   archiveOpen: 'tilebox.archiveOpen',
 } as const;
+/** The `type` of the Tilebox debugger (package.json `debuggers`). */
+export const DEBUG_TYPE = 'tilebox';
+
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
 
 /** The part after `tilebox.` of a setting key, for `workspace.getConfiguration('tilebox').get(...)`. */

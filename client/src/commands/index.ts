@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { Commands, Settings, settingName } from '../contributes';
 import { JobDocuments } from '../jobs/jobDocuments';
 import { abortableSleep, jobEndedNotice, JobWatcher } from '../jobs/jobWatcher';
+import { registerDebugging } from '../debug/register';
 import { startDirectFlow, startRunnerFlow } from '../runner/startRunner';
 import { TASK_TYPE, TileboxTaskProvider } from '../runner/taskProvider';
 import { RunnerTerminals, type TerminalLike } from '../runner/terminals';
@@ -125,6 +126,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
   r(Commands.copyJobId, (s, arg) => copyJobIdFlow(jobDeps(s), arg));
   r(Commands.startRunner, (s, arg) => startRunnerFlow(runnerDeps(s), arg));
   r(Commands.startDirectRunner, (s, arg) => startDirectFlow(runnerDeps(s), editorArg(arg)));
+  registerDebugging(services, r, jobDeps);
 }
 
 /** Editor-title buttons pass the toml's Uri: turn it into the project folder a flow understands. */

@@ -28,8 +28,8 @@ def main():
         sys.exit(f"{target} is a {type(runner).__name__}, not a tilebox.workflows.Runner: point [workflow].runner at one.")
     url = os.environ.get("TILEBOX_API_URL")
     task_runner = runner.connect_to(Client(url=url) if url else Client(), cluster=cluster)
-    identifiers = [{"name": i.name, "version": i.version} for i in runner.task_identifiers]
-    ready = json.dumps({"cluster": cluster, "identifiers": identifiers})
+    identifiers = [{"name": i.name, "version": i.version, "class": c.__name__} for i, c in runner.tasks_by_identifier.items()]
+    ready = json.dumps({"runner": target, "cluster": cluster, "identifiers": identifiers})
     print(f"${READY_MARKER} {ready}", flush=True)
     task_runner.run_forever()
 
@@ -41,7 +41,8 @@ if __name__ == "__main__":
         print("Tilebox debug runner stopped.", flush=True)
 `;
 
-export interface ReadyInfo { cluster: string; identifiers: { name: string; version: string }[] }
+export interface RegisteredTask { name: string; version: string; class: string }
+export interface ReadyInfo { runner: string; cluster: string; identifiers: RegisteredTask[] }
 
 /** The READY line in a chunk of runner output, if there is one. */
 export function parseReady(output: string): ReadyInfo | undefined {

@@ -1,0 +1,181 @@
+// The `tilebox` debugger in the editor: configuration provider (F5 without launch.json), debugpy's own adapter
+// (`python -m debugpy.adapter`), a tracker that sees the runner's READY line and exit, and one session per project
+// that Debug Task reuses. Deciding logic lives in resolveLaunch/debugConfiguration; this file wires it up.
+import * as vscode from 'vscode';
+import { DEBUG_TYPE } from '../contributes';
+import { CliFailure, Dismissed, Problem } from '../commands/flow';
+import type { Project, Services } from '../services';
+import { defaultLaunchConfig, exceptionFilters, type TileboxLaunchConfig } from './debugConfiguration';
+import type { StartOptions } from './debugTaskFlow';
+import { parseReady, type ReadyInfo } from './launcherScript';
+import { ActionProblem, resolveLaunch, type ResolveDeps } from './resolveLaunch';
+import { linkOutputFrame, type WorkflowRoots } from './TracebackLinkProvider';
+
+interface Entry {
+  project: Project;
+  noDebug: boolean;
+  stopOnTaskException: boolean;
+  session?: vscode.DebugSession;
+  ready: Promise<ReadyInfo>;
+  settle: (r: ReadyInfo | Error) => void;
+  info?: ReadyInfo;
+  output: string;
+  exitCode?: number;
+  stopRequested: boolean;
+  ended: Promise<void>;
+  end: () => void;
+}
+
+const READY_TIMEOUT_MS = 120_000;
+
+function entryFor(project: Project, noDebug: boolean, stopOnTaskException: boolean): Entry {
+  let settle!: Entry['settle'];
+  let end!: () => void;
+  const ready = new Promise<ReadyInfo>((res, rej) => { settle = (r) => (r instanceof Error ? rej(r) : res(r)); });
+  ready.catch(() => undefined); // nobody may be waiting (F5): the terminate handler reports
+  const ended = new Promise<void>((r) => { end = r; });
+  return { project, noDebug, stopOnTaskException, ready, settle, output: '', stopRequested: false, ended, end };
+}
+
+export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.DebugAdapterDescriptorFactory, vscode.DebugAdapterTrackerFactory {
+  private readonly entries = new Map<string, Entry>();
+  private pending: StartOptions | undefined;
+
+  constructor(private readonly s: Services, private readonly deps: () => ResolveDeps, private readonly roots: WorkflowRoots) {}
+
+  register(): vscode.Disposable[] {
+    return [
+      vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, this),
+      vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: () => [defaultLaunchConfig()] }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+      vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, this),
+      vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, this),
+      vscode.debug.onDidStartDebugSession((session) => { const e = this.entryOf(session); if (e) e.session = session; }),
+      vscode.debug.onDidTerminateDebugSession((session) => this.ended(session)),
+    ];
+  }
+
+  provideDebugConfigurations(): vscode.DebugConfiguration[] {
+    return [defaultLaunchConfig()];
+  }
+
+  /** F5 without launch.json arrives as an empty configuration: in a Tilebox project it becomes the default one. */
+  resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration | undefined {
+    if (!config.type && !config.request && !config.name) return this.s.projects.all().length ? { ...defaultLaunchConfig(), noDebug: config.noDebug } : undefined;
+    return config;
+  }
+
+  async resolveDebugConfigurationWithSubstitutedVariables(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+    const options = this.pending ?? { noDebug: !!config.noDebug };
+    this.pending = undefined;
+    try {
+      const { project, config: resolved } = await resolveLaunch(this.deps(), config as TileboxLaunchConfig, { folder: folder?.uri.fsPath, discoveredRunners: options.discoveredRunners });
+      const running = this.entries.get(project.dir);
+      if (running) {
+        throw new ActionProblem(`A Tilebox debug runner for ${project.label} is already running${running.info ? ` on ${running.info.cluster}` : ''}: two would compete for the same tasks.`,
+          { title: 'Stop It', command: 'workbench.action.debug.stop' });
+      }
+      const stopOnTaskException = !!(options.stopOnTaskException || config.stopOnTaskException);
+      this.entries.set(project.dir, entryFor(project, !!config.noDebug, stopOnTaskException));
+      return { ...resolved, stopOnTaskException };
+    } catch (e) {
+      this.report(e);
+      return undefined;
+    }
+  }
+
+  createDebugAdapterDescriptor(session: vscode.DebugSession): vscode.DebugAdapterDescriptor {
+    return new vscode.DebugAdapterExecutable(session.configuration.python as string, ['-m', 'debugpy.adapter']);
+  }
+
+  createDebugAdapterTracker(session: vscode.DebugSession): vscode.DebugAdapterTracker {
+    const entry = this.entryOf(session);
+    let line = '';
+    return {
+      onWillReceiveMessage: (m: { command?: string; arguments?: { filters?: string[] } }) => {
+        if (!entry) return;
+        if (m.command === 'terminate' || m.command === 'disconnect') entry.stopRequested = true;
+        // Debug Failed Task: also stop where an exception leaves execute() (debugpy's "userUnhandled").
+        if (m.command === 'setExceptionBreakpoints' && m.arguments) m.arguments.filters = exceptionFilters(m.arguments.filters ?? [], entry.stopOnTaskException);
+      },
+      onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string; exitCode?: number } }) => {
+        if (!entry || m.type !== 'event') return;
+        if (m.event === 'exited') entry.exitCode = m.body?.exitCode;
+        if (m.event === 'output' && m.body) linkOutputFrame(m.body, this.roots);
+        if (m.event !== 'output' || entry.info || !m.body?.output) return;
+        entry.output = (entry.output + m.body.output).slice(-20_000);
+        line += m.body.output;
+        const info = parseReady(line);
+        if (info) { entry.info = info; entry.settle(info); }
+        line = line.slice(line.lastIndexOf('\n') + 1);
+      },
+    };
+  }
+
+  /** The project's runner, started when none runs (or when it runs in the other mode); resolves once it polls. */
+  async ensure(project: Project, o: StartOptions): Promise<ReadyInfo> {
+    const running = this.entries.get(project.dir);
+    if (running && running.noDebug === o.noDebug && (running.stopOnTaskException || !o.stopOnTaskException)) return running.ready;
+    if (running?.session) {
+      await vscode.debug.stopDebugging(running.session);
+      await running.ended;
+    }
+    this.pending = o;
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(project.configPath));
+    const config = { ...defaultLaunchConfig(), project: project.dir, stopOnTaskException: o.stopOnTaskException };
+    const started = await vscode.debug.startDebugging(folder, config, { noDebug: o.noDebug });
+    this.pending = undefined;
+    const entry = this.entries.get(project.dir);
+    if (!started || !entry) {
+      if (entry && !entry.session) this.entries.delete(project.dir);
+      throw new Dismissed(); // the configuration provider already said why
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Problem(`The debug runner of ${project.label} did not start polling within ${READY_TIMEOUT_MS / 1000} s: see the Debug Console.`)), READY_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([entry.ready, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private entryOf(session: vscode.DebugSession): Entry | undefined {
+    if (session.type !== DEBUG_TYPE) return undefined;
+    const dir = (session.configuration as TileboxLaunchConfig).project;
+    const entry = dir ? this.entries.get(dir) : undefined;
+    return entry && (!entry.session || entry.session.id === session.id) ? entry : undefined;
+  }
+
+  private ended(session: vscode.DebugSession): void {
+    const entry = this.entryOf(session);
+    if (!entry) return;
+    this.entries.delete(entry.project.dir);
+    entry.end();
+    entry.settle(new Dismissed());
+    if (entry.stopRequested || (entry.info && !entry.exitCode)) return;
+    const when = entry.info ? 'stopped' : 'stopped before it polled';
+    const code = entry.exitCode === undefined ? '' : ` (exit code ${entry.exitCode})`;
+    const last = entry.output.trim().split('\n').pop()?.trim();
+    this.report(new ActionProblem(`The Tilebox debug runner of ${entry.project.label} ${when}${code}${last ? `: ${last}` : ''}. The traceback is in the Debug Console.`,
+      { title: 'Show Debug Console', command: 'workbench.debug.action.toggleRepl' }));
+  }
+
+  private report(e: unknown): void {
+    if (e instanceof Dismissed) return;
+    if (e instanceof CliFailure) return void (e.result.kind === 'cancelled' || this.s.showFailure(e.result, e.what));
+    if (e instanceof ActionProblem) {
+      this.s.log.warn(`debug: ${e.message}`);
+      const { title, command, args, copy } = e.action;
+      void vscode.window.showErrorMessage(e.message, title).then(async (choice) => {
+        if (choice !== title) return;
+        if (copy) await vscode.env.clipboard.writeText(copy);
+        if (command) await vscode.commands.executeCommand(command, ...(args ?? []).map((a) => (typeof a === 'string' && a.startsWith('/') ? vscode.Uri.file(a) : a)));
+      });
+      return;
+    }
+    const message = e instanceof Problem ? e.message : `Starting the debug runner failed: ${(e as Error)?.message ?? e}`;
+    if (!(e instanceof Problem)) this.s.log.error(`${(e as Error)?.stack ?? e}`);
+    void vscode.window.showErrorMessage(message);
+  }
+}

@@ -1,0 +1,104 @@
+// Debug Task… / Run Task / Debug Failed Task…: start (or reuse) the project's debug runner, pick the task it
+// registers, ask for the input, warn about other runners on the cluster, submit the job there and show it.
+import { fileURLToPath } from 'node:url';
+import type { DiscoveredTask } from '@shared';
+import { clusterList, jobSubmit } from '../cliAdapter/calls';
+import type { Job, TaskIdentifier, TaskSummary } from '../cliAdapter/types';
+import { isCompatible } from '../cliAdapter/jobDiagnosis';
+import { isTaskVersion, shortId } from '../cliAdapter/validate';
+import { answered, Problem, withProgress } from '../commands/flow';
+import { projectFor } from '../commands/pickers';
+import type { JobDeps } from '../commands/submit';
+import { outcome, type Outcome } from '../commands/ui';
+import type { Project, ProjectRegistry } from '../services';
+import { competingRunners } from './debugCluster';
+import type { ReadyInfo, RegisteredTask } from './launcherScript';
+import { askTaskInput } from './taskInput';
+
+export interface StartOptions { noDebug: boolean; stopOnTaskException?: boolean; discoveredRunners?: string[] }
+
+export interface DebugTaskDeps extends JobDeps {
+  projects: Pick<ProjectRegistry, 'active' | 'all' | 'pick'>;
+  /** Starts the project's debug runner, or reuses the one running; resolves once it polls. */
+  ensureRunner(project: Project, o: StartOptions): Promise<ReadyInfo>;
+}
+
+/** The lens passes the toml's URI as a string; a plain path works too. */
+function projectOf(d: DebugTaskDeps, configUri: unknown): Promise<Project | undefined> | Project {
+  if (typeof configUri !== 'string') return projectFor(d.projects, configUri, 'Debug a task of which project?').then((p) => p ?? answered(undefined));
+  const path = configUri.startsWith('file:') ? fileURLToPath(configUri) : configUri;
+  const found = d.projects.all().find((p) => p.configPath === path);
+  if (!found) throw new Problem(`${path} is not a Tilebox project of this workspace: open its folder as a workspace folder.`);
+  return found;
+}
+
+/** The registered task a lens or a failed task means, matched like a runner matches: name, major, minor. */
+export function registeredFor(ready: ReadyInfo, want: { name: string; version: string; className?: string; unresolved?: boolean }): RegisteredTask | undefined {
+  if (want.unresolved) return ready.identifiers.find((t) => t.class === want.className);
+  return ready.identifiers.find((t) => isCompatible({ name: want.name, version: want.version }, t));
+}
+
+async function submitTo(d: DebugTaskDeps, ready: ReadyInfo, task: RegisteredTask, version: string, input: string | undefined, verb: string): Promise<Outcome> {
+  const clusters = await d.cli.run(clusterList(), { signal: d.signal });
+  const cluster = clusters.kind === 'ok' ? clusters.value.find((c) => c.slug === ready.cluster) : undefined;
+  const warning = cluster && competingRunners(cluster, { name: task.name, version }, d.localRunners);
+  if (warning) void d.ui.notify('warning', warning);
+  const name = `${verb} ${task.class}`;
+  const call = jobSubmit({ name, task: task.name, version, input, cluster: ready.cluster });
+  const { jobId } = await withProgress(d, `Submitting ${name}`, (signal) => d.cli.run(call, { signal }));
+  d.refresh.pollAfterAction('jobs');
+  void d.views.revealJob(jobId);
+  d.watch(jobId);
+  return outcome(`Submitted "${name}" (${shortId(jobId)}) to the ${verb === 'Run' ? '' : 'debug '}runner on ${ready.cluster}.`, [
+    { title: 'Show Job', command: 'tilebox.job.show', args: [jobId] },
+  ]);
+}
+
+export async function debugTaskFlow(d: DebugTaskDeps, noDebug: boolean, configUri?: unknown, lensTask?: DiscoveredTask): Promise<Outcome> {
+  const project = await projectOf(d, configUri);
+  if (!project) throw new Problem('No Tilebox project is open.');
+  const ready = await d.ensureRunner(project, { noDebug, discoveredRunners: lensTask?.runners });
+  let task: RegisteredTask | undefined;
+  if (lensTask) {
+    task = registeredFor(ready, lensTask);
+    if (!task) throw new Problem(`${lensTask.className ?? lensTask.name} is not registered in the Runner ${ready.runner}: add it to Runner(tasks=[...]), then debug it again.`);
+  } else {
+    if (ready.identifiers.length === 0) throw new Problem(`The Runner ${ready.runner} registers no tasks.`);
+    task = answered(await d.ui.pick(`${noDebug ? 'Run' : 'Debug'} which task of ${ready.runner}?`, ready.identifiers.map((t) => ({ label: t.class, description: `${t.name} ${t.version}`, value: t }))));
+  }
+  const input = await askTaskInput(d.ui, { ...task, fields: lensTask?.fields });
+  return submitTo(d, ready, task, task.version, input, noDebug ? 'Run' : 'Debug');
+}
+
+/** The failed task a Jobs-view node (a job or one of its tasks) points at. */
+export function failedTaskOf(arg: unknown): { job: Job; task: TaskSummary } | undefined {
+  const node = arg as { job?: Job; task?: TaskSummary } | undefined;
+  const job = node?.job;
+  if (!job) return undefined;
+  const task = node?.task?.state === 'failed' ? node.task : job.taskSummaries.find((t) => t.state === 'failed');
+  return task ? { job, task } : undefined;
+}
+
+export async function debugFailedFlow(d: DebugTaskDeps, arg: unknown): Promise<Outcome> {
+  const failed = failedTaskOf(arg);
+  if (!failed) throw new Problem('Debug Failed Task works on a failed job or task in the Jobs view: right-click one there.');
+  const project = await projectOf(d, undefined);
+  if (!project) throw new Problem('No Tilebox project is open.');
+  const ready = await d.ensureRunner(project, { noDebug: false, stopOnTaskException: true });
+  const className = failed.task.display.split('\n')[0];
+  let identifier: TaskIdentifier | undefined = failed.task.identifier;
+  if (!identifier) {
+    // The CLI did not say which identifier failed: the display is the class name by default; confirm it.
+    const byClass = ready.identifiers.find((t) => t.class === className);
+    const picked = answered(await d.ui.pick(`Which task failed in ${failed.job.name}?`, ready.identifiers.map((t) => ({
+      label: t.class, description: `${t.name} ${t.version}`, picked: t === byClass, value: t,
+    })), { placeHolder: `The failed task is shown as "${className}"` }));
+    identifier = { name: picked.name, version: picked.version };
+  }
+  const task = registeredFor(ready, identifier);
+  if (!task) throw new Problem(`${identifier.name} ${identifier.version} is not registered in the Runner ${ready.runner}: add it to Runner(tasks=[...]).`);
+  const version = isTaskVersion(identifier.version) ? identifier.version : task.version;
+  // No CLI command in the contract returns a task's input yet (spans are [INFER]): ask for it.
+  const input = await askTaskInput(d.ui, task);
+  return submitTo(d, ready, task, version, input, 'Debug');
+}
