@@ -89,6 +89,7 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
 
   createDebugAdapterTracker(session: vscode.DebugSession): vscode.DebugAdapterTracker {
     const entry = this.entryOf(session);
+    this.s.log.info(`debug session ${session.name} for ${entry?.project.label ?? 'no project'}`);
     let line = '';
     return {
       onWillReceiveMessage: (m: { command?: string; arguments?: { filters?: string[] } }) => {
@@ -97,15 +98,21 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
         // Debug Failed Task: also stop where an exception leaves execute() (debugpy's "userUnhandled").
         if (m.command === 'setExceptionBreakpoints' && m.arguments) m.arguments.filters = exceptionFilters(m.arguments.filters ?? [], entry.stopOnTaskException);
       },
-      onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string; exitCode?: number } }) => {
+      onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string; category?: string; exitCode?: number } }) => {
         if (!entry || m.type !== 'event') return;
         if (m.event === 'exited') entry.exitCode = m.body?.exitCode;
-        if (m.event === 'output' && m.body) linkOutputFrame(m.body, this.roots);
-        if (m.event !== 'output' || entry.info || !m.body?.output) return;
+        // Only what the runner prints (debugpy also sends telemetry as output events).
+        if (m.event !== 'output' || !m.body?.output || !['stdout', 'stderr', 'console', undefined].includes(m.body.category)) return;
+        linkOutputFrame(m.body, this.roots);
+        if (entry.info) return;
         entry.output = (entry.output + m.body.output).slice(-20_000);
         line += m.body.output;
         const info = parseReady(line);
-        if (info) { entry.info = info; entry.settle(info); }
+        if (info) {
+          this.s.log.info(`debug runner of ${entry.project.label} polls ${info.cluster}`);
+          entry.info = info;
+          entry.settle(info);
+        }
         line = line.slice(line.lastIndexOf('\n') + 1);
       },
     };
@@ -125,6 +132,7 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
     const started = await vscode.debug.startDebugging(folder, config, { noDebug: o.noDebug });
     this.pending = undefined;
     const entry = this.entries.get(project.dir);
+    this.s.log.info(`debug runner of ${project.label}: ${started ? 'started' : 'not started'}`);
     if (!started || !entry) {
       if (entry && !entry.session) this.entries.delete(project.dir);
       throw new Dismissed(); // the configuration provider already said why

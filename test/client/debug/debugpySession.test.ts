@@ -1,0 +1,59 @@
+// The debug launch end to end without the editor: debugpy's own adapter (Debian's python3-debugpy) runs the generated
+// launcher with the example Runner on the stand-in, stops on a breakpoint in execute(), and Stop (terminate, as VS
+// Code sends it) ends the runner and its lease renewer; the interrupted task goes back to the queue.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { debugpyLaunch, defaultLaunchConfig } from '../../../client/src/debug/debugConfiguration';
+import { LAUNCHER_SCRIPT } from '../../../client/src/debug/launcherScript';
+import { DapClient } from './dapClient';
+
+const root = join(import.meta.dirname, '../../..');
+const PYTHON = '/usr/bin/python3';
+const DEV = 'dev-cluster-9xK2mQ4pL8nR7s';
+const hasDebugpy = spawnSync(PYTHON, ['-c', 'import debugpy']).status === 0;
+
+test('debugpy stops in execute(); Stop ends the runner and its renewer and gives the task back', { skip: !hasDebugpy && 'needs python3-debugpy (bash test/e2e/setup.sh installs it)', timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tbx-debugpy-'));
+  cpSync(join(root, 'test/fixtures/example-project/scene_qa'), join(dir, 'scene_qa'), { recursive: true });
+  writeFileSync(join(dir, 'tilebox_debug_runner.py'), LAUNCHER_SCRIPT);
+  const env = { ...process.env, PYTHONPATH: join(root, 'test/standin/python'), TILEBOX_STANDIN_STATE: join(dir, 'state'), TILEBOX_API_KEY: 'k', PYTHONDONTWRITEBYTECODE: '1' };
+  const cli = (...args: string[]) => JSON.parse(execFileSync(join(root, 'test/standin/bin/tilebox'), [...args, '--json'], { env, encoding: 'utf8' }));
+  const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { env: { ...env, TILEBOX_API_KEY: '' } });
+  const dap = new DapClient(adapter);
+  try {
+    dap.send('initialize', { adapterID: 'tilebox', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
+    const launch = debugpyLaunch(defaultLaunchConfig(), { root: dir, runner: 'scene_qa.runner:runner', cluster: DEV, python: PYTHON, launcherPath: join(dir, 'tilebox_debug_runner.py'), apiKey: 'k' });
+    dap.send('launch', { ...launch, env: { ...(launch.env as object), PYTHONPATH: env.PYTHONPATH } });
+    await dap.event('initialized');
+    dap.send('setBreakpoints', { source: { path: join(dir, 'scene_qa/tasks.py') }, breakpoints: [{ line: 12 }] });
+    dap.send('configurationDone', {});
+    const pid = Number((await dap.event('process')).body?.systemProcessId);
+    await dap.next((m) => m.event === 'output' && String(m.body?.output).startsWith('TILEBOX_DEBUG_RUNNER_READY'));
+    const job = cli('job', 'submit', '--name', 'dbg', '--task', 'tilebox.com/example/FetchScene', '--version', 'v1.0', '--input', '"S2A"', '--cluster', DEV).id;
+
+    const stopped = await dap.event('stopped');
+    assert.equal(stopped.body?.reason, 'breakpoint');
+    const trace = dap.send('stackTrace', { threadId: stopped.body?.threadId });
+    const frames = (await dap.next((m) => m.request_seq === trace)).body?.stackFrames as { name: string; line: number; source: { path: string } }[];
+    assert.deepEqual([frames[0].name, frames[0].line], ['execute', 12]);
+    assert.equal(cli('job', 'get', job).task_summaries[0].state, 'running');
+
+    dap.send('terminate', {}); // the editor's Stop, while paused at the breakpoint
+    await dap.event('terminated', 30_000);
+    for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(!existsSync(`/proc/${pid}`), 'the runner process is gone');
+    // Zombies do not count: this container's PID 1 does not reap the children it inherits.
+    const live = () => spawnSync('pgrep', ['-f', `tilebox_debug_runner|${dir}`], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean)
+      .filter((p) => { try { return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${p}/stat`, 'utf8')); } catch { return false; } });
+    let leftovers = live();
+    for (let i = 0; i < 50 && leftovers.length; i++) { await new Promise((r) => setTimeout(r, 100)); leftovers = live(); }
+    assert.deepEqual(leftovers, [], 'no runner or lease-renewer process is left');
+    assert.equal(cli('job', 'get', job).task_summaries[0].state, 'queued', 'the interrupted task is queued again for the next runner');
+  } finally {
+    adapter.kill();
+  }
+});
