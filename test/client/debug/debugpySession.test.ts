@@ -16,23 +16,31 @@ const PYTHON = '/usr/bin/python3';
 const DEV = 'dev-cluster-9xK2mQ4pL8nR7s';
 const hasDebugpy = spawnSync(PYTHON, ['-c', 'import debugpy']).status === 0;
 
-test('debugpy stops in execute(); Stop ends the runner and its renewer and gives the task back', { skip: !hasDebugpy && 'needs python3-debugpy (bash test/e2e/setup.sh installs it)', timeout: 120_000 }, async () => {
+/** debugpy's adapter running the generated launcher on `runner` in a copy of the example project. */
+async function launchRunner(runner: string, filters: string[], extra: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tbx-debugpy-'));
   cpSync(join(root, 'test/fixtures/example-project/scene_qa'), join(dir, 'scene_qa'), { recursive: true });
+  for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
   writeFileSync(join(dir, 'tilebox_debug_runner.py'), LAUNCHER_SCRIPT);
   const env = { ...process.env, PYTHONPATH: join(root, 'test/standin/python'), TILEBOX_STANDIN_STATE: join(dir, 'state'), TILEBOX_API_KEY: 'k', PYTHONDONTWRITEBYTECODE: '1' };
   const cli = (...args: string[]) => JSON.parse(execFileSync(join(root, 'test/standin/bin/tilebox'), [...args, '--json'], { env, encoding: 'utf8' }));
   const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { env: { ...env, TILEBOX_API_KEY: '' } });
   const dap = new DapClient(adapter);
+  dap.send('initialize', { adapterID: 'tilebox', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
+  const launch = debugpyLaunch(defaultLaunchConfig(), { root: dir, runner, cluster: DEV, python: PYTHON, launcherPath: join(dir, 'tilebox_debug_runner.py'), apiKey: 'k' });
+  dap.send('launch', { ...launch, env: { ...(launch.env as object), PYTHONPATH: env.PYTHONPATH } });
+  await dap.event('initialized');
+  dap.send('setBreakpoints', { source: { path: join(dir, 'scene_qa/tasks.py') }, breakpoints: [{ line: 12 }] });
+  dap.send('setExceptionBreakpoints', { filters });
+  dap.send('configurationDone', {});
+  const pid = Number((await dap.event('process')).body?.systemProcessId);
+  await dap.next((m) => m.event === 'output' && String(m.body?.output).startsWith('TILEBOX_DEBUG_RUNNER_READY'));
+  return { dir, cli, adapter, dap, pid };
+}
+
+test('debugpy stops in execute(); Stop ends the runner and its renewer and gives the task back', { skip: !hasDebugpy && 'needs python3-debugpy (bash test/e2e/setup.sh installs it)', timeout: 120_000 }, async () => {
+  const { dir, cli, adapter, dap, pid } = await launchRunner('scene_qa.runner:runner', ['uncaught']);
   try {
-    dap.send('initialize', { adapterID: 'tilebox', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
-    const launch = debugpyLaunch(defaultLaunchConfig(), { root: dir, runner: 'scene_qa.runner:runner', cluster: DEV, python: PYTHON, launcherPath: join(dir, 'tilebox_debug_runner.py'), apiKey: 'k' });
-    dap.send('launch', { ...launch, env: { ...(launch.env as object), PYTHONPATH: env.PYTHONPATH } });
-    await dap.event('initialized');
-    dap.send('setBreakpoints', { source: { path: join(dir, 'scene_qa/tasks.py') }, breakpoints: [{ line: 12 }] });
-    dap.send('configurationDone', {});
-    const pid = Number((await dap.event('process')).body?.systemProcessId);
-    await dap.next((m) => m.event === 'output' && String(m.body?.output).startsWith('TILEBOX_DEBUG_RUNNER_READY'));
     const job = cli('job', 'submit', '--name', 'dbg', '--task', 'tilebox.com/example/FetchScene', '--version', 'v1.0', '--input', '"S2A"', '--cluster', DEV).id;
 
     const stopped = await dap.event('stopped');
@@ -53,6 +61,34 @@ test('debugpy stops in execute(); Stop ends the runner and its renewer and gives
     for (let i = 0; i < 50 && leftovers.length; i++) { await new Promise((r) => setTimeout(r, 100)); leftovers = live(); }
     assert.deepEqual(leftovers, [], 'no runner or lease-renewer process is left');
     assert.equal(cli('job', 'get', job).task_summaries[0].state, 'queued', 'the interrupted task is queued again for the next runner');
+  } finally {
+    adapter.kill();
+  }
+});
+
+const BROKEN = `from tilebox.workflows import ExecutionContext, Runner, Task
+
+
+class Broken(Task):
+    n: int
+
+    def execute(self, context: ExecutionContext) -> None:
+        raise ValueError(f"bad {self.n}")
+
+
+runner = Runner(tasks=[Broken])
+`;
+
+test('with the "user uncaught" filter (Debug Failed Task) debugpy stops where the exception leaves execute()', { skip: !hasDebugpy && 'needs python3-debugpy', timeout: 120_000 }, async () => {
+  const { cli, adapter, dap } = await launchRunner('broken:runner', ['uncaught', 'userUnhandled'], { 'broken.py': BROKEN });
+  try {
+    cli('job', 'submit', '--name', 'f', '--task', 'Broken', '--input', '3', '--cluster', DEV);
+    const stopped = await dap.event('stopped');
+    assert.equal(stopped.body?.reason, 'exception');
+    const trace = dap.send('stackTrace', { threadId: stopped.body?.threadId });
+    const frames = (await dap.next((m) => m.request_seq === trace)).body?.stackFrames as { name: string; source: { path: string } }[];
+    assert.match(frames[0].name, /^execute\b/);
+    assert.match(frames[0].source.path, /broken\.py$/, 'the SDK is library code (rules), so it stops in the task');
   } finally {
     adapter.kill();
   }
