@@ -13,7 +13,11 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
   const lastJobs: Job[] = [];
   const refreshed: string[] = [];
   const s = {
-    context: { subscriptions: [] as { dispose(): void }[] },
+    context: {
+      subscriptions: [] as { dispose(): void }[],
+      workspaceState: { get: (_k: string, d: unknown) => d, update: async () => {} },
+      globalStorageUri: { fsPath: '/tmp/tilebox-fake-global-storage' },
+    },
     log: { debug() {}, info() {}, warn() {}, error() {}, show: () => void logShown.push(1) },
     cli: h.cli,
     refresh: { refresh: (v?: string) => void refreshed.push(v ?? 'all'), pollAfterAction() {} },

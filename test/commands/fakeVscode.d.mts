@@ -8,6 +8,8 @@ export declare const state: {
   answers: unknown[];
   terminals: any[];
   taskProviders: { type: string; p: unknown }[];
+  debugRegistrations: string[];
+  linkProviders: unknown[];
   contentProviders: Map<string, unknown>;
   config: Record<string, unknown>;
   clipboard?: string;

@@ -17,6 +17,8 @@ export const state = {
   contexts: new Map(),
   editors: [],
   workspaceFolders: [],
+  debugRegistrations: [],
+  linkProviders: [],
 };
 
 /** The next queued answer; a function answer is called with what was asked (e.g. the quick pick items). */
@@ -63,6 +65,7 @@ export const window = {
   withProgress: (_o, work) => work({ report() {} }, { onCancellationRequested: () => disposable }),
   createTerminal(o) { const t = { ...o, show() {} }; state.terminals.push(t); return t; },
   onDidCloseTerminal: () => disposable,
+  registerTerminalLinkProvider(p) { state.linkProviders.push(p); return disposable; },
   showTextDocument: (document) => {
     const editor = { document, selection: undefined, revealed: [], revealRange(range) { editor.revealed.push(range); } };
     state.editors.push(editor);
@@ -85,6 +88,19 @@ export const workspace = {
   getWorkspaceFolder: (uri) => state.workspaceFolders.find((f) => uri.fsPath === f.uri.fsPath || uri.fsPath.startsWith(`${f.uri.fsPath}/`)),
   get workspaceFolders() { return state.workspaceFolders; },
 };
+/** The debugger registrations (issue 14); sessions never start in these tests. */
+const registered = (kind) => (type) => { state.debugRegistrations.push(`${kind}:${type}`); return disposable; };
+export const debug = {
+  registerDebugConfigurationProvider: registered('configuration'),
+  registerDebugAdapterDescriptorFactory: registered('adapter'),
+  registerDebugAdapterTrackerFactory: registered('tracker'),
+  onDidStartDebugSession: () => disposable,
+  onDidTerminateDebugSession: () => disposable,
+  startDebugging: () => Promise.resolve(false),
+  stopDebugging: () => Promise.resolve(),
+};
+export const DebugConfigurationProviderTriggerKind = { Initial: 1, Dynamic: 2 };
+export class DebugAdapterExecutable { constructor(command, args) { this.command = command; this.args = args; } }
 export const tasks = { registerTaskProvider(type, p) { state.taskProviders.push({ type, p }); return disposable; } };
 export const env = {
   clipboard: { writeText: (t) => { state.clipboard = t; return Promise.resolve(); } },

@@ -83,11 +83,11 @@ test('tree items carry the commands that apply to them, and each command finds i
   assert.deepEqual([releaseFrom(dep)?.id, releaseFrom(dep)?.workflowSlug, clusterFrom(dep)], [ID, 'scene-qa', 'dev-1']);
 
   const failed = new JobNode(job('failed'), now);
-  assert.deepEqual(commandsOn('tilebox.views.jobs', failed), ['tilebox.job.copyId', 'tilebox.job.retry', 'tilebox.job.show', 'tilebox.job.showLogs']);
+  assert.deepEqual(commandsOn('tilebox.views.jobs', failed), ['tilebox.job.copyId', 'tilebox.job.retry', 'tilebox.job.show', 'tilebox.job.showLogs', 'tilebox.task.debugFailed']);
   const running = new JobNode(job('running'), now);
   assert.deepEqual(commandsOn('tilebox.views.jobs', running), ['tilebox.job.cancel', 'tilebox.job.copyId', 'tilebox.job.show', 'tilebox.job.showLogs']);
   assert.equal(jobIdFrom(running), ID);
   const failedTask = new TaskNode(job('failed').taskSummaries[0], job('failed'), now, 'j');
-  assert.deepEqual(commandsOn('tilebox.views.jobs', failedTask), ['tilebox.job.retry']);
+  assert.deepEqual(commandsOn('tilebox.views.jobs', failedTask), ['tilebox.job.retry', 'tilebox.task.debugFailed']);
   assert.equal(jobIdFrom(failedTask), ID, 'retry on a task node retries its job, not the task id');
 });

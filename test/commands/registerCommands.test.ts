@@ -48,6 +48,8 @@ test('registerCommands registers every command this helper contributes, once', (
   assert.ok(mine.length >= 18);
   assert.deepEqual(fake.state.taskProviders.map((t: { type: string }) => t.type), ['tilebox']);
   assert.ok(fake.state.contentProviders.has('tilebox-job'));
+  assert.deepEqual(fake.state.debugRegistrations, ['configuration:tilebox', 'configuration:tilebox', 'adapter:tilebox', 'tracker:tilebox']);
+  assert.equal(fake.state.linkProviders.length, 1, 'traceback frames in terminals are links');
   for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
   assert.equal(fake.state.commands.size, 0, 'everything is disposed with the extension');
 });

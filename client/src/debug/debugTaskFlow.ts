@@ -39,13 +39,15 @@ export function registeredFor(ready: ReadyInfo, want: { name: string; version: s
 }
 
 async function submitTo(d: DebugTaskDeps, ready: ReadyInfo, task: RegisteredTask, version: string, input: string | undefined, verb: string): Promise<Outcome> {
-  const clusters = await d.cli.run(clusterList(), { signal: d.signal });
-  const cluster = clusters.kind === 'ok' ? clusters.value.find((c) => c.slug === ready.cluster) : undefined;
-  const warning = cluster && competingRunners(cluster, { name: task.name, version }, d.localRunners);
-  if (warning) void d.ui.notify('warning', warning);
+  // Who else polls the cluster is looked up next to the submit, not before it: the warning must not delay the job.
+  const clusters = d.cli.run(clusterList(), { signal: d.signal });
   const name = `${verb} ${task.class}`;
   const call = jobSubmit({ name, task: task.name, version, input, cluster: ready.cluster });
   const { jobId } = await withProgress(d, `Submitting ${name}`, (signal) => d.cli.run(call, { signal }));
+  const listed = await clusters;
+  const cluster = listed.kind === 'ok' ? listed.value.find((c) => c.slug === ready.cluster) : undefined;
+  const warning = cluster && competingRunners(cluster, { name: task.name, version }, d.localRunners);
+  if (warning) void d.ui.notify('warning', warning);
   d.refresh.pollAfterAction('jobs');
   void d.views.revealJob(jobId);
   d.watch(jobId);

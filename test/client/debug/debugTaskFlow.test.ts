@@ -1,0 +1,81 @@
+// Debug Task… / Debug Failed Task… against the stand-in CLI, with the debug runner faked as "ready": which task is
+// submitted where, with which input, and the one message for a task the Runner does not register.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { DiscoveredTask } from '../../../server/src/shared/protocol';
+import { deployRelease, jobList, publishRelease } from '../../../client/src/cliAdapter/calls';
+import { Problem } from '../../../client/src/commands/flow';
+import { debugFailedFlow, debugTaskFlow, failedTaskOf } from '../../../client/src/debug/debugTaskFlow';
+import type { ReadyInfo } from '../../../client/src/debug/launcherScript';
+import { DEV, world } from '../../commands/support';
+
+const READY: ReadyInfo = {
+  runner: 'scene_qa.runner:runner', cluster: DEV,
+  identifiers: [{ name: 'tilebox.com/example/FetchScene', version: 'v1.0', class: 'FetchScene' }, { name: 'Summarize', version: 'v0.0', class: 'Summarize' }],
+};
+const lensTask: DiscoveredTask = { name: 'tilebox.com/example/FetchScene', version: 'v1.0', file: 'scene_qa/tasks.py', line: 4, className: 'FetchScene', fields: [{ name: 'scene_id', type: 'str' }] };
+
+function setup() {
+  const w = world();
+  const started: { noDebug: boolean; stopOnTaskException?: boolean }[] = [];
+  const deps = (ui: ReturnType<typeof w.ui>) => ({ ...w.deps(ui), ensureRunner: async (_p: unknown, o: { noDebug: boolean; stopOnTaskException?: boolean }) => { started.push(o); return READY; } });
+  const jobs = async () => {
+    const r = await w.h.cli.run(jobList());
+    assert.equal(r.kind, 'ok');
+    return r.kind === 'ok' ? r.value.items : [];
+  };
+  return { w, started, deps, jobs };
+}
+
+test('Debug Task from a lens submits that task with the given input to the debug runner\'s cluster', async () => {
+  const { w, started, deps, jobs } = setup();
+  const ui = w.ui({ input: '"S2A_1"' });
+  const out = await debugTaskFlow(deps(ui), false, pathToFileURL(w.project.configPath).href, lensTask);
+  assert.deepEqual(started, [{ noDebug: false, discoveredRunners: undefined }]);
+  assert.match(ui.asked[0].title, /^Input of FetchScene \(JSON\)$/);
+  const [job] = await jobs();
+  assert.equal(job.name, 'Debug FetchScene');
+  assert.equal(job.clusterSlug, DEV);
+  assert.deepEqual(job.taskSummaries[0].identifier, { name: 'tilebox.com/example/FetchScene', version: 'v1.0' });
+  assert.match(out.message, /^Submitted "Debug FetchScene" \(.+\) to the debug runner on dev-cluster/);
+  assert.deepEqual(w.watched, [job.id]);
+  assert.deepEqual(w.revealed, [job.id]);
+});
+
+test('Run Task from the palette picks among the registered tasks and starts the runner without the debugger', async () => {
+  const { w, started, deps, jobs } = setup();
+  await debugTaskFlow(deps(w.ui({ pick: 'Summarize' }, { input: '' })), true);
+  assert.equal(started[0].noDebug, true);
+  assert.equal((await jobs())[0].name, 'Run Summarize');
+});
+
+test('a lens task the Runner does not register is one message, and nothing is submitted', async () => {
+  const { w, deps, jobs } = setup();
+  const other = { ...lensTask, name: 'tilebox.com/example/CheckClouds', version: 'v1.2', className: 'CheckClouds' };
+  await assert.rejects(debugTaskFlow(deps(w.ui()), false, w.project.configPath, other),
+    (e: Error) => e instanceof Problem && /^CheckClouds is not registered in the Runner scene_qa\.runner:runner: add it to Runner\(tasks=\[\.\.\.\]\)/.test(e.message));
+  assert.deepEqual(await jobs(), []);
+});
+
+test('Debug Failed Task re-submits the failed task\'s identifier, asks for its input, and stops on exceptions', async () => {
+  const { w, started, deps, jobs } = setup();
+  const failedJob = { id: '019a0000-0000-7000-8000-000000000001', name: 'nightly', state: 'failed' as const, progress: [],
+    taskSummaries: [{ id: 't1', display: 'FetchScene\nValueError(\'x\')', state: 'failed' as const, identifier: { name: 'tilebox.com/example/FetchScene', version: 'v1.0' } }] };
+  assert.equal(failedTaskOf({ job: failedJob })?.task.id, 't1');
+  assert.equal(failedTaskOf({ job: { ...failedJob, taskSummaries: [] } }), undefined);
+  await debugFailedFlow(deps(w.ui({ input: '"S2A_bad"' })), { job: failedJob });
+  assert.deepEqual(started, [{ noDebug: false, stopOnTaskException: true }]);
+  assert.equal((await jobs())[0].name, 'Debug FetchScene');
+  await assert.rejects(debugFailedFlow(deps(w.ui()), { job: { ...failedJob, state: 'completed', taskSummaries: [] } }), /right-click one there/);
+});
+
+test('a release deployed on the debug cluster with a compatible task is a warning, and the job is still submitted', async () => {
+  const { w, deps, jobs } = setup();
+  assert.equal((await w.h.cli.run(publishRelease(w.project.dir), { cwd: w.project.dir })).kind, 'ok');
+  assert.equal((await w.h.cli.run(deployRelease({ target: 'dev' }), { cwd: w.project.dir })).kind, 'ok');
+  const ui = w.ui({ input: '"S2A_1"' });
+  await debugTaskFlow(deps(ui), false, w.project.configPath, lensTask);
+  assert.equal((await jobs()).length, 1);
+  assert.match(ui.notified.find((n) => n.level === 'warning')?.message ?? '', /^Another runner may take tilebox\.com\/example\/FetchScene on dev-cluster-9xK2mQ4pL8nR7s before the debugger does: a release of scene-qa-F8yVcPRfw2AkoZ is deployed there/);
+});
