@@ -8,7 +8,10 @@ const dir = join(import.meta.dirname, 'python');
 
 test('the Python stand-in of tilebox.workflows passes its unittest suite', () => {
   const r = spawnSync('python3', ['-m', 'unittest', 'discover', '-s', 'tests'], {
-    cwd: dir, env: { ...process.env, PYTHONPATH: dir, PYTHONDONTWRITEBYTECODE: '1' }, encoding: 'utf8', timeout: 180_000,
+    cwd: dir,
+    env: { ...process.env, PYTHONPATH: dir, PYTHONDONTWRITEBYTECODE: '1' },
+    encoding: 'utf8',
+    timeout: 180_000,
   });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /\nOK\n?$/);

@@ -31,25 +31,42 @@ const READY_TIMEOUT_MS = 120_000;
 function entryFor(project: Project, noDebug: boolean, stopOnTaskException: boolean): Entry {
   let settle!: Entry['settle'];
   let end!: () => void;
-  const ready = new Promise<ReadyInfo>((res, rej) => { settle = (r) => (r instanceof Error ? rej(r) : res(r)); });
+  const ready = new Promise<ReadyInfo>((res, rej) => {
+    settle = (r) => (r instanceof Error ? rej(r) : res(r));
+  });
   ready.catch(() => undefined); // nobody may be waiting (F5): the terminate handler reports
-  const ended = new Promise<void>((r) => { end = r; });
+  const ended = new Promise<void>((r) => {
+    end = r;
+  });
   return { project, noDebug, stopOnTaskException, ready, settle, output: '', stopRequested: false, ended, end };
 }
 
-export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.DebugAdapterDescriptorFactory, vscode.DebugAdapterTrackerFactory {
+export class DebugRunners
+  implements vscode.DebugConfigurationProvider, vscode.DebugAdapterDescriptorFactory, vscode.DebugAdapterTrackerFactory
+{
   private readonly entries = new Map<string, Entry>();
   private pending: StartOptions | undefined;
 
-  constructor(private readonly s: Services, private readonly deps: () => ResolveDeps, private readonly roots: WorkflowRoots) {}
+  constructor(
+    private readonly s: Services,
+    private readonly deps: () => ResolveDeps,
+    private readonly roots: WorkflowRoots,
+  ) {}
 
   register(): vscode.Disposable[] {
     return [
       vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, this),
-      vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: () => [defaultLaunchConfig()] }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+      vscode.debug.registerDebugConfigurationProvider(
+        DEBUG_TYPE,
+        { provideDebugConfigurations: () => [defaultLaunchConfig()] },
+        vscode.DebugConfigurationProviderTriggerKind.Dynamic,
+      ),
       vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, this),
       vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, this),
-      vscode.debug.onDidStartDebugSession((session) => { const e = this.entryOf(session); if (e) e.session = session; }),
+      vscode.debug.onDidStartDebugSession((session) => {
+        const e = this.entryOf(session);
+        if (e) e.session = session;
+      }),
       vscode.debug.onDidTerminateDebugSession((session) => this.ended(session)),
     ];
   }
@@ -59,20 +76,32 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
   }
 
   /** F5 without launch.json arrives as an empty configuration: in a Tilebox project it becomes the default one. */
-  resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration | undefined {
-    if (!config.type && !config.request && !config.name) return this.s.projects.all().length ? { ...defaultLaunchConfig(), noDebug: config.noDebug } : undefined;
+  resolveDebugConfiguration(
+    _folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): vscode.DebugConfiguration | undefined {
+    if (!config.type && !config.request && !config.name)
+      return this.s.projects.all().length ? { ...defaultLaunchConfig(), noDebug: config.noDebug } : undefined;
     return config;
   }
 
-  async resolveDebugConfigurationWithSubstitutedVariables(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+  async resolveDebugConfigurationWithSubstitutedVariables(
+    folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): Promise<vscode.DebugConfiguration | undefined> {
     const options = this.pending ?? { noDebug: !!config.noDebug };
     this.pending = undefined;
     try {
-      const { project, config: resolved } = await resolveLaunch(this.deps(), config as TileboxLaunchConfig, { folder: folder?.uri.fsPath, discoveredRunners: options.discoveredRunners });
+      const { project, config: resolved } = await resolveLaunch(this.deps(), config as TileboxLaunchConfig, {
+        folder: folder?.uri.fsPath,
+        discoveredRunners: options.discoveredRunners,
+      });
       const running = this.entries.get(project.dir);
       if (running) {
-        throw new ActionProblem(`A Tilebox debug runner for ${project.label} is already running${running.info ? ` on ${running.info.cluster}` : ''}: two would compete for the same tasks.`,
-          { title: 'Stop It', command: 'workbench.action.debug.stop' });
+        throw new ActionProblem(
+          `A Tilebox debug runner for ${project.label} is already running${running.info ? ` on ${running.info.cluster}` : ''}: two would compete for the same tasks.`,
+          { title: 'Stop It', command: 'workbench.action.debug.stop' },
+        );
       }
       const stopOnTaskException = !!(options.stopOnTaskException || config.stopOnTaskException);
       this.entries.set(project.dir, entryFor(project, !!config.noDebug, stopOnTaskException));
@@ -96,13 +125,23 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
         if (!entry) return;
         if (m.command === 'terminate' || m.command === 'disconnect') entry.stopRequested = true;
         // Debug Failed Task: also stop where an exception leaves execute() (debugpy's "userUnhandled").
-        if (m.command === 'setExceptionBreakpoints' && m.arguments) m.arguments.filters = exceptionFilters(m.arguments.filters ?? [], entry.stopOnTaskException);
+        if (m.command === 'setExceptionBreakpoints' && m.arguments)
+          m.arguments.filters = exceptionFilters(m.arguments.filters ?? [], entry.stopOnTaskException);
       },
-      onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string; category?: string; exitCode?: number } }) => {
+      onDidSendMessage: (m: {
+        type?: string;
+        event?: string;
+        body?: { output?: string; category?: string; exitCode?: number };
+      }) => {
         if (!entry || m.type !== 'event') return;
         if (m.event === 'exited') entry.exitCode = m.body?.exitCode;
         // Only what the runner prints (debugpy also sends telemetry as output events).
-        if (m.event !== 'output' || !m.body?.output || !['stdout', 'stderr', 'console', undefined].includes(m.body.category)) return;
+        if (
+          m.event !== 'output' ||
+          !m.body?.output ||
+          !['stdout', 'stderr', 'console', undefined].includes(m.body.category)
+        )
+          return;
         linkOutputFrame(m.body, this.roots);
         if (entry.info) return;
         entry.output = (entry.output + m.body.output).slice(-20_000);
@@ -121,7 +160,8 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
   /** The project's runner, started when none runs (or when it runs in the other mode); resolves once it polls. */
   async ensure(project: Project, o: StartOptions): Promise<ReadyInfo> {
     const running = this.entries.get(project.dir);
-    if (running && running.noDebug === o.noDebug && (running.stopOnTaskException || !o.stopOnTaskException)) return running.ready;
+    if (running && running.noDebug === o.noDebug && (running.stopOnTaskException || !o.stopOnTaskException))
+      return running.ready;
     if (running?.session) {
       await vscode.debug.stopDebugging(running.session);
       await running.ended;
@@ -139,7 +179,15 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
     }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Problem(`The debug runner of ${project.label} did not start polling within ${READY_TIMEOUT_MS / 1000} s: see the Debug Console.`)), READY_TIMEOUT_MS);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Problem(
+              `The debug runner of ${project.label} did not start polling within ${READY_TIMEOUT_MS / 1000} s: see the Debug Console.`,
+            ),
+          ),
+        READY_TIMEOUT_MS,
+      );
     });
     try {
       return await Promise.race([entry.ready, timeout]);
@@ -165,8 +213,12 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
     const when = entry.info ? 'stopped' : 'stopped before it polled';
     const code = entry.exitCode === undefined ? '' : ` (exit code ${entry.exitCode})`;
     const last = entry.output.trim().split('\n').pop()?.trim();
-    this.report(new ActionProblem(`The Tilebox debug runner of ${entry.project.label} ${when}${code}${last ? `: ${last}` : ''}. The traceback is in the Debug Console.`,
-      { title: 'Show Debug Console', command: 'workbench.debug.action.toggleRepl' }));
+    this.report(
+      new ActionProblem(
+        `The Tilebox debug runner of ${entry.project.label} ${when}${code}${last ? `: ${last}` : ''}. The traceback is in the Debug Console.`,
+        { title: 'Show Debug Console', command: 'workbench.debug.action.toggleRepl' },
+      ),
+    );
   }
 
   private report(e: unknown): void {
@@ -178,11 +230,16 @@ export class DebugRunners implements vscode.DebugConfigurationProvider, vscode.D
       void vscode.window.showErrorMessage(e.message, title).then(async (choice) => {
         if (choice !== title) return;
         if (copy) await vscode.env.clipboard.writeText(copy);
-        if (command) await vscode.commands.executeCommand(command, ...(args ?? []).map((a) => (typeof a === 'string' && a.startsWith('/') ? vscode.Uri.file(a) : a)));
+        if (command)
+          await vscode.commands.executeCommand(
+            command,
+            ...(args ?? []).map((a) => (typeof a === 'string' && a.startsWith('/') ? vscode.Uri.file(a) : a)),
+          );
       });
       return;
     }
-    const message = e instanceof Problem ? e.message : `Starting the debug runner failed: ${(e as Error)?.message ?? e}`;
+    const message =
+      e instanceof Problem ? e.message : `Starting the debug runner failed: ${(e as Error)?.message ?? e}`;
     if (!(e instanceof Problem)) this.s.log.error(`${(e as Error)?.stack ?? e}`);
     void vscode.window.showErrorMessage(message);
   }

@@ -8,19 +8,25 @@ import * as vscode from 'vscode';
 import type { ProjectRegistry } from '../services';
 import { tracebackLocations, workspaceFileFor } from './tracebackLinks';
 
-interface FrameLink extends vscode.TerminalLink { file: string; line: number }
+interface FrameLink extends vscode.TerminalLink {
+  file: string;
+  line: number;
+}
 
 /** Each project's workflow root (`[workflow].root`), where release paths are relative to; read once per change. */
 export class WorkflowRoots {
   private cached: string[] | undefined;
   constructor(private readonly projects: Pick<ProjectRegistry, 'all' | 'onDidChange'>) {
-    projects.onDidChange(() => { this.cached = undefined; });
+    projects.onDidChange(() => {
+      this.cached = undefined;
+    });
   }
 
   get(): string[] {
     this.cached ??= this.projects.all().map((p) => {
       try {
-        const root = (parseToml(readFileSync(p.configPath, 'utf8')) as { workflow?: { root?: unknown } }).workflow?.root;
+        const root = (parseToml(readFileSync(p.configPath, 'utf8')) as { workflow?: { root?: unknown } }).workflow
+          ?.root;
         return resolve(p.dir, typeof root === 'string' ? root : '.');
       } catch {
         return p.dir;
@@ -36,19 +42,35 @@ export function fileFor(printed: string, roots: WorkflowRoots): string | undefin
 
 export function tracebackLinkProvider(roots: WorkflowRoots): vscode.TerminalLinkProvider<FrameLink> {
   return {
-    provideTerminalLinks: (context) => tracebackLocations(context.line).flatMap((loc) => {
-      const file = fileFor(loc.path, roots);
-      return file ? [{ startIndex: loc.start, length: loc.length, tooltip: `Open ${vscode.workspace.asRelativePath(file)}:${loc.line}`, file, line: loc.line }] : [];
-    }),
+    provideTerminalLinks: (context) =>
+      tracebackLocations(context.line).flatMap((loc) => {
+        const file = fileFor(loc.path, roots);
+        return file
+          ? [
+              {
+                startIndex: loc.start,
+                length: loc.length,
+                tooltip: `Open ${vscode.workspace.asRelativePath(file)}:${loc.line}`,
+                file,
+                line: loc.line,
+              },
+            ]
+          : [];
+      }),
     handleTerminalLink: async (link) => {
       const position = new vscode.Position(Math.max(0, link.line - 1), 0);
-      await vscode.window.showTextDocument(vscode.Uri.file(link.file), { selection: new vscode.Range(position, position) });
+      await vscode.window.showTextDocument(vscode.Uri.file(link.file), {
+        selection: new vscode.Range(position, position),
+      });
     },
   };
 }
 
 /** Gives a Debug Console output event that is one traceback frame its workspace source and line. */
-export function linkOutputFrame(body: { output?: string; source?: unknown; line?: number }, roots: WorkflowRoots): void {
+export function linkOutputFrame(
+  body: { output?: string; source?: unknown; line?: number },
+  roots: WorkflowRoots,
+): void {
   if (!body.output || body.source) return;
   const frames = tracebackLocations(body.output);
   if (frames.length !== 1) return;

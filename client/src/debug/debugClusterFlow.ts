@@ -17,20 +17,39 @@ export interface DebugClusterDeps extends FlowDeps {
   userName: string | undefined;
 }
 
-export async function debugClusterFor(d: DebugClusterDeps, project: Pick<Project, 'dir' | 'label' | 'targets'>, ask = false): Promise<string> {
+export async function debugClusterFor(
+  d: DebugClusterDeps,
+  project: Pick<Project, 'dir' | 'label' | 'targets'>,
+  ask = false,
+): Promise<string> {
   const clusters = await listClusters(d);
   const remembered = d.memory.get(project.dir);
   if (!ask && remembered && clusters.some((c) => c.slug === remembered)) return remembered;
   const name = devClusterName(d.userName);
-  const choice = answered(await d.ui.pick(`Cluster for the debug runner of ${project.label}`, debugClusterItems(clusters, project.targets, name), {
-    placeHolder: 'Only your debug runner should poll it: another runner there may take the task first',
-  }));
+  const choice = answered(
+    await d.ui.pick(
+      `Cluster for the debug runner of ${project.label}`,
+      debugClusterItems(clusters, project.targets, name),
+      {
+        placeHolder: 'Only your debug runner should poll it: another runner there may take the task first',
+      },
+    ),
+  );
   let slug: string;
   if (choice === CREATE) {
-    slug = (await withProgress(d, `Creating cluster ${name}`, (signal) => d.cli.run(clusterCreate(name), { signal }))).slug;
+    slug = (await withProgress(d, `Creating cluster ${name}`, (signal) => d.cli.run(clusterCreate(name), { signal })))
+      .slug;
   } else {
     const risk = riskOf(choice, project.targets);
-    if (risk && !(await d.ui.confirm({ message: `Debug on ${choice.slug}? ${risk[0].toUpperCase()}${risk.slice(1)}.`, detail: 'Runners serving it can take the task before the debugger does, and jobs submitted for debugging run next to real work.', action: 'Debug There' }))) {
+    if (
+      risk &&
+      !(await d.ui.confirm({
+        message: `Debug on ${choice.slug}? ${risk[0].toUpperCase()}${risk.slice(1)}.`,
+        detail:
+          'Runners serving it can take the task before the debugger does, and jobs submitted for debugging run next to real work.',
+        action: 'Debug There',
+      }))
+    ) {
       throw new Dismissed();
     }
     slug = choice.slug;

@@ -33,16 +33,22 @@ export type RunnerChoice = { ok: true; runner: string; from: string } | { ok: fa
 /** The Runner to start: the launch configuration's, else `[workflow].runner`, else the one Runner found statically. */
 export function chooseRunner(o: { launch?: string; toml?: unknown; discovered?: readonly string[] }): RunnerChoice {
   const check = (runner: string, from: string): RunnerChoice =>
-    RUNNER.test(runner) ? { ok: true, runner, from } : { ok: false, message: `The runner "${runner}" (${from}) is not '<module>:<object>', e.g. "my_workflow.runner:runner".` };
+    RUNNER.test(runner)
+      ? { ok: true, runner, from }
+      : {
+          ok: false,
+          message: `The runner "${runner}" (${from}) is not '<module>:<object>', e.g. "my_workflow.runner:runner".`,
+        };
   if (o.launch?.trim()) return check(o.launch.trim(), 'launch configuration');
   if (typeof o.toml === 'string' && o.toml.trim()) return check(o.toml.trim(), '[workflow].runner');
   const found = [...new Set(o.discovered ?? [])];
   if (found.length === 1) return check(found[0], 'found in the project');
   return {
     ok: false,
-    message: found.length === 0
-      ? 'No Runner to start: set [workflow].runner = "<module>:<object>" in tilebox.workflow.toml, or "runner" in the launch configuration.'
-      : `Several Runners were found (${found.join(', ')}): set [workflow].runner in tilebox.workflow.toml, or "runner" in the launch configuration.`,
+    message:
+      found.length === 0
+        ? 'No Runner to start: set [workflow].runner = "<module>:<object>" in tilebox.workflow.toml, or "runner" in the launch configuration.'
+        : `Several Runners were found (${found.join(', ')}): set [workflow].runner in tilebox.workflow.toml, or "runner" in the launch configuration.`,
   };
 }
 
@@ -64,7 +70,10 @@ export interface LaunchFacts {
 }
 
 /** The attributes debugpy's adapter reads from the `launch` request (type/name/request stay the user's). */
-export function debugpyLaunch(config: TileboxLaunchConfig, f: LaunchFacts): TileboxLaunchConfig & Record<string, unknown> {
+export function debugpyLaunch(
+  config: TileboxLaunchConfig,
+  f: LaunchFacts,
+): TileboxLaunchConfig & Record<string, unknown> {
   const env: Record<string, string> = { TILEBOX_API_KEY: f.apiKey, PYTHONUNBUFFERED: '1' };
   if (f.apiUrl) env.TILEBOX_API_URL = f.apiUrl;
   return {

@@ -15,7 +15,11 @@ import { competingRunners } from './debugCluster';
 import type { ReadyInfo, RegisteredTask } from './launcherScript';
 import { askTaskInput } from './taskInput';
 
-export interface StartOptions { noDebug: boolean; stopOnTaskException?: boolean; discoveredRunners?: string[] }
+export interface StartOptions {
+  noDebug: boolean;
+  stopOnTaskException?: boolean;
+  discoveredRunners?: string[];
+}
 
 export interface DebugTaskDeps extends JobDeps {
   projects: Pick<ProjectRegistry, 'active' | 'all' | 'pick'>;
@@ -25,20 +29,32 @@ export interface DebugTaskDeps extends JobDeps {
 
 /** The lens passes the toml's URI as a string; a plain path works too. */
 function projectOf(d: DebugTaskDeps, configUri: unknown): Promise<Project | undefined> | Project {
-  if (typeof configUri !== 'string') return projectFor(d.projects, configUri, 'Debug a task of which project?').then((p) => p ?? answered(undefined));
+  if (typeof configUri !== 'string')
+    return projectFor(d.projects, configUri, 'Debug a task of which project?').then((p) => p ?? answered(undefined));
   const path = configUri.startsWith('file:') ? fileURLToPath(configUri) : configUri;
   const found = d.projects.all().find((p) => p.configPath === path);
-  if (!found) throw new Problem(`${path} is not a Tilebox project of this workspace: open its folder as a workspace folder.`);
+  if (!found)
+    throw new Problem(`${path} is not a Tilebox project of this workspace: open its folder as a workspace folder.`);
   return found;
 }
 
 /** The registered task a lens or a failed task means, matched like a runner matches: name, major, minor. */
-export function registeredFor(ready: ReadyInfo, want: { name: string; version: string; className?: string; unresolved?: boolean }): RegisteredTask | undefined {
+export function registeredFor(
+  ready: ReadyInfo,
+  want: { name: string; version: string; className?: string; unresolved?: boolean },
+): RegisteredTask | undefined {
   if (want.unresolved) return ready.identifiers.find((t) => t.class === want.className);
   return ready.identifiers.find((t) => isCompatible({ name: want.name, version: want.version }, t));
 }
 
-async function submitTo(d: DebugTaskDeps, ready: ReadyInfo, task: RegisteredTask, version: string, input: string | undefined, verb: string): Promise<Outcome> {
+async function submitTo(
+  d: DebugTaskDeps,
+  ready: ReadyInfo,
+  task: RegisteredTask,
+  version: string,
+  input: string | undefined,
+  verb: string,
+): Promise<Outcome> {
   // Who else polls the cluster is looked up next to the submit, not before it: the warning must not delay the job.
   const clusters = d.cli.run(clusterList(), { signal: d.signal });
   const name = `${verb} ${task.class}`;
@@ -51,22 +67,36 @@ async function submitTo(d: DebugTaskDeps, ready: ReadyInfo, task: RegisteredTask
   d.refresh.pollAfterAction('jobs');
   void d.views.revealJob(jobId);
   d.watch(jobId);
-  return outcome(`Submitted "${name}" (${shortId(jobId)}) to the ${verb === 'Run' ? '' : 'debug '}runner on ${ready.cluster}.`, [
-    { title: 'Show Job', command: 'tilebox.job.show', args: [jobId] },
-  ]);
+  return outcome(
+    `Submitted "${name}" (${shortId(jobId)}) to the ${verb === 'Run' ? '' : 'debug '}runner on ${ready.cluster}.`,
+    [{ title: 'Show Job', command: 'tilebox.job.show', args: [jobId] }],
+  );
 }
 
-export async function debugTaskFlow(d: DebugTaskDeps, noDebug: boolean, configUri?: unknown, lensTask?: DiscoveredTask): Promise<Outcome> {
+export async function debugTaskFlow(
+  d: DebugTaskDeps,
+  noDebug: boolean,
+  configUri?: unknown,
+  lensTask?: DiscoveredTask,
+): Promise<Outcome> {
   const project = await projectOf(d, configUri);
   if (!project) throw new Problem('No Tilebox project is open.');
   const ready = await d.ensureRunner(project, { noDebug, discoveredRunners: lensTask?.runners });
   let task: RegisteredTask | undefined;
   if (lensTask) {
     task = registeredFor(ready, lensTask);
-    if (!task) throw new Problem(`${lensTask.className ?? lensTask.name} is not registered in the Runner ${ready.runner}: add it to Runner(tasks=[...]), then debug it again.`);
+    if (!task)
+      throw new Problem(
+        `${lensTask.className ?? lensTask.name} is not registered in the Runner ${ready.runner}: add it to Runner(tasks=[...]), then debug it again.`,
+      );
   } else {
     if (ready.identifiers.length === 0) throw new Problem(`The Runner ${ready.runner} registers no tasks.`);
-    task = answered(await d.ui.pick(`${noDebug ? 'Run' : 'Debug'} which task of ${ready.runner}?`, ready.identifiers.map((t) => ({ label: t.class, description: `${t.name} ${t.version}`, value: t }))));
+    task = answered(
+      await d.ui.pick(
+        `${noDebug ? 'Run' : 'Debug'} which task of ${ready.runner}?`,
+        ready.identifiers.map((t) => ({ label: t.class, description: `${t.name} ${t.version}`, value: t })),
+      ),
+    );
   }
   const input = await askTaskInput(d.ui, { ...task, fields: lensTask?.fields });
   return submitTo(d, ready, task, task.version, input, noDebug ? 'Run' : 'Debug');
@@ -83,7 +113,8 @@ export function failedTaskOf(arg: unknown): { job: Job; task: TaskSummary } | un
 
 export async function debugFailedFlow(d: DebugTaskDeps, arg: unknown): Promise<Outcome> {
   const failed = failedTaskOf(arg);
-  if (!failed) throw new Problem('Debug Failed Task works on a failed job or task in the Jobs view: right-click one there.');
+  if (!failed)
+    throw new Problem('Debug Failed Task works on a failed job or task in the Jobs view: right-click one there.');
   const project = await projectOf(d, undefined);
   if (!project) throw new Problem('No Tilebox project is open.');
   const ready = await d.ensureRunner(project, { noDebug: false, stopOnTaskException: true });
@@ -92,13 +123,25 @@ export async function debugFailedFlow(d: DebugTaskDeps, arg: unknown): Promise<O
   if (!identifier) {
     // The CLI did not say which identifier failed: the display is the class name by default; confirm it.
     const byClass = ready.identifiers.find((t) => t.class === className);
-    const picked = answered(await d.ui.pick(`Which task failed in ${failed.job.name}?`, ready.identifiers.map((t) => ({
-      label: t.class, description: `${t.name} ${t.version}`, picked: t === byClass, value: t,
-    })), { placeHolder: `The failed task is shown as "${className}"` }));
+    const picked = answered(
+      await d.ui.pick(
+        `Which task failed in ${failed.job.name}?`,
+        ready.identifiers.map((t) => ({
+          label: t.class,
+          description: `${t.name} ${t.version}`,
+          picked: t === byClass,
+          value: t,
+        })),
+        { placeHolder: `The failed task is shown as "${className}"` },
+      ),
+    );
     identifier = { name: picked.name, version: picked.version };
   }
   const task = registeredFor(ready, identifier);
-  if (!task) throw new Problem(`${identifier.name} ${identifier.version} is not registered in the Runner ${ready.runner}: add it to Runner(tasks=[...]).`);
+  if (!task)
+    throw new Problem(
+      `${identifier.name} ${identifier.version} is not registered in the Runner ${ready.runner}: add it to Runner(tasks=[...]).`,
+    );
   const version = isTaskVersion(identifier.version) ? identifier.version : task.version;
   // No CLI command in the contract returns a task's input yet (spans are [INFER]): ask for it.
   const input = await askTaskInput(d.ui, task);

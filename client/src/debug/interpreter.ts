@@ -12,9 +12,17 @@ export interface InterpreterFacts {
   launchConfig?: string;
 }
 
-export type InterpreterSource = 'launch configuration' | 'Python extension' | 'project .venv' | 'tilebox.python.path' | 'PATH';
+export type InterpreterSource =
+  | 'launch configuration'
+  | 'Python extension'
+  | 'project .venv'
+  | 'tilebox.python.path'
+  | 'PATH';
 
-export interface Interpreter { path: string; source: InterpreterSource }
+export interface Interpreter {
+  path: string;
+  source: InterpreterSource;
+}
 
 export function chooseInterpreter(f: InterpreterFacts): Interpreter {
   const given = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);

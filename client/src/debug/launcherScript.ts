@@ -41,8 +41,16 @@ if __name__ == "__main__":
         print("Tilebox debug runner stopped.", flush=True)
 `;
 
-export interface RegisteredTask { name: string; version: string; class: string }
-export interface ReadyInfo { runner: string; cluster: string; identifiers: RegisteredTask[] }
+export interface RegisteredTask {
+  name: string;
+  version: string;
+  class: string;
+}
+export interface ReadyInfo {
+  runner: string;
+  cluster: string;
+  identifiers: RegisteredTask[];
+}
 
 /** The READY line in a chunk of runner output, if there is one. */
 export function parseReady(output: string): ReadyInfo | undefined {

@@ -13,9 +13,7 @@ export const PREFLIGHT_SCRIPT = [
   'print(json.dumps({"python": sys.version.split()[0], "executable": sys.executable, "debugpy": has("debugpy"), "tilebox": has("tilebox.workflows")}))',
 ].join('\n');
 
-export type PreflightRun =
-  | { kind: 'ran'; code: number | null; stdout: string; stderr: string }
-  | { kind: 'not-found' };
+export type PreflightRun = { kind: 'ran'; code: number | null; stdout: string; stderr: string } | { kind: 'not-found' };
 
 export interface PreflightContext {
   python: string;
@@ -28,14 +26,20 @@ export interface PreflightContext {
 
 export type PreflightResult =
   | { ok: true; version: string }
-  | { ok: false; message: string; /** The command the action button copies, when there is one. */ command?: string; action: 'copy' | 'settings' };
+  | {
+      ok: false;
+      message: string /** The command the action button copies, when there is one. */;
+      command?: string;
+      action: 'copy' | 'settings';
+    };
 
 const quote = (s: string) => (/^[\w./-]+$/.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`);
 
 function installCommand(pkg: 'debugpy' | 'tilebox-workflows', c: PreflightContext, executable: string): string {
   if (c.usesUv) return pkg === 'debugpy' ? 'uv add --dev debugpy' : 'uv add tilebox-workflows';
   // Debian's own interpreter refuses pip (PEP 668); its debugpy comes from apt.
-  if (c.platform === 'linux' && /^\/usr\/bin\/python3(\.\d+)?$/.test(executable) && pkg === 'debugpy') return 'sudo apt-get install python3-debugpy';
+  if (c.platform === 'linux' && /^\/usr\/bin\/python3(\.\d+)?$/.test(executable) && pkg === 'debugpy')
+    return 'sudo apt-get install python3-debugpy';
   return `${quote(executable)} -m pip install ${pkg}`;
 }
 
@@ -43,17 +47,30 @@ export function preflightResult(run: PreflightRun, c: PreflightContext): Preflig
   const notFound = `No Python interpreter at "${c.python}" (from ${c.source}). Select one with "Python: Select Interpreter", create the project's .venv, or set tilebox.python.path.`;
   if (run.kind === 'not-found') return { ok: false, message: notFound, action: 'settings' };
   let facts: { python?: string; executable?: string; debugpy?: boolean; tilebox?: boolean } | undefined;
-  try { facts = JSON.parse(run.stdout.trim().split('\n').pop() ?? ''); } catch { facts = undefined; }
+  try {
+    facts = JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
+  } catch {
+    facts = undefined;
+  }
   if (run.code !== 0 || !facts) {
     const why = run.stderr.trim().split('\n').pop() || `exit code ${run.code}`;
-    return { ok: false, message: `"${c.python}" (from ${c.source}) did not run as Python: ${why}. Select another interpreter or set tilebox.python.path.`, action: 'settings' };
+    return {
+      ok: false,
+      message: `"${c.python}" (from ${c.source}) did not run as Python: ${why}. Select another interpreter or set tilebox.python.path.`,
+      action: 'settings',
+    };
   }
   const exe = facts.executable || c.python;
   const missing = !facts.debugpy ? 'debugpy' : !facts.tilebox ? 'tilebox-workflows' : undefined;
   if (missing) {
     const command = installCommand(missing, c, exe);
     const what = missing === 'debugpy' ? 'debugpy (the Python debugger)' : 'tilebox-workflows (the Tilebox Python SDK)';
-    return { ok: false, message: `${what} is not installed in ${exe} (Python ${facts.python}, from ${c.source}). Install it: ${command}`, command, action: 'copy' };
+    return {
+      ok: false,
+      message: `${what} is not installed in ${exe} (Python ${facts.python}, from ${c.source}). Install it: ${command}`,
+      command,
+      action: 'copy',
+    };
   }
   return { ok: true, version: facts.python ?? '' };
 }

@@ -30,7 +30,9 @@ async function pythonExtensionInterpreter(dir: string): Promise<string | undefin
 export async function projectInterpreter(dir: string, launchConfig?: string): Promise<Interpreter> {
   const venv = join(dir, '.venv', venvPython(process.platform));
   // Machine-scoped and listed in restrictedConfigurations: a workspace cannot choose the binary.
-  const setting = vscode.workspace.isTrusted ? vscode.workspace.getConfiguration('tilebox').get<string>(settingName(Settings.pythonPath)) : undefined;
+  const setting = vscode.workspace.isTrusted
+    ? vscode.workspace.getConfiguration('tilebox').get<string>(settingName(Settings.pythonPath))
+    : undefined;
   return chooseInterpreter({
     launchConfig,
     pythonExtension: await pythonExtensionInterpreter(dir),

@@ -32,21 +32,42 @@ function preflight(python: string, cwd: string): Promise<PreflightRun> {
     const child = spawn(python, ['-c', PREFLIGHT_SCRIPT], { cwd, timeout: 20_000 });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ENOENT' || e.code === 'EACCES' ? { kind: 'not-found' } : { kind: 'ran', code: null, stdout, stderr: e.message }));
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      resolve(
+        e.code === 'ENOENT' || e.code === 'EACCES'
+          ? { kind: 'not-found' }
+          : { kind: 'ran', code: null, stdout, stderr: e.message },
+      ),
+    );
     child.on('close', (code) => resolve({ kind: 'ran', code, stdout, stderr }));
   });
 }
 
-export function registerDebugging(s: Services, r: (id: string, h: CommandHandler) => void, jobDeps: (signal: AbortSignal) => JobDeps): void {
+export function registerDebugging(
+  s: Services,
+  r: (id: string, h: CommandHandler) => void,
+  jobDeps: (signal: AbortSignal) => JobDeps,
+): void {
   const config = () => vscode.workspace.getConfiguration('tilebox');
   const memory = clusterMemory(s.context.workspaceState);
-  const userName = (() => { try { return os.userInfo().username; } catch { return undefined; } })();
+  const userName = (() => {
+    try {
+      return os.userInfo().username;
+    } catch {
+      return undefined;
+    }
+  })();
   const resolveDeps = (): ResolveDeps => ({
     ...jobDeps(new AbortController().signal),
     projects: s.projects,
-    memory, userName,
+    memory,
+    userName,
     apiKey: () => s.secrets.get(),
     apiUrl: () => config().get<string>(settingName(Settings.apiUrl))?.trim() || undefined,
     interpreter: projectInterpreter,
@@ -56,14 +77,26 @@ export function registerDebugging(s: Services, r: (id: string, h: CommandHandler
   });
   const roots = new WorkflowRoots(s.projects);
   const runners = new DebugRunners(s, resolveDeps, roots);
-  s.context.subscriptions.push(...runners.register(), vscode.window.registerTerminalLinkProvider(tracebackLinkProvider(roots)));
+  s.context.subscriptions.push(
+    ...runners.register(),
+    vscode.window.registerTerminalLinkProvider(tracebackLinkProvider(roots)),
+  );
 
-  const deps = (signal: AbortSignal) => ({ ...jobDeps(signal), projects: s.projects, ensureRunner: runners.ensure.bind(runners) });
-  r(Commands.debugTask, (signal, configUri, task) => debugTaskFlow(deps(signal), false, configUri, task as DiscoveredTask | undefined));
-  r(Commands.runTask, (signal, configUri, task) => debugTaskFlow(deps(signal), true, configUri, task as DiscoveredTask | undefined));
+  const deps = (signal: AbortSignal) => ({
+    ...jobDeps(signal),
+    projects: s.projects,
+    ensureRunner: runners.ensure.bind(runners),
+  });
+  r(Commands.debugTask, (signal, configUri, task) =>
+    debugTaskFlow(deps(signal), false, configUri, task as DiscoveredTask | undefined),
+  );
+  r(Commands.runTask, (signal, configUri, task) =>
+    debugTaskFlow(deps(signal), true, configUri, task as DiscoveredTask | undefined),
+  );
   r(Commands.debugFailedTask, (signal, arg) => debugFailedFlow(deps(signal), arg));
   r(Commands.chooseDebugCluster, async (signal, arg) => {
-    const project = await projectFor(s.projects, arg, 'Choose the debug cluster of which project?') ?? s.projects.active();
+    const project =
+      (await projectFor(s.projects, arg, 'Choose the debug cluster of which project?')) ?? s.projects.active();
     if (!project) return undefined;
     const slug = await debugClusterFor({ ...jobDeps(signal), memory, userName }, project, true);
     return outcome(`Debug runners of ${project.label} poll ${slug} from now on.`);

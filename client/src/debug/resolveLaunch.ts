@@ -16,7 +16,10 @@ import { preflightResult, type PreflightRun } from './preflight';
 
 /** A problem whose message has one button: a command to run, or text to copy. */
 export class ActionProblem extends Problem {
-  constructor(message: string, readonly action: { title: string; command?: string; args?: unknown[]; copy?: string }) {
+  constructor(
+    message: string,
+    readonly action: { title: string; command?: string; args?: unknown[]; copy?: string },
+  ) {
     super(message);
   }
 }
@@ -31,55 +34,90 @@ export interface ResolveDeps extends DebugClusterDeps {
   platform: NodeJS.Platform;
 }
 
-const openToml = (p: Project) => ({ title: 'Open tilebox.workflow.toml', command: 'vscode.open', args: [p.configPath] });
+const openToml = (p: Project) => ({
+  title: 'Open tilebox.workflow.toml',
+  command: 'vscode.open',
+  args: [p.configPath],
+});
 
 async function projectFor(d: ResolveDeps, config: TileboxLaunchConfig, folder?: string): Promise<Project> {
   if (config.project) {
     const dir = isAbsolute(config.project) || !folder ? resolve(config.project) : resolve(folder, config.project);
     const found = d.projects.all().find((p) => p.dir === dir);
-    if (!found) throw new Problem(`"project": "${config.project}" in the launch configuration is not a folder with a tilebox.workflow.toml in this workspace.`);
+    if (!found)
+      throw new Problem(
+        `"project": "${config.project}" in the launch configuration is not a folder with a tilebox.workflow.toml in this workspace.`,
+      );
     return found;
   }
   const project = d.projects.active() ?? (await d.projects.pick('Start the debug runner of which project?'));
-  if (!project) throw new Problem('No tilebox.workflow.toml in this workspace: create a project with "Tilebox: Create Project", then debug it.');
+  if (!project)
+    throw new Problem(
+      'No tilebox.workflow.toml in this workspace: create a project with "Tilebox: Create Project", then debug it.',
+    );
   return project;
 }
 
-export interface Resolved { project: Project; config: TileboxLaunchConfig & Record<string, unknown> }
+export interface Resolved {
+  project: Project;
+  config: TileboxLaunchConfig & Record<string, unknown>;
+}
 
-export async function resolveLaunch(d: ResolveDeps, config: TileboxLaunchConfig, o: { folder?: string; discoveredRunners?: string[] } = {}): Promise<Resolved> {
+export async function resolveLaunch(
+  d: ResolveDeps,
+  config: TileboxLaunchConfig,
+  o: { folder?: string; discoveredRunners?: string[] } = {},
+): Promise<Resolved> {
   const project = await projectFor(d, config, o.folder);
   let workflow: { runner?: unknown; root?: unknown } = {};
   try {
-    workflow = ((parseToml(await readFile(project.configPath, 'utf8')) as { workflow?: typeof workflow }).workflow) ?? {};
+    workflow = (parseToml(await readFile(project.configPath, 'utf8')) as { workflow?: typeof workflow }).workflow ?? {};
   } catch {
-    throw new ActionProblem(`${project.label}/tilebox.workflow.toml does not parse: fix the problems shown in it, then debug again.`, openToml(project));
+    throw new ActionProblem(
+      `${project.label}/tilebox.workflow.toml does not parse: fix the problems shown in it, then debug again.`,
+      openToml(project),
+    );
   }
   const runner = chooseRunner({ launch: config.runner, toml: workflow.runner, discovered: o.discoveredRunners });
   if (!runner.ok) throw new ActionProblem(runner.message, openToml(project));
   const root = resolve(project.dir, typeof workflow.root === 'string' ? workflow.root : '.');
   const files = moduleFiles(runner.runner);
   if (!files.some((f) => existsSync(join(root, f)))) {
-    throw new ActionProblem(`The runner ${runner.runner} (${runner.from}) points nowhere: neither ${files.join(' nor ')} exists under ${root}.`, openToml(project));
+    throw new ActionProblem(
+      `The runner ${runner.runner} (${runner.from}) points nowhere: neither ${files.join(' nor ')} exists under ${root}.`,
+      openToml(project),
+    );
   }
   const python = await d.interpreter(project.dir, config.python);
   const checked = preflightResult(await d.preflight(python.path, root), {
-    python: python.path, source: python.source, usesUv: existsSync(join(project.dir, 'uv.lock')), platform: d.platform,
+    python: python.path,
+    source: python.source,
+    usesUv: existsSync(join(project.dir, 'uv.lock')),
+    platform: d.platform,
   });
   if (!checked.ok) {
-    throw new ActionProblem(checked.message, checked.action === 'copy'
-      ? { title: 'Copy Command', copy: checked.command }
-      : { title: 'Open Settings', command: 'workbench.action.openSettings', args: ['tilebox.python.path'] });
+    throw new ActionProblem(
+      checked.message,
+      checked.action === 'copy'
+        ? { title: 'Copy Command', copy: checked.command }
+        : { title: 'Open Settings', command: 'workbench.action.openSettings', args: ['tilebox.python.path'] },
+    );
   }
   const apiKey = await d.apiKey();
   if (!apiKey) throw new CliFailure({ kind: 'not-authenticated', stderr: '' }, 'Starting the debug runner');
   const cluster = config.cluster?.trim() || (await debugClusterFor(d, project));
   if (config.cluster?.trim() && !(await listClusters(d)).some((c) => c.slug === cluster)) {
-    throw new ActionProblem(`Cluster ${cluster} (the launch configuration's "cluster") does not exist: remove "cluster" to pick or create one.`, { title: 'Open launch.json', command: 'workbench.action.debug.configure' });
+    throw new ActionProblem(
+      `Cluster ${cluster} (the launch configuration's "cluster") does not exist: remove "cluster" to pick or create one.`,
+      { title: 'Open launch.json', command: 'workbench.action.debug.configure' },
+    );
   }
   await mkdir(d.storageDir, { recursive: true });
   const launcherPath = join(d.storageDir, LAUNCHER_FILE);
   await writeFile(launcherPath, LAUNCHER_SCRIPT);
-  const launch = debugpyLaunch({ ...config, project: project.dir }, { root, runner: runner.runner, cluster, python: python.path, launcherPath, apiKey, apiUrl: d.apiUrl() });
+  const launch = debugpyLaunch(
+    { ...config, project: project.dir },
+    { root, runner: runner.runner, cluster, python: python.path, launcherPath, apiKey, apiUrl: d.apiUrl() },
+  );
   return { project, config: launch };
 }

@@ -14,7 +14,12 @@ export interface TracebackLocation {
 const FRAME = /File "([^"\n]+)", line (\d+)/g;
 
 export function tracebackLocations(text: string): TracebackLocation[] {
-  return [...text.matchAll(FRAME)].map((m) => ({ start: m.index ?? 0, length: m[0].length, path: m[1], line: Number(m[2]) }));
+  return [...text.matchAll(FRAME)].map((m) => ({
+    start: m.index ?? 0,
+    length: m[0].length,
+    path: m[1],
+    line: Number(m[2]),
+  }));
 }
 
 /** Installed or standard-library code: never mapped onto a project file of the same name. */
@@ -24,7 +29,11 @@ const LIBRARY = /[\\/](site-packages|dist-packages)[\\/]|[\\/]lib[\\/]python\d+(
  * The workspace file a printed path stands for: itself when it is inside a root, else `root/<tail>` for the longest
  * tail of its segments that exists (release cache `…/<release>/scene_qa/tasks.py` → `<root>/scene_qa/tasks.py`).
  */
-export function workspaceFileFor(printed: string, roots: readonly string[], exists: (p: string) => boolean): string | undefined {
+export function workspaceFileFor(
+  printed: string,
+  roots: readonly string[],
+  exists: (p: string) => boolean,
+): string | undefined {
   if (LIBRARY.test(printed)) return undefined;
   const inside = roots.some((r) => printed === r || printed.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
   if (inside) return exists(printed) ? printed : undefined;

@@ -2,7 +2,14 @@
 // VS Code does (initialize, launch, breakpoints, configurationDone, terminate).
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 
-export interface DapMessage { type: string; command?: string; event?: string; body?: Record<string, unknown>; success?: boolean; request_seq?: number }
+export interface DapMessage {
+  type: string;
+  command?: string;
+  event?: string;
+  body?: Record<string, unknown>;
+  success?: boolean;
+  request_seq?: number;
+}
 
 export class DapClient {
   readonly messages: DapMessage[] = [];
@@ -26,8 +33,22 @@ export class DapClient {
     const seen = this.messages.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching DAP message in ${ms} ms; got ${this.messages.map((m) => m.event ?? m.command).join(', ')}`)), ms);
-      this.waiters.push({ match, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching DAP message in ${ms} ms; got ${this.messages.map((m) => m.event ?? m.command).join(', ')}`,
+            ),
+          ),
+        ms,
+      );
+      this.waiters.push({
+        match,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
     });
   }
 
@@ -36,7 +57,10 @@ export class DapClient {
   }
 
   output(): string {
-    return this.messages.filter((m) => m.event === 'output' && m.body?.category !== 'telemetry').map((m) => String(m.body?.output ?? '')).join('');
+    return this.messages
+      .filter((m) => m.event === 'output' && m.body?.category !== 'telemetry')
+      .map((m) => String(m.body?.output ?? ''))
+      .join('');
   }
 
   private read(d: Buffer): void {
@@ -49,7 +73,10 @@ export class DapClient {
       const message = JSON.parse(this.buffer.subarray(head + 4, head + 4 + length).toString()) as DapMessage;
       this.buffer = this.buffer.subarray(head + 4 + length);
       this.messages.push(message);
-      for (const w of this.waiters.filter((x) => x.match(message))) { w.resolve(message); this.waiters.splice(this.waiters.indexOf(w), 1); }
+      for (const w of this.waiters.filter((x) => x.match(message))) {
+        w.resolve(message);
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+      }
     }
   }
 }

@@ -9,7 +9,10 @@ import { DEV, world } from '../../commands/support';
 function setup() {
   const w = world();
   const remembered = new Map<string, string | undefined>();
-  const memory = { get: (dir: string) => remembered.get(dir), set: async (dir: string, slug: string | undefined) => void remembered.set(dir, slug) };
+  const memory = {
+    get: (dir: string) => remembered.get(dir),
+    set: async (dir: string, slug: string | undefined) => void remembered.set(dir, slug),
+  };
   const deps = (ui: ReturnType<typeof w.ui>) => ({ cli: w.h.cli, ui, memory, userName: 'ada' });
   return { w, remembered, deps };
 }

@@ -11,15 +11,32 @@ import type { ReadyInfo } from '../../../client/src/debug/launcherScript';
 import { DEV, world } from '../../commands/support';
 
 const READY: ReadyInfo = {
-  runner: 'scene_qa.runner:runner', cluster: DEV,
-  identifiers: [{ name: 'tilebox.com/example/FetchScene', version: 'v1.0', class: 'FetchScene' }, { name: 'Summarize', version: 'v0.0', class: 'Summarize' }],
+  runner: 'scene_qa.runner:runner',
+  cluster: DEV,
+  identifiers: [
+    { name: 'tilebox.com/example/FetchScene', version: 'v1.0', class: 'FetchScene' },
+    { name: 'Summarize', version: 'v0.0', class: 'Summarize' },
+  ],
 };
-const lensTask: DiscoveredTask = { name: 'tilebox.com/example/FetchScene', version: 'v1.0', file: 'scene_qa/tasks.py', line: 4, className: 'FetchScene', fields: [{ name: 'scene_id', type: 'str' }] };
+const lensTask: DiscoveredTask = {
+  name: 'tilebox.com/example/FetchScene',
+  version: 'v1.0',
+  file: 'scene_qa/tasks.py',
+  line: 4,
+  className: 'FetchScene',
+  fields: [{ name: 'scene_id', type: 'str' }],
+};
 
 function setup() {
   const w = world();
   const started: { noDebug: boolean; stopOnTaskException?: boolean }[] = [];
-  const deps = (ui: ReturnType<typeof w.ui>) => ({ ...w.deps(ui), ensureRunner: async (_p: unknown, o: { noDebug: boolean; stopOnTaskException?: boolean }) => { started.push(o); return READY; } });
+  const deps = (ui: ReturnType<typeof w.ui>) => ({
+    ...w.deps(ui),
+    ensureRunner: async (_p: unknown, o: { noDebug: boolean; stopOnTaskException?: boolean }) => {
+      started.push(o);
+      return READY;
+    },
+  });
   const jobs = async () => {
     const r = await w.h.cli.run(jobList());
     assert.equal(r.kind, 'ok');
@@ -28,7 +45,7 @@ function setup() {
   return { w, started, deps, jobs };
 }
 
-test('Debug Task from a lens submits that task with the given input to the debug runner\'s cluster', async () => {
+test("Debug Task from a lens submits that task with the given input to the debug runner's cluster", async () => {
   const { w, started, deps, jobs } = setup();
   const ui = w.ui({ input: '"S2A_1"' });
   const out = await debugTaskFlow(deps(ui), false, pathToFileURL(w.project.configPath).href, lensTask);
@@ -53,21 +70,42 @@ test('Run Task from the palette picks among the registered tasks and starts the 
 test('a lens task the Runner does not register is one message, and nothing is submitted', async () => {
   const { w, deps, jobs } = setup();
   const other = { ...lensTask, name: 'tilebox.com/example/CheckClouds', version: 'v1.2', className: 'CheckClouds' };
-  await assert.rejects(debugTaskFlow(deps(w.ui()), false, w.project.configPath, other),
-    (e: Error) => e instanceof Problem && /^CheckClouds is not registered in the Runner scene_qa\.runner:runner: add it to Runner\(tasks=\[\.\.\.\]\)/.test(e.message));
+  await assert.rejects(
+    debugTaskFlow(deps(w.ui()), false, w.project.configPath, other),
+    (e: Error) =>
+      e instanceof Problem &&
+      /^CheckClouds is not registered in the Runner scene_qa\.runner:runner: add it to Runner\(tasks=\[\.\.\.\]\)/.test(
+        e.message,
+      ),
+  );
   assert.deepEqual(await jobs(), []);
 });
 
-test('Debug Failed Task re-submits the failed task\'s identifier, asks for its input, and stops on exceptions', async () => {
+test("Debug Failed Task re-submits the failed task's identifier, asks for its input, and stops on exceptions", async () => {
   const { w, started, deps, jobs } = setup();
-  const failedJob = { id: '019a0000-0000-7000-8000-000000000001', name: 'nightly', state: 'failed' as const, progress: [],
-    taskSummaries: [{ id: 't1', display: 'FetchScene\nValueError(\'x\')', state: 'failed' as const, identifier: { name: 'tilebox.com/example/FetchScene', version: 'v1.0' } }] };
+  const failedJob = {
+    id: '019a0000-0000-7000-8000-000000000001',
+    name: 'nightly',
+    state: 'failed' as const,
+    progress: [],
+    taskSummaries: [
+      {
+        id: 't1',
+        display: "FetchScene\nValueError('x')",
+        state: 'failed' as const,
+        identifier: { name: 'tilebox.com/example/FetchScene', version: 'v1.0' },
+      },
+    ],
+  };
   assert.equal(failedTaskOf({ job: failedJob })?.task.id, 't1');
   assert.equal(failedTaskOf({ job: { ...failedJob, taskSummaries: [] } }), undefined);
   await debugFailedFlow(deps(w.ui({ input: '"S2A_bad"' })), { job: failedJob });
   assert.deepEqual(started, [{ noDebug: false, stopOnTaskException: true }]);
   assert.equal((await jobs())[0].name, 'Debug FetchScene');
-  await assert.rejects(debugFailedFlow(deps(w.ui()), { job: { ...failedJob, state: 'completed', taskSummaries: [] } }), /right-click one there/);
+  await assert.rejects(
+    debugFailedFlow(deps(w.ui()), { job: { ...failedJob, state: 'completed', taskSummaries: [] } }),
+    /right-click one there/,
+  );
 });
 
 test('a release deployed on the debug cluster with a compatible task is a warning, and the job is still submitted', async () => {
@@ -77,5 +115,8 @@ test('a release deployed on the debug cluster with a compatible task is a warnin
   const ui = w.ui({ input: '"S2A_1"' });
   await debugTaskFlow(deps(ui), false, w.project.configPath, lensTask);
   assert.equal((await jobs()).length, 1);
-  assert.match(ui.notified.find((n) => n.level === 'warning')?.message ?? '', /^Another runner may take tilebox\.com\/example\/FetchScene on dev-cluster-9xK2mQ4pL8nR7s before the debugger does: a release of scene-qa-F8yVcPRfw2AkoZ is deployed there/);
+  assert.match(
+    ui.notified.find((n) => n.level === 'warning')?.message ?? '',
+    /^Another runner may take tilebox\.com\/example\/FetchScene on dev-cluster-9xK2mQ4pL8nR7s before the debugger does: a release of scene-qa-F8yVcPRfw2AkoZ is deployed there/,
+  );
 });

@@ -22,12 +22,26 @@ async function launchRunner(runner: string, filters: string[], extra: Record<str
   cpSync(join(root, 'test/fixtures/example-project/scene_qa'), join(dir, 'scene_qa'), { recursive: true });
   for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
   writeFileSync(join(dir, 'tilebox_debug_runner.py'), LAUNCHER_SCRIPT);
-  const env = { ...process.env, PYTHONPATH: join(root, 'test/standin/python'), TILEBOX_STANDIN_STATE: join(dir, 'state'), TILEBOX_API_KEY: 'k', PYTHONDONTWRITEBYTECODE: '1' };
-  const cli = (...args: string[]) => JSON.parse(execFileSync(join(root, 'test/standin/bin/tilebox'), [...args, '--json'], { env, encoding: 'utf8' }));
+  const env = {
+    ...process.env,
+    PYTHONPATH: join(root, 'test/standin/python'),
+    TILEBOX_STANDIN_STATE: join(dir, 'state'),
+    TILEBOX_API_KEY: 'k',
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
+  const cli = (...args: string[]) =>
+    JSON.parse(execFileSync(join(root, 'test/standin/bin/tilebox'), [...args, '--json'], { env, encoding: 'utf8' }));
   const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { env: { ...env, TILEBOX_API_KEY: '' } });
   const dap = new DapClient(adapter);
   dap.send('initialize', { adapterID: 'tilebox', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
-  const launch = debugpyLaunch(defaultLaunchConfig(), { root: dir, runner, cluster: DEV, python: PYTHON, launcherPath: join(dir, 'tilebox_debug_runner.py'), apiKey: 'k' });
+  const launch = debugpyLaunch(defaultLaunchConfig(), {
+    root: dir,
+    runner,
+    cluster: DEV,
+    python: PYTHON,
+    launcherPath: join(dir, 'tilebox_debug_runner.py'),
+    apiKey: 'k',
+  });
   dap.send('launch', { ...launch, env: { ...(launch.env as object), PYTHONPATH: env.PYTHONPATH } });
   await dap.event('initialized');
   dap.send('setBreakpoints', { source: { path: join(dir, 'scene_qa/tasks.py') }, breakpoints: [{ line: 12 }] });
@@ -38,15 +52,35 @@ async function launchRunner(runner: string, filters: string[], extra: Record<str
   return { dir, cli, adapter, dap, pid };
 }
 
-test('debugpy stops in execute(); Stop ends the runner and its renewer and gives the task back', { skip: !hasDebugpy && 'needs python3-debugpy (bash test/e2e/setup.sh installs it)', timeout: 120_000 }, async () => {
+test('debugpy stops in execute(); Stop ends the runner and its renewer and gives the task back', {
+  skip: !hasDebugpy && 'needs python3-debugpy (bash test/e2e/setup.sh installs it)',
+  timeout: 120_000,
+}, async () => {
   const { dir, cli, adapter, dap, pid } = await launchRunner('scene_qa.runner:runner', ['uncaught']);
   try {
-    const job = cli('job', 'submit', '--name', 'dbg', '--task', 'tilebox.com/example/FetchScene', '--version', 'v1.0', '--input', '"S2A"', '--cluster', DEV).id;
+    const job = cli(
+      'job',
+      'submit',
+      '--name',
+      'dbg',
+      '--task',
+      'tilebox.com/example/FetchScene',
+      '--version',
+      'v1.0',
+      '--input',
+      '"S2A"',
+      '--cluster',
+      DEV,
+    ).id;
 
     const stopped = await dap.event('stopped');
     assert.equal(stopped.body?.reason, 'breakpoint');
     const trace = dap.send('stackTrace', { threadId: stopped.body?.threadId });
-    const frames = (await dap.next((m) => m.request_seq === trace)).body?.stackFrames as { name: string; line: number; source: { path: string } }[];
+    const frames = (await dap.next((m) => m.request_seq === trace)).body?.stackFrames as {
+      name: string;
+      line: number;
+      source: { path: string };
+    }[];
     assert.deepEqual([frames[0].name, frames[0].line], ['execute', 12]);
     assert.equal(cli('job', 'get', job).task_summaries[0].state, 'running');
 
@@ -55,12 +89,29 @@ test('debugpy stops in execute(); Stop ends the runner and its renewer and gives
     for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 100));
     assert.ok(!existsSync(`/proc/${pid}`), 'the runner process is gone');
     // Zombies do not count: this container's PID 1 does not reap the children it inherits.
-    const live = () => spawnSync('pgrep', ['-f', `tilebox_debug_runner|${dir}`], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean)
-      .filter((p) => { try { return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${p}/stat`, 'utf8')); } catch { return false; } });
+    const live = () =>
+      spawnSync('pgrep', ['-f', `tilebox_debug_runner|${dir}`], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .filter(Boolean)
+        .filter((p) => {
+          try {
+            return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${p}/stat`, 'utf8'));
+          } catch {
+            return false;
+          }
+        });
     let leftovers = live();
-    for (let i = 0; i < 50 && leftovers.length; i++) { await new Promise((r) => setTimeout(r, 100)); leftovers = live(); }
+    for (let i = 0; i < 50 && leftovers.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      leftovers = live();
+    }
     assert.deepEqual(leftovers, [], 'no runner or lease-renewer process is left');
-    assert.equal(cli('job', 'get', job).task_summaries[0].state, 'queued', 'the interrupted task is queued again for the next runner');
+    assert.equal(
+      cli('job', 'get', job).task_summaries[0].state,
+      'queued',
+      'the interrupted task is queued again for the next runner',
+    );
   } finally {
     adapter.kill();
   }
@@ -79,14 +130,22 @@ class Broken(Task):
 runner = Runner(tasks=[Broken])
 `;
 
-test('with the "user uncaught" filter (Debug Failed Task) debugpy stops where the exception leaves execute()', { skip: !hasDebugpy && 'needs python3-debugpy', timeout: 120_000 }, async () => {
-  const { cli, adapter, dap } = await launchRunner('broken:runner', ['uncaught', 'userUnhandled'], { 'broken.py': BROKEN });
+test('with the "user uncaught" filter (Debug Failed Task) debugpy stops where the exception leaves execute()', {
+  skip: !hasDebugpy && 'needs python3-debugpy',
+  timeout: 120_000,
+}, async () => {
+  const { cli, adapter, dap } = await launchRunner('broken:runner', ['uncaught', 'userUnhandled'], {
+    'broken.py': BROKEN,
+  });
   try {
     cli('job', 'submit', '--name', 'f', '--task', 'Broken', '--input', '3', '--cluster', DEV);
     const stopped = await dap.event('stopped');
     assert.equal(stopped.body?.reason, 'exception');
     const trace = dap.send('stackTrace', { threadId: stopped.body?.threadId });
-    const frames = (await dap.next((m) => m.request_seq === trace)).body?.stackFrames as { name: string; source: { path: string } }[];
+    const frames = (await dap.next((m) => m.request_seq === trace)).body?.stackFrames as {
+      name: string;
+      source: { path: string };
+    }[];
     assert.match(frames[0].name, /^execute\b/);
     assert.match(frames[0].source.path, /broken\.py$/, 'the SDK is library code (rules), so it stops in the task');
   } finally {

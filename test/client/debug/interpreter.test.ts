@@ -4,10 +4,21 @@ import { test } from 'node:test';
 import { chooseInterpreter, venvPython } from '../../../client/src/debug/interpreter';
 
 test('the interpreter comes from the first source that has one, python3 on PATH last', () => {
-  const all = { launchConfig: '/l/python', pythonExtension: '/ext/python', projectVenv: '/p/.venv/bin/python', setting: '/s/python' };
+  const all = {
+    launchConfig: '/l/python',
+    pythonExtension: '/ext/python',
+    projectVenv: '/p/.venv/bin/python',
+    setting: '/s/python',
+  };
   assert.deepEqual(chooseInterpreter(all), { path: '/l/python', source: 'launch configuration' });
-  assert.deepEqual(chooseInterpreter({ ...all, launchConfig: '  ' }), { path: '/ext/python', source: 'Python extension' });
-  assert.deepEqual(chooseInterpreter({ projectVenv: '/p/.venv/bin/python', setting: '/s/python' }), { path: '/p/.venv/bin/python', source: 'project .venv' });
+  assert.deepEqual(chooseInterpreter({ ...all, launchConfig: '  ' }), {
+    path: '/ext/python',
+    source: 'Python extension',
+  });
+  assert.deepEqual(chooseInterpreter({ projectVenv: '/p/.venv/bin/python', setting: '/s/python' }), {
+    path: '/p/.venv/bin/python',
+    source: 'project .venv',
+  });
   assert.deepEqual(chooseInterpreter({ setting: ' /s/python ' }), { path: '/s/python', source: 'tilebox.python.path' });
   assert.deepEqual(chooseInterpreter({}), { path: 'python3', source: 'PATH' });
 });

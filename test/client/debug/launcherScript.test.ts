@@ -9,7 +9,13 @@ import { test } from 'node:test';
 import { LAUNCHER_SCRIPT, parseReady } from '../../../client/src/debug/launcherScript';
 
 const root = join(import.meta.dirname, '../../..');
-const env = (state: string) => ({ ...process.env, PYTHONPATH: join(root, 'test/standin/python'), TILEBOX_API_KEY: 'k', TILEBOX_STANDIN_STATE: state, PYTHONDONTWRITEBYTECODE: '1' });
+const env = (state: string) => ({
+  ...process.env,
+  PYTHONPATH: join(root, 'test/standin/python'),
+  TILEBOX_API_KEY: 'k',
+  TILEBOX_STANDIN_STATE: state,
+  PYTHONDONTWRITEBYTECODE: '1',
+});
 
 function project() {
   const dir = mkdtempSync(join(tmpdir(), 'tbx-launcher-'));
@@ -19,23 +25,39 @@ function project() {
 }
 
 test('READY lines are parsed, anything else is not', () => {
-  assert.deepEqual(parseReady('x\nTILEBOX_DEBUG_RUNNER_READY {"cluster":"c","identifiers":[]}\n'), { cluster: 'c', identifiers: [] });
+  assert.deepEqual(parseReady('x\nTILEBOX_DEBUG_RUNNER_READY {"cluster":"c","identifiers":[]}\n'), {
+    cluster: 'c',
+    identifiers: [],
+  });
   assert.equal(parseReady('TILEBOX_DEBUG_RUNNER_READY {oops'), undefined);
   assert.equal(parseReady('hello'), undefined);
 });
 
 test('the launcher starts the example Runner on a cluster and stops on SIGINT', async () => {
   const dir = project();
-  const child = spawn('python3', ['launcher.py', 'scene_qa.runner:runner', 'dev-cluster-9xK2mQ4pL8nR7s'], { cwd: dir, env: env(join(dir, 'state')) });
+  const child = spawn('python3', ['launcher.py', 'scene_qa.runner:runner', 'dev-cluster-9xK2mQ4pL8nR7s'], {
+    cwd: dir,
+    env: env(join(dir, 'state')),
+  });
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no READY: ${out}`)), 30_000);
-    child.stdout.on('data', () => { if (parseReady(out)) { clearTimeout(t); resolve(); } });
+    child.stdout.on('data', () => {
+      if (parseReady(out)) {
+        clearTimeout(t);
+        resolve();
+      }
+    });
   });
   const ready = parseReady(out)!;
   assert.equal(ready.cluster, 'dev-cluster-9xK2mQ4pL8nR7s');
-  assert.deepEqual(ready.identifiers.map((i) => `${i.name}@${i.version}`), ['tilebox.com/example/FetchScene@v1.0', 'tilebox.com/example/CheckClouds@v1.2', 'Summarize@v0.0']);
+  assert.deepEqual(
+    ready.identifiers.map((i) => `${i.name}@${i.version}`),
+    ['tilebox.com/example/FetchScene@v1.0', 'tilebox.com/example/CheckClouds@v1.2', 'Summarize@v0.0'],
+  );
   child.kill('SIGINT');
   const code = await new Promise((r) => child.on('exit', (c) => r(c)));
   assert.equal(code, 0);
@@ -44,10 +66,18 @@ test('the launcher starts the example Runner on a cluster and stops on SIGINT', 
 
 test('a target that is not a Runner, or a module that does not import, ends with a clear message', () => {
   const dir = project();
-  const notRunner = spawnSync('python3', ['launcher.py', 'scene_qa.runner:client', 'dev-cluster-9xK2mQ4pL8nR7s'], { cwd: dir, env: env(join(dir, 'state')), encoding: 'utf8' });
+  const notRunner = spawnSync('python3', ['launcher.py', 'scene_qa.runner:client', 'dev-cluster-9xK2mQ4pL8nR7s'], {
+    cwd: dir,
+    env: env(join(dir, 'state')),
+    encoding: 'utf8',
+  });
   assert.equal(notRunner.status, 1);
   assert.match(notRunner.stderr, /scene_qa\.runner:client is a Client, not a tilebox\.workflows\.Runner/);
-  const missing = spawnSync('python3', ['launcher.py', 'scene_qa.nope:runner', 'c'], { cwd: dir, env: env(join(dir, 'state')), encoding: 'utf8' });
+  const missing = spawnSync('python3', ['launcher.py', 'scene_qa.nope:runner', 'c'], {
+    cwd: dir,
+    env: env(join(dir, 'state')),
+    encoding: 'utf8',
+  });
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /ModuleNotFoundError: No module named 'scene_qa.nope'/);
 });

@@ -9,19 +9,26 @@ import { defaultLaunchConfig } from '../../../client/src/debug/debugConfiguratio
 import { ActionProblem, resolveLaunch, type ResolveDeps } from '../../../client/src/debug/resolveLaunch';
 import { DEV, KEY, world } from '../../commands/support';
 
-const facts = (o: object) => JSON.stringify({ python: '3.11.2', executable: '/p/.venv/bin/python', debugpy: true, tilebox: true, ...o });
+const facts = (o: object) =>
+  JSON.stringify({ python: '3.11.2', executable: '/p/.venv/bin/python', debugpy: true, tilebox: true, ...o });
 
 function setup(over: Partial<ResolveDeps> = {}) {
   const w = world();
   const remembered = new Map<string, string | undefined>([[w.project.dir, DEV]]);
   const storageDir = mkdtempSync(join(tmpdir(), 'tbx-storage-'));
   const deps = (ui = w.ui()): ResolveDeps => ({
-    cli: w.h.cli, ui, projects: w.deps(ui).projects,
+    cli: w.h.cli,
+    ui,
+    projects: w.deps(ui).projects,
     memory: { get: (d) => remembered.get(d), set: async (d, s) => void remembered.set(d, s) },
-    userName: 'ada', apiKey: async () => KEY, apiUrl: () => 'http://localhost:9',
+    userName: 'ada',
+    apiKey: async () => KEY,
+    apiUrl: () => 'http://localhost:9',
     interpreter: async () => ({ path: '/p/.venv/bin/python', source: 'project .venv' }),
     preflight: async () => ({ kind: 'ran', code: 0, stdout: `${facts({})}\n`, stderr: '' }),
-    storageDir, platform: 'linux', ...over,
+    storageDir,
+    platform: 'linux',
+    ...over,
   });
   return { w, deps, storageDir };
 }
@@ -38,20 +45,39 @@ test('a project with everything in place becomes a debugpy launch of the generat
 
 test('a runner whose module is not in the project points at the toml', async () => {
   const { w, deps } = setup();
-  writeFileSync(w.project.configPath, readFileSync(w.project.configPath, 'utf8').replace('scene_qa.runner:runner', 'scene_qa.runnr:runner'));
-  await assert.rejects(resolveLaunch(deps(), defaultLaunchConfig()), (e: Error) => e instanceof ActionProblem
-    && /^The runner scene_qa\.runnr:runner \(\[workflow\]\.runner\) points nowhere: neither scene_qa\/runnr\.py nor scene_qa\/runnr\/__init__\.py exists/.test(e.message)
-    && e.action.title === 'Open tilebox.workflow.toml');
+  writeFileSync(
+    w.project.configPath,
+    readFileSync(w.project.configPath, 'utf8').replace('scene_qa.runner:runner', 'scene_qa.runnr:runner'),
+  );
+  await assert.rejects(
+    resolveLaunch(deps(), defaultLaunchConfig()),
+    (e: Error) =>
+      e instanceof ActionProblem &&
+      /^The runner scene_qa\.runnr:runner \(\[workflow\]\.runner\) points nowhere: neither scene_qa\/runnr\.py nor scene_qa\/runnr\/__init__\.py exists/.test(
+        e.message,
+      ) &&
+      e.action.title === 'Open tilebox.workflow.toml',
+  );
 });
 
-test('missing debugpy offers its install command; no API key is the CLI\'s not-authenticated failure', async () => {
-  const noDebugpy = setup({ preflight: async () => ({ kind: 'ran', code: 0, stdout: facts({ debugpy: false }), stderr: '' }) });
-  await assert.rejects(resolveLaunch(noDebugpy.deps(), defaultLaunchConfig()), (e: Error) => e instanceof ActionProblem && e.action.copy === 'uv add --dev debugpy');
+test("missing debugpy offers its install command; no API key is the CLI's not-authenticated failure", async () => {
+  const noDebugpy = setup({
+    preflight: async () => ({ kind: 'ran', code: 0, stdout: facts({ debugpy: false }), stderr: '' }),
+  });
+  await assert.rejects(
+    resolveLaunch(noDebugpy.deps(), defaultLaunchConfig()),
+    (e: Error) => e instanceof ActionProblem && e.action.copy === 'uv add --dev debugpy',
+  );
   const noKey = setup({ apiKey: async () => undefined });
-  await assert.rejects(resolveLaunch(noKey.deps(), defaultLaunchConfig()), (e: Error) => e instanceof CliFailure && e.result.kind === 'not-authenticated');
+  await assert.rejects(
+    resolveLaunch(noKey.deps(), defaultLaunchConfig()),
+    (e: Error) => e instanceof CliFailure && e.result.kind === 'not-authenticated',
+  );
 });
 
-test('a launch configuration\'s cluster that does not exist says so', async () => {
+test("a launch configuration's cluster that does not exist says so", async () => {
   const { deps } = setup();
-  await assert.rejects(resolveLaunch(deps(), { ...defaultLaunchConfig(), cluster: 'nope-123' }), (e: Error) => /^Cluster nope-123 \(the launch configuration's "cluster"\) does not exist/.test(e.message));
+  await assert.rejects(resolveLaunch(deps(), { ...defaultLaunchConfig(), cluster: 'nope-123' }), (e: Error) =>
+    /^Cluster nope-123 \(the launch configuration's "cluster"\) does not exist/.test(e.message),
+  );
 });

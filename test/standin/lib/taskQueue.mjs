@@ -24,7 +24,9 @@ export function compatible(submitted, registered) {
 
 /** Queued tasks of active jobs on one cluster, oldest job first. */
 export function queuedTasks(s, slug) {
-  return s.jobs.filter((j) => j.cluster_slug === slug && ACTIVE.includes(j.state)).sort((a, b) => a.id.localeCompare(b.id))
+  return s.jobs
+    .filter((j) => j.cluster_slug === slug && ACTIVE.includes(j.state))
+    .sort((a, b) => a.id.localeCompare(b.id))
     .flatMap((job) => job.tasks.filter((t) => t.state === 'queued').map((task) => ({ job, task })));
 }
 
@@ -38,7 +40,15 @@ export function computeTask(s, job, task, who, note, subtasks = []) {
   task.state = 'computed';
   task.stopped_at = new Date().toISOString();
   for (const sub of subtasks) {
-    job.tasks.push({ id: uuid7(), parent_id: task.id, display: sub.display, identifier: sub.identifier, state: 'queued', input: sub.input ?? '', retry_count: 0 });
+    job.tasks.push({
+      id: uuid7(),
+      parent_id: task.id,
+      display: sub.display,
+      identifier: sub.identifier,
+      state: 'queued',
+      input: sub.input ?? '',
+      retry_count: 0,
+    });
   }
   appendLog(s, job.id, 'INFO', `Task ${task.display} computed on ${who}${note}`);
   if (job.state === 'running' && job.tasks.every((t) => t.state === 'computed')) {
@@ -53,7 +63,11 @@ export function failTask(s, job, task, who, message) {
   task.stopped_at = new Date().toISOString();
   appendLog(s, job.id, 'ERROR', `Task ${task.display} failed: ${message}`);
   say(who, 'ERROR', `task ${task.display} of job ${job.id} failed`);
-  if (task.retry_count < (job.max_retries ?? 0)) { task.retry_count++; task.state = 'queued'; return; }
+  if (task.retry_count < (job.max_retries ?? 0)) {
+    task.retry_count++;
+    task.state = 'queued';
+    return;
+  }
   task.state = 'failed';
   job.state = 'failed';
   for (const t of job.tasks) if (t.state === 'queued') t.state = 'skipped';
@@ -76,25 +90,39 @@ function findTask(s, id) {
 /** The verbs of the Python stand-in; each answers one JSON value. */
 const verbs = {
   cluster: ({ cluster }) => withState((s) => ({ slug: (cluster ? findCluster(s, cluster) : defaultCluster(s)).slug })),
-  claim: ({ cluster, identifiers, runner }) => withState((s) => {
-    const next = queuedTasks(s, cluster).find(({ task }) => identifiers.some((reg) => compatible(task.identifier, reg)));
-    if (!next) return { idle: true };
-    startTask(next.job, next.task);
-    say(runner, 'INFO', `running task ${next.task.display} (${next.task.identifier.name}@${next.task.identifier.version}) of job ${next.job.id}`);
-    const { id, identifier, input, display, parent_id, retry_count } = next.task;
-    return { task: { id, identifier, input, display, parent_id, retry_count, job: { id: next.job.id, name: next.job.name } } };
-  }),
-  computed: ({ task, runner, subtasks }) => withState((s) => {
-    const t = findTask(s, task);
-    computeTask(s, t.job, t.task, runner, '', subtasks);
-    return { job_state: t.job.state };
-  }),
-  failed: ({ task, runner, message, display, workflow_error }) => withState((s) => {
-    const t = findTask(s, task);
-    if (!workflow_error) requeueTask(s, t.job, t.task, runner, message);
-    else { if (display) t.task.display = display.slice(0, 1024); failTask(s, t.job, t.task, runner, message); }
-    return { job_state: t.job.state };
-  }),
+  claim: ({ cluster, identifiers, runner }) =>
+    withState((s) => {
+      const next = queuedTasks(s, cluster).find(({ task }) =>
+        identifiers.some((reg) => compatible(task.identifier, reg)),
+      );
+      if (!next) return { idle: true };
+      startTask(next.job, next.task);
+      say(
+        runner,
+        'INFO',
+        `running task ${next.task.display} (${next.task.identifier.name}@${next.task.identifier.version}) of job ${next.job.id}`,
+      );
+      const { id, identifier, input, display, parent_id, retry_count } = next.task;
+      return {
+        task: { id, identifier, input, display, parent_id, retry_count, job: { id: next.job.id, name: next.job.name } },
+      };
+    }),
+  computed: ({ task, runner, subtasks }) =>
+    withState((s) => {
+      const t = findTask(s, task);
+      computeTask(s, t.job, t.task, runner, '', subtasks);
+      return { job_state: t.job.state };
+    }),
+  failed: ({ task, runner, message, display, workflow_error }) =>
+    withState((s) => {
+      const t = findTask(s, task);
+      if (!workflow_error) requeueTask(s, t.job, t.task, runner, message);
+      else {
+        if (display) t.task.display = display.slice(0, 1024);
+        failTask(s, t.job, t.task, runner, message);
+      }
+      return { job_state: t.job.state };
+    }),
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
