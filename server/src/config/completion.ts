@@ -15,6 +15,8 @@ import { parseToml } from './toml/parser';
 
 export interface CompletionContext {
   runnerCandidates: string[];
+  /** The search for runner candidates was cut short: what it left out, shown as a last item. */
+  runnerNotice?: string;
   /** Codes other modules emit (artifact warnings), offered in ignore comments too. */
   extraCodes?: readonly { code: string; description: string }[];
 }
@@ -132,7 +134,16 @@ function valueItems(text: string, doc: TomlDocument, cursor: Cursor & { kind: 'v
   if (key === 'use_gitignore' && !inString) {
     return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value, textEdit: { range: replace, newText: v } }));
   }
-  if (key === 'runner' && !cursor.array) return items(ctx.runnerCandidates, CompletionItemKind.Reference, 'Runner object found in the project');
+  if (key === 'runner' && !cursor.array) {
+    const found = items(ctx.runnerCandidates, CompletionItemKind.Reference, 'Runner object found in the project');
+    if (!ctx.runnerNotice) return found;
+    // Always listed last, whatever is typed, and accepting it leaves the text as it is.
+    const typed = inString ? text.slice(node.start + 1, node.closed ? node.end - 1 : Math.max(offset, node.end)) : node ? text.slice(node.start, node.end) : '';
+    return [...found, {
+      label: 'More Runner objects may exist', kind: CompletionItemKind.Text, detail: `The search ${ctx.runnerNotice}; type the import path if yours is not listed.`,
+      sortText: '~', filterText: typed, textEdit: { range: replace, newText: typed },
+    }];
+  }
   if (key === 'root' && !cursor.array) return items(['.'], CompletionItemKind.Folder, 'The folder of tilebox.workflow.toml');
   if (!cursor.array || (node && node.kind !== 'string')) return [];
   const already = new Set(cursor.array.items.flatMap((i) => (i.kind === 'string' && i !== node ? [i.value] : [])));

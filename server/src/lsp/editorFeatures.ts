@@ -2,7 +2,7 @@
 // config language service.
 import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
 import { codeActionsFor, completeAt, documentSymbols, hoverAt, runnerCompletionRootAt } from '../config/index';
@@ -22,15 +22,19 @@ export function registerEditorFeatures(
   };
   const log = connection.console;
 
-  connection.onCompletion(guard(log, 'completion', [], async ({ textDocument, position }) => {
+  connection.onCompletion(guard(log, 'completion', [], async ({ textDocument, position }, token): Promise<CompletionList | CompletionItem[]> => {
     const found = configDocument(textDocument.uri);
     if (!found) return [];
     const text = found.document.getText();
     const offset = found.document.offsetAt(position);
     const rootValue = runnerCompletionRootAt(text, offset);
-    const runnerCandidates = rootValue === undefined ? [] : await candidates.get(path.dirname(found.fsPath), rootValue);
+    // Stop walking once the editor cancels the request or the text moves on.
+    const version = found.document.version;
+    const stale = () => token.isCancellationRequested || documents.get(textDocument.uri)?.version !== version;
+    const listed = rootValue === undefined ? { names: [] } : await candidates.get(path.dirname(found.fsPath), rootValue, stale);
     // The preview's warnings land in the config too, so their codes can be ignored there.
-    return completeAt(text, offset, { runnerCandidates, extraCodes: ARTIFACT_DIAGNOSTIC_CODES });
+    const items = completeAt(text, offset, { runnerCandidates: listed.names, runnerNotice: listed.cut, extraCodes: ARTIFACT_DIAGNOSTIC_CODES });
+    return listed.cut ? { isIncomplete: true, items } : items;
   }));
 
   connection.onHover(guard(log, 'hover', null, ({ textDocument, position }) => {
