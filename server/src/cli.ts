@@ -2,6 +2,7 @@
 // artifact engine the language server uses, for CI and scripts.
 import { runCheck } from './headless/check';
 import { runBuild, runPreview } from './headless/artifact';
+import { endQuietlyWhenStdoutCloses } from './headless/closedPipe';
 
 const USAGE = `usage:
   tilebox-workflow-check check <file-or-dir> [--format text|json] [--severity <code>=<error|warning|information|hint|off>]...
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
   return command(rest);
 }
 
+endQuietlyWhenStdoutCloses();
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {

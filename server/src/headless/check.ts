@@ -11,6 +11,7 @@ import { validateWorkflowConfig, type SeverityOverrides } from '../config/index'
 import { levenshtein } from '../config/didYouMean';
 import { ALL_DIAGNOSTIC_CODES, ARTIFACT_CODES } from '../lsp/diagnosticCodes';
 import { CONFIG_FILE_NAME } from '../shared/configFileName';
+import { stdoutFlushed } from './closedPipe';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.venv']);
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -37,6 +38,8 @@ export async function runCheck(argv: string[]): Promise<number> {
         process.stdout.write(`${where}: ${SEVERITY_NAMES[d.severity ?? 1]}: ${d.message} [${d.code}]\n`);
       }
     }
+    // No summary after a reader that stopped early (`| head`): the process ends quietly instead.
+    await stdoutFlushed();
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     process.stderr.write(`${plural(files.length, 'file')} checked: ${plural(counts[1], 'error')}, ${plural(counts[2], 'warning')}.\n`);
   }
@@ -114,7 +117,8 @@ function findConfigs(target: string): string[] | string {
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) walk(p);
-      else if (e.isFile() && e.name === CONFIG_FILE_NAME) found.push(p);
+      // Anything else by that name (a FIFO, a link) is reported as unreadable-file, never skipped.
+      else if (e.name === CONFIG_FILE_NAME && !e.isDirectory()) found.push(p);
     }
   };
   walk(target);
