@@ -10,6 +10,10 @@ import { complete } from '../../server/src/config/completion';
 import { hover } from '../../server/src/config/hover';
 import { symbols } from '../../server/src/config/symbols';
 import { validate } from '../../server/src/config/validate';
+import { join } from 'node:path';
+import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
+import { startInProcess, uriOf } from '../lsp/harness';
+import { projectWithSentinel } from '../server/lsp/sentinel';
 import { docExamples, memoryFacts, realConfigs } from './helpers';
 import { mutatedDocuments, prng } from './mutate';
 
@@ -35,12 +39,19 @@ function editsOf(edit: WorkspaceEdit | undefined): TextEdit[] {
   return Object.values(edit?.changes ?? {}).flat();
 }
 
-const facts = memoryFacts(['pyproject.toml', 'uv.lock', 'my_workflow/runner.py', 'scene_qa/runner.py'], (_root, pattern) => pattern.length % 2 === 0);
+/** The example config with each root a user can type or a repository can ship that leaves the project. */
+function oddRootConfigs(extra: string[]): string[] {
+  const example = realConfigs().find((c) => c.text.startsWith('[workflow]\n') && /^runner = /m.test(c.text))!.text.replace(/^root = .*\n/m, '');
+  return ['..', '/', '//', '../..', 'out', 'notes.txt', 'missing', 'C:x', '\\\\host\\share', ...extra]
+    .map((root) => example.replace('[workflow]\n', `[workflow]\nroot = ${JSON.stringify(root)}\n`));
+}
+
+const facts = memoryFacts(['pyproject.toml', 'uv.lock', 'my_workflow/runner.py', 'scene_qa/runner.py', 'notes.txt'], (_root, pattern) => pattern.length % 2 === 0, { out: '../elsewhere' });
 
 test(`the validator and editor features survive ${DOCUMENTS} mutated configs with every range inside the document`, () => {
   // One base with ignore comments (one code misspelled), so those paths get mutated too.
   const withComments = `[workflow]\n# tilebox: ignore slug-placeholder\nslug = "replace-with-x" # tilebox: ignore slug-placeholdr, unknown-key\nrunner = "a.b:c"\n[build]\n  # tilebox:ignore include-matches-nothing,pattern-empty\n  include = ["x", ""]\n`;
-  const bases = [...realConfigs(), ...docExamples()].map((c) => c.text).concat(withComments);
+  const bases = [...realConfigs(), ...docExamples()].map((c) => c.text).concat(withComments, ...oddRootConfigs(['/abs/elsewhere']));
   const rnd = prng(SEED ^ 0x5eed);
   const codes = new Set<string>();
   let documents = 0;
@@ -94,5 +105,42 @@ test('huge, binary and degenerate documents give diagnostics or nothing, never a
     const { diagnostics } = validate(text, { facts });
     for (const d of diagnostics) assertInside(d.range, lengths, `diagnostic ${d.code}`);
     for (const s of symbols(text)) assertInside(s.range, lengths, 'symbol');
+  }
+});
+
+const LSP_STEPS = 400;
+
+test(`through the server: ${LSP_STEPS} edits (odd roots among them), each followed by hover and completion at random positions, answer inside the document and never list files outside the project`, { timeout: 300_000 }, async (t) => {
+  const cleanups: (() => void | Promise<void>)[] = [];
+  t.after(async () => { for (const c of cleanups.reverse()) await c(); });
+  const { parent, dir } = projectWithSentinel(cleanups);
+  const client = await startInProcess([dir]);
+  cleanups.push(() => client.close());
+  const uri = uriOf(join(dir, 'tilebox.workflow.toml'));
+  const bases = [...realConfigs().map((c) => c.text), ...oddRootConfigs([parent, dir])]
+    // Half of them ask for runner completion, the only request that reads files.
+    .flatMap((text) => [text, text.replace(/runner = ".*"/, 'runner = "')]);
+  const rnd = prng(SEED ^ 0x15b);
+  await client.open(uri, bases[0]);
+  let version = 1;
+  for (const { text, recipe } of mutatedDocuments(bases, LSP_STEPS, SEED ^ 0x15b)) {
+    await client.change(uri, ++version, text);
+    const lengths = lineLengths(text);
+    for (let k = 0; k < 3; k++) {
+      // Positions anywhere, the end of a line included; a third of them on a runner value.
+      const runnerLine = text.split(/\r\n|\r|\n/).findIndex((l) => l.startsWith('runner'));
+      const line = k === 0 && runnerLine >= 0 ? runnerLine : Math.floor(rnd() * lengths.length);
+      const character = Math.floor(rnd() * (lengths[line] + 1));
+      const position = { line, character };
+      const where = `${recipe} at ${JSON.stringify(position)}\n${JSON.stringify(text)}`;
+      const answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+      for (const item of Array.isArray(answer) ? answer : answer?.items ?? []) {
+        assert.doesNotMatch(item.label, /sentinel/, where);
+        const edit = item.textEdit;
+        if (edit && 'range' in edit) assertInside(edit.range, lengths, `completion ${item.label}: ${where}`);
+      }
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+      if (hover?.range) assertInside(hover.range, lengths, `hover: ${where}`);
+    }
   }
 });
