@@ -11,7 +11,7 @@ import { isInside } from './paths';
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'site-packages']);
 const MAX_FILE_BYTES = 512 * 1024;
-const READ_BATCH = 16;
+const READ_BATCH = 8;
 
 export interface CandidateLimits {
   /** Directory entries looked at. */
@@ -21,7 +21,7 @@ export interface CandidateLimits {
   /** Wall-clock time one request spends searching: keeps it under 200 ms of server work on any tree. */
   ms: number;
 }
-export const CANDIDATE_LIMITS: CandidateLimits = { entries: 20_000, files: 1_000, ms: 150 };
+export const CANDIDATE_LIMITS: CandidateLimits = { entries: 20_000, files: 1_000, ms: 100 };
 
 export interface CandidateList {
   names: string[];
