@@ -7,9 +7,11 @@ import type { PreviewState, ServerStatus } from './model/viewStatus';
 import { owningConfig } from './model/owningConfig';
 import { ReleaseMembership } from './model/releaseMembership';
 import type { PreviewSource } from './previewSource';
-import { CONFIG_FILE_NAME } from '@shared';
+import { CONFIG_FILE_NAME, type ArtifactPreview } from '@shared';
 
 const LAST_CONFIG_KEY = 'tilebox.artifact.lastConfig';
+/** The followed config's last good preview, `{ key, preview }`: what the view shows at once after a reload. */
+const LAST_PREVIEW_KEY = 'tilebox.artifact.lastPreview';
 const MAX_CONFIGS = 50;
 
 export class ArtifactPreviews implements vscode.Disposable {
@@ -31,6 +33,10 @@ export class ArtifactPreviews implements vscode.Disposable {
 
   constructor(private readonly source: PreviewSource, private readonly memento: vscode.Memento) {
     this.currentKey = memento.get<string>(LAST_CONFIG_KEY);
+    const remembered = memento.get<{ key?: unknown; preview?: ArtifactPreview }>(LAST_PREVIEW_KEY);
+    if (this.currentKey && remembered?.key === this.currentKey && Array.isArray(remembered.preview?.files)) {
+      this.states.set(this.currentKey, { kind: 'loading', last: remembered.preview });
+    }
     this.disposables.push(
       source.onDidChangeArtifact((uri) => void this.changedOnServer(uri)),
       source.onDidChangeStatus((status) => this.serverChanged(status)),
@@ -58,7 +64,8 @@ export class ArtifactPreviews implements vscode.Disposable {
     if (active && isConfig(active.document.uri)) this.follow(keyOf(active.document.uri));
     else if (!this.currentKey || !keys.includes(this.currentKey)) this.follow(keys.length > 0 ? keys[keys.length - 1] : undefined);
     this.changed.fire('');
-    for (const key of keys) await this.load(key);
+    // All at once: the server checks them in parallel, and the followed one is not queued behind the rest.
+    await Promise.all(keys.map((key) => this.load(key)));
   }
 
   get server(): ServerStatus {
@@ -82,6 +89,8 @@ export class ArtifactPreviews implements vscode.Disposable {
     if (key === this.currentKey) return;
     this.currentKey = key;
     void this.memento.update(LAST_CONFIG_KEY, key);
+    const state = key ? this.states.get(key) : undefined;
+    if (state?.kind === 'ready') void this.memento.update(LAST_PREVIEW_KEY, { key, preview: state.preview });
     if (key && !this.states.has(key)) this.schedule(key, 0);
     this.changed.fire('');
   }
@@ -115,10 +124,11 @@ export class ArtifactPreviews implements vscode.Disposable {
     if (this.sequence.get(key) !== seq || !this.states.has(key)) return; // a newer request or a deleted config
     // A config mid-edit is often briefly invalid: keep showing (greyed) the last good preview and its badges.
     const before = this.states.get(key);
-    const last = before?.kind === 'ready' ? before.preview : before?.kind === 'failed' ? before.last : undefined;
+    const last = before?.kind === 'ready' ? before.preview : before?.last;
     if (next.kind === 'failed' && last) next = { ...next, last };
     this.states.set(key, next);
     if (next.kind === 'ready') {
+      if (key === this.currentKey) void this.memento.update(LAST_PREVIEW_KEY, { key, preview: next.preview });
       const changedPaths = this.membership.set(key, next.preview.slug ?? '', next.preview.root, next.preview.files.map((f) => f.path));
       if (changedPaths.length) this.membershipChanged.fire(changedPaths);
     }

@@ -32,7 +32,8 @@ export class ArtifactTreeProvider extends NodeTreeProvider {
     const state = key ? this.previews.state(key) : undefined;
     const message = artifactRootMessage({ server: this.previews.server, configKey: key, configCount: this.previews.configs.length, state });
     const id = key ? `${ROOT_ID}:${key}` : ROOT_ID;
-    const shown = state?.kind === 'ready' ? state.preview : state?.kind === 'failed' && message?.action === 'openConfig' ? state.last : undefined;
+    const shown = state?.kind === 'ready' ? state.preview
+      : (state?.kind === 'failed' && message?.action === 'openConfig') || (state?.kind === 'loading' && message?.kind === 'loading') ? state.last : undefined;
     const rows: TreeNode[] = message ? [messageNode(message, id, key)] : [];
     if (!shown || !key) return rows.length ? rows : [messageNode({ kind: 'loading', text: 'Computing the artifact…' }, id, key)];
     const label = vscode.workspace.asRelativePath(vscode.Uri.parse(key), true);

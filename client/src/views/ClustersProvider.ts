@@ -24,6 +24,10 @@ export class ClustersProvider extends CliViewProvider<Cluster[]> {
     return this.env.cli.run(clusterList());
   }
 
+  protected override recall(saved: unknown): Cluster[] | undefined {
+    return Array.isArray(saved) && saved.every((c) => typeof c?.slug === 'string' && typeof c?.displayName === 'string') ? saved : undefined;
+  }
+
   /** The last cluster list, for other views (queued-job diagnosis) without another CLI call. */
   get clusters(): Cluster[] | undefined {
     return this.state.kind === 'loaded' ? this.state.data : undefined;

@@ -61,11 +61,18 @@ export class JobsProvider extends CliViewProvider<JobsData> {
     const shown = this.state.kind === 'loaded' ? this.state.data.jobs.length : 0;
     // A reload keeps what "load more" already showed (up to a bound), so the list does not shrink under the user.
     const limit = Math.min(MAX_RELOAD, Math.max(this.pageSize, shown));
+    // The workflows for grouping do not depend on the page: both calls start together.
+    const workflows = this.needWorkflows() ? this.env.cli.run(workflowList()) : undefined;
     const page = await this.env.cli.run(jobList({ ...toListOptions(this.filter), limit }));
     if (page.kind !== 'ok') return page;
     const data: JobsData = { jobs: page.value.items, nextCursor: page.value.nextCursor };
-    await this.addContext(data);
+    await this.addContext(data, workflows);
     return { ...page, value: data };
+  }
+
+  protected override recall(saved: unknown): JobsData | undefined {
+    const data = saved as JobsData | undefined;
+    return Array.isArray(data?.jobs) && data.jobs.every((j) => typeof j?.id === 'string' && typeof j?.state === 'string') ? data : undefined;
   }
 
   /** Appends the next page. Returns the failure for the command to report. */
@@ -143,14 +150,17 @@ export class JobsProvider extends CliViewProvider<JobsData> {
     return [...jobs.map((j) => node(j)), ...more];
   }
 
+  private needWorkflows(): boolean {
+    return this.options.onlyCurrentProject() || this.env.projects.all().length > 1;
+  }
+
   /** Clusters for queued jobs, workflows for project grouping: only fetched when needed; failures just skip. */
-  private async addContext(data: JobsData): Promise<void> {
+  private async addContext(data: JobsData, started?: Promise<CliResult<Workflow[]>>): Promise<void> {
     const needClusters = data.jobs.some((j) => j.state === 'submitted');
-    const needWorkflows = this.options.onlyCurrentProject() || this.env.projects.all().length > 1;
     const [clusters, workflows] = await Promise.all([
       // Fresh, not the clusters view's list: a deploy a minute ago changes the answer.
       needClusters ? this.env.cli.run(clusterList()) : undefined,
-      needWorkflows ? this.env.cli.run(workflowList()) : undefined,
+      started ?? (this.needWorkflows() ? this.env.cli.run(workflowList()) : undefined),
     ]);
     data.clusters = clusters?.kind === 'ok' ? clusters.value : undefined;
     data.workflows = workflows?.kind === 'ok' ? workflows.value : undefined;

@@ -19,6 +19,10 @@ export class WorkflowsProvider extends CliViewProvider<Workflow[]> {
     return this.env.cli.run(workflowList());
   }
 
+  protected override recall(saved: unknown): Workflow[] | undefined {
+    return Array.isArray(saved) && saved.every((w) => typeof w?.slug === 'string' && typeof w?.name === 'string') ? saved : undefined;
+  }
+
   protected override shows(): boolean {
     return this.env.projects.all().length > 0;
   }

@@ -75,6 +75,7 @@ export async function startTrustedFeatures(
     localRunners,
     requestLoad: (view) => refresh.refresh(view),
     recheck: async () => { if (await recheck()) views.rerenderAll(); },
+    memento: context.workspaceState,
   }, refresh, showFailure);
 
   const statusBar = new TileboxStatusBar(projects);

@@ -5,7 +5,8 @@ import type { ArtifactPreview } from '@shared';
 import type { MessageKind } from '../../views/model/item';
 
 export type PreviewState =
-  | { kind: 'loading' }
+  /** `last`: the preview the last session showed (kept in workspace state), shown marked until the server answers. */
+  | { kind: 'loading'; last?: ArtifactPreview }
   | { kind: 'ready'; preview: ArtifactPreview }
   /** `last`: the last good preview of this config, still shown (marked) below the error. */
   | { kind: 'failed'; message: string; last?: ArtifactPreview };
@@ -57,6 +58,13 @@ export function artifactRootMessage({ server, configKey, configCount, state }: V
         text: 'No tilebox.workflow.toml open',
         detail: 'Open a `tilebox.workflow.toml` (or run "Tilebox: Show Artifact Preview") to see what its release artifact would ship.',
       };
+  }
+  if (state?.kind === 'loading' && state.last) {
+    return {
+      kind: 'loading',
+      text: server.kind === 'starting' ? 'Refreshing (the language server is starting)…' : 'Refreshing…',
+      detail: 'Below: the artifact as it was last computed, until the language server has checked the config again.',
+    };
   }
   if (server.kind === 'starting' && (!state || state.kind === 'loading')) {
     return { kind: 'loading', text: 'Starting the Tilebox language server…' };
