@@ -9,7 +9,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { diagnostic, ERROR, HINT, WARNING } from './codes';
 import type { ConfigModel } from './model';
-import { climbsOut, hasParentSegment, isAbsolutePath, isAbsolutePattern, normalizeRel } from './paths';
+import { climbsOut, hasParentSegment, isAbsolutePattern } from './paths';
 import { parentSegmentMessage, rootTextRefusal } from './rootRule';
 import { describeBad, SLUG_MAX, slugProblem } from './slugs';
 import type { Located } from './types';

@@ -16,6 +16,7 @@ const NO_ROOT_OF_THEIR_OWN: Record<string, string> = {
   'artifact/rootGate.ts': 'the gate itself',
   'artifact/fileFacts.ts': 'the validator\'s lookups; its one walk (includeMatches) checks the root rule first',
   'artifact/fileSizes.ts': 'stats the files of a Selection, which only select.ts makes, below a gated root',
+  'artifact/statWorker.ts': 'the helper thread of fileSizes: stats the paths fileSizes hands it',
   'artifact/gitignore.ts': 'reads ignore files for the walk select.ts runs below a gated root',
   'artifact/readFiles.ts': 'reads the files of a Selection into the archive',
   'artifact/frameWriter.ts': 'writes the archive file',
