@@ -16,7 +16,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
   const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', pattern: '**/tilebox.workflow.toml' }],
+    // Python files too: outline, references and task checks follow unsaved edits.
+    documentSelector: [{ scheme: 'file', pattern: '**/tilebox.workflow.toml' }, { scheme: 'file', language: 'python' }],
     synchronize: { fileEvents: watcher },
     outputChannel: log,
   };

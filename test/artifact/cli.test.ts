@@ -36,10 +36,13 @@ test('preview --json lists files with sizes, excluded candidates with reasons, a
   const r = cli('preview', t.dir, '--json');
   assert.equal(r.code, 0, r.err);
   const json = JSON.parse(r.out);
-  assert.deepEqual(keys(json), ['root', 'files', 'excluded', 'totalBytes', 'tasks']);
+  assert.deepEqual(keys(json), ['root', 'files', 'excluded', 'totalBytes', 'tasks', 'runners']);
   for (const f of json.files) assert.deepEqual(keys(f), ['path', 'size']);
   for (const e of json.excluded) assert.deepEqual(keys(e), ['path', 'reason']);
-  for (const task of json.tasks) assert.deepEqual(keys(task), ['name', 'version', 'file', 'line']);
+  for (const task of json.tasks) assert.deepEqual(keys(task), ['name', 'version', 'file', 'line', 'class', 'fields', 'subtasks', 'runners']);
+  assert.deepEqual(json.runners, [{ path: 'scene_qa.runner:runner', file: 'scene_qa/runner.py', line: 6, tasks: ['FetchScene', 'CheckClouds', 'Summarize'] }]);
+  const fetch = json.tasks.find((t: { class: string }) => t.class === 'FetchScene');
+  assert.deepEqual([fetch.fields, fetch.subtasks.map((s: { class: string }) => s.class), fetch.runners], [[{ name: 'scene_id', type: 'str' }], ['CheckClouds'], ['scene_qa.runner:runner']]);
   assert.equal(json.root, t.dir);
   assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['.gitignore', 'pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'tilebox.workflow.toml', 'uv.lock']);
   assert.equal(json.files.find((f: { path: string }) => f.path === 'uv.lock').size, fs.statSync(join(t.dir, 'uv.lock')).size);
@@ -163,4 +166,14 @@ test('preview and build read the config as check does: a BOM does not shift colu
   const bad = cli('build', latin1.dir);
   assert.equal(bad.code, 1);
   assert.match(bad.err, /tilebox\.workflow\.toml: cannot read: not UTF-8 text; TOML files must be saved as UTF-8/);
+});
+
+test('preview --json on the task-forms fixture: computed identifiers have no name/version; Runners with their tasks', () => {
+  const r = cli('preview', 'test/fixtures/task-forms', '--json');
+  assert.equal(r.code, 0, r.err);
+  const json = JSON.parse(r.out);
+  const computed = json.tasks.find((t: { class: string }) => t.class === 'FromEnvironment');
+  assert.deepEqual(computed, { computed: true, file: 'pipeline/tasks.py', line: computed.line, class: 'FromEnvironment', fields: [], subtasks: [], runners: ['pipeline.workflow:runner'] });
+  assert.deepEqual(json.runners, [{ path: 'pipeline.workflow:runner', file: 'pipeline/workflow.py', line: 7, tasks: ['Ingest', 'Chunk', 'Merge', 'FromEnvironment'] }]);
+  assert.ok(!json.tasks.some((t: { file: string }) => t.file.startsWith('lookalike/')), 'a project class named Task is not a task');
 });

@@ -111,7 +111,8 @@ test('identifiers that cannot be read statically produce no diagnostics', () => 
 test('every code a Python diagnostic carries is documented', () => {
   const documented = new Set<string>(TASK_DIAGNOSTIC_CODES.map((c) => c.code));
   const sources = [task('return "", "1"'), task(`return "${'x'.repeat(300)}", "v1.0"`), task('return "a", "b", "c"'),
-    'from tilebox.workflows import Task, Runner\nclass A(Task):\n    def identifier(self):\n        return "a", "v1.0"\n    def execute(self, context): ...\nclass B(Task):\n    pass\nrunner = Runner(tasks=[B, A, A])\n'];
+    'from tilebox.workflows import Task, Runner\nclass A(Task):\n    def identifier(self):\n        return "a", "v1.0"\n    def execute(self, context): ...\nclass B(Task):\n    pass\nrunner = Runner(tasks=[B, A, A])\n',
+    'from tilebox.workflows import Task, Runner\nclass C(Task):\n    f: complex\n    def execute(self, context):\n        context.submit_subtask(D())\nclass D(Task):\n    def execute(self, context): ...\nrunner = Runner(tasks=[C, C])\n'];
   const codes = sources.flatMap((s) => discoverTasks([{ path: 'x.py', text: s }]).diagnostics.map((d) => String(d.diagnostic.code)));
   assert.deepEqual([...new Set(codes)].sort(), [...documented].sort(), 'each documented code is produced by some input, and nothing else is');
 });

@@ -22,7 +22,7 @@ export async function runPreview(args: string[]): Promise<number> {
   // A selection that cannot be built (a link leaving the root, a FIFO...) is a failure: one line
   // on stderr and nothing on stdout, so a script never mistakes it for a usable preview.
   if (selection.problems.length > 0) return fail('preview', problemLine(loaded.project, selection));
-  const tasks = await findTasks(selection);
+  const { tasks, runners } = await findTasks(selection);
   // Exactly the documented shape, nothing more.
   const result: PreviewJson = {
     root: selection.root,
@@ -30,6 +30,7 @@ export async function runPreview(args: string[]): Promise<number> {
     excluded: selection.excluded.map(({ path: p, reason }) => ({ path: p, reason })),
     totalBytes: selection.totalBytes,
     tasks,
+    runners,
   };
   await writeStreamed(parsed.json ? jsonPieces(result) : previewText(result));
   return 0;
@@ -124,15 +125,40 @@ function problemLine(project: WorkflowProject, selection: Selection): string {
   return `${project.configPath}: ${selection.problems[0].message}${more}`;
 }
 
-/** Each Python file read and analysed in turn (not all held as text at once), sizes from the walk's one stat. */
-async function findTasks(selection: Selection) {
-  const modules = await new ModuleCache().facts(selection.files);
-  return resolveDiscovery(modules).tasks.map(({ name, version, file, line }) => ({ name, version, file, line }));
+/** Every selected Python file (no cap); the documented `tasks` and `runners` shapes. */
+async function findTasks(selection: Selection): Promise<Pick<PreviewJson, 'tasks' | 'runners'>> {
+  const discovery = resolveDiscovery(await new ModuleCache().facts(selection.files));
+  return {
+    tasks: discovery.tasks.map((t): TaskJson => ({
+      ...(t.unresolved ? { computed: true } : { name: t.name, version: t.version }),
+      file: t.file,
+      line: t.line,
+      class: t.className,
+      fields: t.fields,
+      subtasks: t.subtasks.map((s) => ({ class: s.class, file: s.file, line: s.line })),
+      runners: t.runners,
+    })),
+    runners: discovery.runners.map((r) => ({ path: r.path, file: r.file, line: r.line, tasks: r.taskClassNames, ...(r.unresolved ? { computed: true as const } : {}) })),
+  };
+}
+
+interface TaskJson {
+  /** Absent when `computed`: identifier() returns something only running Python could tell. */
+  name?: string;
+  version?: string;
+  computed?: true;
+  file: string;
+  line: number;
+  class: string;
+  fields: { name: string; type: string; default?: string }[];
+  subtasks: { class: string; file: string; line: number }[];
+  runners: string[];
 }
 
 type PreviewJson = Pick<Selection, 'root' | 'excluded' | 'totalBytes'> & {
   files: { path: string; size: number }[];
-  tasks: { name: string; version: string; file: string; line: number }[];
+  tasks: TaskJson[];
+  runners: { path: string; file: string; line: number; tasks: string[]; computed?: true }[];
 };
 
 function* previewText(p: PreviewJson): Generator<string> {
@@ -141,7 +167,9 @@ function* previewText(p: PreviewJson): Generator<string> {
   if (p.excluded.length) yield `\nexcluded (${p.excluded.length}):\n`;
   for (const e of p.excluded) yield `  ${e.path}  (${e.reason})\n`;
   yield `\ntasks (found statically, best effort): ${p.tasks.length}\n`;
-  for (const t of p.tasks) yield `  ${t.name} ${t.version}  ${t.file}:${t.line}\n`;
+  for (const t of p.tasks) yield `  ${t.computed ? `${t.class} (identifier computed at run time)` : `${t.name} ${t.version}`}  ${t.file}:${t.line}\n`;
+  yield `\nrunners (found statically): ${p.runners.length}\n`;
+  for (const r of p.runners) yield `  ${r.path}  ${r.computed ? 'tasks computed at run time' : `${r.tasks.length} tasks`}  ${r.file}:${r.line}\n`;
 }
 
 function formatBytes(n: number): string {

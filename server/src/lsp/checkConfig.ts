@@ -6,8 +6,9 @@ import { applyDiagnosticSettings, validateWorkflowConfig, type SeverityOverrides
 import type { WorkflowConfig } from '../config/types';
 import { createFileFacts } from '../artifact/fileFacts';
 import { gateRoot } from '../artifact/rootGate';
-import { buildPreview, type ProjectMemory } from '../artifact/preview/index';
+import { buildPreview, type ProjectMemory, type PythonOverlay } from '../artifact/preview/index';
 import { toSelectionConfig } from '../artifact/project';
+import type { Discovery } from '../artifact/discovery/index';
 import type { ArtifactPreview } from '../shared/protocol';
 import { ARTIFACT_CODES } from './diagnosticCodes';
 import { describeError } from './guard';
@@ -24,6 +25,8 @@ export interface CheckResult {
   previewBlocked?: string;
   /** Undefined when no preview ran: keep what the last successful one reported. */
   pythonDiagnostics?: { path: string; diagnostics: Diagnostic[] }[];
+  /** What task discovery found (with spans), for navigation and the Python outline. */
+  discovery?: Discovery;
   /** The preview threw: the stack, for the server log. */
   failure?: string;
 }
@@ -33,6 +36,8 @@ export interface CheckStages {
   stillWanted(): boolean;
   /** The validator's diagnostics (syntax, schema, cross-field), published before the preview that needs files. */
   validated?(diagnostics: Diagnostic[]): void;
+  /** Python files open in the editor (their unsaved text wins over the disk). */
+  pythonOverlay?: PythonOverlay;
 }
 /** The selection compiles every pattern synchronously (seconds for 20,000): past this many the
  *  live preview is skipped, so the server keeps answering. `check`/`preview` on the CLI still work. */
@@ -57,18 +62,18 @@ export async function checkConfig(configPath: string, text: string, severity: Se
   }
   try {
     // The validator's verdict is known now: publish it, unless the artifact is already in memory (then one publish says all).
-    if (stages.validated && !memory?.remembers(dir, toSelectionConfig(config))) {
+    if (stages.validated && !memory?.remembers(dir, toSelectionConfig(config), stages.pythonOverlay)) {
       stages.validated(diagnostics);
       // The JSON-RPC writer sends on a later turn of the event loop: let the notification leave
       // before the preview (which may compile thousands of globs synchronously) takes the thread.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const built = await buildPreview(dir, config, memory);
+    const built = await buildPreview(dir, config, memory, stages.pythonOverlay);
     if (!stages.stillWanted()) return undefined;
     const artifact = applyDiagnosticSettings(text, built.diagnostics, severity);
     // Task problems live in Python files: the severity setting applies, ignore comments (TOML) do not.
     const pythonDiagnostics = built.pythonDiagnostics.map((f) => ({ path: f.path, diagnostics: applyDiagnosticSettings('', f.diagnostics, severity) }));
-    return { text, config, root, diagnostics: [...diagnostics, ...artifact], preview: built.preview, pythonDiagnostics };
+    return { text, config, root, diagnostics: [...diagnostics, ...artifact], preview: built.preview, pythonDiagnostics, discovery: built.discovery };
   } catch (error) {
     if (!stages.stillWanted()) return undefined;
     const message = error instanceof Error ? error.message : String(error);

@@ -9,11 +9,13 @@ import { codeActionsFor, completeAt, documentSymbols, hoverAt, runnerCompletionR
 import { isConfigPath, uriToPath } from './paths';
 import type { RunnerCandidates } from './runnerCandidates';
 import { guard } from './guard';
+import { inRange, type TaskFeatures } from './taskFeatures';
 
 export function registerEditorFeatures(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   candidates: RunnerCandidates,
+  tasks: TaskFeatures,
 ): void {
   const configDocument = (uri: string) => {
     const fsPath = uriToPath(uri);
@@ -40,12 +42,15 @@ export function registerEditorFeatures(
   connection.onHover(guard(log, 'hover', null, ({ textDocument, position }) => {
     const found = configDocument(textDocument.uri);
     if (!found) return null;
+    const runner = tasks.runnerTarget(found.fsPath);
+    if (runner?.hover && inRange(runner.range, position)) return { contents: { kind: 'markdown', value: runner.hover }, range: runner.range };
     return hoverAt(found.document.getText(), found.document.offsetAt(position), ARTIFACT_DIAGNOSTIC_CODES) ?? null;
   }));
 
-  connection.onCodeAction(guard(log, 'code actions', [], ({ textDocument, context }) => {
+  connection.onCodeAction(guard(log, 'code actions', [], async ({ textDocument, context }) => {
     const found = configDocument(textDocument.uri);
-    if (!found) return [];
+    const fsPath = uriToPath(textDocument.uri);
+    if (!found) return fsPath?.endsWith('.py') ? tasks.codeActions(fsPath, context.diagnostics) : [];
     const actions = codeActionsFor(found.document.getText(), textDocument.uri, context.diagnostics);
     return actions
       .map((action): CodeAction => ({

@@ -5,15 +5,17 @@ import {
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { artifactChangedNotification, artifactPreviewRequest } from '../shared/protocol';
+import { artifactChangedNotification, artifactPreviewRequest, pythonOutlineRequest } from '../shared/protocol';
 import { buildLenses, lensTitle } from './codeLens';
 import { ConfigStore, findConfigs } from './configStore';
 import { checkConfig, emptyPreview } from './checkConfig';
 import { ProjectMemory } from '../artifact/preview/index';
 import { registerEditorFeatures } from './editorFeatures';
 import { handleFileEvents } from './fileEvents';
-import { isConfigPath, uriToPath } from './paths';
+import { isConfigPath, isInside, uriToPath } from './paths';
+import { PythonBuffers } from './pythonBuffers';
 import { PythonDiagnostics } from './pythonDiagnostics';
+import { TaskFeatures, inRange } from './taskFeatures';
 import { RunnerCandidates } from './runnerCandidates';
 import { guard } from './guard';
 import { SeveritySettings } from './settings';
@@ -33,6 +35,7 @@ export function startServer(connection: Connection): Connection {
   const settings = new SeveritySettings(connection, () => client.configuration);
   const python = new PythonDiagnostics((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
   const lensTitles = new Map<string, string>();
+  const pythonBuffers = new PythonBuffers();
   const inWorkspace = (configPath: string) => folders.some((f) => configPath.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
 
   // The project index and per-file caches, kept current by workspace/didChangeWatchedFiles.
@@ -56,7 +59,14 @@ export function startServer(connection: Connection): Connection {
       void connection.sendNotification(artifactChangedNotification, { uri });
     },
     log: (message) => log.error(message),
+    pythonOverlay: pythonBuffers,
   }, (configPath, text, severity, stages) => checkConfig(configPath, text, severity, stages, memory));
+  let foundConfigs!: () => void;
+  const tasks = new TaskFeatures(scheduler, store, new Promise<void>((resolve) => { foundConfigs = resolve; }));
+  /** A Python buffer changed: every config whose folder holds it is checked again (its preview decides whether it selects it). */
+  const pythonChanged = (fsPath: string) => {
+    for (const state of scheduler.configs()) if (isInside(path.dirname(state.path), fsPath)) scheduler.touch(state.path, TYPING_DEBOUNCE_MS);
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -73,6 +83,10 @@ export function startServer(connection: Connection): Connection {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         documentSymbolProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -81,20 +95,24 @@ export function startServer(connection: Connection): Connection {
   });
 
   connection.onInitialized(guard(log, 'initialized', undefined, async () => {
-    if (client.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, undefined);
-    if (client.folderEvents) {
-      connection.workspace.onDidChangeWorkspaceFolders(guard(log, 'workspace folders', undefined, async (event) => {
-        const removed = event.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-        const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-        folders = [...folders.filter((f) => !removed.includes(f)), ...added];
-        for (const state of scheduler.configs()) {
-          if (!inWorkspace(state.path) && !store.isOpen(state.path)) scheduler.forget(state.path);
-        }
-        for (const configPath of await findConfigs(added)) scheduler.touch(configPath, 0);
-      }));
-    }
-    for (const configPath of await findConfigs(folders)) {
-      if (!scheduler.get(configPath)) scheduler.touch(configPath, 0);
+    try {
+      if (client.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, undefined);
+      if (client.folderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders(guard(log, 'workspace folders', undefined, async (event) => {
+          const removed = event.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+          const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+          folders = [...folders.filter((f) => !removed.includes(f)), ...added];
+          for (const state of scheduler.configs()) {
+            if (!inWorkspace(state.path) && !store.isOpen(state.path)) scheduler.forget(state.path);
+          }
+          for (const configPath of await findConfigs(added)) scheduler.touch(configPath, 0);
+        }));
+      }
+      for (const configPath of await findConfigs(folders)) {
+        if (!scheduler.get(configPath)) scheduler.touch(configPath, 0);
+      }
+    } finally {
+      foundConfigs(); // also when the scan failed: requests then answer from what is known
     }
   }));
 
@@ -103,8 +121,13 @@ export function startServer(connection: Connection): Connection {
     const configPath = store.opened(document);
     // Opening is not typing: no debounce before the first check.
     if (configPath) scheduler.touch(configPath, wasOpen ? TYPING_DEBOUNCE_MS : 0);
+    const pythonPath = pythonBuffers.changed(document);
+    if (pythonPath) pythonChanged(pythonPath);
   }));
   documents.onDidClose(guard(log, 'document close', undefined, ({ document }) => {
+    // Unsaved Python edits are gone: the disk is the truth again.
+    const pythonPath = pythonBuffers.closed(document.uri);
+    if (pythonPath) pythonChanged(pythonPath);
     const configPath = store.closed(document.uri);
     if (!configPath) return;
     // Unsaved edits are gone: the file on disk (if any) is the config again.
@@ -144,7 +167,29 @@ export function startServer(connection: Connection): Connection {
     return buildLenses(textDocument.uri, document.getText(), scheduler.get(configPath)?.result);
   }));
 
-  registerEditorFeatures(connection, documents, candidates);
+  connection.onRequest(pythonOutlineRequest, guard(log, 'python outline', null, async ({ uri }) => {
+    const fsPath = uriToPath(uri);
+    return fsPath?.endsWith('.py') ? tasks.outline(fsPath) : null;
+  }));
+  connection.onReferences(guard(log, 'references', [], async ({ textDocument, position, context }) => {
+    const fsPath = uriToPath(textDocument.uri);
+    return fsPath?.endsWith('.py') ? tasks.references(fsPath, position, context.includeDeclaration) : [];
+  }));
+  connection.onWorkspaceSymbol(guard(log, 'workspace symbols', [], ({ query }) => tasks.workspaceSymbols(query)));
+  connection.onDocumentLinks(guard(log, 'document links', [], ({ textDocument }) => {
+    const configPath = uriToPath(textDocument.uri);
+    const target = configPath && isConfigPath(configPath) ? tasks.runnerTarget(configPath) : undefined;
+    if (!target?.location) return [];
+    const { uri, range } = target.location;
+    return [{ range: target.range, target: `${uri}#L${range.start.line + 1}`, tooltip: 'Go to the Runner object' }];
+  }));
+  connection.onDefinition(guard(log, 'definition', null, ({ textDocument, position }) => {
+    const configPath = uriToPath(textDocument.uri);
+    const target = configPath && isConfigPath(configPath) ? tasks.runnerTarget(configPath) : undefined;
+    return target?.location && inRange(target.range, position) ? target.location : null;
+  }));
+
+  registerEditorFeatures(connection, documents, candidates, tasks);
   connection.onShutdown(() => scheduler.dispose());
   documents.listen(connection);
   connection.listen();

@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeverityOverrides } from '../config/index';
 import { checkConfig, type CheckResult } from './checkConfig';
 import type { ConfigStore } from './configStore';
+import type { PythonOverlay } from '../artifact/preview/index';
 
 export interface ConfigState {
   readonly path: string;
@@ -23,6 +24,8 @@ export interface SchedulerHooks {
   /** The config is gone (deleted and not open): drop everything derived from it. */
   forgotten(configPath: string, uri: string): void;
   log(message: string): void;
+  /** Python files open in the editor (their unsaved text wins over the disk). */
+  pythonOverlay?: PythonOverlay;
 }
 
 /** Previews walk the file tree: a monorepo opening 30 configs must not start 30 walks at once. */
@@ -102,7 +105,7 @@ export class ValidationScheduler {
     try {
       if (!current()) return;
       const validated = (diagnostics: Diagnostic[]) => { if (current()) this.hooks.publish(uri, diagnostics, version); };
-      const result = await this.check(state.path, text, severity, { stillWanted: current, validated });
+      const result = await this.check(state.path, text, severity, { stillWanted: current, validated, pythonOverlay: this.hooks.pythonOverlay });
       if (!result || !current()) return;
       state.result = { ...result, generation };
       if (result.failure) this.hooks.log(`tilebox: preview of ${state.path} failed: ${result.failure}`);

@@ -21,7 +21,14 @@ export interface DiscoveredTask {
   runners?: string[];
 }
 export interface TaskField { name: string; type: string; default?: string }
-export interface SubtaskRef { class: string; file: string; line: number }
+/** `file`/`line`: where `execute` creates the subtask (`X(...)` in the submit call). */
+export interface SubtaskRef {
+  class: string;
+  file: string;
+  line: number;
+  /** `depends_on`, `cluster`, `max_retries`, `optional` of the submit call as written, when given. */
+  options?: Record<string, string>;
+}
 /** A module-level `Runner(tasks=[...])` found statically in the selected Python files. */
 export interface DiscoveredRunner {
   file: string;
@@ -30,6 +37,8 @@ export interface DiscoveredRunner {
   taskClassNames: string[];
   /** `module:object`, as `[workflow].runner` would name it. */
   path?: string;
+  /** Its tasks list is computed (a call, a comprehension): `taskClassNames` is then only what could be read. */
+  unresolved?: boolean;
 }
 
 export interface ArtifactPreview {

@@ -1,113 +1,89 @@
 // Static task discovery over a set of Python files: which classes are Tilebox tasks, their
-// identifiers, and which Runner objects register them. Best effort, never throws.
+// identifiers, fields and subtasks, and which Runner objects register them. Best effort, never throws.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { outlineModule, isTaskRef, type ClassInfo, type ModuleOutline } from './pythonModule';
-import { resolveConstant } from './identifierReturn';
-import { identifierDiagnostics, runnerDiagnostics, type ResolvedTask } from './diagnostics';
-import type { Discovery, PythonSource } from './types';
+import { analyzeModule } from './analyzeModule';
+import { identifierDiagnostics, runnerDiagnostics, subtaskDiagnostics, fieldTypeDiagnostics } from './diagnostics';
+import { staticString } from './evaluate';
+import type { ModuleFacts } from './facts';
+import { findRunners, runnerAtPath } from './runners';
+import { ProjectSymbols } from './symbols';
+import { TaskClasses, classKey, type ClassRef } from './taskClasses';
+import type { Discovery, PythonSource, StaticSubtask, StaticTask } from './types';
 
-export type { Discovery, PythonSource, StaticRunner, StaticTask } from './types';
+export type { Discovery, PythonSource, StaticRunner, StaticTask, StaticSubtask, StaticField } from './types';
+export type { ModuleFacts } from './facts';
+export { analyzeModule } from './analyzeModule';
 export { TASK_DIAGNOSTIC_CODES } from './diagnostics';
-
-interface LocatedClass { file: string; outline: ModuleOutline; info: ClassInfo }
-
-/** What one Python file declares, computed from that file alone: the unit the project index caches by (path, size, mtime). */
-export interface ModuleFacts { file: string; outline: ModuleOutline }
-
-/** Per-file step (pure; undefined when the file cannot be read as Python, so one bad file never hides the others). */
-export function analyzeModule(file: string, text: string): ModuleFacts | undefined {
-  try {
-    return { file, outline: outlineModule(text) };
-  } catch {
-    return undefined;
-  }
-}
+export { ProjectSymbols } from './symbols';
 
 export function discoverTasks(files: PythonSource[]): Discovery {
   return resolveDiscovery(files.flatMap(({ path, text }) => analyzeModule(path, text) ?? []));
 }
 
-/** Cross-file step: which classes are tasks, their identifiers, and the Runners that register them. */
-export function resolveDiscovery(modules: ModuleFacts[]): Discovery {
+/**
+ * Cross-file step: which classes are tasks, their identifiers, fields and subtasks, and the Runners that
+ * register them. `onlyFile` resolves just that file's tasks (with every Runner, so their `runners` are
+ * right) and skips the project-wide checks: what the lenses of one edited file need, in milliseconds.
+ */
+export function resolveDiscovery(modules: readonly ModuleFacts[], onlyFile?: string): Discovery {
+  const symbols = new ProjectSymbols(modules);
+  const classes = new TaskClasses(symbols);
   const diagnostics: { file: string; diagnostic: Diagnostic }[] = [];
-  const byName = new Map<string, LocatedClass[]>();
-  for (const m of modules) {
-    for (const info of m.outline.classes) {
-      const list = byName.get(info.name) ?? [];
-      list.push({ file: m.file, outline: m.outline, info });
-      byName.set(info.name, list);
-    }
+
+  const taskRefs: ClassRef[] = [];
+  for (const module of symbols.fullModules) {
+    if (onlyFile !== undefined && module.file !== onlyFile) continue;
+    for (const cls of module.classes) if (classes.isTask({ module, cls })) taskRefs.push({ module, cls });
   }
-  const lookup = (name: string, fromFile: string): LocatedClass | undefined => {
-    const candidates = byName.get(name.slice(name.lastIndexOf('.') + 1)) ?? [];
-    return candidates.find((c) => c.file === fromFile) ?? candidates[0];
-  };
 
-  // Fixed point: a class is a task when a base is Task or a class already known to be a task.
-  const isTask = new Set<LocatedClass>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const list of byName.values()) {
-      for (const c of list) {
-        if (isTask.has(c)) continue;
-        const base = c.info.bases.some((b) => isTaskRef(b, c.outline) || isTaskClass(lookup(b, c.file)));
-        if (base) { isTask.add(c); changed = true; }
-      }
-    }
-  }
-  function isTaskClass(c: LocatedClass | undefined): boolean { return !!c && isTask.has(c); }
-
-  // identifier() is inherited: the nearest task ancestor that defines one wins.
-  const identifierOwner = (c: LocatedClass, seen = new Set<LocatedClass>()): LocatedClass | undefined => {
-    if (c.info.identifier) return c;
-    seen.add(c);
-    for (const b of c.info.bases) {
-      const base = lookup(b, c.file);
-      if (base && isTask.has(base) && !seen.has(base)) {
-        const owner = identifierOwner(base, seen);
-        if (owner) return owner;
-      }
-    }
-    return undefined;
-  };
-
-  const resolved: ResolvedTask[] = [];
-  const ordered = modules.flatMap((m) => m.outline.classes.map((info) => byName.get(info.name)!.find((c) => c.info === info)!));
-  for (const c of ordered) {
-    if (!isTask.has(c)) continue;
-    const owner = identifierOwner(c);
-    let name = c.info.name;
+  const tasks = taskRefs.map((ref): StaticTask => {
+    const { module, cls } = ref;
+    const owner = classes.identifierOwner(ref);
+    let name = cls.name;
     let version = 'v0.0';
     let unresolved = false;
-    const elements = owner?.info.identifier?.returned?.elements;
     if (owner) {
-      const [n, v] = (elements ?? []).map((e) => resolveConstant(e, owner.outline.constants));
-      unresolved = elements?.length !== 2 || n.value === undefined || v.value === undefined;
-      name = n?.value ?? n?.text ?? c.info.name;
-      version = v?.value ?? v?.text ?? '?';
-      if (owner === c) diagnostics.push(...identifierDiagnostics(c.file, c.info, [n, v]));
+      const returned = owner.cls.identifier!.returned;
+      const items = returned?.kind === 'tuple' ? returned.items : undefined;
+      const values = (items ?? []).map((e) => staticString(e, owner.module, symbols));
+      unresolved = items?.length !== 2 || values.some((v) => v === undefined) || owner.cls.identifier!.requiredParams > 0;
+      name = values[0] ?? items?.[0]?.text ?? returned?.text ?? cls.name;
+      version = values[1] ?? items?.[1]?.text ?? '?';
+      if (owner.cls === cls) diagnostics.push(...identifierDiagnostics(module.file, cls, items, values));
     }
-    resolved.push({
-      task: { name, version, file: c.file, line: c.info.nameToken.line + 1, className: c.info.name, ...(unresolved ? { unresolved: true } : {}) },
-      hasExecute: c.info.hasExecute,
-    });
-  }
+    diagnostics.push(...fieldTypeDiagnostics(module.file, cls));
+    return {
+      name, version, file: module.file, line: cls.nameSpan.line + 1, className: cls.name,
+      ...(unresolved ? { unresolved: true } : {}),
+      key: classKey(ref), nameSpan: cls.nameSpan, hasExecute: cls.hasExecute,
+      fields: classes.fields(ref),
+      subtasks: cls.subtasks.map((s): StaticSubtask => {
+        const symbol = symbols.resolve(module, s.callee);
+        const target = symbol?.kind === 'class' && classes.isTask({ module: symbol.module, cls: symbol.cls }) ? { module: symbol.module, cls: symbol.cls } : undefined;
+        return {
+          class: target?.cls.name ?? s.callee.slice(s.callee.lastIndexOf('.') + 1), file: module.file, line: s.span.line + 1, span: s.span,
+          ...(Object.keys(s.options).length ? { options: s.options } : {}),
+          ...(target ? { target: classKey(target) } : {}),
+        };
+      }),
+      runners: [],
+    };
+  });
+  const byKey = new Map(tasks.map((t) => [t.key, t]));
 
-  const runners = modules.flatMap((m) =>
-    m.outline.runners.map((r) => ({ file: m.file, line: r.line, variable: r.variable, taskClassNames: r.items.map((i) => i.dotted.slice(i.dotted.lastIndexOf('.') + 1)), items: r.items })),
-  );
-  for (const r of runners) {
-    const tasksOfItems = r.items.map((item) => {
-      const c = lookup(item.dotted, r.file);
-      return c && isTask.has(c) ? resolved.find((t) => t.task.className === c.info.name && t.task.file === c.file) : undefined;
-    });
-    diagnostics.push(...runnerDiagnostics(r.file, r.items, tasksOfItems));
+  const runners = findRunners(symbols, classes);
+  for (const { runner, listed } of runners) {
+    for (const l of listed) {
+      const task = l.target ? byKey.get(l.target) : undefined;
+      if (task && !task.runners.includes(runner.path)) task.runners.push(runner.path);
+    }
+    if (onlyFile === undefined) diagnostics.push(...runnerDiagnostics(listed.map((l) => ({ ...l, task: l.target ? byKey.get(l.target) : undefined }))));
   }
+  // Only when every Runner is known can a subtask be known to be in none of them.
+  if (onlyFile === undefined && runners.length > 0 && runners.every((r) => !r.runner.unresolved)) diagnostics.push(...subtaskDiagnostics(tasks, byKey, runners, symbols));
 
   return {
-    static: true,
-    tasks: resolved.map((r) => r.task),
-    runners: runners.map(({ items: _items, ...runner }) => runner),
-    diagnostics,
+    static: true, tasks, runners: runners.map((r) => r.runner), diagnostics,
+    runnerAt: (runnerPath) => runnerAtPath(runnerPath, runners, symbols)?.runner,
   };
 }

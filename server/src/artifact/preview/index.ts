@@ -7,13 +7,15 @@ import type { Discovery } from '../discovery/index';
 import { UnsafeConfigError, type Selection } from '../select';
 import { byteOrder } from '../paths';
 import { analyseOnce, type ProjectMemory } from './projectMemory';
+import type { PythonOverlay } from './moduleCache';
+import { toDiscoveredRunner, toDiscoveredTask } from '../discovery/protocolShape';
 import type { ArtifactPreview } from '../../shared/protocol';
 import { runnerModuleDiagnostics } from './runnerModule';
 import { selectionWarnings } from './warnings';
 
 export { formatBytes } from '../../shared/formatBytes';
 export { ARTIFACT_DIAGNOSTIC_CODES } from './warnings';
-export { MAX_PYTHON_BYTES } from './moduleCache';
+export type { PythonOverlay } from './moduleCache';
 export { ProjectMemory } from './projectMemory';
 
 export interface PreviewResult {
@@ -22,15 +24,17 @@ export interface PreviewResult {
   diagnostics: Diagnostic[];
   /** Only files that have diagnostics; absolute paths. */
   pythonDiagnostics: { path: string; diagnostics: Diagnostic[] }[];
+  /** Everything discovery found, with source spans (navigation reads it); files relative to the root. */
+  discovery?: Discovery;
 }
 
 /** With `memory` (the language server), from the project index and caches; without, one walk of the disk. */
-export async function buildPreview(configDir: string, config: WorkflowConfig, memory?: ProjectMemory): Promise<PreviewResult> {
+export async function buildPreview(configDir: string, config: WorkflowConfig, memory?: ProjectMemory, overlay?: PythonOverlay): Promise<PreviewResult> {
   const selectionConfig = toSelectionConfig(config);
   let selection: Selection;
   let discovery: Discovery;
   try {
-    ({ selection, discovery } = await (memory ? memory.analyse(configDir, selectionConfig) : analyseOnce(configDir, selectionConfig)));
+    ({ selection, discovery } = await (memory ? memory.analyse(configDir, selectionConfig, overlay) : analyseOnce(configDir, selectionConfig, overlay)));
   } catch (error) {
     // A root or pattern outside the project is the user's to fix; anything else is a bug the caller logs.
     if (!(error instanceof UnsafeConfigError)) throw error;
@@ -47,6 +51,7 @@ export async function buildPreview(configDir: string, config: WorkflowConfig, me
     preview: { ...preview, slug: selectionConfig.slug },
     diagnostics: [...selectionWarnings(config, selection), ...runnerModuleDiagnostics(config, selected, selection.excluded)],
     pythonDiagnostics,
+    discovery,
   };
 }
 
@@ -84,8 +89,8 @@ function artifactOf(selection: Selection, discovery: Discovery): Artifact {
       files: selection.files.map(({ path, size }) => ({ path, size })),
       excluded: selection.excluded,
       totalBytes: selection.totalBytes,
-      tasks: discovery.tasks.map(({ name, version, file, line, className, unresolved }) => ({ name, version, file, line, className, ...(unresolved ? { unresolved } : {}) })),
-      runners: discovery.runners,
+      tasks: discovery.tasks.map(toDiscoveredTask),
+      runners: discovery.runners.map(toDiscoveredRunner),
     },
     selected: { has: (p) => isSelected(selection.files, p) },
     pythonDiagnostics: [...byFile].map(([path, diagnostics]) => ({ path, diagnostics })),

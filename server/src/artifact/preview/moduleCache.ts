@@ -3,21 +3,27 @@
 // step; whatever parser sits behind it, this cache is what keeps keystrokes from re-reading it all.
 import * as fs from 'node:fs';
 import { analyzeModule, type ModuleFacts } from '../discovery/index';
+import { moduleNames } from '../discovery/moduleNames';
 import type { SelectedFile } from '../select';
 
-/** Python files bigger than this are generated or data, not task definitions: not read. */
-export const MAX_PYTHON_BYTES = 1024 * 1024;
 /** Files read between yields to the event loop, so the server keeps answering during a first read. */
 const READS_PER_TURN = 200;
 
 interface Entry { rel: string; size: number; mtimeMs: number; facts: ModuleFacts | undefined }
 
+/** Python files open in the editor: their facts from the unsaved text, by absolute path; `version` changes with every edit. */
+export interface PythonOverlay { version: number; facts(absPath: string): ModuleFacts | undefined }
+
 export class ModuleCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** The facts of every selected Python file, in selection order; reads only files not cached as they are. */
-  async facts(files: readonly SelectedFile[]): Promise<ModuleFacts[]> {
-    const wanted = files.filter((f) => f.path.endsWith('.py') && f.size <= MAX_PYTHON_BYTES);
+  /**
+   * The facts of every selected Python file (no size or count cap: the prefilter in analyzeModule makes a file that
+   * cannot declare a task cheap), in selection order; reads only files not cached as they are. An open file's
+   * unsaved text wins.
+   */
+  async facts(files: readonly SelectedFile[], overlay?: PythonOverlay): Promise<ModuleFacts[]> {
+    const wanted = files.filter((f) => f.path.endsWith('.py'));
     const stale = wanted.filter((f) => !this.current(f));
     // Synchronous reads: an asynchronous one is four thread-pool round trips (open, stat, read, close), several
     // times the cost of reading a small source.
@@ -35,7 +41,8 @@ export class ModuleCache {
     }
     const out: ModuleFacts[] = [];
     for (const f of wanted) {
-      const facts = this.entries.get(f.absPath)?.facts;
+      const open = overlay?.facts(f.absPath);
+      const facts = open ? { ...open, file: f.path, names: moduleNames(f.path) } : this.entries.get(f.absPath)?.facts;
       if (facts) out.push(facts);
     }
     return out;

@@ -6,7 +6,7 @@ import type { SelectionConfig } from '../../config/types';
 import { resolveDiscovery, type Discovery, type ModuleFacts } from '../discovery/index';
 import { ProjectIndex } from '../projectIndex';
 import { selectArtifactFiles, type Selection } from '../select';
-import { ModuleCache } from './moduleCache';
+import { ModuleCache, type PythonOverlay } from './moduleCache';
 
 export interface Analysed { selection: Selection; discovery: Discovery }
 
@@ -18,13 +18,13 @@ export class ProjectMemory {
   private readonly last = new Map<string, Remembered>();
 
   /** The selection and tasks of one config, from memory where nothing they depend on changed. */
-  async analyse(configDir: string, config: SelectionConfig): Promise<Analysed> {
-    const key = JSON.stringify(config);
+  async analyse(configDir: string, config: SelectionConfig, overlay?: PythonOverlay): Promise<Analysed> {
+    const key = keyOf(config, overlay);
     const generation = this.index.generation;
     const known = this.last.get(configDir);
     if (known && known.key === key && known.generation === generation) return known;
     const selection = await selectArtifactFiles(configDir, config, { index: this.index });
-    const modules = await this.modules.facts(selection.files);
+    const modules = await this.modules.facts(selection.files, overlay);
     // Same analysed files as last time (the usual keystroke or an unrelated file event): same tasks.
     const discovery = known && sameItems(known.modules, modules) ? known.discovery : resolveDiscovery(modules);
     this.last.set(configDir, { key, generation, selection, discovery, modules });
@@ -32,9 +32,9 @@ export class ProjectMemory {
   }
 
   /** True when `analyse` would answer from memory at once (nothing it depends on changed). */
-  remembers(configDir: string, config: SelectionConfig): boolean {
+  remembers(configDir: string, config: SelectionConfig, overlay?: PythonOverlay): boolean {
     const known = this.last.get(configDir);
-    return !!known && known.key === JSON.stringify(config) && known.generation === this.index.generation;
+    return !!known && known.key === keyOf(config, overlay) && known.generation === this.index.generation;
   }
 
   /** The refresh command: forget the tree below `root` so the next preview walks the disk again. */
@@ -47,12 +47,17 @@ export class ProjectMemory {
   }
 }
 
+/** An edit in an open Python buffer changes the analysis as a file event would. */
+function keyOf(config: SelectionConfig, overlay: PythonOverlay | undefined): string {
+  return `${JSON.stringify(config)}#${overlay?.version ?? 0}`;
+}
+
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Without a language server (tests, one-off callers): one walk of the disk, nothing kept. */
-export async function analyseOnce(configDir: string, config: SelectionConfig): Promise<Analysed> {
+export async function analyseOnce(configDir: string, config: SelectionConfig, overlay?: PythonOverlay): Promise<Analysed> {
   const selection = await selectArtifactFiles(configDir, config);
-  return { selection, discovery: resolveDiscovery(await new ModuleCache().facts(selection.files)) };
+  return { selection, discovery: resolveDiscovery(await new ModuleCache().facts(selection.files, overlay)) };
 }
