@@ -101,7 +101,7 @@ test('quick fixes add missing keys and tables, indented like their neighbours', 
   const noBuild = '[workflow]\nslug = "a"\nrunner = "a:b"';
   assert.deepEqual(diagnose(fixWith(noBuild, 'Add a [build] table')), []);
   const noInclude = '[workflow]\nslug = "a"\nrunner = "a:b"\n[build]\nuse_gitignore = true\n';
-  assert.deepEqual(diagnose(fixWith(noInclude, 'Add include = [...]')), []);
+  assert.deepEqual(diagnose(fixWith(noInclude, /^Add include = \[/)), []);
   assert.deepEqual(diagnose(fixWith('[build]\ninclude = ["x"]\n', 'Add a [workflow] table')), []);
 });
 
@@ -144,9 +144,9 @@ test('missing keys of a table written with dotted keys or inline are added the s
   fixesCleanly('workflow = {\n  runner = "a:b",\n}\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/);
   fixesCleanly('workflow = {}\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/);
   fixesCleanly('workflow.slug = "a"\nbuild = { include = ["x"] }\n', 'missing-runner', /^Add runner/);
-  assert.equal(fixesCleanly('build.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', 'Add include = [...]'),
+  assert.equal(fixesCleanly('build.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', /^Add include = \[/),
     'build.include = ["pyproject.toml", "uv.lock", "**/*.py"]\nbuild.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n');
-  fixesCleanly('build = { use_gitignore = true }\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', 'Add include = [...]');
+  fixesCleanly('build = { use_gitignore = true }\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', /^Add include = \[/);
 });
 
 test('quick fix removes the second of runner/command, with all its lines', () => {

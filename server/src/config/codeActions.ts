@@ -1,23 +1,37 @@
-// Quick fixes for the validator's diagnostics (and `selection-has-venv` from the artifact
-// engine): rename a misspelled key, add a missing key or table, remove the second of
-// runner/command, add ".venv/**" to exclude or a lock file to include, and "Ignore <code> here".
+// Quick fixes for the config's diagnostics (the validator's and the artifact preview's): every
+// code with a mechanical repair gets one (valueFixes.ts changes single values; here: missing keys
+// and tables, misspelled names, excludes and includes to add). "Ignore <code> here" only for
+// codes publishing survives: hiding an error the CLI refuses would only defer the failure.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { PUBLISH_BLOCKING_CODES } from './codes';
 import { closest } from './didYouMean';
 import { addArrayItem, deleteStatement, eolOf, insertLineAfter, insertLineBefore, lineStart } from './edits';
 import { keysOf } from './keyDocs';
 import { buildModel, type ConfigModel } from './model';
+import { folderSlug, includeFromFiles, tomlArray } from './repairs';
 import { IGNORE_COMMENT } from './settings';
 import type { KeyValue, TomlDocument } from './toml/ast';
 import { LineIndex } from './toml/lineIndex';
 import { parseToml } from './toml/parser';
+import { valueFixes, type Fix } from './valueFixes';
 
-const STARTER_INCLUDE = '["pyproject.toml", "uv.lock", "**/*.py"]';
+const STARTER_INCLUDE = ['pyproject.toml', 'uv.lock', '**/*.py'];
 const STARTER_RUNNER = 'runner:runner';
 
-export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+/** What the server knows about the project beyond the text, for fixes that pick from it. */
+export interface FixContext {
+  /** `module:object` of each Runner found in the project's Python files. */
+  runners?: readonly string[];
+  /** POSIX paths relative to the workflow root: the top level, one folder down, and `src/<pkg>/`. */
+  files?: readonly string[];
+}
+
+export function codeActions(text: string, uri: string, diagnostics: Diagnostic[], context: FixContext = {}): CodeAction[] {
   const lines = new LineIndex(text);
   const doc = parseToml(text);
   const model = buildModel(doc, lines, []);
+  const runners = context.runners ?? [];
+  const include = tomlArray((context.files && includeFromFiles(context.files)) ?? STARTER_INCLUDE);
   const actions: CodeAction[] = [];
   const fix = (title: string, diagnostic: Diagnostic, edits: TextEdit[], isPreferred = false) =>
     actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [uri]: edits } } });
@@ -28,6 +42,8 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
     const offsetStart = lines.offset(d.range.start);
     const offsetEnd = lines.offset(d.range.end);
     const written = text.slice(offsetStart, offsetEnd);
+    const add = (f: Fix) => fix(f.title, d, f.edits, f.preferred);
+    valueFixes(code, d, { uri, doc, lines, model, runners }).forEach(add);
     switch (code) {
       case 'ignore-unknown-code': {
         const replacement = (d.data as { replacement?: unknown } | undefined)?.replacement;
@@ -40,26 +56,31 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
         if (replacement && /^[A-Za-z0-9_-]+$/.test(written)) fix(`Change "${written}" to "${replacement}"`, d, [{ range: d.range, newText: replacement }], true);
         break;
       }
-      case 'missing-slug': case 'missing-runner': case 'missing-include': {
-        const [table, key, value, title] = code === 'missing-slug' ? ['workflow', 'slug', `"${slugFromUri(uri)}"`, `Add slug = "${slugFromUri(uri)}"`]
-          : code === 'missing-runner' ? ['workflow', 'runner', `"${STARTER_RUNNER}"`, `Add runner = "${STARTER_RUNNER}"`]
-            : ['build', 'include', STARTER_INCLUDE, 'Add include = [...]'];
+      case 'missing-slug': case 'missing-include': {
+        const [table, key, value, title] = code === 'missing-slug' ? ['workflow', 'slug', `"${folderSlug(uri)}"`, `Add slug = "${folderSlug(uri)}"`]
+          : ['build', 'include', include, `Add include = ${include}`];
         const edit = addKey(doc, lines, table, key, value);
         if (edit) fix(title, d, [edit], true);
         break;
       }
+      case 'missing-runner':
+        for (const runner of runners.length ? runners : [STARTER_RUNNER]) {
+          const edit = addKey(doc, lines, 'workflow', 'runner', JSON.stringify(runner));
+          if (edit) fix(`Add runner = "${runner}"`, d, [edit], runners.length <= 1);
+        }
+        break;
       case 'include-empty':
-        if (written.trim().startsWith('[')) fix(`Use include = ${STARTER_INCLUDE}`, d, [{ range: d.range, newText: STARTER_INCLUDE }], true);
+        if (written.trim().startsWith('[')) fix(`Use include = ${include}`, d, [{ range: d.range, newText: include }], true);
         break;
       case 'missing-build-table': {
         const eol = eolOf(text);
         const end = lines.position(text.length);
         const lead = text.length === 0 || /\n$/.test(text) ? '' : eol;
-        fix('Add a [build] table', d, [{ range: { start: end, end }, newText: `${lead}${eol}[build]${eol}include = ${STARTER_INCLUDE}${eol}` }], true);
+        fix('Add a [build] table', d, [{ range: { start: end, end }, newText: `${lead}${eol}[build]${eol}include = ${include}${eol}` }], true);
         break;
       }
       case 'missing-workflow-table': {
-        const edit = addWorkflowTable(doc, lines, slugFromUri(uri));
+        const edit = addWorkflowTable(doc, lines, folderSlug(uri), runners[0] ?? STARTER_RUNNER);
         if (edit) fix('Add a [workflow] table', d, [edit], true);
         break;
       }
@@ -68,24 +89,31 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
         if (kv) fix(`Remove ${written}`, d, [deleteStatement(lines, kv)], true);
         break;
       }
-      case 'wrong-type':
-        if ((d.data as { wrapInArray?: boolean } | undefined)?.wrapInArray && /^["']/.test(written)) {
-          fix('Wrap the value in [ ]', d, [{ range: d.range, newText: `[${written}]` }], true);
-        }
-        break;
       case 'selection-has-venv': case 'include-sweeps-venv': {
         const edit = addExclude(model, doc, lines, '.venv/**');
         if (edit) fix('Add ".venv/**" to exclude', d, [edit], true);
         break;
       }
-      case 'pyproject-not-included': case 'uv-lock-not-included': {
-        const file = code === 'uv-lock-not-included' ? 'uv.lock' : 'pyproject.toml';
-        const include = model.values.get('build.include')?.value;
-        if (include?.kind === 'array') fix(`Add "${file}" to include`, d, [addArrayItem(lines, include, file)], true);
+      case 'selection-has-pycache': {
+        const edit = addExclude(model, doc, lines, '**/__pycache__/**');
+        if (edit) fix('Add "**/__pycache__/**" to exclude', d, [edit], true);
+        break;
+      }
+      case 'selection-has-secret': case 'selection-large-file': {
+        const path = (d.data as { exclude?: unknown } | undefined)?.exclude;
+        const edit = typeof path === 'string' ? addExclude(model, doc, lines, path) : undefined;
+        if (edit) fix(`Add "${path}" to exclude`, d, [edit], true);
+        break;
+      }
+      case 'pyproject-not-included': case 'uv-lock-not-included': case 'runner-not-in-artifact': {
+        const file = code === 'uv-lock-not-included' ? 'uv.lock' : code === 'pyproject-not-included' ? 'pyproject.toml'
+          : (d.data as { include?: unknown } | undefined)?.include;
+        const array = model.values.get('build.include')?.value;
+        if (array?.kind === 'array' && typeof file === 'string') fix(`Add "${file}" to include`, d, [addArrayItem(lines, array, file)], true);
         break;
       }
     }
-    actions.push(ignoreAction(lines, uri, d, code));
+    if (!PUBLISH_BLOCKING_CODES.has(code)) actions.push(ignoreAction(lines, uri, d, code));
   }
   const seen = new Set<string>();
   return actions.filter((a) => !seen.has(a.title) && !!seen.add(a.title));
@@ -105,8 +133,10 @@ function ignoreAction(lines: LineIndex, uri: string, d: Diagnostic, code: string
   return { title: `Ignore ${code} here`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } };
 }
 
+/** Adds `item` to build.exclude (creating the key below include); undefined when it is there already. */
 function addExclude(model: ConfigModel, doc: TomlDocument, lines: LineIndex, item: string): TextEdit | undefined {
-  if (model.config.exclude.some((e) => /(^|\/)\.venv(\/|$)/.test(e.value.replace(/^\.\//, '')))) return undefined;
+  const folder = item.replace(/\/\*\*$/, '');
+  if (model.config.exclude.some((e) => e.value === item || (item === '.venv/**' && /(^|\/)\.venv(\/|$)/.test(e.value.replace(/^\.\//, ''))) || e.value === folder)) return undefined;
   const exclude = model.values.get('build.exclude')?.value;
   if (exclude?.kind === 'array') return addArrayItem(lines, exclude, item);
   if (model.present.has('build.exclude')) return undefined;
@@ -158,7 +188,7 @@ function addKey(doc: TomlDocument, lines: LineIndex, table: string, key: string,
  * above them; a file without any gets a whole table, placed where it cannot capture top-level
  * keys. Undefined when workflow keys are mixed with other top-level keys.
  */
-function addWorkflowTable(doc: TomlDocument, lines: LineIndex, slug: string): TextEdit | undefined {
+function addWorkflowTable(doc: TomlDocument, lines: LineIndex, slug: string, runner: string): TextEdit | undefined {
   const eol = eolOf(lines.text);
   const topEntries = doc.sections[0].entries;
   // `workflow = "x"` or a `[[workflow]]` header already defines the name: a new [workflow] would be a duplicate key.
@@ -172,7 +202,7 @@ function addWorkflowTable(doc: TomlDocument, lines: LineIndex, slug: string): Te
     const at = lineStart(lines, lines.position(topEntries[firstKey].start).line);
     return { range: { start: at, end: at }, newText: `[workflow]${eol}` };
   }
-  const table = `[workflow]${eol}slug = "${slug}"${eol}runner = "${STARTER_RUNNER}"${eol}`;
+  const table = `[workflow]${eol}slug = "${slug}"${eol}runner = ${JSON.stringify(runner)}${eol}`;
   const nextHeader = doc.sections[1]?.header;
   if (!topEntries.length || nextHeader) {
     const at = lineStart(lines, topEntries.length ? lines.position(nextHeader!.start).line : 0);
@@ -180,13 +210,4 @@ function addWorkflowTable(doc: TomlDocument, lines: LineIndex, slug: string): Te
   }
   const end = lines.position(lines.text.length);
   return { range: { start: end, end }, newText: `${/\n$/.test(lines.text) ? '' : eol}${eol}${table}` };
-}
-
-function slugFromUri(uri: string): string {
-  let decoded = uri;
-  try { decoded = decodeURIComponent(uri); } catch { /* keep the raw uri */ }
-  const parts = decoded.split(/[\\/]/).filter(Boolean);
-  const dir = parts.length >= 2 ? parts[parts.length - 2] : '';
-  const slug = dir.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 100);
-  return slug || 'my-workflow';
 }

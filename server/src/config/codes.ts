@@ -43,6 +43,21 @@ export const DIAGNOSTIC_CODES = [
   { code: 'ignore-unknown-code', description: 'A `# tilebox: ignore` comment names a code no check reports, so it silences nothing.' },
 ] as const satisfies readonly { code: string; description: string }[];
 
+/**
+ * Codes reported as errors: the CLI refuses the config (or the build refuses the artifact), so
+ * publishing fails whatever the editor shows. An ignore comment would only hide that, so quick
+ * fixes never offer "Ignore" for them. test/server/config/codes.test.ts checks this list against
+ * the severity each code is reported with.
+ */
+export const PUBLISH_BLOCKING_CODES: ReadonlySet<string> = new Set([
+  'toml-syntax', 'unknown-table', 'unknown-key', 'table-array-not-allowed', 'wrong-type',
+  'missing-workflow-table', 'missing-build-table', 'missing-slug', 'missing-runner', 'missing-include',
+  'runner-and-command', 'include-empty', 'command-empty', 'command-empty-argument',
+  'slug-empty', 'slug-invalid-characters', 'slug-too-long', 'runner-invalid',
+  'root-absolute', 'root-outside-project', 'pattern-absolute', 'pattern-outside-root', 'cluster-slug-invalid',
+  'root-not-found', 'root-not-directory', 'unreadable-file', 'selection-problem', 'runner-not-in-artifact',
+]);
+
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]['code'];
 
 export const ERROR = DiagnosticSeverity.Error;

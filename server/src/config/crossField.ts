@@ -13,6 +13,7 @@ import { climbsOut, hasParentSegment, isAbsolutePattern } from './paths';
 import { parentSegmentMessage, rootTextRefusal } from './rootRule';
 import { describeBad, SLUG_MAX, slugProblem } from './slugs';
 import type { Located } from './types';
+import { nearestSlug, runnerFromWritten } from './repairs';
 
 export const RUNNER_FORMAT_MESSAGE = "Expected runner import path in the format '<module>:<object>', for example 'my_workflow.runner:runner'.";
 // Python identifiers (PEP 3131): Unicode letters are allowed, so `módulo:runner` imports fine.
@@ -111,7 +112,7 @@ function checkSlug(slug: Located<string>, push: (d: Diagnostic) => void): void {
     case 'characters':
       push(diagnostic('slug-invalid-characters', ERROR, slug.range, problem.template
         ? `"${slug.value}" looks like a template placeholder, and ${describeBad(problem.bad)} cannot appear in a slug. Replace it with your workflow's slug: letters, digits and "-" only (run \`tilebox workflow init\` to create one).`
-        : `slug may contain only letters, digits and "-"; ${describeBad(problem.bad)} is not allowed. For example write "${suggestSlug(slug.value)}".`));
+        : `slug may contain only letters, digits and "-"; ${describeBad(problem.bad)} is not allowed. For example write "${nearestSlug(slug.value) ?? 'my-workflow'}".`));
   }
 }
 
@@ -139,17 +140,12 @@ function checkPattern(key: 'include' | 'exclude', item: Located<string>, push: (
 
 function runnerHint(runner: string): string {
   if (/[\\/]|\.py(:|$)/.test(runner)) {
-    const [mod, obj] = runner.split(':');
-    const dotted = mod.replace(/\.py$/, '').replace(/^\.?[\\/]+/, '').replace(/[\\/]+/g, '.');
-    return `Use a dotted module name, not a file path: "${dotted}:${obj || 'runner'}".`;
+    return `Use a dotted module name, not a file path: "${runnerFromWritten(runner)}".`;
   }
   if (!runner.includes(':')) return runner ? `Add the object after a colon, for example "${runner}:runner".` : '';
   return 'Module and object must be Python names, such as my_workflow.runner and runner.';
 }
 
-function suggestSlug(slug: string): string {
-  return slug.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, SLUG_MAX) || 'my-workflow';
-}
 
 function compare(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;

@@ -49,3 +49,14 @@ export function deleteStatement(lines: LineIndex, kv: KeyValue): TextEdit {
   const end = endLine + 1 < lines.lineCount ? { line: endLine + 1, character: 0 } : lines.position(lines.lineEnd(endLine));
   return { range: { start: { line: startLine, character: 0 }, end }, newText: '' };
 }
+
+/** Deletes one array item with its separator; the last item takes the comma before it, a sole item
+ *  leaves `[]` (a trailing comma alone, `[,]`, would not parse). */
+export function removeArrayItem(lines: LineIndex, array: ValueNode & { kind: 'array' }, index: number): TextEdit {
+  const { items } = array;
+  const [start, end] = items.length === 1 ? [array.start + 1, array.end - (array.closed ? 1 : 0)]
+    : index + 1 < items.length ? [items[index].start, items[index + 1].start]
+      : [items[index - 1].end, items[index].end];
+  return { range: lines.range(start, end), newText: '' };
+}
+

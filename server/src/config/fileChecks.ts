@@ -5,6 +5,7 @@ import { diagnostic, ERROR, WARNING } from './codes';
 import { RUNNER_PATTERN } from './crossField';
 import type { ConfigModel } from './model';
 import { globToRegExp, joinRel, normalizeRel } from './paths';
+import { wholeFolder } from './repairs';
 import { rootFileRefusal, rootTextRefusal } from './rootRule';
 import type { FileFacts } from './types';
 
@@ -74,11 +75,6 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
   }
 }
 
-/** "src/" -> "src/**", "src/**\/" -> "src/**", "**\/" -> "**". */
-function wholeFolder(pattern: string): string {
-  const folder = pattern.replace(/\/+$/, '');
-  return folder === '' || folder.endsWith('**') ? folder || '**' : `${folder}/**`;
-}
 
 function spaceNote(pattern: string): string {
   const leading = pattern !== pattern.trimStart();

@@ -3,7 +3,7 @@
 // Every entry point is total: editors send half-typed or binary text, so an unexpected
 // exception becomes "no result" instead of a crashed server.
 import { DiagnosticSeverity, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-types';
-import { codeActions } from './codeActions';
+import { codeActions, type FixContext } from './codeActions';
 import { DIAGNOSTIC_CODES as CODES } from './codes';
 import { complete, runnerCompletionRoot, type CompletionContext } from './completion';
 import { hover } from './hover';
@@ -16,6 +16,7 @@ import { validate, type ValidateOptions } from './validate';
 export type { SeverityOverrides } from './settings';
 export type { ValidateOptions } from './validate';
 export type { CompletionContext } from './completion';
+export type { FixContext } from './codeActions';
 export type { FileFacts, ValidationResult, WorkflowConfig } from './types';
 
 /** Logs (stderr: the server's output channel, the CLI's error stream), so a bug is not invisible. */
@@ -61,8 +62,8 @@ export function hoverAt(text: string, offset: number, extraCodes?: readonly { co
 }
 
 /** Quick fixes for the given diagnostics; every WorkspaceEdit is keyed by `uri`. */
-export function codeActionsFor(text: string, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
-  return safely([], () => codeActions(text, uri, diagnostics));
+export function codeActionsFor(text: string, uri: string, diagnostics: Diagnostic[], context?: FixContext): CodeAction[] {
+  return safely([], () => codeActions(text, uri, diagnostics, context));
 }
 
 export function documentSymbols(text: string): DocumentSymbol[] {

@@ -151,12 +151,13 @@ export function buildModel(doc: TomlDocument, lines: LineIndex, diagnostics: Dia
   function checkType(doc: KeyDoc, value: ValueNode): boolean {
     const example = EXAMPLES[doc.key];
     if (doc.type === 'boolean' && value.kind !== 'boolean') {
-      const hint = value.kind === 'string' && /^(true|false)$/i.test(value.value) ? ' (without quotes)' : '';
-      error('wrong-type', value, `${doc.key} must be true or false, not ${valueKindName(value)}. Write ${example}${hint}.`);
+      const quoted = value.kind === 'string' && /^(true|false)$/i.test(value.value);
+      error('wrong-type', value, `${doc.key} must be true or false, not ${valueKindName(value)}. Write ${example}${quoted ? ' (without quotes)' : ''}.`,
+        quoted ? { replacement: value.value.toLowerCase() } : undefined);
       return false;
     }
     if (doc.type === 'string' && value.kind !== 'string') {
-      error('wrong-type', value, `${doc.key} must be a string in quotes, not ${valueKindName(value)}. Write ${example}.`);
+      error('wrong-type', value, `${doc.key} must be a string in quotes, not ${valueKindName(value)}. Write ${example}.`, quotedData(value));
       return false;
     }
     if (doc.type === 'string-array') {
@@ -169,7 +170,7 @@ export function buildModel(doc: TomlDocument, lines: LineIndex, diagnostics: Dia
       let ok = true;
       for (const item of value.items) {
         if (item.kind === 'string') continue;
-        error('wrong-type', item, `Every item of ${doc.key} must be a string in quotes, not ${valueKindName(item)}. Example: ${example}.`);
+        error('wrong-type', item, `Every item of ${doc.key} must be a string in quotes, not ${valueKindName(item)}. Example: ${example}.`, quotedData(item));
         ok = false;
       }
       return ok;
@@ -195,4 +196,13 @@ export function buildModel(doc: TomlDocument, lines: LineIndex, diagnostics: Dia
     }
   }
   return model;
+}
+
+/** A bare scalar where a string belongs (`slug = 42`, `clusters = [dev]`): the fix puts it in quotes;
+ *  a one-string array where a string belongs (`slug = ["a"]`) is unwrapped. */
+function quotedData(value: ValueNode): { replacement: string } | undefined {
+  if (value.kind === 'number' || value.kind === 'datetime' || value.kind === 'bare') return { replacement: JSON.stringify(value.raw) };
+  if (value.kind === 'boolean') return { replacement: JSON.stringify(String(value.value)) };
+  if (value.kind === 'array' && value.items.length === 1 && value.items[0].kind === 'string') return { replacement: JSON.stringify(value.items[0].value) };
+  return undefined;
 }

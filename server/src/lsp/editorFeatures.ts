@@ -1,12 +1,15 @@
 // Completion, hover, quick fixes and symbols: thin adapters from LSP positions to the pure
-// config language service.
+// config language service (quick fixes also get the project's Runners and top-level files).
 import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { CodeActionKind, type CodeAction, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
-import { codeActionsFor, completeAt, documentSymbols, hoverAt, runnerCompletionRootAt } from '../config/index';
+import { gateRoot } from '../artifact/rootGate';
+import { codeActionsFor, completeAt, documentSymbols, hoverAt, runnerCompletionRootAt, validateWorkflowConfig } from '../config/index';
+import type { ArtifactPreview } from '../shared/protocol';
 import { isConfigPath, uriToPath } from './paths';
+import { projectFiles } from './projectFiles';
 import type { RunnerCandidates } from './runnerCandidates';
 import { guard } from './guard';
 import { inRange, type TaskFeatures } from './taskFeatures';
@@ -16,6 +19,8 @@ export function registerEditorFeatures(
   documents: TextDocuments<TextDocument>,
   candidates: RunnerCandidates,
   tasks: TaskFeatures,
+  /** The last artifact preview of a config (its discovered Runners), when one ran. */
+  lastPreview: (configPath: string) => ArtifactPreview | undefined = () => undefined,
 ): void {
   const configDocument = (uri: string) => {
     const fsPath = uriToPath(uri);
@@ -51,7 +56,16 @@ export function registerEditorFeatures(
     const found = configDocument(textDocument.uri);
     const fsPath = uriToPath(textDocument.uri);
     if (!found) return fsPath?.endsWith('.py') ? tasks.codeActions(fsPath, context.diagnostics) : [];
-    const actions = codeActionsFor(found.document.getText(), textDocument.uri, context.diagnostics);
+    const text = found.document.getText();
+    const configDir = path.dirname(found.fsPath);
+    const rootValue = validateWorkflowConfig(text).config?.root?.value;
+    // The preview's Runners when it ran (it knows which files ship), else every Runner(...) in the project.
+    const previewed = lastPreview(found.fsPath)?.runners?.flatMap((r) => (r.path ? [r.path] : [])) ?? [];
+    const runners = previewed.length ? previewed : await candidates.get(configDir, rootValue ?? '.');
+    const gate = gateRoot(configDir, rootValue);
+    const files = gate.ok && context.diagnostics.some((d) => /^(include-empty|missing-include|missing-build-table)$/.test(String(d.code)))
+      ? await projectFiles(gate.root) : undefined;
+    const actions = codeActionsFor(text, textDocument.uri, context.diagnostics, { runners, files });
     return actions
       .map((action): CodeAction => ({
         ...action,

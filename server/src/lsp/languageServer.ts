@@ -189,7 +189,7 @@ export function startServer(connection: Connection): Connection {
     return target?.location && inRange(target.range, position) ? target.location : null;
   }));
 
-  registerEditorFeatures(connection, documents, candidates, tasks);
+  registerEditorFeatures(connection, documents, candidates, tasks, (configPath) => scheduler.get(configPath)?.result?.preview);
   connection.onShutdown(() => scheduler.dispose());
   documents.listen(connection);
   connection.listen();

@@ -31,5 +31,5 @@ export function runnerModuleDiagnostics(
   const folder = file.includes('/') ? `${file.slice(0, file.indexOf('/'))}/**/*.py` : file;
   return [diagnostic('runner-not-in-artifact', runner.range, DiagnosticSeverity.Error,
     `The runner module ${module} is not in the artifact (neither ${file} nor ${pkg} is selected), so the runner cannot import it.${because} ` +
-    `Add it to [build].include, for example "${folder}".`)];
+    `Add it to [build].include, for example "${folder}".`, { include: folder })];
 }

@@ -97,7 +97,7 @@ function largeFileWarnings(files: Files, anchors: Anchors, cache: string): Diagn
   const shown = large.slice(0, MAX_PER_KIND).map((f) =>
     diagnostic('selection-large-file', anchors.forPath(f.path), DiagnosticSeverity.Warning,
       `${f.path} is ${formatBytes(f.size)} and would be uploaded with every release. Keep data out of the artifact ` +
-      `(add "${f.path}" to [build].exclude) and download it lazily on the runner into a local cache such as ${cache}.`));
+      `(add "${f.path}" to [build].exclude) and download it lazily on the runner into a local cache such as ${cache}.`, { exclude: f.path }));
   if (large.length > MAX_PER_KIND) {
     const rest = large.slice(MAX_PER_KIND);
     shown.push(diagnostic('selection-large-file', anchors.build(), DiagnosticSeverity.Warning,
@@ -135,7 +135,7 @@ function secretWarnings(files: Files, anchors: Anchors): Diagnostic[] {
     const what = at === 0 ? f.path : `${f.path} (a link to ${f.linkTarget})`;
     out.push(diagnostic('selection-has-secret', anchors.forPath(f.path), DiagnosticSeverity.Warning,
       `${what} looks like ${rule.what}, and the artifact is uploaded to Tilebox and unpacked on every runner. ` +
-      `Add "${f.path}" to [build].exclude and give runners secrets through their environment instead.`));
+      `Add "${f.path}" to [build].exclude and give runners secrets through their environment instead.`, { exclude: f.path }));
   }
   return out;
 }
@@ -144,8 +144,9 @@ function sum(files: Files): number {
   return files.reduce((total, f) => total + f.size, 0);
 }
 
-export function diagnostic(code: string, range: Range, severity: DiagnosticSeverity, message: string): Diagnostic {
-  return { range, severity, code, source: 'tilebox', message };
+/** `data` carries what a quick fix adds: `{ exclude: path }` or `{ include: pattern }`. */
+export function diagnostic(code: string, range: Range, severity: DiagnosticSeverity, message: string, data?: { exclude?: string; include?: string }): Diagnostic {
+  return data ? { range, severity, code, source: 'tilebox', message, data } : { range, severity, code, source: 'tilebox', message };
 }
 
 /** Codes the preview reports in tilebox.workflow.toml, for `# tilebox: ignore` completion, severity settings and docs. */
