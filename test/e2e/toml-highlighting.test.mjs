@@ -1,0 +1,38 @@
+// tilebox.workflow.toml opens in the TOML language mode with the extension's own grammar (VS Code ships none):
+// the status bar names the mode, and table names, keys, strings, booleans and comments get distinct theme colours.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withSession, root } from './harness.mjs';
+
+const COMMENT = '# Scene QA: one release per merged change';
+
+test('TOML highlighting: the config opens as "TOML" with tables, keys, strings, booleans and comments coloured', { timeout: 180_000 }, async () => {
+  const prepare = (ws) => {
+    const file = join(ws, 'tilebox.workflow.toml');
+    writeFileSync(file, `${COMMENT}\n${readFileSync(file, 'utf8')}`);
+  };
+  await withSession('toml-highlighting', { trust: 'yes', prepare }, async ({ wb, page }) => {
+    await wb.openFile('tilebox.workflow.toml');
+    assert.equal((await wb.statusBarItem(/^TOML$/)).trim(), 'TOML');
+    // The colour each visible word is drawn in, read from the rendered tokens.
+    const colourOf = async (word) => {
+      let colour = '';
+      await wb.waitFor(`a coloured "${word}"`, async () => {
+        colour = await page.locator('.part.editor .view-line span > span').filter({ hasText: new RegExp(`^${word.replace(/[[\]"]/g, '\\$&')}$`) }).first()
+          .evaluate((e) => getComputedStyle(e).color);
+        return !!colour;
+      }, 20_000);
+      return colour;
+    };
+    const plain = await colourOf('=');
+    const colours = {
+      table: await colourOf('workflow'), key: await colourOf('slug'), string: await colourOf('"."'),
+      boolean: await colourOf('true'), comment: await colourOf(COMMENT),
+    };
+    for (const [kind, colour] of Object.entries(colours)) assert.notEqual(colour, plain, `${kind} is drawn like plain text`);
+    assert.equal(new Set(Object.values(colours)).size, 5, `each kind its own colour: ${JSON.stringify(colours)}`);
+    await page.locator('.part.editor').screenshot({ path: join(root, 'docs/images/toml-highlighting.png'), timeout: 10_000 });
+  });
+});
