@@ -69,6 +69,25 @@ test('every contributed setting is in the mirror and every mirrored setting is c
   }
 });
 
+test('the CLI path is a user setting a workspace cannot set, shown under User in every window; descriptions are not markdown by accident', () => {
+  const properties = contributes.configuration?.properties ?? {};
+  // `machine` settings are hidden from the User tab in a remote or browser window (code-server); `application`
+  // shows there and, like `machine`, cannot be set by a workspace's .vscode/settings.json.
+  assert.equal(properties['tilebox.cli.path'].scope, 'application');
+  assert.equal(properties['tilebox.cli.path'].restricted, true);
+  // A plain `description` is shown as typed: code spans belong in markdownDescription.
+  const plain: string[] = [];
+  const walk = (o: unknown, at: string): void => {
+    if (!o || typeof o !== 'object') return;
+    for (const [k, v] of Object.entries(o)) {
+      if ((k === 'description' || k === 'enumDescriptions') && JSON.stringify(v).includes('`')) plain.push(`${at}.${k}`);
+      else walk(v, `${at}.${k}`);
+    }
+  };
+  walk({ configuration: contributes.configuration, taskDefinitions: contributes.taskDefinitions, commands: contributes.commands }, 'contributes');
+  assert.deepEqual(plain, []);
+});
+
 test('settings read in the sources are declared', () => {
   const declared = new Set(Object.keys(contributes.configuration?.properties ?? {}));
   for (const { file, text } of sources) {

@@ -20,8 +20,11 @@ test('TOML highlighting: the config opens as "TOML" with tables, keys, strings, 
     const colourOf = async (word) => {
       let colour = '';
       await wb.waitFor(`a coloured "${word}"`, async () => {
-        colour = await page.locator('.part.editor .view-line span > span').filter({ hasText: new RegExp(`^${word.replace(/[[\]"]/g, '\\$&')}$`) }).first()
-          .evaluate((e) => getComputedStyle(e).color);
+        // Monaco draws spaces as no-break spaces; a token's span holds its text.
+        colour = await page.locator('.part.editor .view-line span > span').evaluateAll((spans, w) => {
+          const span = spans.find((s) => (s.textContent ?? '').replace(/\u00a0/g, ' ') === w);
+          return span ? getComputedStyle(span).color : '';
+        }, word);
         return !!colour;
       }, 20_000);
       return colour;

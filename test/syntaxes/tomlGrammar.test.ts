@@ -20,7 +20,8 @@ const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.met
 
 type Colour = 'table' | 'key' | 'string' | 'escape' | 'number' | 'boolean' | 'comment' | 'invalid' | 'plain';
 
-/** The class the default themes (Dark+/Light+/Modern) colour a scope stack by: the innermost scope that has one. */
+/** The class the default themes (Dark/Light Modern and +) colour a scope stack by: the innermost scope that has one.
+ *  Keys are `variable` (light blue / dark blue), apart from strings (orange / red) in both. */
 function colourOf(scopes: string[]): Colour {
   for (const scope of [...scopes].reverse()) {
     if (scope.startsWith('invalid')) return 'invalid';
@@ -30,7 +31,7 @@ function colourOf(scopes: string[]): Colour {
     if (scope.startsWith('constant.numeric')) return 'number';
     if (scope.startsWith('constant.language')) return 'boolean';
     if (scope.startsWith('entity.name.type')) return 'table';
-    if (scope.startsWith('support.type.property-name')) return 'key';
+    if (scope.startsWith('variable')) return 'key';
   }
   return 'plain';
 }

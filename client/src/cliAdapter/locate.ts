@@ -1,4 +1,4 @@
-// Finds the `tilebox` binary: the machine-scoped setting `tilebox.cli.path` (a workspace cannot point it at its
+// Finds the `tilebox` binary: the user-only (application-scoped) setting `tilebox.cli.path` (a workspace cannot point it at its
 // own binary), else the first match on PATH, else the installer's default `~/.local/bin/tilebox`.
 import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';

@@ -16,3 +16,21 @@ export const ARTIFACT_CODES: readonly string[] = ARTIFACT_DIAGNOSTIC_CODES.map((
 
 /** Every code, for the severity setting. */
 export const ALL_DIAGNOSTIC_CODES: readonly CodeInfo[] = [...CONFIG_FILE_CODES, ...TASK_DIAGNOSTIC_CODES];
+
+const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Settings show descriptions as plain text: `code` spans become "code". */
+const plain = (markdown: string) => markdown.replace(/`([^`]+)`/g, '"$1"');
+
+/**
+ * The key schema of `tilebox.diagnostics.severity` in package.json, generated from the code tables
+ * (`npm run generate:settings`; test/lsp/steering.test.ts fails on drift). One property per code, so the
+ * Settings UI offers every code with its description; `propertyNames` gives settings.json the same completion.
+ */
+export function severitySettingKeys(): Record<string, unknown> {
+  return {
+    properties: Object.fromEntries(ALL_DIAGNOSTIC_CODES.map((c) => [c.code, { type: 'string', enum: LEVELS, description: plain(c.description) }])),
+    additionalProperties: false,
+    propertyNames: { type: 'string', enum: ALL_DIAGNOSTIC_CODES.map((c) => c.code), enumDescriptions: ALL_DIAGNOSTIC_CODES.map((c) => plain(c.description)) },
+  };
+}
