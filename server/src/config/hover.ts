@@ -34,7 +34,7 @@ export function hover(text: string, offset: number, extraCodes: readonly { code:
     const t = TABLE_DOCS.find((d) => d.name === top);
     value = t && tableMarkdown(t);
   } else if (top === 'targets' && hit.path.length === 2) {
-    value = `**[targets.${second}]**\n\nTarget "${second}": deploy to its clusters with \`tilebox workflow deploy --target ${second}\`.`;
+    value = `**\`[targets.${second}]\`**\n\nTarget "${second}": deploy to its clusters with \`tilebox workflow deploy --target ${second}\`.`;
   } else if (top === 'targets' && hit.path.length === 3) {
     const k = keyDoc('target', third);
     value = k && keyMarkdown(k);

@@ -81,6 +81,7 @@ export function keyMarkdown(k: KeyDoc): string {
   return `**${k.key}** in \`${where}\` · ${type}${k.required ? ' · required' : ''}\n\n${k.doc}`;
 }
 
+/** The header in a code span: bare, `<name>` would be read as an HTML tag and vanish from the hover. */
 export function tableMarkdown(t: TableDoc): string {
-  return `**${t.header}**\n\n${t.doc}`;
+  return `**\`${t.header}\`**\n\n${t.doc}`;
 }
