@@ -20,8 +20,10 @@ export async function buildFlow(d: ReleaseDeps, project?: Project): Promise<Outc
     need(d.cli.run(buildRelease(p.dir), { cwd: p.dir, signal }), `Building release of ${name(p)}`),
   );
   const tasks = built.tasks.map((t) => `${t.name}@${t.version}`).join(', ') || 'none';
+  // The CLI's file tree lists folders too (`pkg/`); the Artifact view and the [build] lens count files only.
+  const files = built.files.filter((f) => !f.endsWith('/')).length;
   return outcome(
-    `Built ${name(p)}: ${built.files.length} files, tasks: ${tasks}${built.fingerprint ? ` (fingerprint ${built.fingerprint.slice(0, 12)})` : ''}.`,
+    `Built ${name(p)}: ${files} file${files === 1 ? '' : 's'}, tasks: ${tasks}${built.fingerprint ? ` (fingerprint ${built.fingerprint.slice(0, 12)})` : ''}.`,
     [{ title: 'Publish…', command: 'tilebox.release.publish', args: [{ projectDir: p.dir }] }],
   );
 }
@@ -34,9 +36,21 @@ export async function publishFlow(d: ReleaseDeps, project?: Project): Promise<Ou
   d.refresh.pollAfterAction('workflows');
   const id = published.releaseId;
   const tasks = published.tasks.map((t) => `${t.name}@${t.version}`).join(', ');
-  const note = published.message ? ` ${published.message}` : '';
-  return outcome(`Published release ${shortId(id)} of ${name(p)}${tasks ? ` (${tasks})` : ''}.${note}`, [
+  return outcome(`${publishedHeadline(published.message)} release ${shortId(id)} of ${name(p)}${tasks ? ` (${tasks})` : ''}.${publishedNote(published.message)}`, [
     { title: 'Deploy…', command: 'tilebox.release.deploy', args: [{ releaseId: id, workflowSlug: p.slug, projectDir: p.dir }] },
     { title: 'Copy ID', command: 'tilebox.release.copyId', args: [id] },
   ]);
+}
+
+/** The meaning of publish's `message` is undocumented (contract [INFER]); a reused release reads "release already exists". */
+const ALREADY = /already (exists|published)|unchanged|reused/i;
+
+function publishedHeadline(message: string | undefined): string {
+  return message && ALREADY.test(message) ? 'Already published:' : 'Published';
+}
+
+/** The CLI's message only when it says more than the headline does. */
+function publishedNote(message: string | undefined): string {
+  if (!message || ALREADY.test(message) || /^(release )?(published|created)\.?$/i.test(message.trim())) return '';
+  return ` ${message}`;
 }
