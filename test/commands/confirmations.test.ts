@@ -20,12 +20,12 @@ test('deploying to the production target gathers production, latest and replaced
   writeFileSync(join(w.project.dir, 'scene_qa', 'extra.py'), 'X = 1\n');
   await publishFlow(w.deps(w.ui()), w.project);
 
-  const refused = w.ui({ pick: 'Latest release' }, { pick: 'Target production' }, { confirm: false });
+  const refused = w.ui({ pick: 'latest ·' }, { pick: 'Target production' }, { confirm: false });
   await assert.rejects(deployFlow(w.deps(refused), { projectDir: w.project.dir }), Dismissed);
   const dialogs = refused.asked.filter((a) => a.kind === 'confirm');
   assert.equal(dialogs.length, 1, 'one dialog, not a chain');
   const { message, detail, action } = dialogs[0].confirm!;
-  assert.equal(message, 'Deploy the latest release of scene-qa-F8yVcPRfw2AkoZ to target production (prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk)?');
+  assert.match(message, /^Deploy the latest release \([0-9a-f]{8}\) of scene-qa-F8yVcPRfw2AkoZ to target production \(prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk\)\?$/);
   assert.equal(action, 'Deploy');
   const lines = detail!.split('\n');
   assert.equal(lines.length, 3);
@@ -35,7 +35,7 @@ test('deploying to the production target gathers production, latest and replaced
   const deploysAfterRefusal = w.commandsRun().filter((c) => c.includes('--target production'));
   assert.deepEqual(deploysAfterRefusal, [], 'a refused dialog deploys nothing');
 
-  const accepted = w.ui({ pick: 'Latest release' }, { pick: 'Target production' }, { confirm: true });
+  const accepted = w.ui({ pick: 'latest ·' }, { pick: 'Target production' }, { confirm: true });
   const done = await deployFlow(w.deps(accepted), { projectDir: w.project.dir });
   assert.match(done.message, /to prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk\.$/);
 });
@@ -78,7 +78,10 @@ test('deploy from the palette asks which release when there are several, latest 
   const done = await deployFlow(w.deps(ui), { projectDir: w.project.dir });
   const asked = ui.asked[0];
   assert.equal(asked.title, 'Deploy which release of scene-qa-F8yVcPRfw2AkoZ?');
-  assert.deepEqual(asked.items, ['$(arrow-up) Latest release', shortId(v2), shortId(v1)]);
+  // Each release once, newest first and marked latest, with when it was published; the next step names the release.
+  assert.deepEqual(asked.items, [`$(arrow-up) ${shortId(v2)}`, shortId(v1)]);
+  assert.match(ui.asked.find((a) => a.kind === 'pick')!.descriptions![0] ?? '', /^latest · just now/);
+  assert.equal(ui.asked[1].title, `Deploy release ${shortId(v1)} of scene-qa-F8yVcPRfw2AkoZ to`);
   assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${v1} --target dev --json`));
   assert.match(done.message, new RegExp(`^Deployed release ${shortId(v1)} of scene-qa-F8yVcPRfw2AkoZ to `));
 });

@@ -15,6 +15,8 @@ export interface Asked {
   kind: string;
   title: string;
   items?: string[];
+  /** Descriptions of the items, in order (a pick item's second column). */
+  descriptions?: (string | undefined)[];
   /** For inputs: what `validate` said about the answer (the real input box would not accept it). */
   validation?: string;
   confirm?: ConfirmOptions;
@@ -41,7 +43,7 @@ export class FakeUi implements Ui {
   }
 
   async pick<T>(title: string, items: PickItem<T>[]): Promise<T | undefined> {
-    this.asked.push({ kind: 'pick', title, items: items.map((i) => i.label) });
+    this.asked.push({ kind: 'pick', title, items: items.map((i) => i.label), descriptions: items.map((i) => i.description) });
     const a = this.next('pick', title);
     if ('escape' in a) return undefined;
     const want = (a as { pick: string }).pick;

@@ -16,14 +16,19 @@ type Destination = { target: string; clusters: string[] } | { target?: undefined
 
 /**
  * Started without a release (palette, cluster node): with one release that one goes, as `--latest`; with more the user
- * picks, "Latest" first, so an older release can be rolled back to without finding its node.
+ * picks, newest first (marked "latest", deployed as `--latest`) and each release once, so an older release can be
+ * rolled back to without finding its node. Returns the release and how to name it in titles and messages.
  */
-async function pickDeployRelease(d: DeployDeps, workflow: string, cwd?: string): Promise<string> {
+async function pickDeployRelease(d: DeployDeps, workflow: string, cwd?: string): Promise<{ release: string; name: string }> {
   const releases = await listReleases(d, workflow, cwd);
-  if (releases.length === 1) return 'latest';
-  const latest = { ...releaseItem(releases[0]), label: '$(arrow-up) Latest release', value: 'latest' };
-  latest.description = [shortId(releases[0].id), latest.description].filter(Boolean).join(' · ');
-  return answered(await d.ui.pick(`Deploy which release of ${workflow}?`, [latest, ...releases.map((r) => releaseItem(r))]));
+  const now = Date.now();
+  const [newest] = releases;
+  const latestName = `the latest release (${shortId(newest.id)})`;
+  if (releases.length === 1) return { release: 'latest', name: latestName };
+  const item = releaseItem(newest, now);
+  const latest = { ...item, label: `$(arrow-up) ${item.label}`, description: ['latest', item.description].filter(Boolean).join(' · '), value: 'latest' };
+  const release = answered(await d.ui.pick(`Deploy which release of ${workflow}?`, [latest, ...releases.slice(1).map((r) => releaseItem(r, now))]));
+  return { release, name: release === 'latest' ? latestName : `release ${shortId(release)}` };
 }
 
 export interface DeployDeps extends ReleaseDeps {
@@ -35,7 +40,7 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
   const project = await projectFor(d.projects, arg, 'Deploy which project?');
   const workflow = ref?.workflowSlug ?? workflowFrom(arg) ?? project?.slug;
   if (!workflow) throw new Problem('Cannot tell which workflow to deploy: the project has no [workflow].slug.');
-  const release = ref?.id ?? (await pickDeployRelease(d, workflow, project?.dir));
+  const { release, name: what } = ref?.id ? { release: ref.id, name: `release ${shortId(ref.id)}` } : await pickDeployRelease(d, workflow, project?.dir);
   const clusters = await listClusters(d);
 
   const choices: { label: string; description?: string; value: Destination }[] = (project?.targets ?? []).map((t) => ({
@@ -51,11 +56,11 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
       ? { clusters: [preset] }
       : choices.length === 1
         ? 'pick'
-        : answered(await d.ui.pick(`Deploy ${workflow} to`, choices));
+        : answered(await d.ui.pick(`Deploy ${what} of ${workflow} to`, choices));
   if (dest === 'pick') {
     if (clusters.length === 0) throw new Problem(NO_CLUSTERS);
     const items = clusters.map((c) => ({ ...clusterItem(c), picked: c.slug === preset }));
-    const picked = answered(await d.ui.pickMany(`Deploy ${workflow} to which clusters?`, items));
+    const picked = answered(await d.ui.pickMany(`Deploy ${what} of ${workflow} to which clusters?`, items));
     if (picked.length === 0) throw new Dismissed();
     dest = { clusters: picked.map((c) => c.slug) };
   }
@@ -67,7 +72,6 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
     workflow, release, target: dest.target, clusters: dest.clusters, knownClusters: clusters.map((c) => c.slug), currentlyDeployed: current,
   });
   const where = dest.target ? `target ${dest.target} (${dest.clusters.join(', ')})` : dest.clusters.join(', ');
-  const what = release === 'latest' ? 'the latest release' : `release ${shortId(release)}`;
   if (warnings.risky) {
     const go = await d.ui.confirm({ message: `Deploy ${what} of ${workflow} to ${where}?`, detail: warnings.lines.join('\n'), action: 'Deploy' });
     if (!go) throw new Dismissed();

@@ -6,6 +6,7 @@ import type { Cluster, Job, JobState, Release } from '../cliAdapter/types';
 import { answered, need, Problem, type FlowDeps } from './flow';
 import type { PickItem } from './ui';
 import { shortId } from '../cliAdapter/validate';
+import { age } from '../views/model/format';
 
 export async function pickProject(projects: Pick<ProjectRegistry, 'pick'>, placeHolder: string): Promise<Project> {
   return answered(await projects.pick(placeHolder));
@@ -69,7 +70,7 @@ export async function pickJob(d: FlowDeps, title: string, states?: readonly JobS
   return answered(
     await d.ui.pick(
       title,
-      jobs.map((j) => ({ label: j.name || j.id, description: j.state, detail: `${j.id}${j.submittedAt ? ` · ${j.submittedAt}` : ''}`, value: j })),
+      jobs.map((j) => ({ label: j.name || j.id, description: j.state, detail: [j.id, age(j.submittedAt, Date.now())].filter(Boolean).join(' · '), value: j })),
     ),
   );
 }
@@ -81,10 +82,11 @@ export async function listReleases(d: FlowDeps, workflow: string, cwd?: string):
   return wf.releases;
 }
 
-export function releaseItem(r: Release): PickItem<string> {
+/** A release as a pick item: its short id, when it was published ("3 h ago"), where it is deployed, its tasks. */
+export function releaseItem(r: Release, now = Date.now()): PickItem<string> {
   return {
     label: shortId(r.id),
-    description: [r.createdAt, r.clusters.length ? `deployed on ${r.clusters.join(', ')}` : ''].filter(Boolean).join(' · '),
+    description: [age(r.createdAt, now), r.clusters.length ? `deployed on ${r.clusters.join(', ')}` : ''].filter(Boolean).join(' · '),
     detail: r.tasks.map((t) => `${t.name}@${t.version}`).join(', '),
     value: r.id,
   };
