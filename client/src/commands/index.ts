@@ -11,7 +11,7 @@ import { startDirectFlow, startRunnerFlow } from '../runner/startRunner';
 import { TASK_TYPE, TileboxTaskProvider } from '../runner/taskProvider';
 import { RunnerTerminals, type TerminalLike } from '../runner/terminals';
 import type { Services } from '../services';
-import { jobGet } from '../cliAdapter/calls';
+import { jobGet, workflowGet } from '../cliAdapter/calls';
 import { locateCli } from '../cliAdapter/locate';
 import { clearApiKeyFlow, setApiKeyFlow } from './account';
 import { deployFlow, undeployFlow } from './deploy';
@@ -25,7 +25,7 @@ import { CommandRegistrar } from './register';
 import { copyReleaseIdFlow } from './releaseId';
 import { submitFlow } from './submit';
 import { vscodeUi } from './vscodeUi';
-import { stepDoneBy, stepsAlreadyDone } from './walkthrough';
+import { shouldOpenWalkthrough, stepDoneBy, stepsAlreadyDone, WALKTHROUGH_ID, WALKTHROUGH_OPENED } from './walkthrough';
 
 const config = () => vscode.workspace.getConfiguration('tilebox');
 
@@ -47,8 +47,19 @@ export function registerCommands(services: Services, options: CommandOptions = {
   });
   const markDoneSteps = async () => {
     try {
-      const done = stepsAlreadyDone({ apiKey: await secrets.source(), projectsWithSlug: projects.all().filter((p) => p.slug).length });
+      const apiKey = await secrets.source();
+      const slugs = [...new Set(projects.all().flatMap((p) => (p.slug ? [p.slug] : [])))];
+      // Releases and deployments already made (on the command line, another machine) tick their steps too.
+      const found = apiKey === 'none' ? [] : await Promise.all(slugs.map((slug) => cli.run(workflowGet(slug))));
+      const releases = found.every((r) => r.kind === 'ok') && found.length ? found.flatMap((r) => (r.kind === 'ok' ? r.value.releases : [])) : undefined;
+      const done = stepsAlreadyDone({ apiKey, projectsWithSlug: slugs.length, releases });
       done.forEach(setContext);
+      const state = services.context.globalState;
+      const openOnInstall = vscode.workspace.getConfiguration('workbench').get<boolean>('welcomePage.walkthroughs.openOnInstall', true);
+      if (shouldOpenWalkthrough({ openOnInstall, openedBefore: state.get(WALKTHROUGH_OPENED) === true, projects: projects.all().length, done })) {
+        await state.update(WALKTHROUGH_OPENED, true);
+        await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
+      }
     } catch (e) {
       services.log.warn(`walkthrough state: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -22,10 +22,30 @@ export const stepDoneBy: Readonly<Record<string, string>> = {
   [Commands.startRunner]: WalkthroughKeys.runner,
 };
 
-/** Steps already done by the state the editor starts with. */
-export function stepsAlreadyDone(state: { apiKey: 'stored' | 'environment' | 'none'; projectsWithSlug: number }): string[] {
+/** The walkthrough's id for `workbench.action.openWalkthrough`: `<publisher>.<name>#<walkthrough id>`. */
+export const WALKTHROUGH_ID = 'tilebox-community.tilebox-workflows#tilebox.gettingStarted';
+/** globalState key: the walkthrough was opened once on this machine (never again by itself). */
+export const WALKTHROUGH_OPENED = 'tilebox.walkthrough.openedOnce';
+
+export interface StartState {
+  apiKey: 'stored' | 'environment' | 'none';
+  projectsWithSlug: number;
+  /** Releases of the projects' workflows (`workflow get`); undefined when not known (no key, CLI failed). */
+  releases?: readonly { clusters: readonly string[] }[];
+}
+
+/** Steps already done by the state the editor starts with: a key, a project, a release, a deployment. */
+export function stepsAlreadyDone(state: StartState): string[] {
   const done: string[] = [];
   if (state.apiKey !== 'none') done.push(WalkthroughKeys.apiKey);
   if (state.projectsWithSlug > 0) done.push(WalkthroughKeys.project);
+  if (state.releases?.length) done.push(WalkthroughKeys.publish);
+  if (state.releases?.some((r) => r.clusters.length > 0)) done.push(WalkthroughKeys.deploy);
   return done;
+}
+
+/** Open the walkthrough by itself once, on the first start in a workspace that has a Tilebox project, only while
+ *  there is something left to do in it, and not when the user turned off `workbench.welcomePage.walkthroughs.openOnInstall`. */
+export function shouldOpenWalkthrough(state: { openOnInstall: boolean; openedBefore: boolean; projects: number; done: readonly string[] }): boolean {
+  return state.openOnInstall && !state.openedBefore && state.projects > 0 && state.done.length < Object.keys(WalkthroughKeys).length;
 }
