@@ -27,7 +27,7 @@ const workflows = ok(parseWorkflowList(JSON.stringify({
 test('a workflow shows its slug, whether it is this workspace\'s project, and where it is deployed', () => {
   const item = workflowItem(workflows[0], true);
   assert.equal(item.label, 'Scene QA');
-  assert.equal(item.description, 'scene-qa-EngRbLn7Zb8iSa · this workspace');
+  assert.equal(item.description, 'this workspace', 'the slug is in the tooltip, not repeated on the row');
   assert.equal(item.contextValue, 'workflow local');
   assert.match(item.tooltip!, /2 releases, deployed on `dev-cluster`/);
   assert.equal(item.collapsible, 'collapsed');
@@ -46,7 +46,7 @@ test('releases: newest first, short id, age, tasks, clusters; the deployed one m
   assert.equal(a.contextValue, 'release latest');
   assert.equal(a.icon?.id, 'package');
   assert.equal(b.label, '0000aaaa');
-  assert.equal(b.description, '3 d ago · on dev-cluster · tilebox.com/qa/CheckScene v1.2');
+  assert.equal(b.description, '3 d ago · on 1 cluster · 1 task');
   assert.match(b.contextValue!, /\bdeployed\b/);
   assert.equal(b.icon?.id, 'rocket');
   assert.match(a.tooltip!, /`tilebox.com\/qa\/Report v1.0`/);
@@ -73,7 +73,7 @@ const clusters = ok(parseClusterList(JSON.stringify({
 test('the default cluster is marked; clusters list their deployments', () => {
   const d = clusterItem(clusters[0]);
   assert.equal(d.label, 'Default');
-  assert.equal(d.description, 'default-CvufcSxcC9SKfe · default · 1 deployment');
+  assert.equal(d.description, 'default · 1 deployment');
   assert.equal(d.contextValue, 'cluster default');
   assert.equal(d.icon?.id, 'server-environment');
   const dev = clusterItem(clusters[1]);
@@ -84,6 +84,20 @@ test('the default cluster is marked; clusters list their deployments', () => {
   assert.equal(dep.label, 'Scene QA');
   assert.equal(dep.description, '0000aaaa · 1 d ago');
   assert.equal(dep.contextValue, 'release deployed');
+});
+
+test('at 300 px the workflow and cluster rows stay readable: no slug repeated in a description, which stay short', () => {
+  const slugs = [...workflows.map((w) => w.slug), ...clusters.map((c) => c.slug)].filter((slug) => /-[A-Za-z0-9]{14}$/.test(slug));
+  const rows = [
+    ...workflows.flatMap((w) => [workflowItem(w, true), ...w.releases.map((r) => releaseItem(r, w, NOW))]),
+    ...clusters.flatMap((c) => [clusterItem(c, '', ['dev']), ...c.deployments.map((x) => deploymentItem(x, c, 'c', NOW))]),
+  ];
+  assert.ok(slugs.length >= 2, 'the fixture has long slugs');
+  for (const row of rows) {
+    // A 300 px sidebar shows about 40 characters after the icon: the label plus this must mostly fit.
+    assert.ok(`${row.label} ${row.description ?? ''}`.length <= 60, `${row.label}: ${row.description}`);
+    for (const slug of slugs) assert.ok(!(row.description ?? '').includes(slug), `${row.label} repeats ${slug}`);
+  }
 });
 
 const page = ok(parseJobPage(JSON.stringify({

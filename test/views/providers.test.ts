@@ -100,7 +100,7 @@ test('workflows: the project\'s workflow → releases (short id, age, clusters, 
   assert.equal((wf as any).projectDir, s.dir, 'Publish on the node knows the project folder');
   const [release] = await kids(wf);
   assert.equal(release.model.label, s.release.releaseId.replace(/-/g, '').slice(-8), 'short id');
-  assert.match(release.model.description!, /^just now · on dev-cluster-9xK2mQ4pL8nR7s · 3 tasks$/);
+  assert.match(release.model.description!, /^just now · on 1 cluster · 3 tasks$/);
   assert.match(release.model.contextValue!, /\brelease\b.*\bdeployed\b/);
   assert.match(release.model.tooltip!, new RegExp(`Release \`${s.release.releaseId}\``));
   assert.deepEqual((await kids(release)).map((t) => `${t.model.label} ${t.model.description}`),

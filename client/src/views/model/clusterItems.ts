@@ -16,8 +16,8 @@ export function clusterItem(c: Cluster, parentId = '', targets: string[] = []): 
   return {
     id: `${parentId}cluster:${c.slug}`,
     label: c.displayName || c.slug,
+    // The slug is in the tooltip; the row keeps what tells clusters apart at a glance.
     description: [
-      c.displayName !== c.slug ? c.slug : undefined,
       c.isDefault ? 'default' : undefined,
       ...targets.map((t) => `target ${t}`),
       plural(c.deployments.length, 'deployment'),

@@ -12,7 +12,8 @@ export function deployedClusters(w: Workflow): string[] {
 
 export function workflowItem(w: Workflow, isLocalProject: boolean): ItemModel {
   const clusters = deployedClusters(w);
-  const parts = [w.name !== w.slug ? w.slug : undefined, isLocalProject ? 'this workspace' : undefined];
+  // The slug (long, with a random suffix) is in the tooltip: at 300 px the description has room for one short note.
+  const parts = [isLocalProject ? 'this workspace' : undefined];
   const lines = [
     `**${md(w.name)}**`,
     `Slug: \`${w.slug}\``,
@@ -37,8 +38,10 @@ export function releaseItem(r: Release, w: Workflow, now: number): ItemModel {
   const tasks = r.tasks.map(identifier);
   const description = [
     when,
-    deployed ? `on ${r.clusters.join(', ')}` : undefined,
-    tasks.length ? (tasks.length <= 2 ? tasks.join(', ') : `${plural(tasks.length, 'task')}`) : undefined,
+    // Cluster slugs repeat on every release and crowd out the rest; the tooltip names them.
+    deployed ? `on ${plural(r.clusters.length, 'cluster')}` : undefined,
+    // Task names (long, namespaced) are the release's children; the row counts them.
+    tasks.length ? plural(tasks.length, 'task') : undefined,
   ];
   const lines = [
     `**Release \`${r.id}\`**${latest ? ' (latest)' : ''}`,
