@@ -146,7 +146,6 @@ function runnerHint(runner: string): string {
   return 'Module and object must be Python names, such as my_workflow.runner and runner.';
 }
 
-
 function compare(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
 }

@@ -29,6 +29,10 @@ function reportedSeverities(): Map<string, Set<string>> {
     // fileChecks.ts reports the two lock-file codes from one loop: `diagnostic(code, WARNING, ...)`.
     const loop = /diagnostic\(code, (ERROR|WARNING)/.exec(text);
     if (loop) for (const m of text.matchAll(/'([a-z-]+-not-included)'/g)) add(m[1], loop[1]);
+    // The root rule (config/rootRule.ts) names its code; crossField.ts reports it: `diagnostic(refusal.code, ERROR, ...)`.
+    const refusal = /diagnostic\(refusal\.code, (ERROR|WARNING)/.exec(text);
+    const rootCodes = /export type RootCode = ([^;]+);/.exec(readFileSync(join(SRC, 'config/rootRule.ts'), 'utf8'))![1];
+    if (refusal) for (const m of rootCodes.matchAll(/'([a-z-]+)'/g)) add(m[1], refusal[1]);
   }
   return out;
 }
