@@ -36,6 +36,8 @@ export interface Project {
 
 export interface ProjectRegistry {
   all(): readonly Project[];
+  /** Resolves once the first scan for tilebox.workflow.toml files is done (before it, `all()` may be empty). */
+  ready?(): Promise<void>;
   /** The project of the active editor's file, else the last one picked, else the only one. */
   active(): Project | undefined;
   /** Asks which project (skipped when there is one; the last choice is offered first and remembered). */

@@ -22,11 +22,11 @@ test('walkthrough: opens by itself on the first start; steps done by the startin
   // The harness turns walkthroughs opening on install off for every other scenario; here it is VS Code's default.
   const settings = { 'workbench.startupEditor': 'welcomePage', 'workbench.welcomePage.walkthroughs.openOnInstall': true };
   await withSession('walkthrough', { trust: 'yes', settings }, async ({ wb, page }) => {
-    // Nobody opens it: the extension does, once, because this workspace has a tilebox.workflow.toml.
-    await page.locator('.gettingStartedSlideDetails').filter({ hasText: TITLE }).first().waitFor({ timeout: 45_000 });
     let shown = {};
-    const waitSteps = (what, check) => wb.waitFor(what, async () => check(shown = await steps(page)), 30_000)
+    const waitSteps = (what, check, ms = 30_000) => wb.waitFor(what, async () => check(shown = await steps(page)), ms)
       .catch((e) => { throw new Error(`${e.message}; steps: ${JSON.stringify(shown)}`); });
+    // Nobody opens it: the extension does, once, because this workspace has a tilebox.workflow.toml.
+    await waitSteps('the Tilebox walkthrough to open by itself', (s) => 'apiKey' in s && 'runner' in s, 60_000);
     await waitSteps('the walkthrough steps', (s) => Object.keys(s).length === 6);
     await waitSteps('API key and project steps ticked', (s) => s.apiKey && s.createProject);
     assert.equal(shown.publish, false, 'publish is not done before publishing');

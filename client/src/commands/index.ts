@@ -47,6 +47,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
   });
   const markDoneSteps = async () => {
     try {
+      await projects.ready?.();
       const apiKey = await secrets.source();
       const slugs = [...new Set(projects.all().flatMap((p) => (p.slug ? [p.slug] : [])))];
       // Releases and deployments already made (on the command line, another machine) tick their steps too.
