@@ -25,7 +25,7 @@ import { CommandRegistrar } from './register';
 import { copyReleaseIdFlow } from './releaseId';
 import { submitFlow } from './submit';
 import { vscodeUi } from './vscodeUi';
-import { shouldOpenWalkthrough, stepDoneBy, stepsAlreadyDone, WALKTHROUGH_ID, WALKTHROUGH_OPENED } from './walkthrough';
+import { stepDoneBy, stepsAlreadyDone } from './walkthrough';
 
 const config = () => vscode.workspace.getConfiguration('tilebox');
 
@@ -53,16 +53,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
       // Releases and deployments already made (on the command line, another machine) tick their steps too.
       const found = apiKey === 'none' ? [] : await Promise.all(slugs.map((slug) => cli.run(workflowGet(slug))));
       const releases = found.every((r) => r.kind === 'ok') && found.length ? found.flatMap((r) => (r.kind === 'ok' ? r.value.releases : [])) : undefined;
-      const done = stepsAlreadyDone({ apiKey, projectsWithSlug: slugs.length, releases });
-      const state = services.context.globalState;
-      const openOnInstall = vscode.workspace.getConfiguration('workbench').get<boolean>('welcomePage.walkthroughs.openOnInstall', true);
-      if (shouldOpenWalkthrough({ openOnInstall, openedBefore: state.get(WALKTHROUGH_OPENED) === true, projects: projects.all().length, done })) {
-        await state.update(WALKTHROUGH_OPENED, true);
-        await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
-        services.log.info('Opened the getting-started walkthrough (first start in a Tilebox workspace).');
-      }
-      // After opening: the walkthrough ticks a step when its context key changes while it is there to see it.
-      done.forEach(setContext);
+      stepsAlreadyDone({ apiKey, projectsWithSlug: slugs.length, releases }).forEach(setContext);
     } catch (e) {
       services.log.warn(`walkthrough state: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -22,11 +22,6 @@ export const stepDoneBy: Readonly<Record<string, string>> = {
   [Commands.startRunner]: WalkthroughKeys.runner,
 };
 
-/** The walkthrough's id for `workbench.action.openWalkthrough`: `<publisher>.<name>#<walkthrough id>`. */
-export const WALKTHROUGH_ID = 'tilebox-community.tilebox-workflows#tilebox.gettingStarted';
-/** globalState key: the walkthrough was opened once on this machine (never again by itself). */
-export const WALKTHROUGH_OPENED = 'tilebox.walkthrough.openedOnce';
-
 export interface StartState {
   apiKey: 'stored' | 'environment' | 'none';
   projectsWithSlug: number;
@@ -42,10 +37,4 @@ export function stepsAlreadyDone(state: StartState): string[] {
   if (state.releases?.length) done.push(WalkthroughKeys.publish);
   if (state.releases?.some((r) => r.clusters.length > 0)) done.push(WalkthroughKeys.deploy);
   return done;
-}
-
-/** Open the walkthrough by itself once, on the first start in a workspace that has a Tilebox project, only while
- *  there is something left to do in it, and not when the user turned off `workbench.welcomePage.walkthroughs.openOnInstall`. */
-export function shouldOpenWalkthrough(state: { openOnInstall: boolean; openedBefore: boolean; projects: number; done: readonly string[] }): boolean {
-  return state.openOnInstall && !state.openedBefore && state.projects > 0 && state.done.length < Object.keys(WalkthroughKeys).length;
 }
