@@ -61,7 +61,7 @@ export function registerEditorFeatures(
     const rootValue = validateWorkflowConfig(text).config?.root?.value;
     // The preview's Runners when it ran (it knows which files ship), else every Runner(...) in the project.
     const previewed = lastPreview(found.fsPath)?.runners?.flatMap((r) => (r.path ? [r.path] : [])) ?? [];
-    const runners = previewed.length ? previewed : await candidates.get(configDir, rootValue ?? '.');
+    const runners = previewed.length ? previewed : (await candidates.get(configDir, rootValue ?? '.')).names;
     const gate = gateRoot(configDir, rootValue);
     const files = gate.ok && context.diagnostics.some((d) => /^(include-empty|missing-include|missing-build-table)$/.test(String(d.code)))
       ? await projectFiles(gate.root) : undefined;
