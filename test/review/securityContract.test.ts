@@ -18,9 +18,10 @@ function sources(dir: string): { file: string; text: string }[] {
 }
 const code = [...sources(join(root, 'client', 'src')), ...sources(join(root, 'server', 'src'))];
 
-test('tilebox.cli.path is machine-scoped and, with tilebox.apiUrl, ignored in untrusted workspaces', () => {
+test('tilebox.cli.path cannot be set by a workspace and, with tilebox.apiUrl, is ignored in untrusted workspaces', () => {
   const props = pkg.contributes.configuration.properties ?? Object.assign({}, ...pkg.contributes.configuration.map((c: { properties: object }) => c.properties));
-  assert.equal(props['tilebox.cli.path'].scope, 'machine', 'a workspace settings.json must not pick the binary');
+  // 'application' (shown under User settings, also in a browser window) and 'machine' both refuse workspace values.
+  assert.ok(['application', 'machine'].includes(props['tilebox.cli.path'].scope), 'a workspace settings.json must not pick the binary');
   const untrusted = pkg.capabilities.untrustedWorkspaces;
   assert.equal(untrusted.supported, 'limited');
   for (const key of ['tilebox.cli.path', 'tilebox.apiUrl']) assert.ok(untrusted.restrictedConfigurations.includes(key), key);

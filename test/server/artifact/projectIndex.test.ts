@@ -47,10 +47,13 @@ function step(tree: Tree, next: () => number): { did: string; events: Event[] } 
     return out;
   };
   const isDir = (rel: string) => existsSync(abs(rel)) && statSync(abs(rel)).isDirectory();
+  // A path below a file ("a/c/e.py" while "a/c" is a file) cannot be created: mkdir -p would fail too.
+  const underFile = (rel: string) =>
+    rel.split('/').slice(0, -1).some((_, i, parts) => { const dir = parts.slice(0, i + 1).join('/'); return existsSync(abs(dir)) && !isDir(dir); });
   const op = Math.floor(next() * 9);
   const rel = `${pick(['', ...FOLDERS.map((f) => `${f}/`)])}${pick(FILES)}`;
   if (op <= 2) { // create or rewrite a file
-    if (isDir(rel) || (rel.includes('/') && existsSync(abs(dirname(rel))) && !isDir(dirname(rel)))) return { did: 'nothing', events: [] };
+    if (isDir(rel) || underFile(rel)) return { did: 'nothing', events: [] };
     const events = created(rel);
     const existed = existsSync(abs(rel));
     writeFileSync(abs(rel), 'x'.repeat(Math.floor(next() * 50)));
@@ -123,7 +126,8 @@ test('after random creates, deletes, renames and .gitignore edits, the index sel
   const fixed = process.env.PROPERTY_SEED;
   const runs = fixed ? 1 : Number(process.env.PROPERTY_RUNS ?? 6);
   const steps = Number(process.env.PROPERTY_STEPS ?? 40);
-  const base = fixed ? Number(fixed) : Date.now() % 1_000_000;
+  // Fixed seeds by default so CI is repeatable; PROPERTY_RANDOM=1 explores new sequences (and prints the seed).
+  const base = fixed ? Number(fixed) : process.env.PROPERTY_RANDOM ? Date.now() % 1_000_000 : 1;
   for (let r = 0; r < runs; r++) await runSequence(base + r, steps);
 });
 

@@ -26,6 +26,7 @@ const NO_ROOT_OF_THEIR_OWN: Record<string, string> = {
   'artifact/archive.ts': 'writes the archive of a Selection',
   'artifact/project.ts': 'finds and reads tilebox.workflow.toml itself (the walk goes up, to the config)',
   'headless/check.ts': 'reads the config files it is given',
+  'lsp/projectFiles.ts': 'lists the top of a root editorFeatures has just passed through gateRoot (the include quick fix)',
   'lsp/configStore.ts': 'finds tilebox.workflow.toml files in the workspace folders and reads them',
   'shared/readArchive.ts': 'reads a built archive the user opens',
 };
