@@ -23,6 +23,11 @@ export const Commands = {
   undeployRelease: 'tilebox.release.undeploy',
   copyReleaseId: 'tilebox.release.copyId',
   submitJob: 'tilebox.job.submit',
+  submitJobAgain: 'tilebox.job.submitAgain',
+  /** Show Jobs lens: the Jobs view filtered to one task (hidden from the palette: it needs the task). */
+  showTaskJobs: 'tilebox.task.showJobs',
+  /** Submits the job-input JSON document being edited (its editor-title button). */
+  submitInputDocument: 'tilebox.task.submitInput',
   showJob: 'tilebox.job.show',
   showJobLogs: 'tilebox.job.showLogs',
   loadMoreLogs: 'tilebox.job.loadMoreLogs',
@@ -67,6 +72,7 @@ export const Settings = {
   traceServer: 'tilebox.trace.server',
   explorerDecorations: 'tilebox.explorer.decorations',
   pythonPath: 'tilebox.python.path',
+  pythonLenses: 'tilebox.lenses.python',
 } as const;
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
 
@@ -79,6 +85,10 @@ export const ContextKeys = {
   multiProject: 'tilebox.multiProject',
   jobsFiltered: 'tilebox.jobs.filtered',
   archiveOpen: 'tilebox.archiveOpen',
+  /** A submission from this editor can be repeated ("Submit Job Again"). */
+  canSubmitAgain: 'tilebox.canSubmitAgain',
+  /** The active editor is a job-input JSON document waiting to be submitted. */
+  editingJobInput: 'tilebox.editingJobInput',
 } as const;
 /** The `type` of the Tilebox debugger (package.json `debuggers`). */
 export const DEBUG_TYPE = 'tilebox';

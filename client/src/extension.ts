@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageStarted = deferred();
   const artifactHolds = new CommandHolds(artifactIds, languageStarted.promise);
   context.subscriptions.push(artifactHolds);
-  later(() => void startLanguageFeatures(context, log, () => artifactHolds.release(artifactIds), languageStarted.resolve)
+  later(() => void startLanguageFeatures(context, log, projects, () => artifactHolds.release(artifactIds), languageStarted.resolve)
     .finally(languageStarted.resolve));
 
   const startTrusted = (holds?: CommandHolds) =>
@@ -66,14 +66,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 async function startLanguageFeatures(
-  context: vscode.ExtensionContext, log: vscode.LogOutputChannel, beforeRegister: () => void, registered: () => void,
+  context: vscode.ExtensionContext, log: vscode.LogOutputChannel, projects: WorkspaceProjects, beforeRegister: () => void, registered: () => void,
 ): Promise<void> {
   try {
-    const { startLanguageClient, registerArtifactUi } = await import('./lazyFeatures');
+    const { startLanguageClient, registerArtifactUi, registerPythonLenses } = await import('./lazyFeatures');
     beforeRegister();
     // The artifact UI goes up first: it says when the server is starting or failed, and archives need no server.
     const client = startLanguageClient(context, log);
-    registerArtifactUi(context, client);
+    const source = registerArtifactUi(context, client);
+    registerPythonLenses(context, client, source.onDidChangeArtifact, projects);
     registered();
     await client;
   } catch (e) {

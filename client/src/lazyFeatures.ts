@@ -3,3 +3,4 @@
 export { startLanguageClient } from './languageClient';
 export { registerArtifactUi } from './artifact/register';
 export { startTrustedFeatures } from './views/trustedFeatures';
+export { registerPythonLenses } from './lenses/register';

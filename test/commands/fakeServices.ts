@@ -15,7 +15,7 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
   const s = {
     context: {
       subscriptions: [] as { dispose(): void }[],
-      workspaceState: { get: (_k: string, d: unknown) => d, update: async () => {} },
+      workspaceState: memento(),
       globalStorageUri: { fsPath: '/tmp/tilebox-fake-global-storage' },
     },
     log: { debug() {}, info() {}, warn() {}, error() {}, show: () => void logShown.push(1) },
@@ -44,4 +44,10 @@ export async function until(done: () => boolean, what: string, maxMs = 15000): P
     if (Date.now() - start > maxMs) throw new Error(`gave up waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** An in-memory `workspaceState` (remembered inputs and submissions). */
+function memento() {
+  const m = new Map<string, unknown>();
+  return { get: (k: string, d?: unknown) => (m.has(k) ? m.get(k) : d), update: async (k: string, v: unknown) => void m.set(k, v), keys: () => [...m.keys()] };
 }

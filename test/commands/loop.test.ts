@@ -41,7 +41,7 @@ test('publish, deploy to a target, submit a failing job, run it, get told it fai
   assert.ok(jobId, 'the new job is watched');
   assert.deepEqual(w.revealed, [jobId]);
   assert.ok(w.polled.includes('jobs'));
-  assert.deepEqual(submitted.next.map((s) => s.title), ['Show Job', 'Start Runner']);
+  assert.deepEqual(submitted.next.map((s) => s.title), ['Show Job', 'Start Runner', 'Submit Again']);
   assert.ok(w.commandsRun().some((c) => c.startsWith('job submit --name qa-run --task tilebox.com/example/FetchScene --version v1.0 --input {"fail":true}') && c.includes(`--cluster ${DEV}`)));
 
   // "Start Runner" → a terminal whose argv we run as the terminal would (no shell), key in env only.

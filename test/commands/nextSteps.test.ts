@@ -52,7 +52,7 @@ test('build → Publish…, publish → Deploy…, deploy → Submit Job… / St
 
     // With a runner started here, submitting no longer offers "Start Runner".
     const submitted = await press(f, 'tilebox.job.submit', [{ clusterSlug: DEV }], 'Show Job', [first, (o: { value: string }) => o.value, 'n', '', '0']);
-    assert.deepEqual(submitted.buttons, ['Show Job']);
+    assert.deepEqual(submitted.buttons, ['Show Job', 'Submit Again']);
     assert.equal(submitted.ran[0].id, 'tilebox.job.show');
     assert.match(submitted.ran[0].args[0], /^[0-9a-f-]{36}$/);
     assert.deepEqual(f.failures, []);

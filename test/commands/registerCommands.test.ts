@@ -25,7 +25,7 @@ function services() {
   const failures: { kind: string; what: string }[] = [];
   const logShown: number[] = [];
   const s = {
-    context: { subscriptions: [] as { dispose(): void }[] },
+    context: { subscriptions: [] as { dispose(): void }[], workspaceState: memento() },
     log: { debug() {}, info() {}, warn() {}, error() {}, show: () => void logShown.push(1) },
     cli: h.cli,
     refresh: { refresh() {}, pollAfterAction() {} },
@@ -99,3 +99,9 @@ test('a CLI failure goes to showFailure with what was being done; Escape in a pi
   assert.equal(failures.length, 1);
   for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
 });
+
+/** An in-memory `workspaceState` (remembered inputs and submissions). */
+function memento() {
+  const m = new Map<string, unknown>();
+  return { get: (k: string) => m.get(k), update: async (k: string, v: unknown) => void m.set(k, v), keys: () => [...m.keys()] };
+}

@@ -17,7 +17,8 @@ import { ArchiveStore } from './archive/ArchiveStore';
 import { ArchiveEntryNode, ArchiveTreeProvider } from './archive/ArchiveTreeProvider';
 import { CONFIG_FILE_NAME } from '@shared';
 
-export function registerArtifactUi(context: vscode.ExtensionContext, client: Promise<LanguageClient>): void {
+/** Returns the server source, so the Python lenses follow the same artifact-changed notifications. */
+export function registerArtifactUi(context: vscode.ExtensionContext, client: Promise<LanguageClient>): LanguageClientSource {
   const source = new LanguageClientSource(client);
   const previews = new ArtifactPreviews(source, context.workspaceState);
   const tree = new ArtifactTreeProvider(previews);
@@ -41,6 +42,7 @@ export function registerArtifactUi(context: vscode.ExtensionContext, client: Pro
     vscode.commands.registerCommand(Commands.closeArchive, (node?: ArchiveEntryNode) => closeArchive(archives, node)),
   );
   void previews.start();
+  return source;
 }
 
 /** The `[build]` lens passes the config's URI string; the palette passes nothing. */

@@ -3,7 +3,7 @@
 // the `tilebox` task provider they share.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { Commands, Settings, settingName } from '../contributes';
+import { Commands, ContextKeys, Settings, settingName } from '../contributes';
 import { JobDocuments } from '../jobs/jobDocuments';
 import { abortableSleep, jobEndedNotice, JobWatcher } from '../jobs/jobWatcher';
 import { registerDebugging } from '../debug/register';
@@ -23,7 +23,9 @@ import { createProjectFlow } from './project';
 import { buildFlow, publishFlow } from './publish';
 import { CommandRegistrar } from './register';
 import { copyReleaseIdFlow } from './releaseId';
-import { submitFlow } from './submit';
+import { submitAgainFlow, submitFlow } from './submit';
+import { InputDocuments } from '../tasks/InputDocuments';
+import { SubmissionMemory } from '../tasks/submissions';
 import { vscodeUi } from './vscodeUi';
 import { stepDoneBy, stepsAlreadyDone } from './walkthrough';
 
@@ -59,7 +61,13 @@ export function registerCommands(services: Services, options: CommandOptions = {
     }
   };
   void markDoneSteps();
-  const documents = new JobDocuments(cli, { sleep: options.sleep, pageSize: options.logPageSize, localRunners: () => localRunners });
+  const submissions = new SubmissionMemory(services.context.workspaceState);
+  const inputDocuments = new InputDocuments();
+  const documents = new JobDocuments(cli, {
+    sleep: options.sleep, pageSize: options.logPageSize, localRunners: () => localRunners, inputOf: (id) => submissions.inputOf(id),
+  });
+  const canSubmitAgain = () => void vscode.commands.executeCommand('setContext', ContextKeys.canSubmitAgain, !!submissions.lastSubmission());
+  canSubmitAgain();
   const terminals = new RunnerTerminals<TerminalLike>(
     { createTerminal: (o) => vscode.window.createTerminal(o), onDidCloseTerminal: (l) => vscode.window.onDidCloseTerminal(l) },
     localRunners,
@@ -82,6 +90,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
   services.context.subscriptions.push(
     registrar,
     documents,
+    inputDocuments,
     terminals,
     { dispose: () => watcher.dispose() },
     vscode.tasks.registerTaskProvider(TASK_TYPE, new TileboxTaskProvider(services, locate, apiUrl)),
@@ -97,6 +106,8 @@ export function registerCommands(services: Services, options: CommandOptions = {
       void watcher.watch(id);
     },
     canceledHere: (id: string) => void canceledHere.add(id),
+    submissions,
+    editDocument: inputDocuments.edit.bind(inputDocuments),
   });
   const releaseDeps = (signal: AbortSignal) => ({ ...base(signal), projects, refresh });
   const runnerDeps = (signal: AbortSignal) => ({ ...base(signal), terminals, locate, apiKey: () => secrets.get(), apiUrl, projects });
@@ -122,7 +133,8 @@ export function registerCommands(services: Services, options: CommandOptions = {
   r(Commands.deployRelease, (s, arg) => deployFlow(releaseDeps(s), editorArg(arg)));
   r(Commands.undeployRelease, (s, arg) => undeployFlow(releaseDeps(s), arg));
   r(Commands.copyReleaseId, (s, arg) => copyReleaseIdFlow({ ...base(s), projects }, arg));
-  r(Commands.submitJob, (s, arg) => submitFlow(jobDeps(s), arg));
+  r(Commands.submitJob, (s, arg) => submitFlow(jobDeps(s), arg).finally(canSubmitAgain));
+  r(Commands.submitJobAgain, (s) => submitAgainFlow(jobDeps(s)));
   r(Commands.showJob, async (s, arg) => void (await documents.show(await jobId(s, arg))));
   r(Commands.showJobLogs, async (s, arg) => void (await documents.show(await jobId(s, arg), true)));
   r(Commands.loadMoreLogs, async () => void (await documents.loadMore(vscode.window.activeTextEditor?.document.uri)));

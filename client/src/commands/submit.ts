@@ -1,6 +1,8 @@
 // tilebox.job.submit: cluster (default first), a task identifier from the releases deployed on it
 // (or typed), version, name, JSON input checked before anything is sent, max retries. The new job
-// is revealed in the jobs view and watched until it ends.
+// is revealed in the jobs view and watched until it ends. From a task lens the identifier is the task's, the
+// cluster defaults to the project's target cluster and the input is asked field by field (promptTaskInput).
+// tilebox.job.submitAgain repeats the last submission in one step.
 import type { ProjectRegistry, RefreshManager, ViewsApi } from '../services';
 import { checkJobInput } from '../jobs/jobInput';
 import { jobSubmit } from '../cliAdapter/calls';
@@ -11,16 +13,24 @@ import { clusterFrom, workflowFrom } from './nodeArgs';
 import { listClusters, pickCluster } from './pickers';
 import { outcome, type Outcome, type PickItem } from './ui';
 import { shortId } from '../cliAdapter/validate';
+import { defaultJobName } from '../lenses/taskJobs';
+import type { TaskLensArg } from '../lenses/taskLenses';
+import { promptTaskInput, type TaskInputDeps } from '../tasks/promptTaskInput';
+import type { Submission, SubmissionMemory } from '../tasks/submissions';
 
 export interface JobDeps extends FlowDeps {
   refresh: Pick<RefreshManager, 'pollAfterAction'>;
   views: ViewsApi;
-  projects: Pick<ProjectRegistry, 'active'>;
+  projects: Pick<ProjectRegistry, 'active'> & Partial<Pick<ProjectRegistry, 'all'>>;
   localRunners: ReadonlySet<string>;
   /** Starts watching a job submitted or retried here (notification when it ends). */
   watch(jobId: string): void;
   /** A job canceled here: its end needs no second notification. */
   canceledHere?(jobId: string): void;
+  /** Inputs and submissions remembered in workspace state. */
+  submissions?: SubmissionMemory;
+  /** Opens the job-input JSON document (for many fields or a type no prompt expresses). */
+  editDocument?: TaskInputDeps['editDocument'];
 }
 
 /** Task identifiers registered by the releases deployed on a cluster, the preferred workflow's first. */
@@ -39,10 +49,66 @@ const lineCheck = (what: string, max = 256) => (v: string) =>
   : undefined;
 
 export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
+  const lens = taskFrom(arg);
   const clusters = await listClusters(d);
   const preset = clusterFrom(arg);
-  const cluster = clusters.find((c) => c.slug === preset) ?? (await pickCluster(d, 'Submit the job to which cluster?', clusters));
-  const tasks = deployedTasks(cluster, workflowFrom(arg) ?? d.projects.active()?.slug);
+  const cluster = clusters.find((c) => c.slug === preset) ?? (lens ? await targetCluster(d, lens, clusters) : await pickCluster(d, 'Submit the job to which cluster?', clusters));
+  const known = lens && !lens.task.unresolved ? { taskName: lens.task.name, version: lens.task.version } : undefined;
+  const { taskName, version } = known ?? (await askIdentifier(d, cluster, workflowFrom(arg) ?? d.projects.active()?.slug));
+  const name = answered(
+    await d.ui.input({ title: 'Job name', value: defaultJobName(taskName), validate: lineCheck('The job name') }),
+  ).trim();
+  const input = lens ? await fieldInput(d, { ...lens.task, name: taskName }) : await typedInput(d);
+  const retriesText = answered(
+    await d.ui.input({
+      title: 'Max retries of the root task',
+      value: '0',
+      validate: (v) => (/^\d{1,3}$/.test(v.trim()) ? undefined : 'Write a whole number from 0 to 999.'),
+    }),
+  ).trim();
+  if (!/^\d{1,3}$/.test(retriesText)) throw new Problem(`Max retries must be a whole number from 0 to 999, got "${retriesText}".`);
+  return submit(d, { name, task: taskName, version, input, cluster: cluster.slug, maxRetries: Number(retriesText) });
+}
+
+/** tilebox.job.submitAgain: the last submission from this editor, as it was, in one step. */
+export async function submitAgainFlow(d: JobDeps): Promise<Outcome> {
+  const last = d.submissions?.lastSubmission();
+  if (!last) throw new Problem('Nothing was submitted from this editor yet: run "Tilebox: Submit Job…" first.');
+  return submit(d, last);
+}
+
+async function submit(d: JobDeps, s: Submission): Promise<Outcome> {
+  const call = jobSubmit(s);
+  const submitted = await withProgress(d, `Submitting job ${s.name}`, (signal) => d.cli.run(call, { signal }));
+  const id = submitted.jobId;
+  await d.submissions?.remember(s, id);
+  d.refresh.pollAfterAction('jobs');
+  void d.views.revealJob(id);
+  d.watch(id);
+  const next = [{ title: 'Show Job', command: 'tilebox.job.show', args: [id] }];
+  if (!d.localRunners.has(s.cluster)) next.push({ title: 'Start Runner', command: 'tilebox.runner.start', args: [s.cluster] });
+  next.push({ title: 'Submit Again', command: 'tilebox.job.submitAgain', args: [] });
+  return outcome(`Submitted job "${s.name}" (${shortId(id)}) to ${s.cluster}.`, next);
+}
+
+/** A task lens's argument, or undefined for the palette and tree nodes. */
+function taskFrom(arg: unknown): TaskLensArg | undefined {
+  const t = (arg as Partial<TaskLensArg> | undefined)?.task;
+  return t && typeof t.name === 'string' && typeof t.version === 'string' && Array.isArray(t.fields) ? (arg as TaskLensArg) : undefined;
+}
+
+/** The project's target cluster: the only one without asking, several offered first. */
+async function targetCluster(d: JobDeps, lens: TaskLensArg, clusters: Cluster[]): Promise<Cluster> {
+  const project = d.projects.all?.().find((p) => p.dir === lens.projectDir) ?? d.projects.active();
+  const targets = new Set(project?.targets.flatMap((t) => t.clusters));
+  const inTargets = clusters.filter((c) => targets.has(c.slug));
+  if (inTargets.length === 1) return inTargets[0];
+  const ordered = [...inTargets, ...clusters.filter((c) => !targets.has(c.slug))];
+  return pickCluster(d, 'Submit the job to which cluster?', ordered);
+}
+
+async function askIdentifier(d: JobDeps, cluster: Cluster, workflow: string | undefined): Promise<{ taskName: string; version: string }> {
+  const tasks = deployedTasks(cluster, workflow);
   const TYPE = Symbol('type');
   const items: PickItem<TaskIdentifier | typeof TYPE>[] = tasks.map(({ task, workflow }) => ({
     label: task.name,
@@ -63,9 +129,21 @@ export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
       validate: (v) => (isTaskVersion(v.trim()) ? undefined : 'Write the version as v<major>.<minor>, e.g. v1.0.'),
     }),
   ).trim();
-  const name = answered(
-    await d.ui.input({ title: 'Job name', value: taskName.split('/').pop(), validate: lineCheck('The job name') }),
-  ).trim();
+  return { taskName, version };
+}
+
+/** The input built from the task's fields; undefined when the task has none. */
+async function fieldInput(d: JobDeps, task: TaskLensArg['task']): Promise<string | undefined> {
+  const editDocument = d.editDocument ?? (() => Promise.reject(new Problem('This task\'s input needs the JSON document editor, which is not available here.')));
+  const input = await promptTaskInput(
+    { name: task.name, className: task.className, fields: task.fields ?? [] },
+    { ui: d.ui, lastInput: (n) => d.submissions?.lastInput(n), editDocument },
+  );
+  return answered(input) ?? undefined;
+}
+
+/** The palette's free JSON input (the task's fields are not known there). */
+async function typedInput(d: JobDeps): Promise<string | undefined> {
   const inputText = answered(
     await d.ui.input({
       title: 'Job input (JSON)',
@@ -80,22 +158,5 @@ export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   // Checked again: a caller may not honour `validate`, and nothing invalid may reach the CLI.
   const input = checkJobInput(inputText);
   if (!input.ok) throw new Problem(input.message);
-  const retriesText = answered(
-    await d.ui.input({
-      title: 'Max retries of the root task',
-      value: '0',
-      validate: (v) => (/^\d{1,3}$/.test(v.trim()) ? undefined : 'Write a whole number from 0 to 999.'),
-    }),
-  ).trim();
-  if (!/^\d{1,3}$/.test(retriesText)) throw new Problem(`Max retries must be a whole number from 0 to 999, got "${retriesText}".`);
-
-  const call = jobSubmit({ name, task: taskName, version, input: input.input, cluster: cluster.slug, maxRetries: Number(retriesText) });
-  const submitted = await withProgress(d, `Submitting job ${name}`, (signal) => d.cli.run(call, { signal }));
-  const id = submitted.jobId;
-  d.refresh.pollAfterAction('jobs');
-  void d.views.revealJob(id);
-  d.watch(id);
-  const next = [{ title: 'Show Job', command: 'tilebox.job.show', args: [id] }];
-  if (!d.localRunners.has(cluster.slug)) next.push({ title: 'Start Runner', command: 'tilebox.runner.start', args: [cluster.slug] });
-  return outcome(`Submitted job "${name}" (${shortId(id)}) to ${cluster.slug}.`, next);
+  return input.input;
 }

@@ -23,6 +23,8 @@ export class JobDocuments implements vscode.TextDocumentContentProvider, vscode.
       pageSize?: number;
       /** Clusters with a runner started here (the queued-job explanation). */
       localRunners?: () => Iterable<string>;
+      /** The input a job was submitted with from this editor (`null`: none), if known. */
+      inputOf?: (id: string) => string | null | undefined;
     } = {},
   ) {
     this.subscriptions = [
@@ -43,7 +45,7 @@ export class JobDocuments implements vscode.TextDocumentContentProvider, vscode.
     let s = this.sessions.get(id);
     if (!s) {
       const uri = jobUri(id);
-      s = new JobSession(id, this.cli, () => this.changed.fire(uri), this.options.sleep ?? abortableSleep, this.options.pageSize, this.options.localRunners);
+      s = new JobSession(id, this.cli, () => this.changed.fire(uri), this.options.sleep ?? abortableSleep, this.options.pageSize, this.options.localRunners, this.options.inputOf);
       this.sessions.set(id, s);
       void s.start();
     }

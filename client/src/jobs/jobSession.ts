@@ -28,6 +28,8 @@ export class JobSession {
     pageSize = LOG_PAGE_SIZE,
     /** Clusters with a runner started here; when given, a queued job's document says why it may wait. */
     private readonly localRunners?: () => Iterable<string>,
+    /** The input the job was submitted with from this editor (`job get` does not return it). */
+    private readonly inputOf?: (id: string) => string | null | undefined,
   ) {
     this.follower = new LogFollower({
       page: (cursor, signal) => cli.run(jobLogs(jobId, { cursor, limit: pageSize, sort: 'asc' }), { signal }),
@@ -139,6 +141,7 @@ export class JobSession {
     return renderJob({
       job: this.job, logs: this.follower.lines, following: this.following, moreLogs: this.follower.hasMore, problem: this.problem,
       waitingReasons: this.job.state === 'submitted' ? this.waitingReasons : [],
+      input: this.inputOf?.(this.jobId),
     });
   }
 

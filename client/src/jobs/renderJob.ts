@@ -13,6 +13,8 @@ export interface JobView {
   problem?: string;
   /** Why a queued job may not run (nothing compatible deployed, no runner started here). */
   waitingReasons?: string[];
+  /** The input submitted from this editor (compact JSON; `null`: submitted without input); undefined: not known. */
+  input?: string | null;
 }
 
 export function progressBar(p: ProgressIndicator, width = 20): string {
@@ -50,6 +52,8 @@ export function renderJob(view: JobView): string {
   const out: string[] = [`# Job ${job.name || job.id}`, '', `- ID: \`${job.id}\``, `- State: **${job.state}**`];
   if (job.clusterSlug) out.push(`- Cluster: ${job.clusterSlug}`);
   if (job.submittedAt) out.push(`- Submitted: ${job.submittedAt}`);
+  if (view.input === null) out.push('- Input: none');
+  else if (view.input !== undefined) out.push(`- Input: ${inlineCode(view.input)}`);
   if (view.waitingReasons?.length) out.push('', '## Why it may wait', '', ...view.waitingReasons.map((r) => `- ${r}`));
   if (job.progress.length > 0) {
     out.push('', '## Progress', '', '```text');
@@ -80,4 +84,10 @@ export function renderJob(view: JobView): string {
   else if (view.moreLogs) out.push('', '_More lines exist: run "Tilebox: Load More Logs" (editor title)._');
   if (view.problem) out.push('', `> ${view.problem}`);
   return out.join('\n') + '\n';
+}
+
+/** Inline code that survives backticks inside JSON strings (a longer fence than any run inside). */
+function inlineCode(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return `${fence} ${text} ${fence}`;
 }

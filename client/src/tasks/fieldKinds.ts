@@ -2,15 +2,16 @@
 // `list[float] | None`, `Literal["a", "b"]`, ...). Pure: the input prompts and the JSON-document check share it.
 import type { TaskField } from '@shared';
 
+type PlainKind = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'object' | 'datetime';
 export type FieldKind =
-  | { kind: 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'object' | 'datetime' }
+  | { kind: PlainKind }
   | { kind: 'choice'; values: (string | number | boolean)[] }
   /** A type no single prompt expresses (a nested dataclass, a protobuf message, a Union of several types...). */
   | { kind: 'json' };
 
 export interface FieldShape { field: TaskField; type: FieldKind; optional: boolean }
 
-const SIMPLE: Record<string, FieldKind['kind']> = {
+const SIMPLE: Record<string, PlainKind> = {
   str: 'text', int: 'integer', float: 'number', bool: 'boolean',
   list: 'list', List: 'list', tuple: 'list', Tuple: 'list', set: 'list', Set: 'list', frozenset: 'list', FrozenSet: 'list', Sequence: 'list',
   dict: 'object', Dict: 'object', Mapping: 'object',

@@ -62,7 +62,7 @@ async function promptField(shape: FieldShape, title: string, ui: TaskInputDeps['
   const { type, optional, field } = shape;
   const initial = defaultValue(field);
   if (type.kind === 'boolean' || type.kind === 'choice') {
-    const values: unknown[] = type.kind === 'boolean' ? [true, false] : type.values;
+    const values: unknown[] = type.kind === 'choice' ? type.values : [true, false];
     const items: PickItem<{ value: unknown }>[] = [...values, ...(optional ? [null] : [])].map((v) => ({
       label: v === null ? 'None' : typeof v === 'boolean' ? (v ? 'True' : 'False') : JSON.stringify(v),
       description: initial && initial.value === v ? 'default' : undefined,

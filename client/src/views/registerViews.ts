@@ -13,6 +13,8 @@ import { promptJobFilter } from './jobFilterPrompt';
 import { describeJobsView, isFiltered } from './model/jobFilter';
 import type { TreeNode } from './nodes/TreeNode';
 import { WorkflowsProvider } from './WorkflowsProvider';
+import { sharedClusterData } from '../lenses/clusterData';
+import { taskJobFilter } from '../lenses/taskJobs';
 
 /** How long revealing a job waits for VS Code to render the reloaded jobs view. */
 const REVEAL_WAIT_MS = 3_000;
@@ -43,7 +45,10 @@ export function registerViews(
   ];
   const trees = new Map<ViewName, vscode.TreeView<TreeNode>>();
   for (const [name, id, provider] of providers) {
-    refresher.register(name, () => provider.load());
+    // The Python lenses read the deployed state from the clusters this view loads (never a CLI call of their own).
+    refresher.register(name, name === 'clusters'
+      ? () => provider.load().finally(() => sharedClusterData.set(clusters.clusters))
+      : () => provider.load());
     const tree = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: name !== 'jobs' });
     trees.set(name, tree);
     context.subscriptions.push(provider, tree, tree.onDidChangeVisibility((e) => {
@@ -59,6 +64,7 @@ export function registerViews(
     void vscode.commands.executeCommand('setContext', ContextKeys.jobsFiltered, isFiltered(filter));
   };
   showFilter();
+  sharedClusterData.attach(() => refresher.refresh('clusters'));
   // Only the current project's jobs: the project follows the active editor.
   const setOnlyCurrent = (only: boolean) => config().update('jobs.onlyCurrentProject', only, vscode.ConfigurationTarget.Workspace);
 
@@ -82,6 +88,14 @@ export function registerViews(
     vscode.commands.registerCommand(Commands.clearJobFilter, async () => {
       await jobs.setFilter({});
       showFilter();
+      refresher.refresh('jobs');
+    }),
+    vscode.commands.registerCommand(Commands.showTaskJobs, async (arg?: unknown) => {
+      const filter = taskJobFilter(arg);
+      if (!filter) return;
+      await jobs.setFilter(filter);
+      showFilter();
+      await vscode.commands.executeCommand(`${Views.jobs}.focus`);
       refresher.refresh('jobs');
     }),
     vscode.commands.registerCommand(Commands.loadMoreJobs, async () => {
