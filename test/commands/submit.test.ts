@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classifyError } from '../../client/src/commands/errors';
 import { CliFailure, Problem } from '../../client/src/commands/flow';
-import { submitFlow } from '../../client/src/commands/submit';
-import { DEV, world } from './support';
+import { submitAgainFlow, submitFlow } from '../../client/src/commands/submit';
+import { SubmissionMemory } from '../../client/src/tasks/submissions';
+import type { Answer } from './fakeUi';
+import { DEV, exampleProject, world } from './support';
 
 const submits = (w: ReturnType<typeof world>) => w.commandsRun().filter((c) => c.startsWith('job submit'));
 
@@ -65,4 +67,73 @@ test('an invalid version is refused by the input box and never sent', async () =
   await assert.rejects(submitFlow(w.deps(ui), { clusterSlug: DEV }));
   assert.match(ui.asked.find((a) => a.title.startsWith('Version'))!.validation!, /v<major>\.<minor>/);
   assert.deepEqual(submits(w), []);
+});
+
+// ---- From a task lens: the identifier is the task's, the cluster the project's target, the input built from the fields.
+
+/** The example project with one target cluster: the lens submits there without asking. */
+const devOnly = () => { const p = exampleProject(); return world({ ...p, targets: [{ name: 'dev', clusters: [DEV] }] }); };
+const lensArg = (w: ReturnType<typeof world>, fields: { name: string; type: string; default?: string }[]) => ({
+  task: { name: 'tilebox.com/example/Typed', version: 'v1.3', className: 'Typed', fields, file: 'tasks.py', line: 4 },
+  projectDir: w.project.dir,
+});
+
+for (const [what, fields, answers, input] of [
+  ['no fields', [], [], undefined],
+  ['one int field', [{ name: 'count', type: 'int', default: '5' }], [{ input: null }], '5'],
+  ['one str field', [{ name: 'scene', type: 'str' }], [{ input: 'S2A 42' }], '"S2A 42"'],
+  ['several fields', [{ name: 'scene', type: 'str' }, { name: 'bands', type: 'list[str]', default: "['B04']" }, { name: 'fast', type: 'bool', default: 'False' }],
+    [{ input: 'S2A' }, { input: null }, { pick: 'True' }], '{"scene":"S2A","bands":["B04"],"fast":true}'],
+] as const) {
+  test(`Submit Job from a lens, ${what}: no identifier or cluster prompts, --input encoded as the SDK reads it`, async () => {
+    const w = devOnly();
+    const ui = w.ui({ input: null }, ...(answers as unknown as Answer[]), { input: null });
+    await submitFlow(w.deps(ui), lensArg(w, fields as never));
+    const inputPart = input === undefined ? '' : ` --input ${input}`;
+    assert.deepEqual(submits(w), [`job submit --name Typed --task tilebox.com/example/Typed --version v1.3${inputPart} --cluster ${DEV} --max-retries 0 --json`]);
+    assert.ok(!ui.asked.some((a) => /Task identifier|Version of|which cluster/.test(a.title)), ui.asked.map((a) => a.title).join(' | '));
+  });
+}
+
+test('a mistyped field is refused before anything is sent, naming the field and its type', async () => {
+  const w = devOnly();
+  const ui = w.ui({ input: null }, { input: 'many' });
+  await assert.rejects(submitFlow(w.deps(ui), lensArg(w, [{ name: 'count', type: 'int' }])), (e: unknown) => e instanceof Problem && /count is int|count \(int\)/.test(e.message));
+  assert.match(ui.asked[1].validation!, /count \(int\): write a whole number/);
+  assert.deepEqual(submits(w), []);
+});
+
+test('the last input is offered first next time, and Submit Job Again repeats the whole submission', async () => {
+  const w = devOnly();
+  const state = new Map<string, unknown>();
+  const submissions = new SubmissionMemory({ get: (k) => state.get(k) as never, update: async (k, v) => void state.set(k, v) });
+  const fields = [{ name: 'scene', type: 'str' }];
+  await submitFlow({ ...w.deps(w.ui({ input: null }, { input: 'first' }, { input: '2' })), submissions }, lensArg(w, fields));
+  const ui = w.ui({ input: null }, { pick: 'Last input' }, { input: null });
+  await submitFlow({ ...w.deps(ui), submissions }, lensArg(w, fields));
+  assert.deepEqual(ui.asked[1].items, ['$(history) Last input', '$(edit) New input…']);
+  await submitAgainFlow({ ...w.deps(w.ui()), submissions });
+  assert.deepEqual(submits(w).map((c) => c.replace(/ --json$/, '').split(' --input ')[1]), ['"first" --cluster ' + DEV + ' --max-retries 2', '"first" --cluster ' + DEV + ' --max-retries 0', '"first" --cluster ' + DEV + ' --max-retries 0']);
+});
+
+test('many fields go to the JSON document; what it returns is checked again before sending', async () => {
+  const w = devOnly();
+  const fields = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, type: 'int', default: '1' }));
+  const opened: string[] = [];
+  const editDocument = async (_title: string, initial: string, check: (t: string) => unknown) => {
+    opened.push(initial);
+    assert.ok(check('{"a": "x"}'), 'the document marks a wrong type as it is typed');
+    return '{"a": 2, "b": 3}';
+  };
+  await submitFlow({ ...w.deps(w.ui({ input: null }, { input: null })), editDocument }, lensArg(w, fields));
+  assert.deepEqual(JSON.parse(opened[0]), { a: 1, b: 1, c: 1, d: 1, e: 1 }, 'prefilled from the defaults');
+  assert.match(submits(w)[0], / --input \{"a":2,"b":3\} /);
+});
+
+test('with several target clusters the lens asks, the project\'s clusters first in target order', async () => {
+  const w = world();
+  const ui = w.ui({ pick: 'prod-eu' }, { input: null }, { input: null });
+  await submitFlow(w.deps(ui), lensArg(w, []));
+  assert.deepEqual(ui.asked[0].items!.map((l) => l.split('-')[0]), ['dev', 'prod', 'prod', '$(star'], 'the default cluster, in no target, comes last');
+  assert.match(submits(w)[0], /--cluster prod-eu-CvufcSxcC9SKfe/);
 });
