@@ -29,6 +29,7 @@ export class Range {
   }
 }
 export class Selection extends Range {}
+export class CodeLens { constructor(range, command) { Object.assign(this, { range, command }); } }
 export class RelativePattern { constructor(base, pattern) { Object.assign(this, { base, pattern }); } }
 
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };

@@ -19,6 +19,7 @@ export const state = {
   workspaceFolders: [],
   debugRegistrations: [],
   linkProviders: [],
+  codeLensProviders: [],
 };
 
 /** The next queued answer; a function answer is called with what was asked (e.g. the quick pick items). */
@@ -53,6 +54,14 @@ export const commands = {
     if (id === 'setContext') state.contexts.set(args[0], args[1]);
     state.executed.push({ id, args });
     return Promise.resolve();
+  },
+  getCommands: () => Promise.resolve([...state.commands.keys()]),
+};
+export const languages = {
+  registerCodeLensProvider(selector, provider) {
+    const entry = { selector, provider };
+    state.codeLensProviders.push(entry);
+    return { dispose: () => state.codeLensProviders.splice(state.codeLensProviders.indexOf(entry), 1) };
   },
 };
 export const window = {
