@@ -28,7 +28,7 @@ export interface LensSpec {
   args?: unknown[];
 }
 
-/** What Submit Job / Debug / Show Jobs receive from a task lens. */
+/** What Submit Job and Show Jobs receive from a task lens. */
 export interface TaskLensArg {
   task: Pick<DiscoveredTask, 'name' | 'version' | 'className' | 'unresolved' | 'fields' | 'file' | 'line'>;
   projectDir?: string;
@@ -51,7 +51,8 @@ function taskLenses(outline: PythonOutline, task: DiscoveredTask, ctx: LensConte
     configUri: outline.configUri,
   };
   lenses.push({ line, title: 'Submit Job…', command: Commands.submitJob, args: [arg] });
-  if (ctx.debugAvailable) lenses.push({ line, title: 'Debug…', command: DEBUG_COMMAND, args: [arg] });
+  // The debugger's command takes (configUri, task), as its own callers pass them.
+  if (ctx.debugAvailable) lenses.push({ line, title: 'Debug…', command: DEBUG_COMMAND, args: [outline.configUri, task] });
   if (!task.unresolved) lenses.push({ line, title: 'Show Jobs', command: Commands.showTaskJobs, args: [arg] });
   return lenses;
 }

@@ -44,7 +44,8 @@ test('unknown deployments say nothing; no Runner and a computed identifier are s
 test('a trusted workspace gets Submit Job…, Show Jobs and, once the debugger registers its command, Debug…', () => {
   const titles = (c: LensContext) => outlineLenses(outline([task()]), c).map((l) => `${l.line}:${l.title}`);
   assert.deepEqual(titles(ctx([])), ['6:tilebox.com/qa/Scan v1.2 · in app.runner:runner · not deployed', '6:Submit Job…', '6:Show Jobs', '11:2 tasks', '11:Publish', '11:Start Runner']);
-  assert.ok(titles(ctx([], { debugAvailable: true })).includes('6:Debug…'));
+  const debug = outlineLenses(outline([task()]), ctx([], { debugAvailable: true })).find((l) => l.title === 'Debug…');
+  assert.deepEqual(debug?.args, ['file:///ws/app/tilebox.workflow.toml', task()], 'the debugger\'s (configUri, task) arguments');
   assert.deepEqual(titles(ctx(undefined, { trusted: false })), ['6:tilebox.com/qa/Scan v1.2 · in app.runner:runner', '11:2 tasks'], 'untrusted: labels only, no action runs the CLI');
 });
 
