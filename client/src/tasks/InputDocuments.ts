@@ -66,13 +66,12 @@ export class InputDocuments implements vscode.Disposable {
     await this.close(doc.uri, doc.getText());
   }
 
-  /** Resolves first, then closes the untitled editor without a save prompt. */
+  /** Resolves first, then closes the untitled editor without a save prompt (revert, then close, as the active one). */
   private async close(uri: vscode.Uri, text: string | undefined): Promise<void> {
     this.finish(uri, text);
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
-    if (!tab) return;
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    if (editor) await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!doc || doc.isClosed) return;
+    await vscode.window.showTextDocument(doc, { preview: false });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
 
