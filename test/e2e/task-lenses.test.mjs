@@ -1,6 +1,7 @@
 // Task code is first-class (issue 17): above a Task class of the example project the lens shows its identifier, the
 // Runner that registers it and what is deployed; Submit Job… from the lens asks for the task's fields (none, one,
 // several) and the stand-in CLI receives `--input` encoded as the SDK reads it: none, the bare value, an object.
+// A task with five fields gets the JSON document instead, which marks a wrong value as it is typed.
 // The several-field task is added to this session's copy of the project (a file of its own, registered in the
 // Runner) and the project is published and deployed to dev before VS Code opens, as a user would have done.
 import { test } from 'node:test';
@@ -24,14 +25,29 @@ class ExportScene(Task):
 
     def execute(self, context: ExecutionContext) -> None:
         print(f"exporting {self.scene_id}")
+
+
+class ExportMosaic(Task):
+    scenes: list[str]
+    bands: list[str] = ["B04"]
+    resolution: int = 10
+    max_cloud: float = 0.2
+    label: str = "mosaic"
+
+    @staticmethod
+    def identifier() -> tuple[str, str]:
+        return "tilebox.com/example/ExportMosaic", "v1.0"
+
+    def execute(self, context: ExecutionContext) -> None:
+        print(f"mosaic of {len(self.scenes)} scenes")
 `;
 const RUNNER_SOURCE = `from tilebox.workflows import Client, Runner
 
-from scene_qa.export import ExportScene
+from scene_qa.export import ExportMosaic, ExportScene
 from scene_qa.tasks import CheckClouds, FetchScene, Summarize
 
 client = Client()
-runner = Runner(tasks=[FetchScene, CheckClouds, Summarize, ExportScene])
+runner = Runner(tasks=[FetchScene, CheckClouds, Summarize, ExportScene, ExportMosaic])
 `;
 
 function prepare(ws, env) {
@@ -43,21 +59,26 @@ function prepare(ws, env) {
 
 const submits = (s) => standinCalls(s).split('\n').filter(Boolean).map((l) => JSON.parse(l).argv).filter((a) => a[0] === 'job' && a[1] === 'submit');
 
-test('task lenses: identifier and deployed state; Submit Job… asks for the fields and sends --input for 0, 1 and 3 fields', { timeout: 240_000 }, async () => {
-  await withSession('task-lenses', { trust: 'yes', prepare }, async (s) => {
+// Typing JSON into the editor: no auto-closed brackets or quotes in the way.
+const settings = { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none' };
+
+test('task lenses: identifier and deployed state; Submit Job… asks for the fields and sends --input for 0, 1, 3 and 5 fields', { timeout: 240_000 }, async () => {
+  await withSession('task-lenses', { trust: 'yes', prepare, settings }, async (s) => {
     const { wb, page } = s;
     const lensOf = (cls) => page.locator('.part.editor .codelens-decoration').filter({ hasText: cls }).first();
-    /** Clicks the lens's action and answers: the target cluster, the job name as offered, the fields, the retries as offered. */
+    /** Answers the input box titled `title` (the value offered when `value` is undefined), once that box is up. */
+    const answer = async (title, value) => {
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ state: 'visible' });
+      const input = page.locator('.quick-input-widget input');
+      await wb.answerInput(value ?? (await input.inputValue()));
+    };
+    /** Clicks the lens's action and answers: the dev cluster, the job name as offered, each field, retries 0. */
     const submitFrom = async (cls, job, fields) => {
       await lensOf(cls).locator('a').filter({ hasText: 'Submit Job…' }).click();
       await wb.pick(/dev-cluster/);
-      await wb.answerInput(await page.locator('.quick-input-widget input').inputValue()); // job name as offered
-      for (const value of fields) {
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await wb.answerInput(value ?? (await input.inputValue()));
-      }
-      await wb.answerInput('0');
+      await answer('Job name', undefined);
+      for (const [field, value] of fields) await answer(`${job}: ${field}`, value);
+      await answer('Max retries', '0');
       await wb.notification(`Submitted job "${job}"`, 30_000);
     };
 
@@ -67,10 +88,24 @@ test('task lenses: identifier and deployed state; Submit Job… asks for the fie
     assert.match(await lensOf('FetchScene').innerText(), /Submit Job….*Show Jobs/s);
 
     await submitFrom('Summarize v0.0', 'Summarize', []);
-    await submitFrom('FetchScene v1.0', 'FetchScene', ['S2A_MSIL2A_42']);
+    await submitFrom('FetchScene v1.0', 'FetchScene', [['scene_id', 'S2A_MSIL2A_42']]);
     await wb.openFile('scene_qa/export.py');
     await wb.waitFor('the ExportScene lens', async () => /ExportScene v1\.0 · in scene_qa\.runner:runner/.test(await lensOf('ExportScene').innerText({ timeout: 1_000 })), 30_000);
-    await submitFrom('ExportScene v1.0', 'ExportScene', ['S2B_7', undefined, '0.5']);
+    await submitFrom('ExportScene v1.0', 'ExportScene', [['scene_id', 'S2B_7'], ['bands', undefined], ['max_cloud', '0.5']]);
+
+    // Five fields: an untitled JSON document prefilled from the defaults, checked as it is typed.
+    await lensOf('ExportMosaic v1.0').locator('a').filter({ hasText: 'Submit Job…' }).click();
+    await wb.pick(/dev-cluster/);
+    await answer('Job name', undefined);
+    await wb.notification('Input of ExportMosaic', 30_000);
+    await wb.problems({ until: (rows) => rows.some((r) => /scenes \(list\[str\]\) cannot be null/.test(r)) });
+    await page.locator('.part.editor .monaco-editor').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('{"scenes": ["S1", "S2"], "resolution": 20}');
+    await wb.problems({ until: (rows) => !rows.some((r) => /scenes \(list/.test(r)) });
+    await wb.runCommand('Tilebox: Submit Job with This Input');
+    await answer('Max retries', '0');
+    await wb.notification('Submitted job "ExportMosaic"', 30_000);
 
     const sent = submits(s).map((argv) => {
       const at = argv.indexOf('--input');
@@ -80,6 +115,7 @@ test('task lenses: identifier and deployed state; Submit Job… asks for the fie
       ['Summarize', null, DEV_CLUSTER],
       ['tilebox.com/example/FetchScene', '"S2A_MSIL2A_42"', DEV_CLUSTER],
       ['tilebox.com/example/ExportScene', '{"scene_id":"S2B_7","bands":["B04","B08"],"max_cloud":0.5}', DEV_CLUSTER],
+      ['tilebox.com/example/ExportMosaic', '{"scenes":["S1","S2"],"resolution":20}', DEV_CLUSTER],
     ]);
   });
 });
