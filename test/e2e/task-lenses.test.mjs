@@ -57,18 +57,32 @@ function prepare(ws, env) {
   runStandin(env, ws, ['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
 }
 
-const submits = (s) => standinCalls(s).split('\n').filter(Boolean).map((l) => JSON.parse(l).argv).filter((a) => a[0] === 'job' && a[1] === 'submit');
+const submits = (s) =>
+  standinCalls(s)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).argv)
+    .filter((a) => a[0] === 'job' && a[1] === 'submit');
 
 // Typing JSON into the editor: no auto-closed brackets or quotes in the way.
-const settings = { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none' };
+const settings = {
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoIndent': 'none',
+};
 
-test('task lenses: identifier and deployed state; Submit Job… asks for the fields and sends --input for 0, 1, 3 and 5 fields', { timeout: 240_000 }, async () => {
+test('task lenses: identifier and deployed state; Submit Job… asks for the fields and sends --input for 0, 1, 3 and 5 fields', {
+  timeout: 240_000,
+}, async () => {
   await withSession('task-lenses', { trust: 'yes', prepare, settings }, async (s) => {
     const { wb, page } = s;
     const lensOf = (cls) => page.locator('.part.editor .codelens-decoration').filter({ hasText: cls }).first();
     /** Answers the input box titled `title` (the value offered when `value` is undefined), once that box is up. */
     const answer = async (title, value) => {
-      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ state: 'visible' });
+      await page
+        .locator('.quick-input-widget .quick-input-title')
+        .filter({ hasText: title })
+        .waitFor({ state: 'visible' });
       const input = page.locator('.quick-input-widget input');
       await wb.answerInput(value ?? (await input.inputValue()));
     };
@@ -83,15 +97,32 @@ test('task lenses: identifier and deployed state; Submit Job… asks for the fie
     };
 
     await wb.openFile('scene_qa/tasks.py');
-    await wb.waitFor('the FetchScene lens to show its identifier, Runner and deployed state', async () =>
-      /tilebox\.com\/example\/FetchScene v1\.0 · in scene_qa\.runner:runner · deployed on dev/.test(await lensOf('FetchScene').innerText({ timeout: 1_000 })), 60_000);
+    await wb.waitFor(
+      'the FetchScene lens to show its identifier, Runner and deployed state',
+      async () =>
+        /tilebox\.com\/example\/FetchScene v1\.0 · in scene_qa\.runner:runner · deployed on dev/.test(
+          await lensOf('FetchScene').innerText({ timeout: 1_000 }),
+        ),
+      60_000,
+    );
     assert.match(await lensOf('FetchScene').innerText(), /Submit Job….*Show Jobs/s);
 
     await submitFrom('Summarize v0.0', 'Summarize', []);
     await submitFrom('FetchScene v1.0', 'FetchScene', [['scene_id', 'S2A_MSIL2A_42']]);
     await wb.openFile('scene_qa/export.py');
-    await wb.waitFor('the ExportScene lens', async () => /ExportScene v1\.0 · in scene_qa\.runner:runner/.test(await lensOf('ExportScene').innerText({ timeout: 1_000 })), 30_000);
-    await submitFrom('ExportScene v1.0', 'ExportScene', [['scene_id', 'S2B_7'], ['bands', undefined], ['max_cloud', '0.5']]);
+    await wb.waitFor(
+      'the ExportScene lens',
+      async () =>
+        /ExportScene v1\.0 · in scene_qa\.runner:runner/.test(
+          await lensOf('ExportScene').innerText({ timeout: 1_000 }),
+        ),
+      30_000,
+    );
+    await submitFrom('ExportScene v1.0', 'ExportScene', [
+      ['scene_id', 'S2B_7'],
+      ['bands', undefined],
+      ['max_cloud', '0.5'],
+    ]);
 
     // Five fields: an untitled JSON document prefilled from the defaults, checked as it is typed.
     await lensOf('ExportMosaic v1.0').locator('a').filter({ hasText: 'Submit Job…' }).click();

@@ -36,7 +36,9 @@ export class PythonTaskLenses implements vscode.CodeLensProvider, vscode.Disposa
       clusters.onDidChange(soon),
       projects.onDidChange(soon),
       vscode.workspace.onDidGrantWorkspaceTrust(soon),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(Settings.pythonLenses)) soon(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(Settings.pythonLenses)) soon();
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.languageId !== 'python' || e.contentChanges.length === 0) return;
         clearTimeout(this.timer);
@@ -58,7 +60,14 @@ export class PythonTaskLenses implements vscode.CodeLensProvider, vscode.Disposa
     }
     if (!outline) return [];
     const specs = outlineLenses(outline, await this.context(outline.configUri));
-    return specs.map((s) => new vscode.CodeLens(new vscode.Range(s.line, 0, s.line, 0), { title: s.title, command: s.command ?? '', arguments: s.args }));
+    return specs.map(
+      (s) =>
+        new vscode.CodeLens(new vscode.Range(s.line, 0, s.line, 0), {
+          title: s.title,
+          command: s.command ?? '',
+          arguments: s.args,
+        }),
+    );
   }
 
   private async context(configUri: string): Promise<LensContext> {

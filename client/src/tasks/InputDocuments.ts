@@ -5,7 +5,11 @@ import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../contributes';
 import type { InputProblem } from './taskInput';
 
-interface Pending { resolve(text: string | undefined): void; check(text: string): InputProblem | undefined; title: string }
+interface Pending {
+  resolve(text: string | undefined): void;
+  check(text: string): InputProblem | undefined;
+  title: string;
+}
 
 export class InputDocuments implements vscode.Disposable {
   private readonly pending = new Map<string, Pending>();
@@ -14,7 +18,9 @@ export class InputDocuments implements vscode.Disposable {
 
   constructor() {
     this.subscriptions = [
-      vscode.commands.registerCommand(Commands.submitInputDocument, (uri?: vscode.Uri) => this.submit(uri ?? vscode.window.activeTextEditor?.document.uri)),
+      vscode.commands.registerCommand(Commands.submitInputDocument, (uri?: vscode.Uri) =>
+        this.submit(uri ?? vscode.window.activeTextEditor?.document.uri),
+      ),
     ];
   }
 
@@ -35,7 +41,9 @@ export class InputDocuments implements vscode.Disposable {
     this.start();
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content: initial });
     await vscode.window.showTextDocument(doc, { preview: false });
-    const done = new Promise<string | undefined>((resolve) => this.pending.set(doc.uri.toString(), { resolve, check, title }));
+    const done = new Promise<string | undefined>((resolve) =>
+      this.pending.set(doc.uri.toString(), { resolve, check, title }),
+    );
     this.validate(doc);
     this.updateContext();
     void this.offerSubmit(doc.uri);
@@ -45,7 +53,11 @@ export class InputDocuments implements vscode.Disposable {
   private async offerSubmit(uri: vscode.Uri): Promise<void> {
     const p = this.pending.get(uri.toString());
     if (!p) return;
-    const choice = await vscode.window.showInformationMessage(`${p.title}: edit the JSON, then submit it (or close the document to cancel).`, 'Submit', 'Cancel');
+    const choice = await vscode.window.showInformationMessage(
+      `${p.title}: edit the JSON, then submit it (or close the document to cancel).`,
+      'Submit',
+      'Cancel',
+    );
     if (choice === 'Submit') await this.submit(uri);
     else if (choice === 'Cancel') await this.close(uri, undefined);
   }
@@ -54,7 +66,9 @@ export class InputDocuments implements vscode.Disposable {
     const p = uri && this.pending.get(uri.toString());
     const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!p || !doc) {
-      void vscode.window.showWarningMessage('This editor is not a job input waiting to be submitted: start with "Tilebox: Submit Job…".');
+      void vscode.window.showWarningMessage(
+        'This editor is not a job input waiting to be submitted: start with "Tilebox: Submit Job…".',
+      );
       return;
     }
     const problem = p.check(doc.getText());
@@ -88,12 +102,19 @@ export class InputDocuments implements vscode.Disposable {
     const p = this.pending.get(doc.uri.toString());
     if (!p) return;
     const problem = p.check(doc.getText());
-    this.diagnostics?.set(doc.uri, problem ? [new vscode.Diagnostic(rangeOf(doc, problem), problem.message, vscode.DiagnosticSeverity.Error)] : []);
+    this.diagnostics?.set(
+      doc.uri,
+      problem ? [new vscode.Diagnostic(rangeOf(doc, problem), problem.message, vscode.DiagnosticSeverity.Error)] : [],
+    );
   }
 
   private updateContext(): void {
     const active = vscode.window.activeTextEditor?.document.uri.toString();
-    void vscode.commands.executeCommand('setContext', ContextKeys.editingJobInput, !!active && this.pending.has(active));
+    void vscode.commands.executeCommand(
+      'setContext',
+      ContextKeys.editingJobInput,
+      !!active && this.pending.has(active),
+    );
   }
 
   dispose(): void {
@@ -106,7 +127,7 @@ export class InputDocuments implements vscode.Disposable {
 /** Where a problem goes: at the field's key, at the JSON error's offset, else the first line. */
 function rangeOf(doc: vscode.TextDocument, problem: InputProblem): vscode.Range {
   const text = doc.getText();
-  const start = problem.field !== undefined ? text.indexOf(JSON.stringify(problem.field)) : problem.offset ?? -1;
+  const start = problem.field !== undefined ? text.indexOf(JSON.stringify(problem.field)) : (problem.offset ?? -1);
   if (start >= 0) {
     const end = problem.field !== undefined ? start + JSON.stringify(problem.field).length : start + 1;
     return new vscode.Range(doc.positionAt(start), doc.positionAt(Math.min(end, text.length)));

@@ -9,15 +9,39 @@ export type FieldKind =
   /** A type no single prompt expresses (a nested dataclass, a protobuf message, a Union of several types...). */
   | { kind: 'json' };
 
-export interface FieldShape { field: TaskField; type: FieldKind; optional: boolean }
+export interface FieldShape {
+  field: TaskField;
+  type: FieldKind;
+  optional: boolean;
+}
 
 const SIMPLE: Record<string, PlainKind> = {
-  str: 'text', int: 'integer', float: 'number', bool: 'boolean',
-  list: 'list', List: 'list', tuple: 'list', Tuple: 'list', set: 'list', Set: 'list', frozenset: 'list', FrozenSet: 'list', Sequence: 'list',
-  dict: 'object', Dict: 'object', Mapping: 'object',
-  datetime: 'datetime', date: 'datetime', time: 'datetime', timedelta: 'datetime',
+  str: 'text',
+  int: 'integer',
+  float: 'number',
+  bool: 'boolean',
+  list: 'list',
+  List: 'list',
+  tuple: 'list',
+  Tuple: 'list',
+  set: 'list',
+  Set: 'list',
+  frozenset: 'list',
+  FrozenSet: 'list',
+  Sequence: 'list',
+  dict: 'object',
+  Dict: 'object',
+  Mapping: 'object',
+  datetime: 'datetime',
+  date: 'datetime',
+  time: 'datetime',
+  timedelta: 'datetime',
   // msgspec writes these as strings (contract: UUID, Path, Decimal, ZoneInfo).
-  UUID: 'text', Path: 'text', PurePath: 'text', Decimal: 'text', ZoneInfo: 'text',
+  UUID: 'text',
+  Path: 'text',
+  PurePath: 'text',
+  Decimal: 'text',
+  ZoneInfo: 'text',
 };
 
 export function fieldShape(field: TaskField): FieldShape {
@@ -45,7 +69,9 @@ function kindOf(type: string): FieldKind {
   const literal = /^(?:typing\.)?Literal\[(.*)\]$/s.exec(type);
   if (literal) {
     const values = splitTop(literal[1]).map(literalValue);
-    return values.every((v) => v !== undefined) ? { kind: 'choice', values: values as (string | number | boolean)[] } : { kind: 'json' };
+    return values.every((v) => v !== undefined)
+      ? { kind: 'choice', values: values as (string | number | boolean)[] }
+      : { kind: 'json' };
   }
   // `datetime.datetime`, `typing.List[int]`, `pathlib.Path`: the last dotted name before any `[`.
   const head = /^([\w.]+)(\[.*\])?$/s.exec(type);
@@ -69,11 +95,18 @@ export function splitTop(text: string, sep = ','): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quote) { if (c === '\\') i++; else if (c === quote) quote = ''; continue; }
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
     if (c === '"' || c === "'") quote = c;
     else if ('[({'.includes(c)) depth++;
     else if (')]}'.includes(c)) depth--;
-    else if (c === sep && depth === 0) { parts.push(text.slice(start, i).trim()); start = i + 1; }
+    else if (c === sep && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
   }
   parts.push(text.slice(start).trim());
   return parts.filter((p) => p !== '');

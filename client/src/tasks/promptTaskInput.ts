@@ -5,7 +5,16 @@ import { Problem } from '../commands/flow';
 import type { PickItem, Ui } from '../commands/ui';
 import { checkJobInput } from '../jobs/jobInput';
 import { fieldShape, type FieldShape } from './fieldKinds';
-import { checkTaskInput, defaultValue, encodeInput, inputTemplate, needsDocument, promptText, readPrompt, type InputProblem } from './taskInput';
+import {
+  checkTaskInput,
+  defaultValue,
+  encodeInput,
+  inputTemplate,
+  needsDocument,
+  promptText,
+  readPrompt,
+  type InputProblem,
+} from './taskInput';
 
 export interface TaskToPrompt {
   /** The identifier name: the key the last input is remembered under. */
@@ -22,7 +31,11 @@ export interface TaskInputDeps {
    * Opens `initial` as an editable JSON document checked as it is typed (`check` gives the problem to mark);
    * resolves with the text the user submits, undefined when they close or cancel it.
    */
-  editDocument(title: string, initial: string, check: (text: string) => InputProblem | undefined): Promise<string | undefined>;
+  editDocument(
+    title: string,
+    initial: string,
+    check: (text: string) => InputProblem | undefined,
+  ): Promise<string | undefined>;
 }
 
 /**
@@ -58,7 +71,11 @@ export async function promptTaskInput(task: TaskToPrompt, d: TaskInputDeps): Pro
   return input;
 }
 
-async function promptField(shape: FieldShape, title: string, ui: TaskInputDeps['ui']): Promise<{ value: unknown } | undefined> {
+async function promptField(
+  shape: FieldShape,
+  title: string,
+  ui: TaskInputDeps['ui'],
+): Promise<{ value: unknown } | undefined> {
   const { type, optional, field } = shape;
   const initial = defaultValue(field);
   if (type.kind === 'boolean' || type.kind === 'choice') {
@@ -74,7 +91,13 @@ async function promptField(shape: FieldShape, title: string, ui: TaskInputDeps['
   const text = await ui.input({
     title: `${title}: ${field.type}`,
     value: promptText(shape, initial),
-    prompt: [hint(shape), optional ? 'Empty: None.' : undefined, field.default !== undefined ? `Default: ${field.default}.` : undefined].filter(Boolean).join(' '),
+    prompt: [
+      hint(shape),
+      optional ? 'Empty: None.' : undefined,
+      field.default !== undefined ? `Default: ${field.default}.` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' '),
     validate: (v) => {
       const r = readPrompt(shape, v);
       return r.ok ? undefined : r.message;
@@ -89,13 +112,20 @@ async function promptField(shape: FieldShape, title: string, ui: TaskInputDeps['
 
 function hint({ type }: FieldShape): string {
   switch (type.kind) {
-    case 'text': return 'Text, as is (no quotes).';
-    case 'datetime': return 'An ISO 8601 date/time, e.g. 2026-01-31T12:00:00Z.';
-    case 'integer': return 'A whole number.';
-    case 'number': return 'A number.';
-    case 'list': return 'A JSON array, e.g. [1, 2].';
-    case 'object': return 'A JSON object, e.g. {"key": 1}.';
-    default: return 'A JSON value.';
+    case 'text':
+      return 'Text, as is (no quotes).';
+    case 'datetime':
+      return 'An ISO 8601 date/time, e.g. 2026-01-31T12:00:00Z.';
+    case 'integer':
+      return 'A whole number.';
+    case 'number':
+      return 'A number.';
+    case 'list':
+      return 'A JSON array, e.g. [1, 2].';
+    case 'object':
+      return 'A JSON object, e.g. {"key": 1}.';
+    default:
+      return 'A JSON value.';
   }
 }
 

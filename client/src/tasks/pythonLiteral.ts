@@ -54,7 +54,10 @@ class LiteralParser {
     let out = '';
     for (this.i++; this.i < this.s.length; this.i++) {
       const c = this.s[this.i];
-      if (c === q) { this.i++; return out; }
+      if (c === q) {
+        this.i++;
+        return out;
+      }
       if (c === '\\') {
         const n = this.s[++this.i];
         out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
@@ -67,7 +70,10 @@ class LiteralParser {
     this.i++;
     for (;;) {
       this.ws();
-      if (this.s[this.i] === close) { this.i++; return; }
+      if (this.s[this.i] === close) {
+        this.i++;
+        return;
+      }
       item();
       this.ws();
       if (this.s[this.i] === ',') this.i++;

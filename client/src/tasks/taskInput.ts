@@ -29,12 +29,15 @@ export function defaultValue(field: TaskField): { value: unknown } | undefined {
 export function promptText(shape: FieldShape, value: { value: unknown } | undefined): string {
   if (!value || value.value === null) return '';
   const v = value.value;
-  return typeof v === 'string' && (shape.type.kind === 'text' || shape.type.kind === 'datetime') ? v : JSON.stringify(v);
+  return typeof v === 'string' && (shape.type.kind === 'text' || shape.type.kind === 'datetime')
+    ? v
+    : JSON.stringify(v);
 }
 
 export type Read = { ok: true; value: unknown } | { ok: false; message: string };
 
-const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$|^P/;
+const ISO =
+  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$|^P/;
 
 /** The value one prompt's text stands for; an empty optional field is None (`null`). */
 export function readPrompt(shape: FieldShape, text: string): Read {
@@ -43,7 +46,12 @@ export function readPrompt(shape: FieldShape, text: string): Read {
   if (optional && t === '') return { ok: true, value: null };
   if (type.kind === 'text') return { ok: true, value: t };
   if (type.kind === 'datetime') {
-    return ISO.test(t) ? { ok: true, value: t } : { ok: false, message: `${field.name} (${field.type}) takes an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z.` };
+    return ISO.test(t)
+      ? { ok: true, value: t }
+      : {
+          ok: false,
+          message: `${field.name} (${field.type}) takes an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z.`,
+        };
   }
   let value: unknown;
   try {
@@ -57,13 +65,20 @@ export function readPrompt(shape: FieldShape, text: string): Read {
 
 function expected({ type }: FieldShape): string {
   switch (type.kind) {
-    case 'integer': return 'write a whole number, e.g. 3';
-    case 'number': return 'write a number, e.g. 0.5';
-    case 'boolean': return 'write true or false';
-    case 'list': return 'write a JSON array, e.g. [1, 2]';
-    case 'object': return 'write a JSON object, e.g. {"key": 1}';
-    case 'choice': return `one of ${type.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    default: return 'write a JSON value';
+    case 'integer':
+      return 'write a whole number, e.g. 3';
+    case 'number':
+      return 'write a number, e.g. 0.5';
+    case 'boolean':
+      return 'write true or false';
+    case 'list':
+      return 'write a JSON array, e.g. [1, 2]';
+    case 'object':
+      return 'write a JSON object, e.g. {"key": 1}';
+    case 'choice':
+      return `one of ${type.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return 'write a JSON value';
   }
 }
 
@@ -72,14 +87,21 @@ export function typeProblem(shape: FieldShape, value: unknown): string | undefin
   const { type, optional, field } = shape;
   if (value === null) return optional ? undefined : `${field.name} (${field.type}) cannot be null.`;
   const fits =
-    type.kind === 'text' || type.kind === 'datetime' ? typeof value === 'string'
-    : type.kind === 'integer' ? Number.isInteger(value)
-    : type.kind === 'number' ? typeof value === 'number'
-    : type.kind === 'boolean' ? typeof value === 'boolean'
-    : type.kind === 'list' ? Array.isArray(value)
-    : type.kind === 'object' ? typeof value === 'object' && !Array.isArray(value)
-    : type.kind === 'choice' ? type.values.includes(value as string)
-    : true;
+    type.kind === 'text' || type.kind === 'datetime'
+      ? typeof value === 'string'
+      : type.kind === 'integer'
+        ? Number.isInteger(value)
+        : type.kind === 'number'
+          ? typeof value === 'number'
+          : type.kind === 'boolean'
+            ? typeof value === 'boolean'
+            : type.kind === 'list'
+              ? Array.isArray(value)
+              : type.kind === 'object'
+                ? typeof value === 'object' && !Array.isArray(value)
+                : type.kind === 'choice'
+                  ? type.values.includes(value as string)
+                  : true;
   if (fits) return undefined;
   const wanted = type.kind === 'text' || type.kind === 'datetime' ? 'a JSON string in double quotes' : expected(shape);
   return `${field.name} is ${field.type}, not ${JSON.stringify(value)}: ${wanted}.`;
@@ -88,15 +110,25 @@ export function typeProblem(shape: FieldShape, value: unknown): string | undefin
 /** The JSON document a user edits for the whole input, prefilled from the defaults (null where there is none). */
 export function inputTemplate(fields: readonly TaskField[]): string {
   const values = fields.map((f) => defaultValue(f)?.value ?? null);
-  return fields.length === 1 ? JSON.stringify(values[0], null, 2) : JSON.stringify(Object.fromEntries(fields.map((f, i) => [f.name, values[i]])), null, 2);
+  return fields.length === 1
+    ? JSON.stringify(values[0], null, 2)
+    : JSON.stringify(Object.fromEntries(fields.map((f, i) => [f.name, values[i]])), null, 2);
 }
 
-export interface InputProblem { message: string; /** The field the problem is about, to place it in the document. */ field?: string; offset?: number }
+export interface InputProblem {
+  message: string /** The field the problem is about, to place it in the document. */;
+  field?: string;
+  offset?: number;
+}
 
 /** Checks a whole input text against the fields; ok gives the compact JSON to send. */
-export function checkTaskInput(fields: readonly TaskField[], text: string): { ok: true; input?: string } | { ok: false; problem: InputProblem } {
+export function checkTaskInput(
+  fields: readonly TaskField[],
+  text: string,
+): { ok: true; input?: string } | { ok: false; problem: InputProblem } {
   if (fields.length === 0) return { ok: true };
-  if (text.trim() === '') return { ok: false, problem: { message: 'The input is empty; write the JSON value of the task\'s fields.' } };
+  if (text.trim() === '')
+    return { ok: false, problem: { message: "The input is empty; write the JSON value of the task's fields." } };
   const base = checkJobInput(text);
   if (!base.ok) return { ok: false, problem: { message: base.message, offset: jsonErrorOffset(base.message) } };
   const value: unknown = JSON.parse(base.input!);
@@ -106,16 +138,29 @@ export function checkTaskInput(fields: readonly TaskField[], text: string): { ok
     return p ? { ok: false, problem: { message: p } } : base;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, problem: { message: `The task has ${fields.length} fields, so its input is a JSON object keyed by field name: {${fields.map((f) => `"${f.name}": …`).join(', ')}}.` } };
+    return {
+      ok: false,
+      problem: {
+        message: `The task has ${fields.length} fields, so its input is a JSON object keyed by field name: {${fields.map((f) => `"${f.name}": …`).join(', ')}}.`,
+      },
+    };
   }
   const obj = value as Record<string, unknown>;
   const names = new Set(fields.map((f) => f.name));
   for (const key of Object.keys(obj)) {
-    if (!names.has(key)) return { ok: false, problem: { message: `The task has no field "${key}"; its fields are ${[...names].join(', ')}.`, field: key } };
+    if (!names.has(key))
+      return {
+        ok: false,
+        problem: { message: `The task has no field "${key}"; its fields are ${[...names].join(', ')}.`, field: key },
+      };
   }
   for (const s of shapes) {
     if (!(s.field.name in obj)) {
-      if (s.field.default === undefined) return { ok: false, problem: { message: `"${s.field.name}" (${s.field.type}) has no default, so the input needs it.` } };
+      if (s.field.default === undefined)
+        return {
+          ok: false,
+          problem: { message: `"${s.field.name}" (${s.field.type}) has no default, so the input needs it.` },
+        };
       continue;
     }
     const p = typeProblem(s, obj[s.field.name]);

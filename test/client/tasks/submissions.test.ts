@@ -8,9 +8,16 @@ const memory = () => {
   const state = new Map<string, unknown>();
   return new SubmissionMemory({ get: (k) => state.get(k) as never, update: async (k, v) => void state.set(k, v) });
 };
-const sub = (task: string, input?: string) => ({ name: 'n', task, version: 'v1.0', input, cluster: 'dev', maxRetries: 0 });
+const sub = (task: string, input?: string) => ({
+  name: 'n',
+  task,
+  version: 'v1.0',
+  input,
+  cluster: 'dev',
+  maxRetries: 0,
+});
 
-test('the last input per task name, the last submission, and each job\'s input are remembered', async () => {
+test("the last input per task name, the last submission, and each job's input are remembered", async () => {
   const m = memory();
   await m.remember(sub('a', '1'), 'job-1');
   await m.remember(sub('b', '{"x":2}'), 'job-2');

@@ -4,9 +4,16 @@ import { test } from 'node:test';
 import type { TaskField } from '../../../server/src/shared/protocol';
 import { fieldShape } from '../../../client/src/tasks/fieldKinds';
 import { pythonDefault } from '../../../client/src/tasks/pythonLiteral';
-import { checkTaskInput, encodeInput, inputTemplate, needsDocument, readPrompt } from '../../../client/src/tasks/taskInput';
+import {
+  checkTaskInput,
+  encodeInput,
+  inputTemplate,
+  needsDocument,
+  readPrompt,
+} from '../../../client/src/tasks/taskInput';
 
-const f = (name: string, type: string, def?: string): TaskField => (def === undefined ? { name, type } : { name, type, default: def });
+const f = (name: string, type: string, def?: string): TaskField =>
+  def === undefined ? { name, type } : { name, type, default: def };
 
 test('no fields: no input; one field: its bare value; several: an object in field order', () => {
   assert.equal(encodeInput([], []), undefined);
@@ -17,7 +24,10 @@ test('no fields: no input; one field: its bare value; several: an object in fiel
 });
 
 test('field types as written map to prompt kinds, Optional and | None unwrapped', () => {
-  const kind = (type: string) => { const s = fieldShape(f('x', type)); return `${s.type.kind}${s.optional ? '?' : ''}`; };
+  const kind = (type: string) => {
+    const s = fieldShape(f('x', type));
+    return `${s.type.kind}${s.optional ? '?' : ''}`;
+  };
   assert.equal(kind('str'), 'text');
   assert.equal(kind('int'), 'integer');
   assert.equal(kind('float | None'), 'number?');
@@ -53,10 +63,17 @@ test('a prompt refuses a value of the wrong type with the field and type named',
   const bad = readPrompt(count, '4.5');
   assert.ok(!bad.ok && /count is int.*whole number/.test(bad.message), JSON.stringify(bad));
   assert.ok(!readPrompt(count, 'many').ok);
-  assert.deepEqual(readPrompt(fieldShape(f('label', 'str')), ' spaced '), { ok: true, value: ' spaced ' }, 'text is sent as typed');
+  assert.deepEqual(
+    readPrompt(fieldShape(f('label', 'str')), ' spaced '),
+    { ok: true, value: ' spaced ' },
+    'text is sent as typed',
+  );
   assert.deepEqual(readPrompt(fieldShape(f('note', 'str | None')), ''), { ok: true, value: null });
   assert.ok(!readPrompt(fieldShape(f('xs', 'list[int]')), '{"a":1}').ok);
-  assert.deepEqual(readPrompt(fieldShape(f('when', 'datetime')), '2026-01-31T12:00:00Z'), { ok: true, value: '2026-01-31T12:00:00Z' });
+  assert.deepEqual(readPrompt(fieldShape(f('when', 'datetime')), '2026-01-31T12:00:00Z'), {
+    ok: true,
+    value: '2026-01-31T12:00:00Z',
+  });
   assert.ok(!readPrompt(fieldShape(f('when', 'datetime')), 'yesterday').ok);
 });
 
@@ -69,7 +86,10 @@ test('many fields or a type no prompt expresses go to the JSON document, prefill
 
 test('the JSON document is checked against the fields: JSON, shape, names, types, size', () => {
   const fields = [f('scene', 'str'), f('bands', 'list[str]', "['B04']")];
-  const why = (text: string) => { const r = checkTaskInput(fields, text); return r.ok ? `ok ${r.input}` : r.problem.message; };
+  const why = (text: string) => {
+    const r = checkTaskInput(fields, text);
+    return r.ok ? `ok ${r.input}` : r.problem.message;
+  };
   assert.equal(why('{"scene": "S2A", "bands": ["B08"]}'), 'ok {"scene":"S2A","bands":["B08"]}');
   assert.equal(why('{"scene": "S2A"}'), 'ok {"scene":"S2A"}', 'a field with a default may be left out');
   assert.match(why('{"bands": []}'), /"scene" \(str\) has no default/);
