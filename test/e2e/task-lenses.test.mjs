@@ -133,6 +133,9 @@ test('task lenses: identifier and deployed state; Submit Job… asks for the fie
     await page.locator('.part.editor .monaco-editor').first().click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('{"scenes": ["S1", "S2"], "resolution": 20}');
+    // Whatever the editor closed by itself (a bracket) is after the cursor: remove it.
+    await page.keyboard.press('Shift+Control+End');
+    await page.keyboard.press('Delete');
     await wb.problems({ until: (rows) => !rows.some((r) => /scenes \(list/.test(r)) });
     await wb.runCommand('Tilebox: Submit Job with This Input');
     await answer('Max retries', '0');
