@@ -3,10 +3,10 @@
 // the cluster list changes, and after edits (debounced); none of that runs the CLI.
 import * as vscode from 'vscode';
 import type { PythonOutline } from '@shared';
-import { Settings, settingName } from '../contributes';
+import { Commands, Settings, settingName } from '../contributes';
 import type { ProjectRegistry } from '../services';
 import type { ClusterData } from './clusterData';
-import { DEBUG_COMMAND, outlineLenses, type LensContext } from './taskLenses';
+import { outlineLenses, type LensContext } from './taskLenses';
 
 export interface OutlineSource {
   outline(uri: string): Promise<PythonOutline | null>;
@@ -77,7 +77,7 @@ export class PythonTaskLenses implements vscode.CodeLensProvider, vscode.Disposa
       project: this.projects.all().find((p) => p.configPath === configPath),
       clusters: trusted ? this.clusters.clusters : undefined,
       trusted,
-      debugAvailable: trusted && (await vscode.commands.getCommands(true)).includes(DEBUG_COMMAND),
+      debugAvailable: trusted && (await vscode.commands.getCommands(true)).includes(Commands.debugTask),
     };
   }
 

@@ -5,8 +5,6 @@ import type { DiscoveredRunner, DiscoveredTask, PythonOutline } from '@shared';
 import { Commands } from '../contributes';
 import type { Cluster } from '../cliAdapter/types';
 
-export const DEBUG_COMMAND = 'tilebox.task.debug';
-
 export interface LensProject {
   dir: string;
   slug?: string;
@@ -68,7 +66,7 @@ function taskLenses(outline: PythonOutline, task: DiscoveredTask, ctx: LensConte
   lenses.push({ line, title: 'Submit Job…', command: Commands.submitJob, args: [arg] });
   // The debugger's command takes (configUri, task), as its own callers pass them.
   if (ctx.debugAvailable)
-    lenses.push({ line, title: 'Debug…', command: DEBUG_COMMAND, args: [outline.configUri, task] });
+    lenses.push({ line, title: 'Debug…', command: Commands.debugTask, args: [outline.configUri, task] });
   if (!task.unresolved) lenses.push({ line, title: 'Show Jobs', command: Commands.showTaskJobs, args: [arg] });
   return lenses;
 }
