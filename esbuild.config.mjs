@@ -1,5 +1,7 @@
 // Bundles the entry points (extension, its lazy half, server, CLI, the stat helper thread). The native zstd binding cannot be bundled: it stays
 // external and ships in node_modules inside the VSIX (see .vscodeignore).
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -42,6 +44,11 @@ const builds = [
 ];
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...shared, ...b, outdir })));
+
+// The job panel's icons: the codicon font and stylesheet, served from the extension (a webview loads nothing remote).
+const codicons = join(outdir, 'codicons');
+mkdirSync(codicons, { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', f), join(codicons, f));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

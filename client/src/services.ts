@@ -3,6 +3,7 @@
 // against them while the implementations (refresh/, projects/, status/, tilebox/) evolve.
 import type * as vscode from 'vscode';
 import type { CliCall, CliResult, Job } from './cliAdapter/types';
+import type { JobCache } from './jobs/jobCache';
 
 /** The part of the CLI adapter (`TileboxCli` in tilebox/) that features use. */
 export interface CliRunner {
@@ -81,6 +82,8 @@ export interface Services {
   showFailure(result: CliResult<unknown>, what: string, retry?: () => void): void;
   /** Cluster slugs with a runner started from this editor (the queued-job diagnosis reads it). */
   localRunners: Set<string>;
+  /** The latest read of each job, shared by the job panels, the Jobs view and the status bar. */
+  jobs: JobCache;
 }
 
 const API_KEY_SECRET = 'tilebox.apiKey';

@@ -3,6 +3,8 @@
 import type { Services } from '../../client/src/services';
 import type { CliResult, Job } from '../../client/src/cliAdapter/types';
 import { harness } from '../adapter/helpers';
+import { JobCache } from '../../client/src/jobs/jobCache';
+import { jobGet } from '../../client/src/cliAdapter/calls';
 import { exampleProject, KEY } from './support';
 
 export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' | 'none' } = {}) {
@@ -17,6 +19,7 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
       subscriptions: [] as { dispose(): void }[],
       workspaceState: memento(),
       globalStorageUri: { fsPath: '/tmp/tilebox-fake-global-storage' },
+      extensionUri: { scheme: 'file', path: '/ext', fsPath: '/ext' },
     },
     log: { debug() {}, info() {}, warn() {}, error() {}, show: () => void logShown.push(1) },
     cli: h.cli,
@@ -30,6 +33,7 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
     views: { revealJob: async () => {} },
     showFailure: (r: CliResult<unknown>, what: string) => void failures.push({ kind: r.kind, what }),
     localRunners: new Set<string>(),
+    jobs: new JobCache((id) => h.cli.run(jobGet(id))),
   };
   return {
     s: s as unknown as Services, h, failures, logShown, project, lastJobs, refreshed,

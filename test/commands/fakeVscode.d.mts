@@ -18,4 +18,12 @@ export declare const state: {
   opened?: string[];
   workspaceFolders: { uri: any; name: string; index: number }[];
   editors: { document: { uri: any; getText(): string }; selection?: { start: { line: number } }; revealed: unknown[] }[];
+  panels: FakePanel[];
 };
+export interface FakePanel {
+  viewType: string; title: string; revealed: number; disposed: boolean;
+  webview: { html: string; posted: any[] };
+  body(): string;
+  send(message: unknown): void;
+  dispose(): void;
+}

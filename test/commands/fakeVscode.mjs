@@ -20,7 +20,35 @@ export const state = {
   debugRegistrations: [],
   linkProviders: [],
   codeLensProviders: [],
+  panels: [],
 };
+
+/** A webview panel: records the HTML and the messages posted to it; `send` delivers a message as its script would. */
+function webviewPanel(viewType, title, _column, options) {
+  const on = { message: [], dispose: [] };
+  const panel = {
+    viewType, title, options, active: true, visible: true, disposed: false, revealed: 0,
+    webview: {
+      html: '', cspSource: 'vscode-webview://fake', posted: [],
+      asWebviewUri: (u) => ({ toString: () => `https://fake.vscode-resource${u.path}` }),
+      postMessage(m) { panel.webview.posted.push(m); return Promise.resolve(true); },
+      onDidReceiveMessage(l) { on.message.push(l); return disposable; },
+    },
+    /** The body the page shows now: the last render message, else what the first HTML holds. */
+    body() {
+      const render = panel.webview.posted.filter((m) => m.type === 'render').at(-1);
+      return render ? render.html : (/<main id="root">([\s\S]*)<\/main>/.exec(panel.webview.html)?.[1] ?? '');
+    },
+    send(m) { for (const l of on.message) l(m); },
+    reveal() { panel.revealed++; },
+    onDidDispose(l) { on.dispose.push(l); return disposable; },
+    onDidChangeViewState: () => disposable,
+    dispose() { panel.disposed = true; for (const l of on.dispose) l(); },
+  };
+  state.panels.push(panel);
+  return panel;
+}
+export const ViewColumn = { Active: -1, Beside: -2, One: 1 };
 
 /** The next queued answer; a function answer is called with what was asked (e.g. the quick pick items). */
 const answer = (...asked) => {
@@ -72,6 +100,7 @@ export const window = {
   showInputBox: (options) => answer(options),
   showOpenDialog: () => answer(),
   withProgress: (_o, work) => work({ report() {} }, { onCancellationRequested: () => disposable }),
+  createWebviewPanel: webviewPanel,
   createTerminal(o) { const t = { ...o, show() {} }; state.terminals.push(t); return t; },
   onDidCloseTerminal: () => disposable,
   registerTerminalLinkProvider(p) { state.linkProviders.push(p); return disposable; },
@@ -89,6 +118,7 @@ export const workspace = {
   }),
   registerTextDocumentContentProvider(scheme, p) { state.contentProviders.set(scheme, p); return disposable; },
   onDidCloseTextDocument: () => disposable,
+  fs: { stat: (uri) => import('node:fs/promises').then((fs) => fs.stat(uri.fsPath)) },
   openTextDocument: (uri) => Promise.resolve({
     uri,
     // Like VS Code: the text comes from the content provider registered for the scheme.

@@ -1,5 +1,5 @@
-// The job document follows logs while the job runs (paging with the CLI cursor), stops when it ends,
-// and keeps what it showed.
+// The job panel's session follows logs while the job runs (paging with the CLI cursor), stops when it ends,
+// and keeps what it showed; asserted on the panel's text as a user reads it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execa } from 'execa';
@@ -7,6 +7,7 @@ import { JobSession } from '../../client/src/jobs/jobSession';
 import { deployRelease, jobSubmit, publishRelease } from '../../client/src/cliAdapter/calls';
 import { ok, STANDIN_BIN } from '../adapter/helpers';
 import { DEV, KEY, world } from './support';
+import { sessionText } from '../client/jobs/panel/seen';
 
 test('following a job: earlier lines stay, new lines are appended, following stops when the job ends', async () => {
   const w = world();
@@ -17,7 +18,7 @@ test('following a job: earlier lines stay, new lines are appended, following sto
 
   const renders: string[] = [];
   let sleeps = 0;
-  const session = new JobSession(jobId, w.h.cli, () => renders.push(session.text()), async () => {
+  const session = new JobSession(jobId, w.h.cli, () => renders.push(sessionText(session)), async () => {
     // The runner runs while the document waits between reads.
     if (++sleeps === 1) {
       const r = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
@@ -29,11 +30,12 @@ test('following a job: earlier lines stay, new lines are appended, following sto
   await session.start();
 
   const first = renders[0];
-  assert.match(first, /State: \*\*submitted\*\*/);
-  assert.match(first, /Following/);
-  const firstLogLines = first.split('```text\n')[1]?.split('\n```')[0].split('\n') ?? [];
+  assert.match(first, /^# follow\nqueued$/m);
+  assert.match(first, /Following: new lines appear/);
+  const firstLogLines = logLines(first);
+  assert.ok(firstLogLines.length > 0);
   const last = renders.at(-1)!;
-  assert.match(last, /State: \*\*failed\*\*/);
+  assert.match(last, /^# follow\nfailed$/m);
   assert.doesNotMatch(last, /Following/);
   assert.match(last, /ValueError: the input asked this task to fail/);
   for (const line of firstLogLines) assert.ok(last.includes(line), `earlier line kept: ${line}`);
@@ -46,27 +48,27 @@ test('following a job: earlier lines stay, new lines are appended, following sto
   assert.ok(w.h.calls().some((c) => c.argv.includes('--cursor')), 'later pages are read with the CLI cursor');
 });
 
-test('a job that does not exist shows why instead of an empty document', async () => {
+test('a job that does not exist shows why instead of an empty panel', async () => {
   const w = world();
   const session = new JobSession('019ef7a2-56b4-7a86-9c4d-52a1792b1e90', w.h.cli, () => {}, async () => {});
   await session.start();
-  assert.match(session.text(), /^# Job 019ef7a2-56b4-7a86-9c4d-52a1792b1e90\n\n> Reading the job failed/);
+  assert.match(sessionText(session), /^# Job 019ef7a2-56b4-7a86-9c4d-52a1792b1e90\n019ef7a2-56b4-7a86-9c4d-52a1792b1e90\nReading the job failed/);
 });
 
-test('a queued job\'s document says why it may wait: nothing deployed on its cluster, no runner started here', async () => {
+test('a queued job\'s panel says why it may wait: nothing deployed on its cluster, no runner started here', async () => {
   const w = world();
   const { jobId } = ok(await w.h.cli.run(jobSubmit({ name: 'waiting', task: 'tilebox.com/example/FetchScene', version: 'v1.0', cluster: DEV })));
   const open = async (runners: string[]) => {
     let text = '';
     const session: JobSession = new JobSession(jobId, w.h.cli, () => {
-      text = session.text();
+      text = sessionText(session);
       session.dispose(); // the first render is enough; stop following
     }, async () => {}, 200, () => runners);
     await session.start();
     return text;
   };
   const alone = await open([]);
-  assert.match(alone, /## Why it may wait\n\n- No release is deployed on dev-cluster-9xK2mQ4pL8nR7s: runners there have no tasks to run\.\n- No runner for dev-cluster-9xK2mQ4pL8nR7s was started from this editor/);
+  assert.match(alone, /## Why it may wait\nNo release is deployed on dev-cluster-9xK2mQ4pL8nR7s: runners there have no tasks to run\.\nNo runner for dev-cluster-9xK2mQ4pL8nR7s was started from this editor/);
   const withRunner = await open([DEV]);
   assert.match(withRunner, /No release is deployed/);
   assert.doesNotMatch(withRunner, /No runner for/);
@@ -76,15 +78,15 @@ test('a queued job\'s document says why it may wait: nothing deployed on its clu
   assert.doesNotMatch(await open([DEV]), /Why it may wait/, 'a compatible release and a runner: nothing to explain');
 });
 
-test('a job document for an id that is not a UUID says so instead of loading forever, and runs no CLI', async () => {
+test('a job panel for an id that is not a UUID says so instead of loading forever, and runs no CLI', async () => {
   let runs = 0;
   const cli = { run: async () => { runs++; return { kind: 'cancelled' as const }; } };
   const renders: string[] = [];
-  const session = new JobSession('not-a-job', cli, () => renders.push(session.text()), async () => {});
+  const session = new JobSession('not-a-job', cli, () => renders.push(sessionText(session)), async () => {});
   await session.start();
   assert.equal(runs, 0);
-  assert.match(renders.at(-1) ?? '', /> Cannot open this job: Job "not-a-job" is not a UUID/);
-  assert.doesNotMatch(session.text(), /Loading/);
+  assert.match(renders.at(-1) ?? '', /^Cannot open this job: Job "not-a-job" is not a UUID/m);
+  assert.doesNotMatch(sessionText(session), /Loading/);
 });
 
 test('a log cursor the CLI call refuses stops following with the reason instead of "Following…" forever', async () => {
@@ -97,9 +99,14 @@ test('a log cursor the CLI call refuses stops following with the reason instead 
     }),
   };
   const renders: string[] = [];
-  const session = new JobSession(id, cli as never, () => renders.push(session.text()), async () => {});
+  const session = new JobSession(id, cli as never, () => renders.push(sessionText(session)), async () => {});
   await session.start();
   assert.equal(session.following, false);
   assert.match(renders.at(-1) ?? '', /Reading the job stopped: Cursor "-starts-like-a-flag" must not start with '-'/);
   assert.match(renders.at(-1) ?? '', /first line/);
 });
+
+/** The log lines the panel shows, in order (between the Logs heading and the end). */
+function logLines(text: string): string[] {
+  return (text.split('\n## Logs\n')[1] ?? '').split('\n').filter((l) => /^\d{4}-\d\d-\d\dT/.test(l));
+}

@@ -1,6 +1,6 @@
 // Show Job / Show Job Logs / Load More Logs through the registered commands (fake VS Code, stand-in CLI):
-// the read-only document has state, progress, execution stats, the task tree and logs; a finished job's
-// logs come page by page with "load more", appended without losing what was shown.
+// the job panel has state, progress, execution stats, the task graph and logs; a finished job's logs come page
+// by page with "load more", appended without losing what was shown; Retry from anywhere updates it.
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
@@ -9,12 +9,13 @@ import { deployRelease, jobLogs, jobRetry, jobSubmit, publishRelease } from '../
 import { ok, STANDIN_BIN } from '../adapter/helpers';
 import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';
+import { buttons, seen } from '../client/jobs/panel/seen';
 
 register('./vscodeHook.mjs', import.meta.url);
 const fake = await import('./fakeVscode.mjs');
 const { registerCommands } = await import('../../client/src/commands/index');
 
-test('a failed job document: state, progress, stats, task tree, and every log line after enough "load more"', async () => {
+test('a failed job panel: state, progress, stats, task graph, and every log line after enough "load more"', async () => {
   const f = fakeServices();
   const { h, project } = f;
   ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
@@ -30,43 +31,43 @@ test('a failed job document: state, progress, stats, task tree, and every log li
   const all = ok(await h.cli.run(jobLogs(jobId, { limit: 1000 }))).items.map((l) => l.body);
   assert.equal(all.length, 4, 'the job wrote four lines');
 
-  fake.state.editors.length = 0;
+  fake.state.panels.length = 0;
   registerCommands(f.s, { sleep: async () => {}, logPageSize: 1 });
   try {
     await fake.state.commands.get('tilebox.job.show')!({ job: { id: jobId } });
-    const editor = fake.state.editors.at(-1)!;
-    assert.equal(editor.document.uri.toString(), `tilebox-job:/${jobId}.md`);
-    const text = () => editor.document.getText();
-    await until(() => text().includes(all[0]), 'the job document with its first log page');
-    assert.match(text(), /State: \*\*failed\*\*/);
-    assert.match(text(), /## Progress\n\n```text\ntasks \[-+\] 0\/1 \(0%\)/);
+    assert.equal(fake.state.panels.length, 1, 'one panel for the job');
+    const panel = fake.state.panels[0];
+    assert.equal(panel.viewType, 'tilebox.job');
+    const text = () => seen(panel.body());
+    await until(() => text().includes(all[0]), 'the job panel with its first log page');
+    assert.match(text(), /^# doc\nfailed$/m);
+    assert.match(text(), /## Progress\ntasks 0\/1 \(0%\)/);
     assert.match(text(), /## Execution\n/);
-    assert.match(text(), /- Tasks: 1/);
-    assert.match(text(), /## Tasks\n\n- FetchScene \(tilebox\.com\/example\/FetchScene@v1\.0\): failed/);
-    assert.match(text(), /More lines exist: run "Tilebox: Load More Logs"/);
-    // The bodies in the Logs block, in order (each line is "<time> <severity> <body>").
-    const shown = (t: string) => (t.split('## Logs\n\n```text\n')[1]?.split('\n```')[0].split('\n') ?? []).map((l) => l.split(' ').slice(2).join(' '));
-    assert.deepEqual(shown(text()), all.slice(0, 1), 'the first page only');
+    assert.match(text(), /^Tasks: 1$/m);
+    assert.match(text(), /## Tasks\nFetchScene\nfailed/);
+    assert.deepEqual(buttons(panel.body()).filter((b) => b.enabled).map((b) => b.label), ['Copy job ID', 'Retry', 'Load More Logs']);
+    // The bodies in the Logs section, in order (each line is "<time> <severity> <body>"; an error's traceback follows it).
+    const shown = (t: string) => (t.split('\n## Logs\n')[1] ?? '').split('\n').filter((l) => /^\d{4}-/.test(l)).map((l) => l.split(' ').slice(2).join(' '));
+    const firstLines = all.map((l) => l.split('\n')[0]);
+    assert.deepEqual(shown(text()), firstLines.slice(0, 1), 'the first page only');
 
-    // Load More Logs acts on the job document in the active editor, a page at a time, until the end.
-    fake.window.activeTextEditor = editor;
-    for (let i = 0; i < all.length && /More lines exist/.test(text()); i++) {
+    // Load More Logs (the panel's button, or the command on the active panel), a page at a time, until the end.
+    for (let i = 0; i < all.length && /Load More Logs/.test(text()); i++) {
       const before = shown(text()).length;
-      await fake.state.commands.get('tilebox.job.loadMoreLogs')!();
-      assert.ok(shown(text()).length > before, 'each load adds lines');
+      if (i % 2) panel.send({ type: 'action', action: 'loadMore' });
+      else await fake.state.commands.get('tilebox.job.loadMoreLogs')!();
+      await until(() => shown(text()).length > before, 'each load adds lines');
     }
-    assert.deepEqual(shown(text()), all, 'every line, in order, none lost');
-    assert.doesNotMatch(text(), /More lines exist/);
+    assert.deepEqual(shown(text()), firstLines, 'every line, in order, none lost');
+    assert.doesNotMatch(text(), /Load More Logs/);
 
-    // Show Job Logs opens the same document with the cursor on the Logs heading.
+    // Show Job Logs reveals the same panel and scrolls to its logs.
     await fake.state.commands.get('tilebox.job.showLogs')!(jobId);
-    const logsEditor = fake.state.editors.at(-1)!;
-    const line = logsEditor.selection!.start.line;
-    assert.equal(logsEditor.document.getText().split('\n')[line], '## Logs');
-    assert.equal(logsEditor.revealed.length, 1);
+    assert.equal(fake.state.panels.length, 1, 'still one panel');
+    assert.equal(panel.revealed, 1);
+    assert.deepEqual(panel.webview.posted.at(-1), { type: 'reveal', section: 'logs' });
     assert.deepEqual(f.failures, []);
   } finally {
-    fake.window.activeTextEditor = undefined;
     f.dispose();
   }
 });
@@ -79,19 +80,20 @@ test('Show Job on a job that ended and was retried reads it again and follows it
   const { jobId } = ok(await h.cli.run(jobSubmit({ name: 'again', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV })));
   const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], { env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state }, reject: false });
   assert.equal(run.exitCode, 0, run.stderr);
-  // Waits between follow rounds last until the document closes: the test reads state, not timing.
+  // Waits between follow rounds last until the panel closes: the test reads state, not timing.
   const sleep = (_ms: number, signal?: AbortSignal) => new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
-  fake.state.editors.length = 0;
+  fake.state.panels.length = 0;
   registerCommands(f.s, { sleep });
   try {
     await fake.state.commands.get('tilebox.job.show')!({ job: { id: jobId } });
-    const text = () => fake.state.editors.at(-1)!.document.getText();
-    await until(() => /State: \*\*failed\*\*/.test(text()) && /ValueError/.test(text()), 'the failed job and its log');
+    const panel = fake.state.panels.at(-1)!;
+    const text = () => seen(panel.body());
+    await until(() => /^# again\nfailed$/m.test(text()) && /ValueError/.test(text()), 'the failed job and its log');
     const failedLog = /[^\n]*ValueError[^\n]*/.exec(text())![0];
 
     ok(await h.cli.run(jobRetry(jobId)));
     await fake.state.commands.get('tilebox.job.show')!({ job: { id: jobId } });
-    await until(() => /State: \*\*submitted\*\*/.test(text()) && /Following/.test(text()), 'the retried job, followed again');
+    await until(() => /^# again\nqueued$/m.test(text()) && /Following/.test(text()), 'the retried job, followed again');
     assert.ok(text().includes(failedLog), 'the lines shown before the retry stay');
   } finally {
     f.dispose();

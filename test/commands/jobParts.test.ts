@@ -1,10 +1,10 @@
-// Pure pieces behind the job commands: input checks, the job document, log following, the watcher.
+// Pure pieces behind the job commands: input checks, the job panel's text, log following, the watcher.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkJobInput, MAX_INPUT_BYTES } from '../../client/src/jobs/jobInput';
 import { LogFollower, type LogSource } from '../../client/src/jobs/logFollower';
 import { JobWatcher, jobEndedNotice } from '../../client/src/jobs/jobWatcher';
-import { progressBar, renderJob, taskTree } from '../../client/src/jobs/renderJob';
+import { panelHtml, seen, sessionText } from '../client/jobs/panel/seen';
 import type { CliResult, Job, JobState, LogLine, Page } from '../../client/src/cliAdapter/types';
 import { lastJobStatus } from '../../client/src/status/statusModel';
 import { JobSession } from '../../client/src/jobs/jobSession';
@@ -29,20 +29,21 @@ test('job input: empty is omitted, JSON is compacted, bad JSON and oversize inpu
   assert.equal(checkJobInput(JSON.stringify('e'.repeat(1100))).ok, true);
 });
 
-test('job document: progress bars, a task tree under its parents, logs and the following note', () => {
-  assert.equal(progressBar({ label: 'tiles', done: 5, total: 10 }, 10), '[#####-----] 5/10 (50%)');
+test('job panel: progress bars, every task in the graph (an orphan too), logs and the following note', () => {
   const tasks = [
     { id: 'a', display: 'FetchScene', state: 'computed' as const },
     { id: 'b', display: 'CheckClouds', state: 'failed' as const, parentId: 'a' },
     { id: 'c', display: 'Orphan', state: 'queued' as const, parentId: 'missing' },
   ];
-  assert.deepEqual(taskTree(tasks), ['- FetchScene: computed', '  - CheckClouds: failed', '- Orphan: queued']);
-  const text = renderJob({
-    job: job('running', { taskSummaries: tasks, progress: [{ label: 'tiles', done: 1, total: 4 }] }),
-    logs: [{ body: 'fetching scene' }], following: true, moreLogs: false,
+  const html = panelHtml({
+    jobId: job('running').id, job: job('running', { taskSummaries: tasks, progress: [{ label: 'tiles', done: 1, total: 4 }] }),
+    logs: [{ body: 'fetching scene' }], following: true,
   });
-  assert.match(text, /State: \*\*running\*\*/);
-  assert.match(text, /tiles \[#####-+\] 1\/4 \(25%\)/);
+  const text = seen(html);
+  assert.match(text, /^# scene-qa\nrunning$/m);
+  assert.match(text, /^tiles 1\/4 \(25%\)$/m);
+  assert.match(html, /<progress max="4" value="1" aria-label="tiles">/);
+  assert.match(text, /## Tasks\nFetchScene\ncomputed\nCheckClouds\nfailed\nOrphan\nqueued\n/);
   assert.match(text, /fetching scene/);
   assert.match(text, /Following/);
 });
@@ -195,18 +196,18 @@ test('Show Job again after a retry that already ended reads the new run\'s lines
   const world = { state: 'failed' as JobState, logs: ['run1 a', 'run1 failed'] };
   const session = jobWorld(world);
   await session.start();
-  assert.match(session.text(), /run1 failed/);
+  assert.match(sessionText(session), /run1 failed/);
   Object.assign(world, { state: 'completed', logs: [...world.logs, 'run2 a', 'run2 done'] });
   await session.resume();
-  assert.match(session.text(), /State: \*\*completed\*\*/);
-  assert.match(session.text(), /run1 failed[\s\S]*run2 done/, 'old lines kept, the new run\'s appended');
+  assert.match(sessionText(session), /^# scene-qa\ncompleted$/m);
+  assert.match(sessionText(session), /run1 failed[\s\S]*run2 done/, 'old lines kept, the new run\'s appended');
 
   const broken = { state: 'failed' as JobState, logs: ['a', 'b'], logsFail: true };
   const again = jobWorld(broken);
   await again.start();
-  assert.match(again.text(), /Logs could not be read/);
+  assert.match(sessionText(again), /Logs could not be read/);
   broken.logsFail = false;
   await again.resume();
-  assert.doesNotMatch(again.text(), /Logs could not be read/);
-  assert.match(again.text(), /\bb\b/);
+  assert.doesNotMatch(sessionText(again), /Logs could not be read/);
+  assert.match(sessionText(again), /\bb\b/);
 });

@@ -9,6 +9,7 @@ import type { Services } from '../../client/src/services';
 import type { CliResult } from '../../client/src/cliAdapter/types';
 import { exampleProject, KEY } from './support';
 import { harness } from '../adapter/helpers';
+import { JobCache } from '../../client/src/jobs/jobCache';
 
 register('./vscodeHook.mjs', import.meta.url);
 const fake = await import('./fakeVscode.mjs');
@@ -35,6 +36,7 @@ function services() {
     views: { revealJob: async () => {} },
     showFailure: (r: CliResult<unknown>, what: string) => void failures.push({ kind: r.kind, what }),
     localRunners: new Set<string>(),
+    jobs: new JobCache(async () => ({ kind: 'cancelled' as const })),
   };
   return { s: s as unknown as Services, h, failures, logShown, project };
 }
@@ -47,7 +49,6 @@ test('registerCommands registers every command this helper contributes, once', (
   for (const id of mine) assert.ok(fake.state.commands.has(id), `${id} is registered`);
   assert.ok(mine.length >= 18);
   assert.deepEqual(fake.state.taskProviders.map((t: { type: string }) => t.type), ['tilebox']);
-  assert.ok(fake.state.contentProviders.has('tilebox-job'));
   assert.deepEqual(fake.state.debugRegistrations, ['configuration:tilebox', 'configuration:tilebox', 'adapter:tilebox', 'tracker:tilebox']);
   assert.equal(fake.state.linkProviders.length, 1, 'traceback frames in terminals are links');
   for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();

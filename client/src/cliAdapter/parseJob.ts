@@ -34,7 +34,13 @@ function readTask(v: unknown, path: string): TaskSummary {
     identifier: isObj(ident) && typeof ident.name === 'string'
       ? { name: ident.name, version: typeof ident.version === 'string' ? ident.version : 'v0.0' }
       : undefined,
+    ...dependsOn(pick(o, 'depends_on', 'dependsOn')),
   };
+}
+
+/** `depends_on`, read defensively: only an array (of strings) counts; absent stays absent. */
+function dependsOn(v: unknown): { dependsOn?: string[] } {
+  return Array.isArray(v) ? { dependsOn: v.filter((x): x is string => typeof x === 'string') } : {};
 }
 
 function readProgress(v: unknown, path: string): ProgressIndicator {

@@ -45,6 +45,8 @@ export interface TaskSummary {
   stoppedAt?: string;
   /** Identifier when the CLI reports it (not in every version's output). */
   identifier?: TaskIdentifier;
+  /** Ids of tasks this one waits for; only when the CLI reports `depends_on` (the contract's summaries lack it). */
+  dependsOn?: string[];
 }
 
 export interface ProgressIndicator { label: string; total: number; done: number; }

@@ -1,10 +1,10 @@
 // registerCommands: every Tilebox command, wired once through the CommandRegistrar (logging,
-// failure messages, next steps), plus the job documents, runner terminals, the job watcher and
+// failure messages, next steps), plus the job panels, runner terminals, the job watcher and
 // the `tilebox` task provider they share.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings, settingName } from '../contributes';
-import { JobDocuments } from '../jobs/jobDocuments';
+import { JobPanels } from '../jobs/JobPanels';
 import { abortableSleep, jobEndedNotice, JobWatcher } from '../jobs/jobWatcher';
 import { registerDebugging } from '../debug/register';
 import { startDirectFlow, startRunnerFlow } from '../runner/startRunner';
@@ -16,7 +16,7 @@ import { locateCli } from '../cliAdapter/locate';
 import { clearApiKeyFlow, setApiKeyFlow } from './account';
 import { deployFlow, undeployFlow } from './deploy';
 import { cancelFlow, copyJobIdFlow, retryFlow } from './jobActions';
-import { jobIdFrom } from './nodeArgs';
+import { jobIdFrom, taskIdFrom } from './nodeArgs';
 import { pickJob, pickProject, projectFor } from './pickers';
 import { installCliFlow } from './installCli';
 import { createProjectFlow } from './project';
@@ -34,7 +34,7 @@ const config = () => vscode.workspace.getConfiguration('tilebox');
 export interface CommandOptions {
   /** The wait between job polls (tests pass a fake clock). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Log lines per page in job documents (tests use small pages to exercise "load more"). */
+  /** Log lines per page in job panels (tests use small pages to exercise "load more"). */
   logPageSize?: number;
 }
 
@@ -42,7 +42,7 @@ const setContext = (key: string) => void vscode.commands.executeCommand('setCont
 
 export function registerCommands(services: Services, options: CommandOptions = {}): void {
   const ui = vscodeUi;
-  const { cli, projects, refresh, views, localRunners, secrets } = services;
+  const { cli, projects, refresh, views, localRunners, secrets, jobs } = services;
   const registrar = new CommandRegistrar(services, ui, (id) => {
     const step = stepDoneBy[id];
     if (step) setContext(step);
@@ -63,8 +63,9 @@ export function registerCommands(services: Services, options: CommandOptions = {
   void markDoneSteps();
   const submissions = new SubmissionMemory(services.context.workspaceState);
   const inputDocuments = new InputDocuments();
-  const documents = new JobDocuments(cli, {
-    sleep: options.sleep, pageSize: options.logPageSize, localRunners: () => localRunners, inputOf: (id) => submissions.inputOf(id),
+  const panels = new JobPanels(services.context.extensionUri, cli, jobs, {
+    sleep: options.sleep, pageSize: options.logPageSize, localRunners, inputOf: (id) => submissions.inputOf(id),
+    sourceRoots: () => [...projects.all().map((p) => p.dir), ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)],
   });
   const canSubmitAgain = () => void vscode.commands.executeCommand('setContext', ContextKeys.canSubmitAgain, !!submissions.lastSubmission());
   canSubmitAgain();
@@ -76,10 +77,16 @@ export function registerCommands(services: Services, options: CommandOptions = {
     locateCli({ configuredPath: config().get<string>(settingName(Settings.cliPath)), pathEnv: process.env.PATH, home: os.homedir(), platform: process.platform });
   const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;
   const canceledHere = new Set<string>();
+  // The status bar shows the job last submitted or retried here, from the one job cache: a panel or a retry that
+  // reads the job updates it at once.
+  let lastJobId: string | undefined;
   const watcher = new JobWatcher({
     getJob: (id, signal) => cli.run(jobGet(id), { signal }),
     sleep: options.sleep ?? abortableSleep,
-    onUpdate: (job) => services.statusBar.setLastJob(job),
+    onUpdate: (job) => {
+      lastJobId = job.id;
+      jobs.put(job);
+    },
     onEnd: (job) => {
       refresh.refresh('jobs');
       // A cancel done here already said "Canceled job …"; the watcher's end needs no second notification.
@@ -89,8 +96,9 @@ export function registerCommands(services: Services, options: CommandOptions = {
   });
   services.context.subscriptions.push(
     registrar,
-    documents,
+    panels,
     inputDocuments,
+    jobs.onDidChange((job) => { if (job.id === lastJobId) services.statusBar.setLastJob(job); }),
     terminals,
     { dispose: () => watcher.dispose() },
     vscode.tasks.registerTaskProvider(TASK_TYPE, new TileboxTaskProvider(services, locate, apiUrl)),
@@ -100,7 +108,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
 
   const base = (signal: AbortSignal) => ({ cli, ui, signal });
   const jobDeps = (signal: AbortSignal) => ({
-    ...base(signal), refresh, views, projects, localRunners,
+    ...base(signal), refresh, views, projects, localRunners, jobs,
     watch: (id: string) => {
       canceledHere.delete(id);
       void watcher.watch(id);
@@ -135,9 +143,9 @@ export function registerCommands(services: Services, options: CommandOptions = {
   r(Commands.copyReleaseId, (s, arg) => copyReleaseIdFlow({ ...base(s), projects }, arg));
   r(Commands.submitJob, (s, arg) => submitFlow(jobDeps(s), arg).finally(canSubmitAgain));
   r(Commands.submitJobAgain, (s) => submitAgainFlow(jobDeps(s)));
-  r(Commands.showJob, async (s, arg) => void (await documents.show(await jobId(s, arg))));
-  r(Commands.showJobLogs, async (s, arg) => void (await documents.show(await jobId(s, arg), true)));
-  r(Commands.loadMoreLogs, async () => void (await documents.loadMore(vscode.window.activeTextEditor?.document.uri)));
+  r(Commands.showJob, async (s, arg) => panels.show(await jobId(s, arg), { taskId: taskIdFrom(arg) }));
+  r(Commands.showJobLogs, async (s, arg) => panels.show(await jobId(s, arg), { logs: true, taskId: taskIdFrom(arg) }));
+  r(Commands.loadMoreLogs, async () => void (await panels.loadMore()));
   r(Commands.retryJob, (s, arg) => retryFlow(jobDeps(s), arg));
   r(Commands.cancelJob, (s, arg) => cancelFlow(jobDeps(s), arg));
   r(Commands.copyJobId, (s, arg) => copyJobIdFlow(jobDeps(s), arg));

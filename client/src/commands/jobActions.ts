@@ -24,6 +24,7 @@ export async function retryFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
     if (!go) throw new Dismissed();
   }
   const retried = await withProgress(d, `Retrying job ${job.name || id}`, (signal) => d.cli.run(jobRetry(id), { signal }));
+  await d.jobs?.reread(id);
   d.refresh.pollAfterAction('jobs');
   void d.views.revealJob(id);
   d.watch(id);
@@ -45,6 +46,7 @@ export async function cancelFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   if (!go) throw new Dismissed();
   d.canceledHere?.(id);
   await withProgress(d, `Canceling job ${job.name || id}`, (signal) => d.cli.run(jobCancel(id), { signal }));
+  await d.jobs?.reread(id);
   d.refresh.pollAfterAction('jobs');
   return outcome(`Canceled job "${job.name || id}".`, [{ title: 'Retry', command: 'tilebox.job.retry', args: [id] }]);
 }

@@ -13,6 +13,12 @@ export function jobIdFrom(arg: unknown): string | undefined {
   return candidates.find(isUuid);
 }
 
+/** The task of a Jobs-view task row (`{ jobId, taskId }` or the TaskNode itself): the panel shows its logs. */
+export function taskIdFrom(arg: unknown): string | undefined {
+  const b = bag(arg);
+  return [b?.taskId, bag(b?.task)?.id].find(isUuid);
+}
+
 export interface ReleaseRef {
   id: string;
   workflowSlug?: string;

@@ -7,6 +7,7 @@ import { answered, need, Problem, type FlowDeps } from './flow';
 import type { PickItem } from './ui';
 import { shortId } from '../cliAdapter/validate';
 import { age } from '../views/model/format';
+import { STATE_LABEL } from '../views/model/jobItems';
 
 export async function pickProject(projects: Pick<ProjectRegistry, 'pick'>, placeHolder: string): Promise<Project> {
   return answered(await projects.pick(placeHolder));
@@ -53,10 +54,21 @@ export async function listClusters(d: FlowDeps): Promise<Cluster[]> {
   return defaultFirst(await need(d.cli.run(clusterList(), { signal: d.signal }), 'Listing clusters'));
 }
 
-export async function pickCluster(d: FlowDeps, title: string, clusters?: Cluster[]): Promise<Cluster> {
+/**
+ * Picks a cluster. With a target (the project's first `[targets.<name>]`), its clusters come first and say so:
+ * a job for this project belongs there, not on the API's default cluster.
+ */
+export async function pickCluster(d: FlowDeps, title: string, clusters?: Cluster[], target?: { name: string; clusters: string[] }): Promise<Cluster> {
   const all = clusters ?? (await listClusters(d));
   if (all.length === 0) throw new Problem(NO_CLUSTERS);
-  return answered(await d.ui.pick(title, all.map(clusterItem), { placeHolder: 'The default cluster is listed first' }));
+  const rank = (c: Cluster) => target?.clusters.indexOf(c.slug) ?? -1;
+  const inTarget = all.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b));
+  const items = [...inTarget, ...all.filter((c) => rank(c) < 0)].map((c) => {
+    const item = clusterItem(c);
+    return rank(c) >= 0 ? { ...item, description: `${item.description} · target ${target!.name}` } : item;
+  });
+  const placeHolder = inTarget.length ? `The clusters of target ${target!.name} are listed first` : 'The default cluster is listed first';
+  return answered(await d.ui.pick(title, items, { placeHolder }));
 }
 
 /**
@@ -70,7 +82,7 @@ export async function pickJob(d: FlowDeps, title: string, states?: readonly JobS
   return answered(
     await d.ui.pick(
       title,
-      jobs.map((j) => ({ label: j.name || j.id, description: j.state, detail: [j.id, age(j.submittedAt, Date.now())].filter(Boolean).join(' · '), value: j })),
+      jobs.map((j) => ({ label: j.name || j.id, description: STATE_LABEL[j.state], detail: [j.id, age(j.submittedAt, Date.now())].filter(Boolean).join(' · '), value: j })),
     ),
   );
 }

@@ -16,6 +16,7 @@ import { defaultJobName } from '../lenses/taskJobs';
 import type { TaskLensArg } from '../lenses/taskLenses';
 import { promptTaskInput, type TaskInputDeps } from '../tasks/promptTaskInput';
 import type { Submission, SubmissionMemory } from '../tasks/submissions';
+import type { JobCache } from '../jobs/jobCache';
 
 export interface JobDeps extends FlowDeps {
   refresh: Pick<RefreshManager, 'pollAfterAction'>;
@@ -28,6 +29,8 @@ export interface JobDeps extends FlowDeps {
   canceledHere?(jobId: string): void;
   /** Inputs and submissions remembered in workspace state. */
   submissions?: SubmissionMemory;
+  /** The shared job cache: re-read after an action so panel, tree and status bar change at once. */
+  jobs?: Pick<JobCache, 'reread'>;
   /** Opens the job-input JSON document (for many fields or a type no prompt expresses). */
   editDocument?: TaskInputDeps['editDocument'];
 }
@@ -51,7 +54,7 @@ export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   const lens = taskFrom(arg);
   const clusters = await listClusters(d);
   const preset = clusterFrom(arg);
-  const cluster = clusters.find((c) => c.slug === preset) ?? (lens ? await targetCluster(d, lens, clusters) : await pickCluster(d, 'Submit the job to which cluster?', clusters));
+  const cluster = clusters.find((c) => c.slug === preset) ?? (lens ? await targetCluster(d, lens, clusters) : await pickCluster(d, 'Submit the job to which cluster?', clusters, d.projects.active()?.targets[0]));
   const known = lens && !lens.task.unresolved ? { taskName: lens.task.name, version: lens.task.version } : undefined;
   const { taskName, version } = known ?? (await askIdentifier(d, cluster, workflowFrom(arg) ?? d.projects.active()?.slug));
   const name = answered(
@@ -87,7 +90,7 @@ async function submit(d: JobDeps, s: Submission): Promise<Outcome> {
   const next = [{ title: 'Show Job', command: 'tilebox.job.show', args: [id] }];
   if (!d.localRunners.has(s.cluster)) next.push({ title: 'Start Runner', command: 'tilebox.runner.start', args: [s.cluster] });
   next.push({ title: 'Submit Again', command: 'tilebox.job.submitAgain', args: [] });
-  return outcome(`Submitted job "${s.name}" (${shortId(id)}) to ${s.cluster}.`, next);
+  return outcome(`Queued job "${s.name}" (${shortId(id)}) on ${s.cluster}.`, next);
 }
 
 /** A task lens's argument, or undefined for the palette and tree nodes. */

@@ -1,13 +1,13 @@
-// The model behind one open job document: the job, the logs read so far, and following while the
-// job runs. Pure (no `vscode`): the document provider renders `text()` and re-renders on `onChange`.
+// The model behind one open job panel: the job, the logs read so far, and following while the job runs.
+// Pure (no `vscode`): the panel renders `view()` and re-renders on `onChange`; every job read goes to the cache.
 import type { CliRunner } from '../services';
 import { describeFailure } from '../cliAdapter/describe';
 import { clusterList, jobGet, jobLogs } from '../cliAdapter/calls';
 import type { Job } from '../cliAdapter/types';
 import { isTerminal } from './jobStates';
 import { LogFollower } from './logFollower';
+import type { JobCache } from './jobCache';
 import { queuedDiagnoses } from './queuedReason';
-import { renderJob } from './renderJob';
 
 export const LOG_PAGE_SIZE = 200;
 
@@ -26,22 +26,21 @@ export class JobSession {
     private readonly onChange: () => void,
     private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
     pageSize = LOG_PAGE_SIZE,
-    /** Clusters with a runner started here; when given, a queued job's document says why it may wait. */
+    /** Clusters with a runner started here; when given, a queued job's panel says why it may wait. */
     private readonly localRunners?: () => Iterable<string>,
-    /** The input the job was submitted with from this editor (`job get` does not return it). */
-    private readonly inputOf?: (id: string) => string | null | undefined,
+    private readonly cache?: JobCache,
   ) {
     this.follower = new LogFollower({
       page: (cursor, signal) => cli.run(jobLogs(jobId, { cursor, limit: pageSize, sort: 'asc' }), { signal }),
       state: async (signal) => {
         const r = await cli.run(jobGet(jobId), { signal });
-        if (r.kind === 'ok') this.job = r.value;
+        if (r.kind === 'ok') this.setJob(r.value);
         return r;
       },
     });
   }
 
-  /** Still loading or following; once false, the document is a snapshot that resume() brings up to date. */
+  /** Still loading or following; once false, the panel shows a snapshot that resume() brings up to date. */
   running = false;
 
   /** Loads the job and its first log page, then follows the logs while the job runs. Never rejects. */
@@ -85,13 +84,13 @@ export class JobSession {
     await this.followWhileRunning();
   }
 
-  /** Reads the job into `job`; on failure says why in the document and returns false. */
+  /** Reads the job into `job`; on failure says why in the panel and returns false. */
   private async readJob(): Promise<boolean> {
     let call;
     try {
       call = jobGet(this.jobId);
     } catch (e) {
-      // A tilebox-job: URI typed or linked by hand: say so instead of "Loading…" forever (start() is not awaited).
+      // An id from a link or an argument that is not a UUID: say so instead of "Loading…" forever (start() is not awaited).
       this.problem = `Cannot open this job: ${(e as Error).message}.`;
       this.onChange();
       return false;
@@ -102,8 +101,24 @@ export class JobSession {
       this.onChange();
       return false;
     }
-    this.job = r.value;
+    this.setJob(r.value);
     return true;
+  }
+
+  private setJob(job: Job): void {
+    this.job = job;
+    this.cache?.put(job);
+  }
+
+  /**
+   * A newer read of the job from elsewhere (a retry, a cancel, the watcher): shown at once; a job that runs again
+   * after this session stopped is read and followed again.
+   */
+  adopt(job: Job): void {
+    if (job.id !== this.jobId || job === this.job) return;
+    this.job = job;
+    this.onChange();
+    if (!this.running && !isTerminal(job.state)) void this.resume();
   }
 
   private async followWhileRunning(): Promise<void> {
@@ -117,7 +132,7 @@ export class JobSession {
     this.onChange();
   }
 
-  /** Why a queued job may not run (issue 5.5), read once when the document opens; a failed read just says nothing. */
+  /** Why a queued job may not run (issue 5.5), read once when the panel opens; a failed read just says nothing. */
   private async readWaitingReasons(): Promise<void> {
     if (!this.localRunners || this.job?.state !== 'submitted') return;
     const clusters = await this.cli.run(clusterList(), { signal: this.stop.signal });
@@ -131,18 +146,17 @@ export class JobSession {
     this.onChange();
   }
 
-  /** Stops following (the document was closed); what was read stays. */
+  /** Stops following (the panel was closed); what was read stays. */
   dispose(): void {
     this.stop.abort();
   }
 
-  text(): string {
-    if (!this.job) return `# Job ${this.jobId}\n\n${this.problem ? `> ${this.problem}` : '_Loading…_'}\n`;
-    return renderJob({
-      job: this.job, logs: this.follower.lines, following: this.following, moreLogs: this.follower.hasMore, problem: this.problem,
-      waitingReasons: this.job.state === 'submitted' ? this.waitingReasons : [],
-      input: this.inputOf?.(this.jobId),
-    });
+  /** What the panel shows of the session (panelModel's PanelState, without what the panel adds). */
+  view() {
+    return {
+      jobId: this.jobId, job: this.job, logs: this.follower.lines, following: this.following, moreLogs: this.follower.hasMore,
+      problem: this.problem, waitingReasons: this.job?.state === 'submitted' ? this.waitingReasons : [],
+    };
   }
 
   private noteFailure(): void {

@@ -6,6 +6,7 @@ import type { Memento } from 'vscode';
 import * as vscode from 'vscode';
 import type { CliRunner, ProjectRegistry, ViewName } from '../services';
 import type { CliFailure, CliResult } from '../cliAdapter/types';
+import type { JobCache } from '../jobs/jobCache';
 import { MessageNode } from './nodes/MessageNode';
 import { NodeTreeProvider } from './nodes/NodeTreeProvider';
 import type { TreeNode } from './nodes/TreeNode';
@@ -21,6 +22,8 @@ export interface ViewEnv {
   reportFailure(result: CliFailure, view: ViewName): void;
   /** Cluster slugs with a runner started from this editor. */
   localRunners: ReadonlySet<string>;
+  /** The shared job cache: a job read elsewhere (a retry, a panel) replaces its row at once. */
+  jobs?: Pick<JobCache, 'onDidChange'>;
   /** Asks the view's scheduler for a reload (shared with one already running). */
   requestLoad(view: ViewName): void;
   /** Looks again for the CLI and the key (after an install, a settings change…); re-renders when that changed. */

@@ -39,8 +39,26 @@ export class JobsProvider extends CliViewProvider<JobsData> {
   private lastRoots: TreeNode[] = [];
   private renderWaiters: (() => void)[] = [];
 
+  private readonly cacheSubscription?: { dispose(): void };
+
   constructor(env: ViewEnv, private readonly options: JobsOptions) {
     super(env, 'jobs', 'Listing jobs');
+    this.cacheSubscription = env.jobs?.onDidChange((job) => this.updateJob(job));
+  }
+
+  /** A newer read of a job shown here (a retry, a cancel, a panel following it): its row changes now, not at the next poll. */
+  updateJob(job: Job): void {
+    if (this.state.kind !== 'loaded') return;
+    const jobs = this.state.data.jobs;
+    const i = jobs.findIndex((j) => j.id === job.id);
+    if (i < 0 || jobs[i] === job) return;
+    this.state = { ...this.state, data: { ...this.state.data, jobs: jobs.with(i, job) } };
+    this.rerender();
+  }
+
+  override dispose(): void {
+    this.cacheSubscription?.dispose();
+    super.dispose();
   }
 
   private get pageSize(): number {

@@ -10,9 +10,10 @@ import { ViewRefresher } from '../refresh/ViewRefresher';
 import { type CliRunner, SecretApiKeyStore, type Services, type ViewName } from '../services';
 import { TileboxStatusBar } from '../status/TileboxStatusBar';
 import { locateCli } from '../cliAdapter/locate';
-import { callTimeoutMs } from '../cliAdapter/calls';
+import { callTimeoutMs, jobGet } from '../cliAdapter/calls';
 import { TileboxCli } from '../cliAdapter/runCli';
 import type { CliFailure } from '../cliAdapter/types';
+import { JobCache } from '../jobs/jobCache';
 import { registerViews } from './registerViews';
 import { makeShowFailure } from './showFailure';
 
@@ -62,12 +63,14 @@ export async function startTrustedFeatures(
   const pollSeconds = () => Math.max(5, config().get<number>(settingName(Settings.pollIntervalSeconds), 30));
   const refresh = new ViewRefresher(() => pollSeconds() * 1000);
   const localRunners = new Set<string>();
+  const jobs = new JobCache((id) => cli.run(jobGet(id)));
   const showFailure = makeShowFailure(log, onFailure);
   await recheck();
 
   beforeRegister();
   const views = registerViews(context, {
     cli,
+    jobs,
     projects,
     log,
     ready: () => !gate.cliMissing && !gate.noApiKey,
@@ -93,7 +96,7 @@ export async function startTrustedFeatures(
     }),
   );
 
-  const services: Services = { context, log, cli, refresh, projects, secrets, statusBar, views, showFailure, localRunners };
+  const services: Services = { context, log, cli, refresh, projects, secrets, statusBar, views, showFailure, localRunners, jobs };
   registerCommands(services);
   await projects.ready(); // the count below is right only after the first scan (a findFiles: milliseconds)
   log.info(`CLI ${gate.cliMissing ? 'not found' : 'found'}; API key ${gate.noApiKey ? 'not set' : 'known'}; ${projects.all().length} project(s)`);

@@ -68,11 +68,13 @@ export function discoverTasks(project, files) {
     classes.forEach((m, i) => {
       const body = text.slice(m.index, classes[i + 1]?.index ?? text.length);
       const id = /def\s+identifier[\s\S]*?return\s*\(?\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']/.exec(body);
-      found.push({ cls: m[1], name: id ? id[1] : m[1], version: id ? id[2] : 'v0.0' });
+      const exec = /^[ \t]+def\s+execute\b/m.exec(body);
+      const line = text.slice(0, m.index + (exec ? exec.index : 0)).split('\n').length;
+      found.push({ cls: m[1], name: id ? id[1] : m[1], version: id ? id[2] : 'v0.0', source: `${f}:${line}` });
     });
   }
   const tasks = registered ? found.filter((t) => registered.includes(t.cls)) : found;
-  return tasks.map(({ name, version }) => ({ name, version }));
+  return tasks.map(({ name, version, source }) => ({ name, version, source }));
 }
 
 function tree(files) {
@@ -92,13 +94,17 @@ function tree(files) {
 /** Builds the release content; fingerprint and digest are sha256 of the contents (stand-in, not the real algorithm). */
 export function buildContent(project) {
   const files = selectFiles(project);
-  const tasks = discoverTasks(project, files);
+  const discovered = discoverTasks(project, files);
+  const tasks = discovered.map(({ name, version }) => ({ name, version }));
+  // Where each task's execute() is: kept in the stand-in state only (never output), for the runner's tracebacks.
+  const sources = Object.fromEntries(discovered.map((t) => [t.name, t.source]));
   if (tasks.length === 0) fail('task discovery found no tasks: define a Task subclass and register it in Runner(tasks=[...])');
   const blobs = files.map((f) => `${f}\0${sha256(readFileSync(join(project.root, f)))}`).join('\n');
   const digest = sha256(`artifact\n${blobs}`);
   const fingerprint = sha256(`content\n${blobs}\n${JSON.stringify(tasks)}\n${project.runner ?? ''}\n${JSON.stringify(project.command ?? [])}`);
   return {
     digest,
+    sources,
     content: { fingerprint, tasks, files: tree(files), runner_object_path: project.runner ?? '', command_override: project.command ?? [] },
   };
 }

@@ -2,6 +2,8 @@
 // a task whose input has `"fail": true` fails unless a release newer than the one it failed with is deployed)
 // and `tilebox parallel -n N -- cmd...`. Logs go to stderr, never JSON, like the real runner.
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fail, parseFlags } from './cli.mjs';
 import { defaultCluster, findCluster } from './clusters.mjs';
 import { compatible, computeTask, failTask, queuedTasks, startTask } from './taskQueue.mjs';
@@ -17,6 +19,19 @@ function wantsFailure(input) {
 const warned = new Set();
 function warnOnce(who, msg) {
   if (!warned.has(msg)) { warned.add(msg); say(who, 'WARNING', msg); }
+}
+
+/**
+ * What a failing task logs after "Task <name> failed: ": the error, then a Python traceback into the release's copy of the task
+ * file (as a runner that extracted the artifact reports it), when the stand-in knows where execute() is.
+ */
+function failureMessage(task, release) {
+  const head = `ValueError: the input asked this task to fail (release ${release.id})`;
+  const source = release.task_sources?.[task.identifier.name];
+  if (!source) return head;
+  const [file, line] = source.split(/:(?=\d+$)/);
+  const path = join(tmpdir(), 'tilebox-runner', 'releases', release.id, file);
+  return `${head}\nTraceback (most recent call last):\n  File "${path}", line ${line}, in execute\nValueError: the input asked this task to fail`;
 }
 
 /** One polling round: runs every task it can; returns how many it ran. */
@@ -36,7 +51,7 @@ function tick(slug, runners) {
       const failedBefore = task.failed_with_release && s.releases.find((r) => r.id === task.failed_with_release);
       if (wantsFailure(task.input) && !(failedBefore && newer(release, failedBefore))) {
         task.failed_with_release = release.id;
-        failTask(s, job, task, who, `ValueError: the input asked this task to fail (release ${release.id})`);
+        failTask(s, job, task, who, failureMessage(task, release));
         if (task.state === 'failed') failedJobs.add(job);
         continue;
       }

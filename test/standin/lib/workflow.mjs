@@ -62,7 +62,7 @@ function get(ctx, args) {
 function build(ctx, args, publish) {
   const { positional } = parseFlags(args, { json: 'bool', debug: 'bool' });
   const project = loadProject(positional[0] ?? process.cwd());
-  const { digest, content } = buildContent(project);
+  const { digest, content, sources } = buildContent(project);
   const artifactPath = join(stateDir(), 'artifacts', `${digest}.tar.zst`);
   mkdirSync(join(stateDir(), 'artifacts'), { recursive: true });
   writeFileSync(artifactPath, `TEST DOUBLE artifact placeholder for ${project.slug}\n`);
@@ -74,7 +74,7 @@ function build(ctx, args, publish) {
     findWorkflow(s, project.slug);
     const same = s.releases.find((r) => r.workflow_slug === project.slug && r.content.fingerprint === content.fingerprint && r.digest === digest);
     if (same) return { release: same, message: 'release already exists' };
-    const release = { id: uuid7(), workflow_slug: project.slug, artifact_id: uuid7(), digest, content, created_at: new Date().toISOString() };
+    const release = { id: uuid7(), workflow_slug: project.slug, artifact_id: uuid7(), digest, content, task_sources: sources, created_at: new Date().toISOString() };
     s.releases.push(release);
     return { release, message: 'release published' };
   });

@@ -1,4 +1,5 @@
 // Jobs view: job → task summaries, with state icons/colours, capability tokens and Markdown tooltips.
+import { Commands } from '../../contributes';
 import { ACTIVE_STATES, RETRYABLE_STATES } from '../../jobs/jobStates';
 import type { Diagnosis } from '../../cliAdapter/jobDiagnosis';
 import type { Job, JobState, TaskState, TaskSummary } from '../../cliAdapter/types';
@@ -25,7 +26,7 @@ const TASK_ICONS: Record<TaskState, IconModel> = {
   unknown: { id: 'question' },
 };
 
-const STATE_LABEL: Record<JobState, string> = {
+export const STATE_LABEL: Record<JobState, string> = {
   submitted: 'queued', running: 'running', started: 'waiting for tasks', completed: 'completed', failed: 'failed',
   canceled: 'canceled', unknown: 'state unknown',
 };
@@ -78,6 +79,7 @@ export function jobItem(job: Job, now: number, diagnosis: Diagnosis[] = [], pare
     icon: blocked ? { id: 'warning', color: 'charts.orange' } : JOB_ICONS[job.state],
     contextValue: ['job', job.state, ...capabilities].filter(Boolean).join(' '),
     collapsible: job.taskSummaries.length ? 'collapsed' : 'none',
+    command: { command: Commands.showJob, title: 'Show Job', arguments: [job.id] },
   };
 }
 
@@ -134,5 +136,7 @@ export function taskItem(t: TaskSummary, job: Job, parentId: string, now: number
     icon: TASK_ICONS[t.state],
     contextValue: ['task', t.state, t.state === 'failed' && job.state !== 'running' ? 'retryable' : undefined].filter(Boolean).join(' '),
     collapsible: hasChildren ? 'collapsed' : 'none',
+    // The job's panel with the logs of this task.
+    command: { command: Commands.showJob, title: 'Show Job', arguments: [{ jobId: job.id, taskId: t.id }] },
   };
 }
