@@ -99,3 +99,38 @@ test('Show Job on a job that ended and was retried reads it again and follows it
     f.dispose();
   }
 });
+
+test('Retry from the panel: the panel, the status bar and the job cache say "queued" as soon as the command returns', async () => {
+  const f = fakeServices();
+  const { h, project } = f;
+  ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
+  ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: project.dir }));
+  const { jobId } = ok(await h.cli.run(jobSubmit({ name: 'panel-retry', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV })));
+  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], { env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state }, reject: false });
+  assert.equal(run.exitCode, 0, run.stderr);
+  const sleep = (_ms: number, signal?: AbortSignal) => new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
+  fake.state.panels.length = 0;
+  fake.state.executed.length = 0;
+  registerCommands(f.s, { sleep });
+  try {
+    await fake.state.commands.get('tilebox.job.show')!(jobId);
+    const panel = fake.state.panels.at(-1)!;
+    const text = () => seen(panel.body());
+    await until(() => /^# panel-retry\nfailed$/m.test(text()), 'the failed job');
+    assert.match(text(), /^## FetchScene failed\nTask FetchScene failed: ValueError: the input asked this task to fail/m);
+    // The panel's Retry button runs the Retry command on this job.
+    panel.send({ type: 'action', action: 'retry' });
+    assert.deepEqual(fake.state.executed.filter((e) => e.id === 'tilebox.job.retry').map((e) => e.args), [[jobId]]);
+
+    // Retry (as the button runs it): it asks first, the same release may fail again.
+    fake.state.respond = ({ items }) => (items.includes('Retry Anyway') ? 'Retry Anyway' : undefined);
+    await fake.state.commands.get('tilebox.job.retry')!(jobId);
+    assert.match(text(), /^# panel-retry\nqueued$/m, 'the panel, without waiting for a poll');
+    assert.equal(f.s.jobs.get(jobId)?.state, 'submitted', 'the cache the Jobs view listens to');
+    await until(() => f.lastJobs.at(-1)?.id === jobId, 'the status bar');
+    assert.equal(f.lastJobs.at(-1)?.state, 'submitted');
+  } finally {
+    fake.state.respond = undefined;
+    f.dispose();
+  }
+});

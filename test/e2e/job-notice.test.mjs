@@ -1,7 +1,7 @@
 // "Know when it is done" for a job submitted from the palette (issue 7.4): Submit Job… asks cluster, task, version,
 // name, input and retries; the job then runs (and fails, its input asks for it) on a runner outside the editor, and
 // the editor that submitted it says so with "Show Job" / "Retry" / "Show Logs"; the status bar shows its state and
-// "Show Logs" opens the log with the task's error.
+// "Show Logs" opens the job panel at its log, with the task's error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withSession, standin } from './harness.mjs';
@@ -33,7 +33,7 @@ test('job notice: a job submitted from the palette that fails elsewhere is annou
     await step(/Job name/, JOB);
     await step(/Job input/, '{"fail": true}');
     await step(/Max retries/, '0');
-    const submitted = await wb.notificationButtons(new RegExp(`Submitted job "${JOB}"`), 60_000);
+    const submitted = await wb.notificationButtons(new RegExp(`Queued job "${JOB}"`), 60_000);
     assert.ok(submitted.some((b) => /Show Job/.test(b)), `submit next steps: ${JSON.stringify(submitted)}`);
     const job = JSON.parse(standin(s, ['job', 'list', '--json'])).jobs.find((j) => j.name === JOB);
     assert.ok(job, 'the stand-in has no job from the palette');
@@ -47,6 +47,6 @@ test('job notice: a job submitted from the palette that fails elsewhere is annou
     assert.match(await wb.statusBarItem(new RegExp(JOB)), /failed/i);
 
     await wb.notificationAction(failed, /Show Logs/);
-    await wb.waitFor('the job log with the task error', async () => /asked this task to fail/.test(await wb.editorText()), 30_000);
+    await wb.waitFor('the job log with the task error', async () => /asked this task to fail/.test(await wb.webview().locator('.log').innerText()), 30_000);
   });
 });

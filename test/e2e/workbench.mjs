@@ -290,6 +290,11 @@ export class Workbench {
     }
   }
 
+  /** The page of the webview panel shown last (a job panel): VS Code nests it two iframes deep. */
+  webview() {
+    return this.page.locator('iframe.webview.ready').last().contentFrame().locator('iframe#active-frame').contentFrame();
+  }
+
   async screenshot(path) {
     await this.page.screenshot({ path, timeout: 10_000 });
   }

@@ -9,6 +9,7 @@ import type { Project } from '../../client/src/services';
 import * as calls from '../../client/src/cliAdapter/calls';
 import type { CliFailure } from '../../client/src/cliAdapter/types';
 import { exampleCopy, harness, ok, type Harness } from '../adapter/helpers';
+import { JobCache } from '../../client/src/jobs/jobCache';
 
 register('./vscodeHook.mjs', import.meta.url);
 const fake = await import('./fakeVscodeViews.mjs');
@@ -149,6 +150,25 @@ test('jobs: newest first with state icons; a queued job nobody can run says why 
   assert.match(task.model.contextValue!, /^task queued$/);
   assert.equal((view.getTreeItem(summary) as any).iconPath.id, 'clock');
   assert.equal(await view.findJob(s.runnable), summary, 'a job on screen can be revealed');
+});
+
+test('jobs: clicking a job opens its panel, a task its panel at that task; a newer read in the job cache changes the row at once', async () => {
+  const s = await readOnly();
+  const cache = new JobCache(async () => ({ kind: 'cancelled' }));
+  const view = new JobsProvider(env(s.h, [s.example], { jobs: cache }).env, jobsOptions());
+  await view.load();
+  const summary = () => view.getChildren().then((r) => r.find((n) => n.model.label === 'summary')!);
+  assert.deepEqual((await summary()).model.command, { command: 'tilebox.job.show', title: 'Show Job', arguments: [s.runnable] });
+  const [task] = await kids(await summary());
+  assert.deepEqual(task.model.command?.arguments, [{ jobId: s.runnable, taskId: (task as any).task.id }]);
+  const loadsBefore = s.h.calls().length;
+  const shown = (await summary()).job;
+  cache.put({ ...shown, state: 'canceled' });
+  assert.match((await summary()).model.description!, /^canceled · /, 'the row changed without a reload');
+  assert.equal(s.h.calls().length, loadsBefore, 'no CLI call for it');
+  cache.put({ ...shown, id: '019ef7a2-56b4-7a86-9c4d-52a1792b1e90', state: 'failed' });
+  assert.deepEqual((await view.getChildren()).map(label), ['orphan', 'summary'], 'a job not shown is not added');
+  view.dispose();
 });
 
 test('jobs: a runner started for the cluster from this editor removes that reason', async () => {

@@ -1,0 +1,55 @@
+// The job panel (issue 15.1): clicking a failed job in the Jobs view opens its panel with the failing task first
+// (its error and the traceback's file:line), the task graph and Retry enabled; Retry there requeues the job and the
+// panel and the Jobs view both say "queued" at once. Screenshot for the README.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { withSession, root } from './harness.mjs';
+import { DEV_CLUSTER, runStandin } from './seed.mjs';
+
+const JOB = 'e2e-panel';
+
+/** A published, deployed project and a job that failed on a runner outside the editor. */
+function prepare(ws, env) {
+  runStandin(env, ws, ['workflow', 'publish-release', '--json']);
+  runStandin(env, ws, ['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
+  runStandin(env, ws, ['job', 'submit', '--name', JOB, '--task', 'tilebox.com/example/FetchScene', '--version', 'v1.0', '--input', '{"fail": true}', '--cluster', DEV_CLUSTER, '--json']);
+  runStandin(env, ws, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']);
+}
+
+test('job panel: a failed job shows its failing task first, the graph and Retry; Retry updates panel and tree', { timeout: 180_000 }, async () => {
+  await withSession('job-panel', { trust: 'yes', prepare }, async (s) => {
+    const { wb, page } = s;
+    await wb.openTilebox();
+    await wb.soloView('Jobs');
+    const row = await wb.treeItem(JOB, { view: 'Jobs', timeout: 45_000 });
+    assert.match(await row.innerText(), /failed/);
+    await row.click();
+
+    const panel = wb.webview();
+    const failure = panel.locator('section.failure');
+    await failure.waitFor({ timeout: 30_000 });
+    assert.match(await failure.innerText(), /FetchScene failed[\s\S]*ValueError: the input asked this task to fail/);
+    assert.match(await failure.locator('a').first().innerText(), /scene_qa\/tasks\.py", line \d+/);
+    const order = await panel.locator('h2').allInnerTexts();
+    assert.equal(order[0].trim(), 'FetchScene failed', `the failure comes first: ${JSON.stringify(order)}`);
+    assert.equal(await panel.locator('svg.graph .node.state-failed').count(), 1, 'the failed task in the graph');
+    const retry = panel.getByRole('button', { name: 'Retry' });
+    assert.equal(await retry.getAttribute('aria-disabled'), null, 'Retry is enabled for a failed job');
+    assert.equal(await panel.getByRole('button', { name: 'Cancel Job' }).getAttribute('aria-disabled'), 'true');
+    await wb.screenshot(join(root, 'docs/images/job-panel.png'));
+
+    // The traceback's file:line opens the workspace file.
+    await failure.locator('a').first().click();
+    await page.locator('.tab.active').filter({ hasText: 'tasks.py' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.tab').filter({ hasText: JOB }).first().click();
+
+    await panel.getByRole('button', { name: 'Retry' }).click();
+    // The same release is still deployed: the retry asks first (it may fail again).
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Retry Anyway' }).click();
+    await wb.waitFor('the panel to say queued', async () => /queued/.test(await panel.locator('.state').innerText()), 20_000);
+    await wb.waitFor('the Jobs view row to say queued', async () => /queued/.test(await (await wb.treeItem(JOB, { view: 'Jobs' })).innerText()), 20_000);
+  });
+});
