@@ -55,10 +55,14 @@ const answer = (...asked) => {
   const a = state.answers.shift();
   return Promise.resolve(typeof a === 'function' ? a(...asked) : a);
 };
+/** Items are strings or MessageItems (recorded by title; an answer naming one returns that item, as VS Code does). */
 const message = (level) => (text, ...rest) => {
-  const items = rest.filter((r) => typeof r === 'string');
-  state.messages.push({ level, text, items });
-  return state.respond ? Promise.resolve(state.respond({ level, text, items })) : answer();
+  const given = rest.filter((r) => typeof r === 'string' || typeof r?.title === 'string');
+  const items = given.map((r) => (typeof r === 'string' ? r : r.title));
+  const closers = given.filter((r) => r.isCloseAffordance).map((r) => r.title);
+  state.messages.push({ level, text, items, ...(closers.length ? { closers } : {}) });
+  const pick = (a) => given.find((r) => r === a || r.title === a) ?? a;
+  return (state.respond ? Promise.resolve(state.respond({ level, text, items })) : answer()).then(pick);
 };
 
 export class Uri {

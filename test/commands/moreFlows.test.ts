@@ -70,6 +70,7 @@ test('cancel asks once; refusing keeps the job queued; accepting cancels it and 
   const ui = w.ui({ pick: 'to-cancel' }, { confirm: true });
   const done = await cancelFlow(w.deps(ui));
   assert.equal(ui.asked[1].confirm!.action, 'Cancel Job');
+  assert.equal(ui.asked[1].confirm!.dismiss, 'Keep Job', 'its own "do nothing" button, so no "Cancel" next to "Cancel Job"');
   assert.equal(ok(await w.h.cli.run(jobGet(jobId))).state, 'canceled');
   assert.deepEqual(done.next.map((s) => [s.title, s.command, s.args]), [['Retry', 'tilebox.job.retry', [jobId]]]);
 });

@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import type { Services } from '../../client/src/services';
 import type { CliResult } from '../../client/src/cliAdapter/types';
 import { exampleProject, KEY } from './support';
-import { harness } from '../adapter/helpers';
+import { harness, ok } from '../adapter/helpers';
+import { jobGet, jobSubmit } from '../../client/src/cliAdapter/calls';
 import { JobCache } from '../../client/src/jobs/jobCache';
 
 register('./vscodeHook.mjs', import.meta.url);
@@ -99,6 +100,24 @@ test('a CLI failure goes to showFailure with what was being done; Escape in a pi
   assert.equal(fake.state.messages.length, 0);
   assert.equal(failures.length, 1);
   for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+});
+
+test('the Cancel Job dialog has "Cancel Job" and "Keep Job" (the close button), so no "Cancel" sits next to "Cancel Job"', async () => {
+  const { s, h } = services();
+  const { jobId } = ok(await h.cli.run(jobSubmit({ name: 'keep-me', task: 'X', cluster: 'dev-cluster-9xK2mQ4pL8nR7s' })));
+  registerCommands(s);
+  fake.state.messages.length = 0;
+  fake.state.respond = ({ items }) => (items.includes('Keep Job') ? 'Keep Job' : undefined);
+  try {
+    await fake.state.commands.get('tilebox.job.cancel')!(jobId);
+    const dialog = fake.state.messages.find((m) => /^Cancel job "keep-me"\?$/.test(m.text))!;
+    assert.deepEqual(dialog.items, ['Cancel Job', 'Keep Job']);
+    assert.deepEqual((dialog as { closers?: string[] }).closers, ['Keep Job']);
+    assert.equal(ok(await h.cli.run(jobGet(jobId))).state, 'submitted', '"Keep Job" cancels nothing');
+  } finally {
+    fake.state.respond = undefined;
+    for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+  }
 });
 
 /** An in-memory `workspaceState` (remembered inputs and submissions). */

@@ -7,7 +7,7 @@ import { register } from 'node:module';
 import { test } from 'node:test';
 import type { Project } from '../../client/src/services';
 import * as calls from '../../client/src/cliAdapter/calls';
-import type { CliFailure } from '../../client/src/cliAdapter/types';
+import type { CliFailure, Job } from '../../client/src/cliAdapter/types';
 import { exampleCopy, harness, ok, type Harness } from '../adapter/helpers';
 import { JobCache } from '../../client/src/jobs/jobCache';
 
@@ -162,7 +162,7 @@ test('jobs: clicking a job opens its panel, a task its panel at that task; a new
   const [task] = await kids(await summary());
   assert.deepEqual(task.model.command?.arguments, [{ jobId: s.runnable, taskId: (task as any).task.id }]);
   const loadsBefore = s.h.calls().length;
-  const shown = (await summary()).job;
+  const shown = ((await summary()) as unknown as { job: Job }).job;
   cache.put({ ...shown, state: 'canceled' });
   assert.match((await summary()).model.description!, /^canceled · /, 'the row changed without a reload');
   assert.equal(s.h.calls().length, loadsBefore, 'no CLI call for it');

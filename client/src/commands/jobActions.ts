@@ -42,6 +42,7 @@ export async function cancelFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
     message: `Cancel job "${job.name || id}"?`,
     detail: `Its queued tasks will not run; tasks running now finish. A canceled job can be retried later.${isTerminal(job.state) ? `\nThe job is already ${job.state}.` : ''}`,
     action: 'Cancel Job',
+    dismiss: 'Keep Job',
   });
   if (!go) throw new Dismissed();
   d.canceledHere?.(id);

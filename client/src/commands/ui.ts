@@ -29,6 +29,11 @@ export interface ConfirmOptions {
   detail?: string;
   /** Label of the button that goes ahead. */
   action: string;
+  /**
+   * Label of the button that does nothing, in place of the dialog's own "Cancel" (which would sit next to
+   * "Cancel Job" and read as the opposite).
+   */
+  dismiss?: string;
 }
 
 export type Level = 'info' | 'warning' | 'error';

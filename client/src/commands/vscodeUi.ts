@@ -26,8 +26,10 @@ export const vscodeUi: Ui = {
     );
   },
   async confirm(o) {
-    const choice = await vscode.window.showWarningMessage(o.message, { modal: true, detail: o.detail }, o.action);
-    return choice === o.action;
+    // A close-affordance item replaces the modal's own "Cancel" button.
+    const items: vscode.MessageItem[] = [{ title: o.action }, ...(o.dismiss ? [{ title: o.dismiss, isCloseAffordance: true }] : [])];
+    const choice = await vscode.window.showWarningMessage(o.message, { modal: true, detail: o.detail }, ...items);
+    return choice?.title === o.action;
   },
   notify(level, message, actions = []) {
     const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
