@@ -17,6 +17,8 @@ export interface Asked {
   items?: string[];
   /** Descriptions of the items, in order (a pick item's second column). */
   descriptions?: (string | undefined)[];
+  /** For multi-picks: the items offered already ticked. */
+  picked?: string[];
   /** For inputs: what `validate` said about the answer (the real input box would not accept it). */
   validation?: string;
   confirm?: ConfirmOptions;
@@ -53,7 +55,7 @@ export class FakeUi implements Ui {
   }
 
   async pickMany<T>(title: string, items: PickItem<T>[]): Promise<T[] | undefined> {
-    this.asked.push({ kind: 'pickMany', title, items: items.map((i) => i.label) });
+    this.asked.push({ kind: 'pickMany', title, items: items.map((i) => i.label), picked: items.filter((i) => i.picked).map((i) => i.label) });
     const a = this.next('pickMany', title);
     if ('escape' in a) return undefined;
     const wants = (a as { pickMany: string[] }).pickMany;

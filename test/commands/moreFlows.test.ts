@@ -37,9 +37,14 @@ test('undeploy asks once (production named first), refusing changes nothing, acc
   await assert.rejects(undeployFlow(w.deps(refused), node), Dismissed);
   const [dialog] = refused.asked.filter((a) => a.kind === 'confirm');
   assert.equal(dialog.confirm!.action, 'Undeploy');
+  const [picker] = refused.asked.filter((a) => a.kind === 'pickMany');
+  assert.deepEqual(picker.picked, ['dev-cluster'], 'only the project\'s target (dev) comes ticked, never every cluster');
+  assert.equal(dialog.confirm!.message, `Undeploy scene-qa-F8yVcPRfw2AkoZ from ${DEV}, ${PROD}?`);
   assert.deepEqual(dialog.confirm!.detail!.split('\n'), [
     `Production: ${PROD} looks like a production environment.`,
-    `Runners on ${DEV}, ${PROD} stop taking scene-qa-F8yVcPRfw2AkoZ's tasks; queued jobs wait until a release is deployed again.`,
+    `• dev-cluster (${DEV}): release ${shortId(id)}`,
+    `• prod-eu (${PROD}): release ${shortId(id)}`,
+    `Runners there stop taking scene-qa-F8yVcPRfw2AkoZ's tasks; queued jobs wait until a release is deployed again.`,
   ]);
   assert.ok(!w.commandsRun().some((c) => c.includes('undeploy-release')));
 

@@ -110,11 +110,17 @@ export async function undeployFlow(d: DeployDeps, arg?: unknown): Promise<Outcom
   let chosen = candidates;
   if (preset && candidates.some((c) => c.slug === preset)) chosen = candidates.filter((c) => c.slug === preset);
   else if (candidates.length > 1) {
-    chosen = answered(await d.ui.pickMany(`Undeploy ${workflow} from`, candidates.map((c) => ({ ...clusterItem(c), picked: true }))));
+    // Nothing is undeployed by just pressing Enter: only the project's own target comes pre-selected.
+    const target = new Set(project?.targets[0]?.clusters ?? []);
+    chosen = answered(await d.ui.pickMany(`Undeploy ${workflow} from`, candidates.map((c) => ({ ...clusterItem(c), picked: target.has(c.slug) }))));
     if (chosen.length === 0) throw new Dismissed();
   }
   const slugs = chosen.map((c) => c.slug);
-  const lines = [`Runners on ${slugs.join(', ')} stop taking ${workflow}'s tasks; queued jobs wait until a release is deployed again.`];
+  // Each cluster by name, before anything happens.
+  const lines = [
+    ...chosen.map((c) => `• ${c.displayName && c.displayName !== c.slug ? `${c.displayName} (${c.slug})` : c.slug}: release ${shortId(deployedOn(c)!.release.id)}`),
+    `Runners there stop taking ${workflow}'s tasks; queued jobs wait until a release is deployed again.`,
+  ];
   const prod = slugs.filter(suggestsProduction);
   if (prod.length > 0) lines.unshift(`Production: ${prod.join(', ')} looks like a production environment.`);
   const go = await d.ui.confirm({ message: `Undeploy ${workflow} from ${slugs.join(', ')}?`, detail: lines.join('\n'), action: 'Undeploy' });
