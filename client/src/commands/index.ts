@@ -9,6 +9,7 @@ import { abortableSleep, jobEndedNotice, JobWatcher } from '../jobs/jobWatcher';
 import { registerDebugging } from '../debug/register';
 import { startDirectFlow, startRunnerFlow } from '../runner/startRunner';
 import { TASK_TYPE, TileboxTaskProvider } from '../runner/taskProvider';
+import { ptyTerminalHost } from '../runner/ptyTerminalHost';
 import { RunnerTerminals, type TerminalLike } from '../runner/terminals';
 import type { Services } from '../services';
 import { jobGet, workflowGet } from '../cliAdapter/calls';
@@ -69,10 +70,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
   });
   const canSubmitAgain = () => void vscode.commands.executeCommand('setContext', ContextKeys.canSubmitAgain, !!submissions.lastSubmission());
   canSubmitAgain();
-  const terminals = new RunnerTerminals<TerminalLike>(
-    { createTerminal: (o) => vscode.window.createTerminal(o), onDidCloseTerminal: (l) => vscode.window.onDidCloseTerminal(l) },
-    localRunners,
-  );
+  const terminals = new RunnerTerminals<TerminalLike>(ptyTerminalHost(), localRunners);
   const locate = async () =>
     locateCli({ configuredPath: config().get<string>(settingName(Settings.cliPath)), pathEnv: process.env.PATH, home: os.homedir(), platform: process.platform });
   const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;

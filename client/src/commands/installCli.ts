@@ -32,7 +32,7 @@ export async function installCliFlow(d: InstallDeps): Promise<Outcome | undefine
     await d.ui.openExternal(INSTALL_DOCS);
     return undefined;
   }
-  d.terminals.open('install', { name: INSTALLER_TERMINAL, shellPath: '/bin/sh', shellArgs: ['-c', INSTALL_COMMAND], env: {} }, false);
+  d.terminals.open('install', { name: INSTALLER_TERMINAL, shellPath: '/bin/sh', shellArgs: ['-c', INSTALL_COMMAND], env: {}, what: 'The installer' }, false);
   return outcome(`The installer runs in the terminal "${INSTALLER_TERMINAL}". When it has finished, refresh the Tilebox views.`, [
     { title: 'Refresh', command: 'tilebox.views.refresh' },
   ]);

@@ -57,7 +57,7 @@ export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Out
   } catch (e) {
     throw e instanceof InvalidArgumentError ? new Problem(e.message) : e;
   }
-  d.terminals.open(slug, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env });
+  d.terminals.open(slug, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, what: 'The runner' });
   return outcome(`Started ${count === 1 ? 'a runner' : `${count} runners`} for ${slug} in the terminal "${name}".`, [
     { title: 'Submit Job…', command: 'tilebox.job.submit', args: [{ clusterSlug: slug }] },
   ]);
@@ -114,6 +114,6 @@ export async function startDirectFlow(d: RunnerDeps, arg?: unknown): Promise<Out
   if (countCheck(String(count))) throw new Problem(`Process count must be a whole number from 1 to 999, got ${count}.`);
   const basics = await launchBasics(d);
   const argv = [...basics.prefix, ...parallelArgs(count, command)];
-  d.terminals.open(key, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, cwd: project.dir }, false);
+  d.terminals.open(key, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, cwd: project.dir, what: 'The direct runner' }, false);
   return outcome(`Started ${command.join(' ')} ×${count} in the terminal "${name}".`);
 }

@@ -1,6 +1,6 @@
 // One integrated terminal per cluster running `tilebox runner start`. The command is an
-// argument array given to the terminal as shellPath/shellArgs (no shell parses it) and the
-// API key travels only in the terminal's environment.
+// argument array (shellPath/shellArgs, run without a shell by ProcessPty) and the
+// API key travels only in the process's environment.
 
 export interface RunnerTerminalOptions {
   name: string;
@@ -8,6 +8,8 @@ export interface RunnerTerminalOptions {
   shellArgs: string[];
   env: Record<string, string>;
   cwd?: string;
+  /** What runs, for the line written when it ends ("The runner"). */
+  what?: string;
   /**
    * Always set by `open`: VS Code's persistent sessions would otherwise save the terminal's launch config, env
    * (the API key) included, in workspace storage and revive the runner by itself after a restart.

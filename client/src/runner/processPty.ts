@@ -1,0 +1,99 @@
+// A terminal whose process the extension runs (a vscode Pseudoterminal by shape, no `vscode` import): the output
+// stays on screen after the process ends, followed by one line saying how it ended; Ctrl+C interrupts it as a
+// shell would (the runner stops gracefully on the first, fast on the second); a start that fails says why.
+import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
+import { killTree } from '../cliAdapter/killTree';
+
+export interface ProcessSpec {
+  file: string;
+  args: string[];
+  /** Added to the editor's environment (the API key travels only here). */
+  env: Record<string, string>;
+  cwd?: string;
+  /** What runs, for the exit line: "The runner", "The installer". */
+  what: string;
+}
+
+export interface ExitInfo { code: number | null; signal: NodeJS.Signals | null; interrupted: boolean; spawnError?: NodeJS.ErrnoException; }
+
+/** How the process ended, in one line; `error` when it did not end as asked. */
+export function exitLine(e: ExitInfo, spec: Pick<ProcessSpec, 'what' | 'file'>): { text: string; error: boolean } {
+  const { what } = spec;
+  if (e.spawnError) {
+    const why = e.spawnError.code === 'ENOENT' ? `${spec.file} was not found` : e.spawnError.code === 'EACCES' ? `${spec.file} is not executable` : e.spawnError.message;
+    return { text: `${what} could not start: ${why}. Check the tilebox.cli.path setting.`, error: true };
+  }
+  const how = e.signal ? `signal ${e.signal}` : `exit ${e.code}`;
+  // Ctrl+C (or closing the terminal) is how a runner is stopped: whatever it exits with then is not a failure.
+  if (e.interrupted) return { text: `${what} stopped (${how}).`, error: false };
+  if (e.code === 0) return { text: `${what} finished (exit 0).`, error: false };
+  if (e.code === 127) {
+    return {
+      text: `${what} could not start a program it needs (exit 127: command not found). A release runner runs your tasks with uv: install it (https://docs.astral.sh/uv/), make sure \`uv\` is on the PATH VS Code was started with, and start the runner again.`,
+      error: true,
+    };
+  }
+  return { text: `${what} ended with ${how}: the output above says why.`, error: true };
+}
+
+type Listener<T> = (value: T) => void;
+/** A minimal vscode.Event: subscribe with a listener, get a disposable. */
+function emitter<T>() {
+  const listeners = new Set<Listener<T>>();
+  const event = (l: Listener<T>) => { listeners.add(l); return { dispose: () => void listeners.delete(l) }; };
+  return { event, fire: (v: T) => { for (const l of [...listeners]) l(v); } };
+}
+
+const RED = '\x1b[31m';
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+/** Terminals need \r\n; a process writing \n alone would staircase. */
+const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+export class ProcessPty {
+  private readonly writes = emitter<string>();
+  readonly onDidWrite = this.writes.event;
+  private child?: ChildProcess;
+  private interrupts = 0;
+  /** Set once the process has ended (or failed to start): the terminal shows its log and the exit line. */
+  ended?: ExitInfo;
+
+  constructor(private readonly spec: ProcessSpec, private readonly spawn: typeof nodeSpawn = nodeSpawn) {}
+
+  open(): void {
+    const { file, args, env, cwd } = this.spec;
+    // Its own process group, so Ctrl+C and closing reach the runner's workers too.
+    const child = this.spawn(file, args, { env: { ...process.env, ...env }, cwd, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => this.writes.fire(crlf(d)));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => this.writes.fire(crlf(d)));
+    child.on('error', (err: NodeJS.ErrnoException) => this.end({ code: null, signal: null, interrupted: false, spawnError: err }));
+    child.on('close', (code, signal) => this.end({ code, signal, interrupted: this.interrupts > 0 }));
+  }
+
+  /** Ctrl+C: SIGINT to the group (the runner's graceful stop, then its fast exit); a third press kills it. */
+  handleInput(data: string): void {
+    if (!data.includes('\x03') || !this.child || this.ended) return;
+    this.interrupts++;
+    this.writes.fire('^C\r\n');
+    if (this.interrupts >= 3) return killTree(this.child.pid, 0);
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    try { process.kill(process.platform === 'win32' ? pid : -pid, 'SIGINT'); } catch { /* already gone */ }
+  }
+
+  /** The terminal was closed: the process goes with it. */
+  close(): void {
+    if (this.child && !this.ended) {
+      this.interrupts++;
+      killTree(this.child.pid, 3000);
+    }
+  }
+
+  private end(info: ExitInfo): void {
+    if (this.ended) return;
+    this.ended = info;
+    const line = exitLine(info, this.spec);
+    this.writes.fire(`\r\n${line.error ? RED : DIM}${line.text}${RESET}\r\n`);
+  }
+}

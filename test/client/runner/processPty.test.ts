@@ -1,0 +1,56 @@
+// Runner terminals run their process in a ProcessPty: the output stays, an exit line says how it ended, Ctrl+C
+// stops it as a normal stop (not an error), a start that fails (exit 127, a missing binary) says why.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { exitLine, ProcessPty, type ProcessSpec } from '../../../client/src/runner/processPty';
+
+/** Runs a pty to its end; `onOutput` may act on what it wrote so far (press Ctrl+C). Resolves with all output. */
+function run(spec: Partial<ProcessSpec> & Pick<ProcessSpec, 'file' | 'args'>, onOutput?: (all: string, pty: ProcessPty) => void): Promise<{ out: string; pty: ProcessPty }> {
+  const pty = new ProcessPty({ env: {}, what: 'The runner', ...spec });
+  let out = '';
+  return new Promise((resolve) => {
+    pty.onDidWrite((d) => {
+      out += d;
+      if (pty.ended && /\x1b\[0m\r\n$/.test(out)) resolve({ out, pty });
+      else onOutput?.(out, pty);
+    });
+    pty.open();
+  });
+}
+const plain = (s: string) => s.replace(/\x1b\[\d+m/g, '');
+
+test('the output stays and a normal end says so, dimmed, not as an error; the env reaches the process', async () => {
+  const { out } = await run({ file: '/bin/sh', args: ['-c', 'echo "runner-1: INFO: no more work"; echo "key=$TILEBOX_API_KEY" >&2'], env: { TILEBOX_API_KEY: 'k1' } });
+  assert.match(plain(out), /runner-1: INFO: no more work\r\n/);
+  assert.match(plain(out), /key=k1\r\n/);
+  assert.match(out, /\x1b\[2mThe runner finished \(exit 0\)\.\x1b\[0m\r\n$/);
+});
+
+test('exit 127 says a needed program (uv) is missing and what to do, in red', async () => {
+  const { out } = await run({ file: '/bin/sh', args: ['-c', 'echo "uv: command not found" >&2; exit 127'] });
+  assert.match(plain(out), /uv: command not found\r\n/);
+  assert.match(out, /\x1b\[31mThe runner could not start a program it needs \(exit 127: command not found\)\. .*install it \(https:\/\/docs\.astral\.sh\/uv\/\)/);
+});
+
+test('a binary that does not exist says so instead of a silent dead terminal', async () => {
+  const { out, pty } = await run({ file: '/nonexistent/tilebox', args: ['runner', 'start'] });
+  assert.match(plain(out), /The runner could not start: \/nonexistent\/tilebox was not found\. Check the tilebox\.cli\.path setting\./);
+  assert.equal(pty.ended?.spawnError?.code, 'ENOENT');
+});
+
+test('Ctrl+C interrupts it (SIGINT to its group): "stopped", not an error, whatever the exit code', async () => {
+  const script = 'trap "echo graceful stop; exit 130" INT; echo started; while :; do sleep 0.05; done';
+  let pressed = false;
+  const { out } = await run({ file: '/bin/sh', args: ['-c', script] }, (all, pty) => {
+    if (!pressed && /started/.test(all)) { pressed = true; pty.handleInput('\x03'); }
+  });
+  assert.match(plain(out), /started\r\n\^C\r\ngraceful stop\r\n/);
+  assert.match(out, /\x1b\[2mThe runner stopped \(exit 130\)\.\x1b\[0m/);
+});
+
+test('the exit line for each way to end', () => {
+  const spec = { what: 'The runner', file: 'tilebox' };
+  assert.deepEqual(exitLine({ code: 1, signal: null, interrupted: false }, spec), { text: 'The runner ended with exit 1: the output above says why.', error: true });
+  assert.deepEqual(exitLine({ code: null, signal: 'SIGINT', interrupted: true }, spec), { text: 'The runner stopped (signal SIGINT).', error: false });
+  assert.deepEqual(exitLine({ code: null, signal: 'SIGKILL', interrupted: false }, spec), { text: 'The runner ended with signal SIGKILL: the output above says why.', error: true });
+});
