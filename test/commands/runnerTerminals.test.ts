@@ -63,3 +63,22 @@ test('runner terminals opt out of session persistence, so their env (the API key
   assert.equal(fake.created[0].isTransient, true);
   assert.deepEqual(fake.created[0].env, { TILEBOX_API_KEY: 'k' });
 });
+
+test('the set of running runners changes when a runner starts, when its process ends (its terminal stays) and when it closes', () => {
+  const fake = fakeHost();
+  let endListener: ((t: unknown) => void) | undefined;
+  const host = { ...fake.host, onDidEndProcess(l: (t: never) => void) { endListener = l as (t: unknown) => void; return { dispose() {} }; } };
+  const local = new Set<string>();
+  let changes = 0;
+  const terminals = new RunnerTerminals(host, local, () => changes++);
+  const options = { name: 'Tilebox runner: dev', shellPath: '/bin/tilebox', shellArgs: ['runner', 'start'], env: {} };
+  const { terminal } = terminals.open('dev', options);
+  assert.deepEqual([[...local], changes], [['dev'], 1]);
+  endListener!(terminal);
+  assert.deepEqual([[...local], changes], [[], 2], 'Ctrl+C or --stop-when-idling: no runner any more');
+  assert.equal(fake.created[0].disposed, undefined, 'its terminal stays, with the log');
+  fake.close(terminal);
+  assert.equal(changes, 2, 'closing an ended runner changes nothing more');
+  terminals.open('direct:/p', { ...options, name: 'direct' }, false);
+  assert.equal(changes, 2, 'a direct runner is not a cluster runner');
+});

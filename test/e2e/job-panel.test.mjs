@@ -28,8 +28,9 @@ test('job panel: a failed job shows its failing task first, the graph and Retry;
 
     const panel = wb.webview();
     const failure = panel.locator('section.failure');
-    await failure.waitFor({ timeout: 30_000 });
-    assert.match(await failure.innerText(), /FetchScene failed[\s\S]*ValueError: the input asked this task to fail/);
+    let text = '';
+    await wb.waitFor('the failing task with its error', async () => /FetchScene failed[\s\S]*ValueError: the input asked this task to fail/.test(text = await failure.innerText()), 30_000)
+      .catch((e) => { throw new Error(`${e.message}; the failure section shows: ${text}`); });
     assert.match(await failure.locator('a').first().innerText(), /scene_qa\/tasks\.py", line \d+/);
     const order = await panel.locator('h2').allInnerTexts();
     assert.equal(order[0].trim(), 'FetchScene failed', `the failure comes first: ${JSON.stringify(order)}`);

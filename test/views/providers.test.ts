@@ -113,6 +113,23 @@ test('workflows: the project\'s workflow → releases (short id, age, clusters, 
   assert.equal(item.tooltip.value, release.model.tooltip);
 });
 
+test('clusters: a runner started from this editor shows on its cluster, first under it, and clicking it shows its terminal', async () => {
+  const s = await readOnly();
+  const localRunners = new Set(['prod-eu-CvufcSxcC9SKfe']);
+  const view = new ClustersProvider(env(s.h, [s.example], { localRunners }).env);
+  await view.load();
+  const prod = (await view.getChildren()).find((n) => n.model.label === 'prod-eu')!;
+  assert.match(prod.model.description!, /\brunner here\b/);
+  assert.match(prod.model.tooltip!, /A runner started from this editor is running for it/);
+  assert.equal(prod.model.collapsible, 'collapsed', 'nothing deployed, but the runner row is under it');
+  const [runner] = await kids(prod);
+  assert.equal(runner.model.label, 'Runner (this editor)');
+  assert.deepEqual(runner.model.command, { command: 'tilebox.runner.start', title: 'Show Runner Terminal', arguments: ['prod-eu-CvufcSxcC9SKfe'] });
+  const dev = (await view.getChildren()).find((n) => n.model.label === 'dev-cluster')!;
+  assert.doesNotMatch(dev.model.description!, /runner here/);
+  assert.deepEqual((await kids(dev)).map(label), ['Scene QA']);
+});
+
 test('clusters: the default first and marked; a cluster lists the releases deployed on it', async () => {
   const s = await readOnly();
   const view = new ClustersProvider(env(s.h, [s.example]).env);

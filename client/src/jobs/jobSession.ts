@@ -40,6 +40,9 @@ export class JobSession {
     });
   }
 
+  /** The first log page was read (or its read failed): until then "no error logged" cannot be said. */
+  logsRead = false;
+
   /** Still loading or following; once false, the panel shows a snapshot that resume() brings up to date. */
   running = false;
 
@@ -81,6 +84,7 @@ export class JobSession {
     if (!(await this.readJob())) return;
     await this.readWaitingReasons();
     await this.follower.loadMore(this.stop.signal);
+    this.logsRead = true;
     await this.followWhileRunning();
   }
 
@@ -154,7 +158,7 @@ export class JobSession {
   /** What the panel shows of the session (panelModel's PanelState, without what the panel adds). */
   view() {
     return {
-      jobId: this.jobId, job: this.job, logs: this.follower.lines, following: this.following, moreLogs: this.follower.hasMore,
+      jobId: this.jobId, job: this.job, logs: this.follower.lines, logsRead: this.logsRead, following: this.following, moreLogs: this.follower.hasMore,
       problem: this.problem, waitingReasons: this.job?.state === 'submitted' ? this.waitingReasons : [],
     };
   }

@@ -53,6 +53,9 @@ const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 export class ProcessPty {
   private readonly writes = emitter<string>();
   readonly onDidWrite = this.writes.event;
+  private readonly ends = emitter<ExitInfo>();
+  /** The process ended (the terminal stays, with its log). */
+  readonly onDidEnd = this.ends.event;
   private child?: ChildProcess;
   private interrupts = 0;
   /** Set once the process has ended (or failed to start): the terminal shows its log and the exit line. */
@@ -95,5 +98,6 @@ export class ProcessPty {
     this.ended = info;
     const line = exitLine(info, this.spec);
     this.writes.fire(`\r\n${line.error ? RED : DIM}${line.text}${RESET}\r\n`);
+    this.ends.fire(info);
   }
 }

@@ -8,6 +8,7 @@ interface PtyTerminal extends TerminalLike { terminal: vscode.Terminal; }
 
 export function ptyTerminalHost(): TerminalHost<PtyTerminal> {
   const byTerminal = new WeakMap<vscode.Terminal, PtyTerminal>();
+  const endListeners = new Set<(t: PtyTerminal) => void>();
   return {
     createTerminal(o: RunnerTerminalOptions): PtyTerminal {
       const pty = new ProcessPty({ file: o.shellPath, args: o.shellArgs, env: o.env, cwd: o.cwd, what: o.what ?? 'The process' });
@@ -20,7 +21,12 @@ export function ptyTerminalHost(): TerminalHost<PtyTerminal> {
         get exitStatus() { return pty.ended; },
       };
       byTerminal.set(terminal, t);
+      pty.onDidEnd(() => { for (const l of [...endListeners]) l(t); });
       return t;
+    },
+    onDidEndProcess: (listener) => {
+      endListeners.add(listener);
+      return { dispose: () => void endListeners.delete(listener) };
     },
     onDidCloseTerminal: (listener) => vscode.window.onDidCloseTerminal((closed) => {
       const t = byTerminal.get(closed);

@@ -28,6 +28,8 @@ export interface TerminalLike {
 export interface TerminalHost<T extends TerminalLike> {
   createTerminal(options: RunnerTerminalOptions): T;
   onDidCloseTerminal(listener: (terminal: T) => void): { dispose(): void };
+  /** The terminal's process ended (its terminal stays open with the log). */
+  onDidEndProcess?(listener: (terminal: T) => void): { dispose(): void };
 }
 
 /** Clusters with a runner started from this editor (services.localRunners). */
@@ -40,19 +42,26 @@ export const runnerTerminalName = (cluster: string) => `Tilebox runner: ${cluste
 
 export class RunnerTerminals<T extends TerminalLike> {
   private readonly byKey = new Map<string, T>();
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
 
   constructor(
     private readonly host: TerminalHost<T>,
     private readonly localRunners: LocalRunnerSet,
+    /** The set of running runners changed (the Clusters view shows them). */
+    private readonly onChange: () => void = () => {},
   ) {
-    this.subscription = host.onDidCloseTerminal((closed) => {
+    const forget = (gone: T, closed: boolean) => {
       for (const [key, terminal] of this.byKey) {
-        if (terminal !== closed) continue;
-        this.byKey.delete(key);
-        this.localRunners.delete(key);
+        if (terminal !== gone) continue;
+        // An ended runner's terminal stays (its log): it is no runner any more, but still the one to replace.
+        if (closed) this.byKey.delete(key);
+        if (this.localRunners.delete(key) !== false) this.onChange();
       }
-    });
+    };
+    this.subscriptions = [
+      host.onDidCloseTerminal((closed) => forget(closed, true)),
+      ...(host.onDidEndProcess ? [host.onDidEndProcess((ended) => forget(ended, false))] : []),
+    ];
   }
 
   /**
@@ -68,7 +77,10 @@ export class RunnerTerminals<T extends TerminalLike> {
     }
     const terminal = this.host.createTerminal({ ...options, isTransient: true });
     this.byKey.set(key, terminal);
-    if (trackAsRunner) this.localRunners.add(key);
+    if (trackAsRunner) {
+      this.localRunners.add(key);
+      this.onChange();
+    }
     terminal.show(false);
     return { terminal, created: true };
   }
@@ -89,6 +101,6 @@ export class RunnerTerminals<T extends TerminalLike> {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -1,4 +1,4 @@
-// Clusters view: clusters (the default one marked) → the workflow releases deployed on each; grouped by project
+// Clusters view: clusters (the default one marked, a runner started here shown) → the workflow releases deployed on each; grouped by project
 // (clusters its targets name or its workflow is deployed on) when the workspace holds several projects.
 import type { Project } from '../services';
 import { clusterList } from '../cliAdapter/calls';
@@ -40,11 +40,11 @@ export class ClustersProvider extends CliViewProvider<Cluster[]> {
       return groupClusters(projects, sorted).map((g) => {
         const prefix = `${g.project?.dir ?? 'other'}/`;
         return new GroupNode(g, 'clusters', (items) => items.length
-          ? items.map((c) => new ClusterNode(c, now, prefix, targetsOf(g.project, c)))
+          ? items.map((c) => new ClusterNode(c, now, prefix, targetsOf(g.project, c), this.env.localRunners.has(c.slug)))
           : [new MessageNode('empty', 'No cluster in this project\'s targets or deployments', prefix)]);
       });
     }
     if (!clusters.length) return [new MessageNode('empty', 'No clusters', 'clusters')];
-    return sorted.map((c) => new ClusterNode(c, now, '', targetsOf(projects[0], c)));
+    return sorted.map((c) => new ClusterNode(c, now, '', targetsOf(projects[0], c), this.env.localRunners.has(c.slug)));
   }
 }

@@ -13,6 +13,8 @@ export interface PanelState {
   jobId: string;
   job?: Job;
   logs: readonly LogLine[];
+  /** The first log page was read; before that the failure's error may simply not be read yet. */
+  logsRead?: boolean;
   following: boolean;
   moreLogs: boolean;
   problem?: string;
@@ -34,7 +36,7 @@ export interface PanelModel {
   id: string;
   state?: { word: string; icon: string };
   actions: ActionModel[];
-  failure?: Failure & { title: string };
+  failure?: Failure & { title: string; logsRead: boolean };
   waitingReasons: readonly string[];
   times: TimeModel[];
   cluster?: string;
@@ -106,7 +108,7 @@ export function panelModel(s: PanelState, now: number): PanelModel {
     id: s.jobId,
     state: job ? { word: STATE_LABEL[job.state], icon: jobStateIcon(job.state).id.replace('~spin', ' codicon-modifier-spin') } : undefined,
     actions: actions(s),
-    failure: failure && { ...failure, title: failureTitle(failure) },
+    failure: failure && { ...failure, title: failureTitle(failure), logsRead: s.logsRead !== false },
     waitingReasons: job?.state === 'submitted' ? s.waitingReasons : [],
     times: job ? [
       time('Submitted', job.submittedAt, now), time('First task started', job.executionStats?.firstTaskStartedAt, now),

@@ -23,7 +23,8 @@ function failure(m: PanelModel): string {
     ? `<a${attrs({ href: '#', 'data-file': t.place.file, 'data-line': t.place.line, title: `Open ${t.place.file}:${t.place.line}` })}>${esc(t.text)}</a>`
     : esc(t.text));
   return `<section class="failure" aria-labelledby="failure-h"><h2 id="failure-h">${icon('error')}${esc(f.title)}</h2>`
-    + (f.error ? `<p class="error">${esc(f.error)}</p>` : '<p>No error was logged for it; the logs below may say more.</p>')
+    + (f.error ? `<p class="error">${esc(f.error)}</p>`
+      : f.logsRead ? '<p>No error was logged for it; the logs below may say more.</p>' : '<p class="note">Reading the logs for its error…</p>')
     + (lines.length ? `<pre class="traceback">${lines.join('\n')}</pre>` : '')
     + '</section>';
 }

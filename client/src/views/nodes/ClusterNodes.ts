@@ -1,6 +1,6 @@
-// Clusters view nodes: cluster → deployed workflow releases.
+// Clusters view nodes: cluster → the runner started here (if any) and the deployed workflow releases.
 import type { Cluster, ClusterDeployment, Release } from '../../cliAdapter/types';
-import { clusterItem, deploymentItem } from '../model/clusterItems';
+import { clusterItem, deploymentItem, localRunnerItem } from '../model/clusterItems';
 import type { ItemModel } from '../model/item';
 import { TreeNode } from './TreeNode';
 
@@ -8,14 +8,22 @@ export class ClusterNode extends TreeNode {
   readonly model: ItemModel;
   readonly clusterSlug: string;
 
-  constructor(readonly cluster: Cluster, private readonly now: number, idPrefix = '', targets: string[] = []) {
+  constructor(readonly cluster: Cluster, private readonly now: number, idPrefix = '', targets: string[] = [], private readonly runnerHere = false) {
     super();
     this.clusterSlug = cluster.slug;
-    this.model = clusterItem(cluster, idPrefix, targets);
+    this.model = clusterItem(cluster, idPrefix, targets, runnerHere);
   }
 
   override children(): TreeNode[] {
-    return this.adopt(this.cluster.deployments.map((d) => new DeploymentNode(d, this.cluster, this.now, this.model.id)));
+    const runner = this.runnerHere ? [new ModelNode(localRunnerItem(this.cluster, this.model.id))] : [];
+    return this.adopt([...runner, ...this.cluster.deployments.map((d) => new DeploymentNode(d, this.cluster, this.now, this.model.id))]);
+  }
+}
+
+/** A row whose item is all there is to it (the local runner row). */
+export class ModelNode extends TreeNode {
+  constructor(readonly model: ItemModel) {
+    super();
   }
 }
 

@@ -76,3 +76,8 @@ test('before the job is read: its id and "Loading…"; a read that failed: why, 
   assert.match(seen(failed), /Reading the job failed \(exit 1\): job not found$/);
   assert.deepEqual(buttons(failed).map((b) => b.label), ['Copy job ID']);
 });
+
+test('a failed job whose logs are not read yet says it is reading them, not that no error was logged', () => {
+  assert.match(seen(panelHtml({ jobId: ID, job: job('failed'), logsRead: false }, NOW)), /## CheckClouds failed\nReading the logs for its error…/);
+  assert.match(seen(panelHtml({ jobId: ID, job: job('failed'), logsRead: true }, NOW)), /## CheckClouds failed\nNo error was logged for it; the logs below may say more\./);
+});
