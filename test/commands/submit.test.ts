@@ -136,4 +136,13 @@ test('with several target clusters the lens asks, the project\'s clusters first 
   await submitFlow(w.deps(ui), lensArg(w, []));
   assert.deepEqual(ui.asked[0].items!.map((l) => l.split('-')[0]), ['dev', 'prod', 'prod', '$(star'], 'the default cluster, in no target, comes last');
   assert.match(submits(w)[0], /--cluster prod-eu-CvufcSxcC9SKfe/);
+test('from the palette the cluster picker offers the project\'s target cluster first, not the API default; the outcome says "queued"', async () => {
+  const w = world();
+  const ui = w.ui({ pick: 'dev-cluster' }, { input: 'tilebox.com/example/Typed' }, { input: 'v1.0' }, { input: 'from-palette' }, { input: '' }, { input: '0' });
+  const done = await submitFlow(w.deps(ui));
+  const [clusters] = ui.asked.filter((a) => a.kind === 'pick');
+  assert.equal(clusters.items![0], 'dev-cluster', 'the first target\'s cluster is the one Enter takes');
+  assert.match(clusters.items![1], /Default/, 'the API default after it');
+  assert.match(done.message, /^Queued job "from-palette" \([0-9a-f]{8}\) on dev-cluster-9xK2mQ4pL8nR7s\.$/);
+  assert.deepEqual(submits(w).map((c) => /--cluster (\S+)/.exec(c)?.[1]), [DEV]);
 });

@@ -74,10 +74,10 @@ export class Workbench {
     return row;
   }
 
-  /** Expands a tree row (when collapsed) so its children load. */
+  /** Expands a tree row (when collapsed) so its children load: by its twistie, as a click on a job row opens the job. */
   async expandTreeItem(text, opts) {
     const row = await this.treeItem(text, opts);
-    if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
     return row;
   }
 
