@@ -40,6 +40,16 @@ test('job panel: a failed job shows its failing task first, the graph and Retry;
     assert.equal(await panel.getByRole('button', { name: 'Cancel Job' }).getAttribute('aria-disabled'), 'true');
     await wb.screenshot(join(root, 'docs/images/job-panel.png'));
 
+    // Readable at 300 px: with the page that narrow nothing sticks out sideways (buttons wrap, the graph shrinks).
+    const wide = await panel.locator('body').evaluate((body) => {
+      body.style.width = '300px';
+      body.style.boxSizing = 'border-box';
+      const out = [...body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > 301).map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
+      body.style.width = '';
+      return out;
+    });
+    assert.deepEqual(wide, [], 'elements wider than 300 px');
+
     // The traceback's file:line opens the workspace file.
     await failure.locator('a').first().click();
     await page.locator('.tab.active').filter({ hasText: 'tasks.py' }).first().waitFor({ timeout: 15_000 });

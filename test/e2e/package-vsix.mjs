@@ -85,6 +85,8 @@ export async function verify(vsix, target) {
   const problems = [];
   for (const f of ['extension/dist/extension.js', 'extension/dist/lazyFeatures.js', 'extension/dist/server.js', 'extension/dist/cli.js',
     'extension/dist/statWorker.js',
+    // The job panel loads only the extension's own files: its script, style and the codicon font.
+    'extension/media/jobPanel.js', 'extension/media/jobPanel.css', 'extension/dist/codicons/codicon.css', 'extension/dist/codicons/codicon.ttf',
     'extension/node_modules/@mongodb-js/zstd/index.js', `extension/node_modules/@mongodb-js/zstd-${TARGETS[target]}/package.json`,
     'extension/syntaxes/toml.tmLanguage.json', 'extension/syntaxes/toml.language-configuration.json']) {
     if (!files.includes(f)) problems.push(`missing ${f}`);

@@ -70,7 +70,10 @@ export function registerCommands(services: Services, options: CommandOptions = {
   });
   const canSubmitAgain = () => void vscode.commands.executeCommand('setContext', ContextKeys.canSubmitAgain, !!submissions.lastSubmission());
   canSubmitAgain();
-  const terminals = new RunnerTerminals<TerminalLike>(ptyTerminalHost(), localRunners, () => refresh.refresh('clusters'));
+  const terminals = new RunnerTerminals<TerminalLike>(ptyTerminalHost(), localRunners, () => {
+    refresh.refresh('clusters');
+    panels.renderAll();
+  });
   const locate = async () =>
     locateCli({ configuredPath: config().get<string>(settingName(Settings.cliPath)), pathEnv: process.env.PATH, home: os.homedir(), platform: process.platform });
   const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;

@@ -49,6 +49,11 @@ export class JobPanels implements vscode.Disposable {
     if (opts.logs) this.post(o, { type: 'reveal', section: 'logs' });
   }
 
+  /** Every panel again (a runner started or stopped here changes what Start Runner can do). */
+  renderAll(): void {
+    for (const id of this.open.keys()) this.render(id);
+  }
+
   /** "Load More Logs" for the active job panel; false when no job panel is active. */
   async loadMore(): Promise<boolean> {
     const o = [...this.open.values()].find((x) => x.panel.active);
