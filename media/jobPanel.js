@@ -1,7 +1,7 @@
 // The job panel's script: sends clicks as typed messages (client/src/jobs/panel/messages.ts) and swaps in the body
 // the extension renders, keeping focus and scroll. All deciding happens in the extension.
 // @ts-check
-(function () {
+(() => {
   // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));

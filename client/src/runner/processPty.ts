@@ -79,9 +79,9 @@ export class ProcessPty {
     if (!data.includes('\x03') || !this.child || this.ended) return;
     this.interrupts++;
     this.writes.fire('^C\r\n');
-    if (this.interrupts >= 3) return killTree(this.child.pid, 0);
     const pid = this.child.pid;
-    if (pid === undefined) return;
+    if (this.interrupts >= 3) killTree(pid, 0);
+    if (this.interrupts >= 3 || pid === undefined) return;
     try { process.kill(process.platform === 'win32' ? pid : -pid, 'SIGINT'); } catch { /* already gone */ }
   }
 
