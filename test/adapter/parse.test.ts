@@ -151,3 +151,15 @@ test('job logs: severity_text and body; non-string bodies are shown as JSON', ()
   const r = parseLogPage(JSON.stringify({ logs: [{ time: 't', severity_text: 'ERROR', body: 'boom', trace_id: 'x' }, { body: { a: 1 } }], next_cursor: '2' }));
   assert.deepEqual(r, { ok: true, value: { items: [{ time: 't', severity: 'ERROR', body: 'boom' }, { time: undefined, severity: undefined, body: '{"a":1}' }], nextCursor: '2' }, warnings: [] });
 });
+
+test('job get: depends_on is read only when the CLI reports it (the contract\'s task summaries lack it)', () => {
+  const tasks = [
+    { id: 't1', display: 'A', state: 'computed' },
+    { id: 't2', display: 'B', state: 'queued', depends_on: ['t1', 7, null] },
+    { id: 't3', display: 'C', state: 'queued', depends_on: 'not-a-list' },
+  ];
+  const r = parseJob(JSON.stringify({ id: 'j', name: 'n', state: 'running', task_summaries: tasks }));
+  assert.ok(r.ok);
+  assert.deepEqual(r.value.taskSummaries.map((t) => t.dependsOn), [undefined, ['t1'], undefined]);
+  assert.ok(!('dependsOn' in r.value.taskSummaries[0]), 'absent stays absent: the panel then draws parent edges only');
+});
