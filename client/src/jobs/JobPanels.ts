@@ -1,5 +1,6 @@
 // One webview panel per job (Show Job, a Jobs-view row, a notification): a JobSession reads and follows the job,
 // panelModel/renderPanel decide and draw, the webview script only reports clicks. Thin: no deciding here.
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Commands } from '../contributes';
 import type { CliRunner } from '../services';
@@ -10,7 +11,7 @@ import { JobSession } from './jobSession';
 import { readMessage, type FromPanel, type ToPanel } from './panel/messages';
 import { panelModel } from './panel/panelModel';
 import { panelBody, panelPage } from './panel/renderPanel';
-import { resolveSource } from './panel/sourceLink';
+import { workspaceFileFor } from '../debug/tracebackLinks';
 
 export const JOB_PANEL_VIEW_TYPE = 'tilebox.job';
 
@@ -138,8 +139,8 @@ export class JobPanels implements vscode.Disposable {
   }
 
   private async openSource(file: string, line: number): Promise<void> {
-    const exists = async (p: string) => vscode.workspace.fs.stat(vscode.Uri.file(p)).then(() => true, () => false);
-    const found = await resolveSource(file, this.options.sourceRoots(), exists);
+    // The runner reports its release cache's copy: the same mapping as traceback links in terminals.
+    const found = workspaceFileFor(file, this.options.sourceRoots(), existsSync);
     if (!found) return void vscode.window.showWarningMessage(`${file} is not in this workspace: open the project the job's release was published from.`);
     const at = new vscode.Position(Math.max(0, line - 1), 0);
     await vscode.window.showTextDocument(vscode.Uri.file(found), { selection: new vscode.Range(at, at), preview: false });

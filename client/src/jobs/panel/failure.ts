@@ -1,6 +1,7 @@
 // Which task failed and why, from the job's task summaries and its logs: the failed task, the last error logged for
 // it (its first line) and the traceback under it, with file:line places the panel turns into links. Pure.
 import type { Job, LogLine, TaskSummary } from '../../cliAdapter/types';
+import { tracebackLocations } from '../../debug/tracebackLinks';
 import { taskLabel } from './taskGraph';
 
 export interface SourcePlace { file: string; line: number; }
@@ -13,7 +14,6 @@ export interface Failure {
 }
 
 const ERROR_SEVERITY = /^(error|critical|fatal)/i;
-const PYTHON_FRAME = /File "([^"]+)", line (\d+)/;
 const PLAIN_PLACE = /((?:[\w.-]+\/)*[\w.-]+\.py):(\d+)/;
 
 /** The lines the CLI logged about a task: its id or its name appears in the line (logs carry no task field). */
@@ -24,8 +24,11 @@ export function mentionsTask(line: LogLine, task: TaskSummary): boolean {
 
 const isError = (l: LogLine) => ERROR_SEVERITY.test(l.severity ?? '') || /Traceback \(most recent call last\)/.test(l.body);
 
+/** A Python frame (`File "x.py", line 12`, as terminals link it) or a plain `x.py:12`. */
 export function sourcePlace(text: string): SourcePlace | undefined {
-  const m = PYTHON_FRAME.exec(text) ?? PLAIN_PLACE.exec(text);
+  const [frame] = tracebackLocations(text);
+  if (frame) return { file: frame.path, line: frame.line };
+  const m = PLAIN_PLACE.exec(text);
   return m ? { file: m[1], line: Number(m[2]) } : undefined;
 }
 
