@@ -136,6 +136,8 @@ test('with several target clusters the lens asks, the project\'s clusters first 
   await submitFlow(w.deps(ui), lensArg(w, []));
   assert.deepEqual(ui.asked[0].items!.map((l) => l.split('-')[0]), ['dev', 'prod', 'prod', '$(star'], 'the default cluster, in no target, comes last');
   assert.match(submits(w)[0], /--cluster prod-eu-CvufcSxcC9SKfe/);
+});
+
 test('from the palette the cluster picker offers the project\'s target cluster first, not the API default; the outcome says "queued"', async () => {
   const w = world();
   const ui = w.ui({ pick: 'dev-cluster' }, { input: 'tilebox.com/example/Typed' }, { input: 'v1.0' }, { input: 'from-palette' }, { input: '' }, { input: '0' });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KEPT_JOB_INPUTS, SubmissionMemory } from '../../../client/src/tasks/submissions';
-import { renderJob } from '../../../client/src/jobs/renderJob';
+import { panelHtml, seen } from '../jobs/panel/seen';
 
 const memory = () => {
   const state = new Map<string, unknown>();
@@ -38,10 +38,9 @@ test(`only the inputs of the last ${KEPT_JOB_INPUTS} jobs are kept`, async () =>
   assert.equal(m.inputOf(`job-${KEPT_JOB_INPUTS}`), String(KEPT_JOB_INPUTS));
 });
 
-test('the job document shows the input it was submitted with, when this editor knows it', () => {
+test('the job panel shows the input it was submitted with, when this editor knows it', () => {
   const job = { id: 'j', name: 'scan', state: 'submitted' as const, taskSummaries: [], progress: [] };
-  const view = { job, logs: [], following: false, moreLogs: false };
-  assert.match(renderJob({ ...view, input: '{"s":"a`b"}' }), /^- Input: `` \{"s":"a`b"\} ``$/m);
-  assert.match(renderJob({ ...view, input: null }), /^- Input: none$/m);
-  assert.doesNotMatch(renderJob(view), /Input/);
+  assert.match(seen(panelHtml({ jobId: 'j', job, input: '{"s":"a`b"}' })), /^Input: \{"s":"a`b"\}$/m);
+  assert.match(seen(panelHtml({ jobId: 'j', job, input: '(none)' })), /^Input: \(none\)$/m);
+  assert.match(seen(panelHtml({ jobId: 'j', job })), /^Input: Not in the CLI's job output/m);
 });
