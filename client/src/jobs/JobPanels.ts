@@ -94,10 +94,10 @@ export class JobPanels implements vscode.Disposable {
     return panelBody(panelModel({ ...o.session.view(), input: this.inputOf(o.session.jobId), taskFilter: o.taskFilter, localRunner: this.hasRunner(o) }, Date.now()));
   }
 
-  /** What the panel shows as input: remembered at submit, else what this session noted; `null` is "none". */
+  /** What the panel shows as input: what Submit Job remembered; `null` (submitted without input) is "(none)". */
   private inputOf(id: string): string | undefined {
     const known = this.options.inputOf?.(id);
-    return known === null ? '(none)' : (known ?? this.cache.input(id));
+    return known === null ? '(none)' : known;
   }
 
   private hasRunner(o: Open): boolean {

@@ -6,7 +6,6 @@ type Listener = (job: Job) => void;
 
 export class JobCache {
   private readonly jobs = new Map<string, Job>();
-  private readonly inputs = new Map<string, string>();
   private readonly listeners = new Set<Listener>();
 
   /** `read` is `job get` (through the CLI runner); reread() uses it. */
@@ -30,14 +29,5 @@ export class JobCache {
   async reread(id: string): Promise<void> {
     const r = await this.read(id).catch(() => undefined);
     if (r?.kind === 'ok') this.put(r.value);
-  }
-
-  /** The input a job was submitted with from this editor: `job get` does not report it. */
-  noteInput(id: string, input: string): void {
-    this.inputs.set(id, input);
-  }
-
-  input(id: string): string | undefined {
-    return this.inputs.get(id);
   }
 }

@@ -27,10 +27,3 @@ test('reread after a retry tells every listener the new state at once; a failed 
   assert.deepEqual(tree, ['failed', 'submitted'], 'a disposed listener hears nothing');
   assert.deepEqual(panel.at(-1), 'canceled');
 });
-
-test('the input noted at submit is what the panel can show (job get does not report it)', () => {
-  const cache = new JobCache(async () => ({ kind: 'cancelled' }));
-  cache.noteInput('j1', '{"a":1}');
-  assert.equal(cache.input('j1'), '{"a":1}');
-  assert.equal(cache.input('j2'), undefined);
-});
