@@ -1,11 +1,11 @@
 // What the editor-side features share: one object built in `activate` once the workspace is trusted and
-// handed to every command and view. Only interfaces live here so commands and views can be written
-// against them while the implementations (refresh/, projects/, status/, tilebox/) evolve.
+// handed to every command and view. Interfaces (and the small API key store) live here so commands and views are written
+// against them while the implementations (refresh/, projects/, status/, cliAdapter/) evolve.
 import type * as vscode from 'vscode';
 import type { CliCall, CliResult, Job } from './cliAdapter/types';
 import type { JobCache } from './jobs/jobCache';
 
-/** The part of the CLI adapter (`TileboxCli` in tilebox/) that features use. */
+/** The part of the CLI adapter (`TileboxCli` in cliAdapter/runCli.ts) that features use. */
 export interface CliRunner {
   run<T>(call: CliCall<T>, options?: { cwd?: string; signal?: AbortSignal; timeoutMs?: number }): Promise<CliResult<T>>;
 }
