@@ -11,8 +11,8 @@ import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';
 import { buttons, seen } from '../client/jobs/panel/seen';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscode.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { registerCommands } = await import('../../client/src/commands/index');
 
 test('a failed job panel: state, progress, stats, task graph, and every log line after enough "load more"', async () => {

@@ -9,7 +9,7 @@ import { clusterFrom, jobIdFrom, projectDirFrom, releaseFrom, workflowFrom } fro
 import type { Cluster, Job, Release, Workflow } from '../../client/src/cliAdapter/types';
 import { parseMenuWhen } from '../views/whenClause';
 
-register('./vscodeHook.mjs', import.meta.url);
+register('../vscodeHook.mjs', import.meta.url);
 const { WorkflowNode, ReleaseNode } = await import('../../client/src/views/nodes/WorkflowNodes');
 const { ClusterNode, DeploymentNode } = await import('../../client/src/views/nodes/ClusterNodes');
 const { JobNode, TaskNode } = await import('../../client/src/views/nodes/JobNodes');

@@ -8,8 +8,8 @@ import { ok, STANDIN_BIN } from '../adapter/helpers';
 import { fakeServices } from './fakeServices';
 import { DEV } from './support';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscode.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { registerCommands } = await import('../../client/src/commands/index');
 
 const settle = () => new Promise((r) => setTimeout(r, 10));

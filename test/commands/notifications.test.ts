@@ -12,8 +12,8 @@ import { ok, STANDIN_BIN, type Harness } from '../adapter/helpers';
 import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscode.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { registerCommands } = await import('../../client/src/commands/index');
 
 const runRunner = async (h: Harness) => {

@@ -12,8 +12,8 @@ import { harness, ok } from '../adapter/helpers';
 import { jobGet, jobSubmit } from '../../client/src/cliAdapter/calls';
 import { JobCache } from '../../client/src/jobs/jobCache';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscode.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { registerCommands } = await import('../../client/src/commands/index');
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import { fakeServices } from './fakeServices';
 import { DEV, KEY } from './support';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscode.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { TileboxTaskProvider, TASK_TYPE } = await import('../../client/src/runner/taskProvider');
 
 const CLI = '/opt/tilebox/bin/tilebox';

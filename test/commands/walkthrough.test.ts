@@ -11,8 +11,8 @@ import { deployRelease, publishRelease } from '../../client/src/cliAdapter/calls
 import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscode.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { registerCommands } = await import('../../client/src/commands/index');
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

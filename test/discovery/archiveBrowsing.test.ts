@@ -10,8 +10,8 @@ import { after, test } from 'node:test';
 import { buildArchive } from '../../server/src/artifact/archive';
 import { selectArtifactFiles } from '../../server/src/artifact/select';
 
-register('./vscodeHook.mjs', import.meta.url);
-const vscode = await import('./fakeVscode.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const vscode = await import('../fakeVscode');
 const { URI } = await import('vscode-uri');
 const { ArchiveStore } = await import('../../client/src/artifact/archive/ArchiveStore');
 const { ArchiveFileSystem, archiveUri } = await import('../../client/src/artifact/archive/ArchiveFileSystem');

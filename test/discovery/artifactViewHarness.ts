@@ -6,8 +6,8 @@ import type { ArtifactPreview } from '../../server/src/shared/protocol';
 import type { ServerStatus } from '../../client/src/artifact/model/viewStatus';
 import type { PreviewSource } from '../../client/src/artifact/previewSource';
 
-register('./vscodeHook.mjs', import.meta.url);
-export const vscode = await import('./fakeVscode.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+export const vscode = await import('../fakeVscode');
 const { ArtifactPreviews } = await import('../../client/src/artifact/ArtifactPreviews');
 const { ArtifactTreeProvider } = await import('../../client/src/artifact/ArtifactTreeProvider');
 const { ReleaseDecorations } = await import('../../client/src/artifact/ReleaseDecorations');

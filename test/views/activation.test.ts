@@ -10,8 +10,8 @@ import { contextKeysIn } from './whenClause';
 import { STANDIN_BIN } from '../adapter/helpers';
 import { settle } from './fakeClock';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscodeViews.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { activate } = await import('../../client/src/extension');
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

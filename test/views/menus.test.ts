@@ -14,7 +14,7 @@ import { jobItem, taskItem } from '../../client/src/views/model/jobItems';
 import { releaseItem, taskIdentifierItem, workflowItem } from '../../client/src/views/model/workflowItems';
 import { menuApplies, parseMenuWhen } from './whenClause';
 
-register('./vscodeHook.mjs', import.meta.url);
+register('../vscodeHook.mjs', import.meta.url);
 const { LoadMoreNode } = await import('../../client/src/views/nodes/JobNodes');
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

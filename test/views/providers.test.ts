@@ -11,8 +11,8 @@ import type { CliFailure, Job } from '../../client/src/cliAdapter/types';
 import { exampleCopy, harness, ok, type Harness } from '../adapter/helpers';
 import { JobCache } from '../../client/src/jobs/jobCache';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscodeViews.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { WorkflowsProvider } = await import('../../client/src/views/WorkflowsProvider');
 const { ClustersProvider } = await import('../../client/src/views/ClustersProvider');
 const { JobsProvider } = await import('../../client/src/views/JobsProvider');

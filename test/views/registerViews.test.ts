@@ -8,8 +8,8 @@ import type { CliRunner, Project } from '../../client/src/services';
 import type { CliCall, CliResult } from '../../client/src/cliAdapter/types';
 import { FakeClock, settle } from './fakeClock';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscodeViews.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { registerViews } = await import('../../client/src/views/registerViews');
 const { ViewRefresher } = await import('../../client/src/refresh/ViewRefresher');
 

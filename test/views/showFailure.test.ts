@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import type { CliFailure, CliResult } from '../../client/src/cliAdapter/types';
 import { settle } from './fakeClock';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscodeViews.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { makeShowFailure } = await import('../../client/src/views/showFailure');
 
 function setup() {

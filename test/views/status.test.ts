@@ -7,8 +7,8 @@ import type { Project } from '../../client/src/services';
 import type { Job } from '../../client/src/cliAdapter/types';
 import { lastJobStatus, projectStatus, statusActions } from '../../client/src/status/statusModel';
 
-register('./vscodeHook.mjs', import.meta.url);
-const fake = await import('./fakeVscodeViews.mjs');
+register('../vscodeHook.mjs', import.meta.url);
+const fake = await import('../fakeVscode');
 const { TileboxStatusBar } = await import('../../client/src/status/TileboxStatusBar');
 const { WorkspaceProjects } = await import('../../client/src/projects/WorkspaceProjects');
 

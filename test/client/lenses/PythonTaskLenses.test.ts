@@ -6,8 +6,8 @@ import { register } from 'node:module';
 import { test } from 'node:test';
 import type { PythonOutline } from '../../../server/src/shared/protocol';
 
-register('../../views/vscodeHook.mjs', import.meta.url);
-const fake = await import('../../views/fakeVscodeViews.mjs');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
 const { EventEmitter } = fake;
 const { PythonTaskLenses } = await import('../../../client/src/lenses/PythonTaskLenses');
 const { ClusterData } = await import('../../../client/src/lenses/clusterData');

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import type { CliCall, CliResult, Job, Workflow } from '../../../client/src/cliAdapter/types';
 import type { Project } from '../../../client/src/services';
 
-register('../../views/vscodeHook.mjs', import.meta.url);
-const fake = await import('../../views/fakeVscodeViews.mjs');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
 const { WorkflowsProvider } = await import('../../../client/src/views/WorkflowsProvider');
 const { JobsProvider } = await import('../../../client/src/views/JobsProvider');
 type ViewEnv = import('../../../client/src/views/CliViewProvider').ViewEnv;
