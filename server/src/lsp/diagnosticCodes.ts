@@ -1,7 +1,7 @@
 // Every diagnostic code a user can steer with `tilebox.diagnostics.severity` or
 // `# tilebox: ignore`: the validator's, the artifact preview's (reported in the config) and the
 // task checks' (reported in Python files). package.json lists the same codes for settings
-// completion; test/lsp/diagnosticCodes.test.ts fails when the two drift apart.
+// completion; test/lsp/steering.test.ts fails when the two drift apart.
 import { DIAGNOSTIC_CODES } from '../config/index';
 import { TASK_DIAGNOSTIC_CODES } from '../artifact/discovery/index';
 import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
