@@ -3,6 +3,7 @@
 // consumes input; nesting is capped). Whether the document is valid TOML is decided by
 // smol-toml (syntax.ts); this parser only supplies positions and structure.
 import type { Comment, KeyPart, KeyValue, Section, TableHeader, TomlDocument, ValueNode } from './ast';
+import { readString } from './readString';
 
 const MAX_DEPTH = 64;
 const BARE = /[A-Za-z0-9_-]/;
@@ -216,42 +217,9 @@ class Parser {
   }
 
   private string(): ValueNode & { kind: 'string' } {
-    const s = this.s;
-    const start = this.p;
-    const q = s[this.p];
-    const multi = s[this.p + 1] === q && s[this.p + 2] === q;
-    this.p += multi ? 3 : 1;
-    // Plain characters are copied in runs (one slice per run, not one concat per character):
-    // a 1 MB file of long string arrays would otherwise spend most of its time in the GC.
-    let out = '';
-    let run = this.p;
-    while (this.p < s.length) {
-      const c = s[this.p];
-      if (c !== q && c !== '\\' && c !== '\n' && c !== '\r') { this.p++; continue; }
-      if (!multi && (c === '\n' || c === '\r')) break;
-      if (c === q) {
-        if (!multi) { out += s.slice(run, this.p); this.p++; return { kind: 'string', value: out, closed: true, start, end: this.p }; }
-        if (s[this.p + 1] === q && s[this.p + 2] === q) {
-          out += s.slice(run, this.p);
-          let end = this.p + 3;
-          while (s[end] === q && end - this.p < 5) end++; // up to two quotes may precede the closing """
-          out += q.repeat(end - this.p - 3);
-          this.p = end;
-          return { kind: 'string', value: multi ? stripFirstNewline(out) : out, closed: true, start, end };
-        }
-      }
-      if (c === '\\' && q === '"') {
-        out += s.slice(run, this.p);
-        const [text, length] = escape(s, this.p);
-        out += text;
-        this.p += length;
-        run = this.p;
-        continue;
-      }
-      this.p++;
-    }
-    out += s.slice(run, this.p);
-    return { kind: 'string', value: multi ? stripFirstNewline(out) : out, closed: false, start, end: this.p };
+    const node = readString(this.s, this.p);
+    this.p = node.end;
+    return node;
   }
 
   private skipSpaces(): void {
@@ -288,31 +256,4 @@ class Parser {
       this.p++;
     }
   }
-}
-
-function stripFirstNewline(value: string): string {
-  if (value.startsWith('\r\n')) return value.slice(2);
-  return value.startsWith('\n') ? value.slice(1) : value;
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
-
-/** Decodes the escape at `i` (a backslash); returns [text, consumed length]. */
-function escape(s: string, i: number): [string, number] {
-  const c = s[i + 1];
-  if (c === undefined) return ['', 1];
-  if (SIMPLE_ESCAPES[c] !== undefined) return [SIMPLE_ESCAPES[c], 2];
-  if (c === 'u' || c === 'U' || c === 'x') {
-    const len = c === 'u' ? 4 : c === 'U' ? 8 : 2;
-    const hex = s.slice(i + 2, i + 2 + len);
-    const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
-    return [code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '', 2 + hex.length];
-  }
-  if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-    // Line-ending backslash in a multi-line string: swallow the whitespace that follows.
-    let j = i + 1;
-    while (j < s.length && /[ \t\r\n]/.test(s[j])) j++;
-    return ['', j - i];
-  }
-  return [c, 2];
 }
