@@ -133,22 +133,13 @@ class Parser {
   }
 
   private array(depth: number): ValueNode {
-    const s = this.s;
     const start = this.p++;
     const items: ValueNode[] = [];
-    for (;;) {
-      const lineBreak = this.skipBlankAndComments();
-      if (this.p >= s.length) break;
-      if (lineBreak && this.looksLikeNewStatement()) break;
-      const c = s[this.p];
-      if (c === ']') { this.p++; return { kind: 'array', items, closed: true, start, end: this.p }; }
-      if (c === ',') { this.p++; continue; }
-      const before = this.p;
+    const closed = this.readItems(']', false, () => {
       const item = this.value(depth);
       if (item) items.push(item);
-      if (this.p === before) break; // cannot start a value here: leave it to the caller
-    }
-    return { kind: 'array', items, closed: false, start, end: items.length ? items[items.length - 1].end : start + 1 };
+    });
+    return { kind: 'array', items, closed, start, end: closed ? this.p : (items.at(-1)?.end ?? start + 1) };
   }
 
   /** TOML 1.1 (and smol-toml) allow line breaks inside `{ }`, so a table is first read whole,
@@ -171,21 +162,38 @@ class Parser {
   }
 
   private readInlineTable(depth: number, acrossLines: boolean): ValueNode {
-    const s = this.s;
     const start = this.p++;
     const entries: KeyValue[] = [];
+    const closed = this.readItems('}', acrossLines, () => {
+      const c = this.s[this.p];
+      if (BARE.test(c) || c === '"' || c === "'") entries.push(this.keyValue(depth));
+    });
+    return { kind: 'table', entries, closed, start, end: closed ? this.p : (entries.at(-1)?.end ?? start + 1) };
+  }
+
+  /**
+   * The comma-separated items of an array or inline table, up to and past `close` (true), or up to where they stop:
+   * the end of the text, a line that looks like a new statement (unless reading `acrossLines`), or something no
+   * item can start with, which is left to the caller (false).
+   */
+  private readItems(close: string, acrossLines: boolean, readItem: () => void): boolean {
     for (;;) {
       const lineBreak = this.skipBlankAndComments();
-      if (this.p >= s.length) break;
-      if (lineBreak && !acrossLines && this.looksLikeNewStatement()) break;
-      const c = s[this.p];
-      if (c === '}') { this.p++; return { kind: 'table', entries, closed: true, start, end: this.p }; }
-      if (c === ',') { this.p++; continue; }
+      if (this.p >= this.s.length) return false;
+      if (lineBreak && !acrossLines && this.looksLikeNewStatement()) return false;
+      const c = this.s[this.p];
+      if (c === close) {
+        this.p++;
+        return true;
+      }
+      if (c === ',') {
+        this.p++;
+        continue;
+      }
       const before = this.p;
-      if (BARE.test(c) || c === '"' || c === "'") entries.push(this.keyValue(depth));
-      if (this.p === before) break;
+      readItem();
+      if (this.p === before) return false;
     }
-    return { kind: 'table', entries, closed: false, start, end: entries.length ? entries[entries.length - 1].end : start + 1 };
   }
 
   /** Past the nesting cap: skip balanced brackets without building nodes. */
