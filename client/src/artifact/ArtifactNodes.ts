@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { ArtifactPreview } from '@shared';
 import { TreeNode } from '../views/nodes/TreeNode';
 import { MessageNode } from '../views/nodes/MessageNode';
-import { fileItem, filesGroupItem, folderItem, summaryItem, taskItem, tasksGroupItem, type ArtifactItem } from './model/artifactItems';
+import { fileItem, filesGroupItem, folderItem, summaryItem, type ArtifactItem } from './model/artifactItems';
+import { taskItem, tasksGroupItem } from './model/taskItems';
 import type { FileEntry, FolderNode } from './model/folderTree';
 import { buildFolderTree } from './model/folderTree';
 

@@ -1,6 +1,6 @@
 // Tree items of the Artifact view, from an ArtifactPreview. Pure: node classes add the
 // `vscode` parts (resource URIs, open commands) from `resourcePath` and `line`.
-import type { ArtifactPreview, DiscoveredRunner, DiscoveredTask } from '@shared';
+import type { ArtifactPreview } from '@shared';
 import { formatBytes } from '@shared';
 import type { ItemModel } from '../../views/model/item';
 import type { FileEntry, FolderNode } from './folderTree';
@@ -17,7 +17,8 @@ export interface ArtifactItem extends ItemModel {
 /** Folders start expanded when the whole artifact is this small. */
 export const EXPAND_ALL_BELOW = 40;
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** "1 file", "1,200 files". */
+export const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** `stale`: the last good preview, shown below the error of a config that no longer checks. */
 export function summaryItem(preview: ArtifactPreview, configLabel: string, parentId: string, stale = false): ArtifactItem {
@@ -88,43 +89,5 @@ export function fileItem(file: FileEntry, parentId: string): ArtifactItem {
     contextValue: 'artifactFile included',
     collapsible: 'none',
     resourcePath: file.path,
-  };
-}
-
-export function tasksGroupItem(tasks: DiscoveredTask[], runners: DiscoveredRunner[] | undefined, parentId: string): ArtifactItem {
-  const where = (runners ?? []).map((r) => `\`${r.variable}\` in \`${r.file}:${r.line}\` registers ${count(r.taskClassNames.length, 'task')}`);
-  return {
-    id: `${parentId}/tasks`,
-    label: 'Tasks',
-    description: `${tasks.length} found statically`,
-    tooltip: ['Task classes found by reading the selected `.py` files (no Python is run, so this is best effort).', ...where].join('\n\n'),
-    icon: { id: 'symbol-class' },
-    contextValue: 'artifactTasks',
-    collapsible: 'expanded',
-  };
-}
-
-export function taskItem(task: DiscoveredTask, runners: DiscoveredRunner[] | undefined, parentId: string): ArtifactItem {
-  const className = task.className ?? '';
-  const registeredBy = (runners ?? []).filter((r) => className && r.taskClassNames.includes(className));
-  const notInRunner = runners !== undefined && runners.length > 0 && className !== '' && registeredBy.length === 0;
-  const parts = [task.version, className && className !== task.name ? className : '', task.unresolved ? 'computed at runtime' : '', notInRunner ? 'not in a runner' : ''];
-  const tooltip = [
-    `**${task.name}** \`${task.version}\``,
-    `\`class ${className || '?'}\` in \`${task.file}:${task.line}\``,
-    task.unresolved ? 'identifier() returns something only running Python can tell; shown as written.' : '',
-    registeredBy.length ? `Registered by ${registeredBy.map((r) => `\`${r.variable}\` (\`${r.file}:${r.line}\`)`).join(', ')}.` : '',
-    notInRunner ? 'No `Runner(tasks=[...])` in the artifact lists this class, so runners of this release will not execute it.' : '',
-  ].filter(Boolean);
-  return {
-    id: `${parentId}/t:${task.file}:${task.line}:${className}`,
-    label: task.name,
-    description: parts.filter(Boolean).join(' · '),
-    tooltip: tooltip.join('\n\n'),
-    icon: notInRunner ? { id: 'symbol-class', color: 'list.warningForeground' } : { id: 'symbol-class' },
-    contextValue: 'artifactTask',
-    collapsible: 'none',
-    resourcePath: task.file,
-    line: task.line,
   };
 }
