@@ -1,6 +1,6 @@
-// What the cursor is on, for completion and hover: a comment, a [table header], a key being
+// What the cursor is on, for completion: a comment, a [table header], a key being
 // typed, or a value (with the array/string it is inside). Works on half-typed documents.
-import type { Comment, KeyPart, KeyValue, Section, TomlDocument, ValueNode } from './toml/ast';
+import type { Comment, KeyValue, Section, TomlDocument, ValueNode } from './toml/ast';
 
 export type Cursor =
   | { kind: 'comment'; comment: Comment }
@@ -9,7 +9,6 @@ export type Cursor =
   | { kind: 'value'; path: string[]; kv: KeyValue; node?: ValueNode; array?: ValueNode & { kind: 'array' } }
   | { kind: 'none' };
 
-export interface KeyAtCursor { path: string[]; index: number; part: KeyPart; inHeader: boolean }
 
 export function cursorAt(text: string, doc: TomlDocument, offset: number): Cursor {
   const comment = doc.comments.find((c) => c.start < offset && offset <= c.end);
@@ -92,39 +91,4 @@ function endOfLine(text: string, from: number): number {
 function lastIndexWhere<T>(items: T[], test: (t: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
   return -1;
-}
-
-/** The key part (in a header or a key/value line, also inside inline tables) under the offset. */
-export function keyAt(doc: TomlDocument, offset: number): KeyAtCursor | undefined {
-  for (const section of doc.sections) {
-    const prefix = section.header?.key.map((k) => k.name) ?? [];
-    if (section.header) {
-      const hit = partAt(section.header.key, [], offset, true);
-      if (hit) return hit;
-    }
-    for (const kv of section.entries) {
-      const hit = kvKeyAt(kv, prefix, offset);
-      if (hit) return hit;
-    }
-  }
-  return undefined;
-}
-
-function kvKeyAt(kv: KeyValue, prefix: string[], offset: number): KeyAtCursor | undefined {
-  const hit = partAt(kv.key, prefix, offset, false);
-  if (hit) return hit;
-  if (kv.value?.kind === 'table' && offset >= kv.value.start && offset <= kv.value.end) {
-    const path = [...prefix, ...kv.key.map((k) => k.name)];
-    for (const entry of kv.value.entries) {
-      const inner = kvKeyAt(entry, path, offset);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
-function partAt(parts: KeyPart[], prefix: string[], offset: number, inHeader: boolean): KeyAtCursor | undefined {
-  const index = parts.findIndex((p) => p.start <= offset && offset <= p.end);
-  if (index < 0) return undefined;
-  return { path: [...prefix, ...parts.slice(0, index + 1).map((p) => p.name)], index: prefix.length + index, part: parts[index], inHeader };
 }

@@ -2,7 +2,7 @@
 // on the codes of a `# tilebox: ignore` comment.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES } from './codes';
-import { keyAt } from './cursor';
+import { keyAt } from './keyAt';
 import { keyDoc, keyMarkdown, TABLE_DOCS, tableMarkdown } from './keyDocs';
 import { IGNORE_COMMENT } from './settings';
 import { LineIndex } from './toml/lineIndex';
