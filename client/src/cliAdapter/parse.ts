@@ -1,9 +1,7 @@
 // Parsers from the CLI's documented snake_case `--json` output (contract §2) to the adapter's types.
 // Tolerant: unknown fields are ignored, camelCase aliases accepted, lists may be bare or wrapped.
-import {
-  at, isObj, MissingField, obj, optList, optNum, optStr, optTime, parseOptional, parseWith, pick,
-  Reader, reqList, reqStr,
-} from './json';
+import { at, isObj, obj, optList, optNum, optStr, optTime, pick, reqList, reqStr } from './json';
+import { MissingField, parseOptional, parseWith, Reader } from './parseWith';
 import type {
   Account, BuildResult, Cluster, ClusterDeployment, DeployResult, InitResult, Parsed, PublishResult, Release,
   RetryResult, SubmitResult, TaskIdentifier, VersionInfo, Workflow,

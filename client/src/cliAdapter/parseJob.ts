@@ -1,6 +1,7 @@
 // Parsers for `job list`, `job get` and `job logs`: states lowercase (uppercase and `JOB_STATE_*` accepted,
 // anything else → 'unknown'), timestamps as ISO strings, task identifiers only when the CLI reports them.
-import { at, isObj, obj, optDuration, optList, optNum, optStr, optTime, parseWith, pick, Reader, reqList, reqStr, type Obj } from './json';
+import { at, isObj, obj, optDuration, optList, optNum, optStr, optTime, pick, reqList, reqStr, type Obj } from './json';
+import { parseWith, Reader } from './parseWith';
 import type { ExecutionStats, Job, JobState, LogLine, Page, Parsed, ProgressIndicator, TaskState, TaskSummary } from './types';
 
 const JOB_STATES: readonly JobState[] = ['submitted', 'running', 'started', 'completed', 'failed', 'canceled'];
