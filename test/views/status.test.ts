@@ -5,7 +5,8 @@ import { register } from 'node:module';
 import { test } from 'node:test';
 import type { Project } from '../../client/src/services';
 import type { Job } from '../../client/src/cliAdapter/types';
-import { lastJobStatus, projectStatus, statusActions } from '../../client/src/status/statusModel';
+import { statusActions } from '../../client/src/status/statusActions';
+import { lastJobStatus, projectStatus } from '../../client/src/status/statusModel';
 
 register('../vscodeHook.mjs', import.meta.url);
 const fake = await import('../fakeVscode');

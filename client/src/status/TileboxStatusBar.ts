@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../contributes';
 import type { ProjectRegistry, StatusBar } from '../services';
 import type { Job } from '../cliAdapter/types';
-import { lastJobStatus, projectStatus, type StatusText, statusActions } from './statusModel';
+import { statusActions } from './statusActions';
+import { lastJobStatus, projectStatus, type StatusText } from './statusModel';
 
 export class TileboxStatusBar implements StatusBar, vscode.Disposable {
   private readonly project = vscode.window.createStatusBarItem('tilebox.project', vscode.StatusBarAlignment.Left, 10);

@@ -1,5 +1,5 @@
 // What the status bar shows, as pure functions: the active project (slug and where it deploys) and the state
-// of the job last submitted or retried from the editor.
+// of the job last submitted or retried from the editor. The menu behind a click is statusActions.ts.
 import type { Project } from '../services';
 import type { Job, JobState } from '../cliAdapter/types';
 
@@ -57,28 +57,4 @@ export function lastJobStatus(job: Job): StatusText {
     tooltip: [`Last job from this editor: **${job.name || job.id}**`, `\`${job.id}\`: ${t.word}${progress}`, 'Click to show the job.'].join('\n\n'),
     background: t.background,
   };
-}
-
-export interface StatusAction {
-  label: string;
-  description?: string;
-  /** The command to run; absent for "Switch Project…", which the status bar handles itself. */
-  command?: string;
-}
-
-/** The quick pick behind a click on the project item ("Switch Project…" only when there is a choice). */
-export function statusActions(
-  ids: { publish: string; deploy: string; submit: string; runner: string; output: string },
-  project: Project | undefined,
-  projectCount = 1,
-): StatusAction[] {
-  const target = project?.targets[0]?.name;
-  return [
-    ...(projectCount > 1 ? [{ label: '$(folder-library) Switch Project…', description: project?.label }] : []),
-    { label: '$(cloud-upload) Publish Release', description: project?.slug, command: ids.publish },
-    { label: '$(rocket) Deploy Release…', description: target ? `target ${target}` : undefined, command: ids.deploy },
-    { label: '$(play) Submit Job…', command: ids.submit },
-    { label: '$(server-process) Start Runner…', command: ids.runner },
-    { label: '$(output) Show Output', command: ids.output },
-  ];
 }
