@@ -3,7 +3,8 @@
 import { parse as parseStrict, TomlError } from 'smol-toml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, ERROR } from './codes';
-import type { TomlDocument, ValueNode } from './toml/ast';
+import { keySpanAt, offsetOf, unclosedStringBefore, wordAt } from './syntaxSpots';
+import type { TomlDocument } from './toml/ast';
 import type { LineIndex } from './toml/lineIndex';
 
 const PLAIN_WORDS: [RegExp, (word: string) => string][] = [
@@ -33,7 +34,7 @@ export function checkSyntax(text: string, doc: TomlDocument, lines: LineIndex): 
     const offset = error instanceof TomlError ? offsetOf(text, error.line, error.column) : 0;
     // A line break inside a one-line string is reported as a control character: it is an unclosed string.
     if (/control characters.*strings/.test(raw) && /^[\r\n]?$/.test(text[offset] ?? '')) raw = 'unfinished string';
-    const key = keyAt(doc, offset);
+    const key = keySpanAt(doc, offset);
     const unclosed = /unfinished string/.test(raw) ? unclosedStringBefore(doc, offset, lines) : undefined;
     const [start, end] = unclosed ?? key ?? wordAt(text, offset);
     const word = key ? key[2] : text.slice(start, end);
@@ -41,50 +42,4 @@ export function checkSyntax(text: string, doc: TomlDocument, lines: LineIndex): 
     const message = rule ? rule[1](word) : `TOML syntax error: ${raw.replace(/\.+$/, '')}.`;
     return diagnostic('toml-syntax', ERROR, lines.range(start, end), message);
   }
-}
-
-/** smol-toml counts lines split on \r?\n with 1-based columns. */
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0) return text.length;
-    offset = nl + 1;
-  }
-  return Math.min(text.length, offset + Math.max(0, column - 1));
-}
-
-/** The dotted key (of a pair or header) that contains the offset: [start, end, text]. */
-function keyAt(doc: TomlDocument, offset: number): [number, number, string] | undefined {
-  for (const section of doc.sections) {
-    const keys = section.header ? [section.header.key, ...section.entries.map((e) => e.key)] : section.entries.map((e) => e.key);
-    for (const key of keys) {
-      if (key.length && key[0].start <= offset && offset < key[key.length - 1].end) {
-        return [key[0].start, key[key.length - 1].end, key.map((k) => k.name).join('.')];
-      }
-    }
-  }
-  return undefined;
-}
-
-/** An unclosed string on the error's line: underline it from its opening quote. */
-function unclosedStringBefore(doc: TomlDocument, offset: number, lines: LineIndex): [number, number] | undefined {
-  const line = lines.position(offset).line;
-  const stack: ValueNode[] = [];
-  for (const s of doc.sections) for (const e of s.entries) if (e.value) stack.push(e.value);
-  while (stack.length) {
-    const v = stack.pop()!;
-    if (v.kind === 'string' && !v.closed && lines.position(v.start).line === line) return [v.start, v.end];
-    if (v.kind === 'array') stack.push(...v.items);
-    if (v.kind === 'table') for (const e of v.entries) if (e.value) stack.push(e.value);
-  }
-  return undefined;
-}
-
-/** The run of non-blank characters at the offset, at least one character when the line has one. */
-function wordAt(text: string, offset: number): [number, number] {
-  let end = offset;
-  while (end < text.length && !/[\s,\]}]/.test(text[end])) end++;
-  if (end === offset && end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return [offset, end];
 }
