@@ -14,7 +14,7 @@ import { parse } from 'smol-toml';
 import { createFileFacts } from '../server/src/artifact/fileFacts';
 import { codeActionsFor, completeAt, documentSymbols, hoverAt, validateWorkflowConfig } from '../server/src/config/index';
 import { CompletionRequest, DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol';
-import { startSpawned, tempWorkspace, uriOf } from '../test/lsp/harness';
+import { startSpawned, tempWorkspace, uriOf } from '../test/server/lsp/harness';
 
 const ITERATIONS = 2000;
 const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));

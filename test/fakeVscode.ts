@@ -403,7 +403,6 @@ export const workspace: Api<'workspace'> = {
     return disposable;
   },
   onDidCloseTextDocument: () => disposable,
-  fs: { stat: (uri: vscode.Uri) => import('node:fs/promises').then((fs) => fs.stat(uri.fsPath)) },
   openTextDocument: (uri: vscode.Uri) =>
     Promise.resolve({
       uri,
@@ -435,9 +434,11 @@ export const workspace: Api<'workspace'> = {
   /** The artifact UI's config URIs (`fake.files`), then the views' project files (`views.files`, by path). */
   findFiles: async () => [...[...fake.files].map((s) => Uri.parse(s)), ...[...views.files.keys()].map((p) => Uri.file(p))],
   fs: {
+    // The artifact UI's config URIs exist as `fake.files`; any other path (the job panel's traceback links) is the disk's.
     stat: async (uri: vscode.Uri) => {
-      if (!fake.files.has(uri.toString())) throw new Error('ENOENT');
-      return {};
+      if (fake.files.has(uri.toString())) return {};
+      if (uri.scheme !== 'file') throw new Error('ENOENT');
+      return (await import('node:fs/promises')).stat(uri.fsPath);
     },
     readFile: async (uri: vscode.Uri) => new TextEncoder().encode(views.files.get(uri.fsPath) ?? ''),
   },

@@ -1,5 +1,5 @@
 // Typed mirror of package.json `contributes`: every command id, view id, setting key and context key the
-// code uses. package.json stays the source of truth; test/contributes.test.ts fails when the two drift.
+// code uses. package.json stays the source of truth; test/client/contributes.test.ts fails when the two drift.
 // Adding a command/view/setting? Add it to package.json AND here.
 
 export const Commands = {

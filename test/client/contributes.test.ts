@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Commands, ContextKeys, Settings, Views } from '../client/src/contributes';
+import { Commands, ContextKeys, Settings, Views } from '../../client/src/contributes';
 import { contextKeysIn, settingsIn, commandLinksIn } from './views/whenClause';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const contributes = pkg.contributes;
 

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import { ContextKeys, Views } from '../../client/src/contributes';
-import { contextKeysIn } from './whenClause';
-import { STANDIN_BIN } from '../adapter/helpers';
-import { settle } from './fakeClock';
+import { contextKeysIn } from './views/whenClause';
+import { STANDIN_BIN } from './cliAdapter/helpers';
+import { settle } from './refresh/fakeClock';
 
 register('../vscodeHook.mjs', import.meta.url);
 const fake = await import('../fakeVscode');

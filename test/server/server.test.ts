@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE_PROJECT, SERVER_BUNDLE, startSpawned, tempWorkspace, uriOf } from './harness';
+import { EXAMPLE_PROJECT, SERVER_BUNDLE, startSpawned, tempWorkspace, uriOf } from './lsp/harness';
 
 test('node dist/server.js --stdio answers initialize and publishes diagnostics for an open config', { timeout: 60_000 }, async () => {
   assert.ok(existsSync(SERVER_BUNDLE), 'run `npm run build` first');

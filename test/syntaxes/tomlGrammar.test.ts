@@ -11,7 +11,7 @@ import oniguruma from 'vscode-oniguruma';
 import textmate, { type IGrammar } from 'vscode-textmate';
 import { parseToml } from '../../server/src/config/toml/parser';
 import type { ValueNode } from '../../server/src/config/toml/ast';
-import { docExamples, realConfigs } from '../config/helpers';
+import { docExamples, realConfigs } from '../server/config/helpers';
 
 // Both packages are UMD bundles: their exports come through the default import.
 const { INITIAL, parseRawGrammar, Registry } = textmate;

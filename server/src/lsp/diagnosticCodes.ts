@@ -1,7 +1,7 @@
 // Every diagnostic code a user can steer with `tilebox.diagnostics.severity` or
 // `# tilebox: ignore`: the validator's, the artifact preview's (reported in the config) and the
 // task checks' (reported in Python files). package.json lists the same codes for settings
-// completion; test/lsp/steering.test.ts fails when the two drift apart.
+// completion; test/server/lsp/steering.test.ts fails when the two drift apart.
 import { DIAGNOSTIC_CODES } from '../config/index';
 import { TASK_DIAGNOSTIC_CODES } from '../artifact/discovery/index';
 import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
@@ -24,7 +24,7 @@ const plain = (markdown: string) => markdown.replace(/`([^`]+)`/g, '"$1"');
 
 /**
  * The key schema of `tilebox.diagnostics.severity` in package.json, generated from the code tables
- * (`npm run generate:settings`; test/lsp/steering.test.ts fails on drift). One property per code, so the
+ * (`npm run generate:settings`; test/server/lsp/steering.test.ts fails on drift). One property per code, so the
  * Settings UI offers every code with its description; `propertyNames` gives settings.json the same completion.
  */
 export function severitySettingKeys(): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // refreshing, and the server's fresh answer replaces it (fake VS Code, fake language server).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CONFIG, fakeServer, preview, rows, setup, vscode } from '../../discovery/artifactViewHarness';
+import { CONFIG, fakeServer, preview, rows, setup, vscode } from './artifactViewHarness';
 
 test('a reload shows the last artifact at once, marked, until the server answers', { timeout: 10_000 }, async () => {
   vscode.fake.files.clear();

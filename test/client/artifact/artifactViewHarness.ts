@@ -2,15 +2,15 @@
 // fake language server, and the view rendered as indented lines with each row's tooltip and command.
 import { register } from 'node:module';
 import { join } from 'node:path';
-import type { ArtifactPreview } from '../../server/src/shared/protocol';
-import type { ServerStatus } from '../../client/src/artifact/model/viewStatus';
-import type { PreviewSource } from '../../client/src/artifact/previewSource';
+import type { ArtifactPreview } from '../../../server/src/shared/protocol';
+import type { ServerStatus } from '../../../client/src/artifact/model/viewStatus';
+import type { PreviewSource } from '../../../client/src/artifact/previewSource';
 
-register('../vscodeHook.mjs', import.meta.url);
-export const vscode = await import('../fakeVscode');
-const { ArtifactPreviews } = await import('../../client/src/artifact/ArtifactPreviews');
-const { ArtifactTreeProvider } = await import('../../client/src/artifact/ArtifactTreeProvider');
-const { ReleaseDecorations } = await import('../../client/src/artifact/ReleaseDecorations');
+register('../../vscodeHook.mjs', import.meta.url);
+export const vscode = await import('../../fakeVscode');
+const { ArtifactPreviews } = await import('../../../client/src/artifact/ArtifactPreviews');
+const { ArtifactTreeProvider } = await import('../../../client/src/artifact/ArtifactTreeProvider');
+const { ReleaseDecorations } = await import('../../../client/src/artifact/ReleaseDecorations');
 export const { URI } = await import('vscode-uri');
 
 export const ROOT = join('/', 'ws', 'proj');

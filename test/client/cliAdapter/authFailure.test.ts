@@ -2,8 +2,8 @@
 // look-alike words in a slug or name (the CLI's own error, passed through).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isAuthFailure } from '../../client/src/cliAdapter/authFailure';
-import { TileboxCli } from '../../client/src/cliAdapter/runCli';
+import { isAuthFailure } from '../../../client/src/cliAdapter/authFailure';
+import { TileboxCli } from '../../../client/src/cliAdapter/runCli';
 
 const AUTH = [
   'Error: no API key: set TILEBOX_API_KEY or pass --api-key',

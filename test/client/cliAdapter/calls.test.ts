@@ -1,8 +1,8 @@
 // Call builders: the exact argument arrays the CLI receives, and refusal of values that could become flags.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as calls from '../../client/src/cliAdapter/calls';
-import { InvalidArgumentError } from '../../client/src/cliAdapter/validate';
+import * as calls from '../../../client/src/cliAdapter/calls';
+import { InvalidArgumentError } from '../../../client/src/cliAdapter/validate';
 import { harness, ok } from './helpers';
 
 const R = '019ef7a2-56b4-7a86-9c4d-52a1792b1e90';

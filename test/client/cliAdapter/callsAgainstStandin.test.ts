@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import * as calls from '../../client/src/cliAdapter/calls';
-import { collectPages } from '../../client/src/cliAdapter/pages';
+import * as calls from '../../../client/src/cliAdapter/calls';
+import { collectPages } from '../../../client/src/cliAdapter/pages';
 import { exampleCopy, harness, ok } from './helpers';
 
 const DEFAULT = 'default-8fJm2kQ9xL4pRw';

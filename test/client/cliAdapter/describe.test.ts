@@ -1,8 +1,8 @@
 // One message and one action per failure kind.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFailure } from '../../client/src/cliAdapter/describe';
-import type { CliResult } from '../../client/src/cliAdapter/types';
+import { describeFailure } from '../../../client/src/cliAdapter/describe';
+import type { CliResult } from '../../../client/src/cliAdapter/types';
 
 test('each failure kind maps to its message and action; ok and cancelled say nothing', () => {
   assert.equal(describeFailure({ kind: 'ok', value: 1, warnings: [] }), undefined);
@@ -23,7 +23,7 @@ test('each failure kind maps to its message and action; ok and cancelled say not
 
 test('every failure kind but cancelled has exactly one message and one action, naming a contributed command', async () => {
   const { readFileSync } = await import('node:fs');
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
   const contributed = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
   const failures = [
     { kind: 'not-found', searched: [] }, { kind: 'not-authenticated', stderr: '' }, { kind: 'exited', exitCode: 1, stderr: '' },

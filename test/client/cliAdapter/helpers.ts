@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync, cpSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TileboxCli, type TileboxCliOptions } from '../../client/src/cliAdapter/runCli';
-import type { CliResult } from '../../client/src/cliAdapter/types';
+import { TileboxCli, type TileboxCliOptions } from '../../../client/src/cliAdapter/runCli';
+import type { CliResult } from '../../../client/src/cliAdapter/types';
 
-export const STANDIN_BIN = fileURLToPath(new URL('../standin/bin/tilebox', import.meta.url));
-export const EXAMPLE_PROJECT = fileURLToPath(new URL('../fixtures/example-project', import.meta.url));
+export const STANDIN_BIN = fileURLToPath(new URL('../../standin/bin/tilebox', import.meta.url));
+export const EXAMPLE_PROJECT = fileURLToPath(new URL('../../fixtures/example-project', import.meta.url));
 export const KEY = 'tbx-api-test-key-7f3a9c';
 
 export interface Harness {

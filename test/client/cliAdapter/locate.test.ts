@@ -1,7 +1,7 @@
 // Finding the CLI: setting, then PATH, then ~/.local/bin; a set-but-missing path is reported, not bypassed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { locateCli } from '../../client/src/cliAdapter/locate';
+import { locateCli } from '../../../client/src/cliAdapter/locate';
 import { STANDIN_BIN } from './helpers';
 
 const only = (...present: string[]) => (f: string) => present.includes(f);

@@ -5,9 +5,9 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { execa } from 'execa';
-import * as calls from '../../client/src/cliAdapter/calls';
-import { checkRetry, explainQueuedJob, releasesOn, jobCluster } from '../../client/src/cliAdapter/jobDiagnosis';
-import { runnerStartArgs } from '../../client/src/cliAdapter/validate';
+import * as calls from '../../../client/src/cliAdapter/calls';
+import { checkRetry, explainQueuedJob, releasesOn, jobCluster } from '../../../client/src/cliAdapter/jobDiagnosis';
+import { runnerStartArgs } from '../../../client/src/cliAdapter/validate';
 import { harness, KEY, ok, STANDIN_BIN } from './helpers';
 
 const DEV = 'dev-cluster-9xK2mQ4pL8nR7s';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import {
   parseBuild, parseCluster, parseClusterList, parseDeploy, parseInit, parseJob, parseJobPage, parseLogPage, parsePublish,
   parseRetry, parseSubmit, parseVersion, parseWorkflow, parseWorkflowList,
-} from '../../client/src/cliAdapter/parse';
+} from '../../../client/src/cliAdapter/parse';
 
 const JOB = {
   id: '019ef7a2-56b4-7a86-9c4d-52a1792b1e90', name: 'scene', state: 'running', submitted_at: '2026-08-01T10:00:00Z',

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import * as calls from '../../client/src/cliAdapter/calls';
-import { TileboxCli } from '../../client/src/cliAdapter/runCli';
+import * as calls from '../../../client/src/cliAdapter/calls';
+import { TileboxCli } from '../../../client/src/cliAdapter/runCli';
 import { harness, KEY, ok, STANDIN_BIN } from './helpers';
 
 test('a CLI that cannot be found is a not-found result listing where it looked, and nothing is spawned', async () => {

@@ -1,7 +1,7 @@
 // Values that go into a terminal command: slugs, UUIDs, runner and parallel argument arrays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSlug, isUuid, parallelArgs, runnerStartArgs } from '../../client/src/cliAdapter/validate';
+import { isSlug, isUuid, parallelArgs, runnerStartArgs } from '../../../client/src/cliAdapter/validate';
 
 test('slugs: 1-100 of [A-Za-z0-9-], never a flag', () => {
   assert.ok(isSlug('dev-cluster-9xK2mQ4pL8nR7s'));

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { clearApiKeyFlow, setApiKeyFlow } from '../../client/src/commands/account';
-import { CliFailure } from '../../client/src/commands/flow';
-import { createProjectFlow } from '../../client/src/commands/project';
-import { describeFailure } from '../../client/src/cliAdapter/describe';
-import { harness } from '../adapter/helpers';
+import { clearApiKeyFlow, setApiKeyFlow } from '../../../client/src/commands/account';
+import { CliFailure } from '../../../client/src/commands/flow';
+import { createProjectFlow } from '../../../client/src/commands/project';
+import { describeFailure } from '../../../client/src/cliAdapter/describe';
+import { harness } from '../cliAdapter/helpers';
 import { FakeUi } from './fakeUi';
 
 function keyStore(initial?: string) {

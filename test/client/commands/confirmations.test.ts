@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { deployFlow } from '../../client/src/commands/deploy';
-import { startDirectFlow } from '../../client/src/runner/startRunner';
-import { Dismissed } from '../../client/src/commands/flow';
-import { publishFlow } from '../../client/src/commands/publish';
-import { deployRelease } from '../../client/src/cliAdapter/calls';
-import { ok } from '../adapter/helpers';
+import { deployFlow } from '../../../client/src/commands/deploy';
+import { startDirectFlow } from '../../../client/src/runner/startRunner';
+import { Dismissed } from '../../../client/src/commands/flow';
+import { publishFlow } from '../../../client/src/commands/publish';
+import { deployRelease } from '../../../client/src/cliAdapter/calls';
+import { ok } from '../cliAdapter/helpers';
 import { DEV, exampleProject, world } from './support';
-import { shortId } from '../../client/src/cliAdapter/validate';
+import { shortId } from '../../../client/src/cliAdapter/validate';
 
 test('deploying to the production target gathers production, latest and replaced-release warnings in one dialog', async () => {
   const w = world();

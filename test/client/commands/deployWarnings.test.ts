@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deployWarnings, suggestsProduction } from '../../client/src/commands/deployWarnings';
+import { deployWarnings, suggestsProduction } from '../../../client/src/commands/deployWarnings';
 
 test('names that suggest production are word-bounded', () => {
   for (const n of ['prod', 'production', 'prod-eu-CvufcSxcC9SKfe', 'eu-live', 'LIVE']) assert.ok(suggestsProduction(n), n);

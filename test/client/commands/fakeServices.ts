@@ -1,10 +1,10 @@
 // Services for registerCommands tests (with the fake vscode module loaded): the real adapter against the
 // stand-in, recording fakes for everything else.
-import type { Services } from '../../client/src/services';
-import type { CliResult, Job } from '../../client/src/cliAdapter/types';
-import { harness } from '../adapter/helpers';
-import { JobCache } from '../../client/src/jobs/jobCache';
-import { jobGet } from '../../client/src/cliAdapter/calls';
+import type { Services } from '../../../client/src/services';
+import type { CliResult, Job } from '../../../client/src/cliAdapter/types';
+import { harness } from '../cliAdapter/helpers';
+import { JobCache } from '../../../client/src/jobs/jobCache';
+import { jobGet } from '../../../client/src/cliAdapter/calls';
 import { exampleProject, KEY } from './support';
 
 export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' | 'none' } = {}) {

@@ -1,6 +1,6 @@
 // A scripted Ui for command-flow tests: each call takes the next answer, checks it is the kind of
 // question expected, and records what was asked (titles, confirmation texts, notifications).
-import type { ConfirmOptions, InputOptions, Level, PickItem, Ui } from '../../client/src/commands/ui';
+import type { ConfirmOptions, InputOptions, Level, PickItem, Ui } from '../../../client/src/commands/ui';
 
 export type Answer =
   | { pick: string } // the item whose label or description contains this text

@@ -2,8 +2,8 @@
 // installed binary, or the instructions; Windows gets no shell installer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { INSTALL_COMMAND, INSTALL_DOCS, installCliFlow, INSTALLER_TERMINAL } from '../../client/src/commands/installCli';
-import { STANDIN_BIN } from '../adapter/helpers';
+import { INSTALL_COMMAND, INSTALL_DOCS, installCliFlow, INSTALLER_TERMINAL } from '../../../client/src/commands/installCli';
+import { STANDIN_BIN } from '../cliAdapter/helpers';
 import { world } from './support';
 
 const deps = (w: ReturnType<typeof world>, ui: ReturnType<ReturnType<typeof world>['ui']>, platform: NodeJS.Platform = 'linux') => {

@@ -5,15 +5,15 @@ import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
 import { execa } from 'execa';
-import { deployRelease, jobLogs, jobRetry, jobSubmit, publishRelease } from '../../client/src/cliAdapter/calls';
-import { ok, STANDIN_BIN } from '../adapter/helpers';
+import { deployRelease, jobLogs, jobRetry, jobSubmit, publishRelease } from '../../../client/src/cliAdapter/calls';
+import { ok, STANDIN_BIN } from '../cliAdapter/helpers';
 import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';
-import { buttons, seen } from '../client/jobs/panel/seen';
+import { buttons, seen } from '../jobs/panel/seen';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { registerCommands } = await import('../../client/src/commands/index');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { registerCommands } = await import('../../../client/src/commands/index');
 
 test('a failed job panel: state, progress, stats, task graph, and every log line after enough "load more"', async () => {
   const f = fakeServices();

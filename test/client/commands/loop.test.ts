@@ -3,17 +3,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execa } from 'execa';
-import { deployFlow } from '../../client/src/commands/deploy';
-import { retryFlow } from '../../client/src/commands/jobActions';
-import { publishFlow } from '../../client/src/commands/publish';
-import { submitFlow } from '../../client/src/commands/submit';
-import { jobEndedNotice, JobWatcher } from '../../client/src/jobs/jobWatcher';
-import { startRunnerFlow } from '../../client/src/runner/startRunner';
-import { jobGet } from '../../client/src/cliAdapter/calls';
-import type { Job } from '../../client/src/cliAdapter/types';
-import { ok, STANDIN_BIN } from '../adapter/helpers';
+import { deployFlow } from '../../../client/src/commands/deploy';
+import { retryFlow } from '../../../client/src/commands/jobActions';
+import { publishFlow } from '../../../client/src/commands/publish';
+import { submitFlow } from '../../../client/src/commands/submit';
+import { jobEndedNotice, JobWatcher } from '../../../client/src/jobs/jobWatcher';
+import { startRunnerFlow } from '../../../client/src/runner/startRunner';
+import { jobGet } from '../../../client/src/cliAdapter/calls';
+import type { Job } from '../../../client/src/cliAdapter/types';
+import { ok, STANDIN_BIN } from '../cliAdapter/helpers';
 import { DEV, KEY, world } from './support';
-import { shortId } from '../../client/src/cliAdapter/validate';
+import { shortId } from '../../../client/src/cliAdapter/validate';
 
 test('publish, deploy to a target, submit a failing job, run it, get told it failed, retry it', async () => {
   const w = world();

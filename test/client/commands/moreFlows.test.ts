@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { setCliPathFlow } from '../../client/src/commands/account';
-import { undeployFlow } from '../../client/src/commands/deploy';
-import { Dismissed, Problem } from '../../client/src/commands/flow';
-import { cancelFlow, copyJobIdFlow, retryFlow } from '../../client/src/commands/jobActions';
-import { buildFlow, publishFlow } from '../../client/src/commands/publish';
-import { copyReleaseIdFlow } from '../../client/src/commands/releaseId';
-import { deployRelease, jobCancel, jobGet, jobSubmit } from '../../client/src/cliAdapter/calls';
-import { harness, ok, STANDIN_BIN } from '../adapter/helpers';
+import { setCliPathFlow } from '../../../client/src/commands/account';
+import { undeployFlow } from '../../../client/src/commands/deploy';
+import { Dismissed, Problem } from '../../../client/src/commands/flow';
+import { cancelFlow, copyJobIdFlow, retryFlow } from '../../../client/src/commands/jobActions';
+import { buildFlow, publishFlow } from '../../../client/src/commands/publish';
+import { copyReleaseIdFlow } from '../../../client/src/commands/releaseId';
+import { deployRelease, jobCancel, jobGet, jobSubmit } from '../../../client/src/cliAdapter/calls';
+import { harness, ok, STANDIN_BIN } from '../cliAdapter/helpers';
 import { DEV, world } from './support';
-import { shortId } from '../../client/src/cliAdapter/validate';
+import { shortId } from '../../../client/src/cliAdapter/validate';
 
 const PROD = 'prod-eu-CvufcSxcC9SKfe';
 

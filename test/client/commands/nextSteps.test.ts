@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import { publishRelease } from '../../client/src/cliAdapter/calls';
-import { ok, STANDIN_BIN } from '../adapter/helpers';
+import { publishRelease } from '../../../client/src/cliAdapter/calls';
+import { ok, STANDIN_BIN } from '../cliAdapter/helpers';
 import { fakeServices } from './fakeServices';
 import { DEV } from './support';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { registerCommands } = await import('../../client/src/commands/index');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { registerCommands } = await import('../../../client/src/commands/index');
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
 const first = (items: unknown[]) => items[0];

@@ -5,16 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import { clusterFrom, jobIdFrom, projectDirFrom, releaseFrom, workflowFrom } from '../../client/src/commands/nodeArgs';
-import type { Cluster, Job, Release, Workflow } from '../../client/src/cliAdapter/types';
+import { clusterFrom, jobIdFrom, projectDirFrom, releaseFrom, workflowFrom } from '../../../client/src/commands/nodeArgs';
+import type { Cluster, Job, Release, Workflow } from '../../../client/src/cliAdapter/types';
 import { parseMenuWhen } from '../views/whenClause';
 
-register('../vscodeHook.mjs', import.meta.url);
-const { WorkflowNode, ReleaseNode } = await import('../../client/src/views/nodes/WorkflowNodes');
-const { ClusterNode, DeploymentNode } = await import('../../client/src/views/nodes/ClusterNodes');
-const { JobNode, TaskNode } = await import('../../client/src/views/nodes/JobNodes');
+register('../../vscodeHook.mjs', import.meta.url);
+const { WorkflowNode, ReleaseNode } = await import('../../../client/src/views/nodes/WorkflowNodes');
+const { ClusterNode, DeploymentNode } = await import('../../../client/src/views/nodes/ClusterNodes');
+const { JobNode, TaskNode } = await import('../../../client/src/views/nodes/JobNodes');
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
 const menus = pkg.contributes.menus as Record<string, { command: string; when?: string }[]>;
 const ISSUE_5_COMMANDS = [
   'tilebox.account.setApiKey', 'tilebox.account.clearApiKey', 'tilebox.cli.setPath', 'tilebox.project.create',

@@ -7,14 +7,14 @@ import { register } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { execa } from 'execa';
-import { deployRelease, jobGet, jobSubmit, publishRelease } from '../../client/src/cliAdapter/calls';
-import { ok, STANDIN_BIN, type Harness } from '../adapter/helpers';
+import { deployRelease, jobGet, jobSubmit, publishRelease } from '../../../client/src/cliAdapter/calls';
+import { ok, STANDIN_BIN, type Harness } from '../cliAdapter/helpers';
 import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { registerCommands } = await import('../../client/src/commands/index');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { registerCommands } = await import('../../../client/src/commands/index');
 
 const runRunner = async (h: Harness) => {
   const r = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {

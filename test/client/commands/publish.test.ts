@@ -7,7 +7,7 @@ import { buildFlow, publishFlow } from '../../../client/src/commands/publish';
 import { buildPreview } from '../../../server/src/artifact/preview/index';
 import { validateWorkflowConfig } from '../../../server/src/config/index';
 import { shortId } from '../../../client/src/cliAdapter/validate';
-import { world } from '../../commands/support';
+import { world } from './support';
 
 test('publishing unchanged content again says "Already published", naming the same release', async () => {
   const w = world();

@@ -1,12 +1,12 @@
 // Small pure pieces: error classification, the tilebox task type, command splitting, node arguments.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyError } from '../../client/src/commands/errors';
-import { CliFailure, Dismissed, Problem } from '../../client/src/commands/flow';
-import { clusterFrom, jobIdFrom, releaseFrom } from '../../client/src/commands/nodeArgs';
-import { splitArgs } from '../../client/src/runner/splitArgs';
-import { taskArgs } from '../../client/src/runner/taskArgs';
-import { InvalidArgumentError } from '../../client/src/cliAdapter/validate';
+import { classifyError } from '../../../client/src/commands/errors';
+import { CliFailure, Dismissed, Problem } from '../../../client/src/commands/flow';
+import { clusterFrom, jobIdFrom, releaseFrom } from '../../../client/src/commands/nodeArgs';
+import { splitArgs } from '../../../client/src/runner/splitArgs';
+import { taskArgs } from '../../../client/src/runner/taskArgs';
+import { InvalidArgumentError } from '../../../client/src/cliAdapter/validate';
 
 const ID = '019ef7a2-56b4-7a86-9c4d-52a1792b1e90';
 

@@ -5,18 +5,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import type { Services } from '../../client/src/services';
-import type { CliResult } from '../../client/src/cliAdapter/types';
+import type { Services } from '../../../client/src/services';
+import type { CliResult } from '../../../client/src/cliAdapter/types';
 import { exampleProject, KEY } from './support';
-import { harness, ok } from '../adapter/helpers';
-import { jobGet, jobSubmit } from '../../client/src/cliAdapter/calls';
-import { JobCache } from '../../client/src/jobs/jobCache';
+import { harness, ok } from '../cliAdapter/helpers';
+import { jobGet, jobSubmit } from '../../../client/src/cliAdapter/calls';
+import { JobCache } from '../../../client/src/jobs/jobCache';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { registerCommands } = await import('../../client/src/commands/index');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { registerCommands } = await import('../../../client/src/commands/index');
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
 const mine = (pkg.contributes.commands as { command: string }[])
   .map((c) => c.command)
   .filter((id) => /^tilebox\.(account|cli|project|release|job|runner)\b/.test(id));

@@ -1,10 +1,10 @@
 // Job input is checked before anything is sent: bad JSON and inputs over 2048 bytes never reach the CLI.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyError } from '../../client/src/commands/errors';
-import { CliFailure, Problem } from '../../client/src/commands/flow';
-import { submitAgainFlow, submitFlow } from '../../client/src/commands/submit';
-import { SubmissionMemory } from '../../client/src/tasks/submissions';
+import { classifyError } from '../../../client/src/commands/errors';
+import { CliFailure, Problem } from '../../../client/src/commands/flow';
+import { submitAgainFlow, submitFlow } from '../../../client/src/commands/submit';
+import { SubmissionMemory } from '../../../client/src/tasks/submissions';
 import type { Answer } from './fakeUi';
 import { DEV, exampleProject, world } from './support';
 

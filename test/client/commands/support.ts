@@ -1,9 +1,9 @@
 // Shared wiring for command-flow tests: the real TileboxCli against the stand-in, a scripted Ui,
 // and recording fakes for the services a flow touches.
 import { join } from 'node:path';
-import type { Project } from '../../client/src/services';
-import { RunnerTerminals, type RunnerTerminalOptions } from '../../client/src/runner/terminals';
-import { exampleCopy, harness, KEY, type Harness } from '../adapter/helpers';
+import type { Project } from '../../../client/src/services';
+import { RunnerTerminals, type RunnerTerminalOptions } from '../../../client/src/runner/terminals';
+import { exampleCopy, harness, KEY, type Harness } from '../cliAdapter/helpers';
 import { FakeUi, type Answer } from './fakeUi';
 
 export const DEV = 'dev-cluster-9xK2mQ4pL8nR7s';

@@ -5,17 +5,17 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import { stepDoneBy, stepsAlreadyDone, WalkthroughKeys } from '../../client/src/commands/walkthrough';
-import { ok, STANDIN_BIN } from '../adapter/helpers';
-import { deployRelease, publishRelease } from '../../client/src/cliAdapter/calls';
+import { stepDoneBy, stepsAlreadyDone, WalkthroughKeys } from '../../../client/src/commands/walkthrough';
+import { ok, STANDIN_BIN } from '../cliAdapter/helpers';
+import { deployRelease, publishRelease } from '../../../client/src/cliAdapter/calls';
 import { fakeServices, until } from './fakeServices';
 import { DEV, KEY } from './support';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { registerCommands } = await import('../../client/src/commands/index');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { registerCommands } = await import('../../../client/src/commands/index');
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
 const steps: { id: string; completionEvents?: string[] }[] = pkg.contributes.walkthroughs.flatMap((w: { steps: unknown[] }) => w.steps);
 const contributed = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
 
@@ -36,7 +36,7 @@ test('the walkthrough has the six steps of issue 7.6, each completing on an even
   }
   for (const step of steps as { id: string; media?: { markdown?: string } }[]) {
     const md = step.media?.markdown;
-    if (md) assert.ok(existsSync(new URL(`../../${md}`, import.meta.url)), `${step.id}: ${md} exists`);
+    if (md) assert.ok(existsSync(new URL(`../../../${md}`, import.meta.url)), `${step.id}: ${md} exists`);
   }
   // Every key the code can set belongs to a step (nothing stale on either side).
   const used = new Set(steps.flatMap((s) => s.completionEvents!.join(' ').match(/tilebox\.walkthrough\.\w+/g) ?? []));

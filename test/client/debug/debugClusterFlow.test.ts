@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Dismissed } from '../../../client/src/commands/flow';
 import { debugClusterFor } from '../../../client/src/debug/debugClusterFlow';
-import { DEV, world } from '../../commands/support';
+import { DEV, world } from '../commands/support';
 
 function setup() {
   const w = world();

@@ -8,7 +8,7 @@ import { deployRelease, jobList, publishRelease } from '../../../client/src/cliA
 import { Problem } from '../../../client/src/commands/flow';
 import { debugFailedFlow, debugTaskFlow, failedTaskOf } from '../../../client/src/debug/debugTaskFlow';
 import type { ReadyInfo } from '../../../client/src/debug/launcherScript';
-import { DEV, world } from '../../commands/support';
+import { DEV, world } from '../commands/support';
 
 const READY: ReadyInfo = {
   runner: 'scene_qa.runner:runner',

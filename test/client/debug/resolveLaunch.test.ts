@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { CliFailure } from '../../../client/src/commands/flow';
 import { defaultLaunchConfig } from '../../../client/src/debug/debugConfiguration';
 import { ActionProblem, resolveLaunch, type ResolveDeps } from '../../../client/src/debug/resolveLaunch';
-import { DEV, KEY, world } from '../../commands/support';
+import { DEV, KEY, world } from '../commands/support';
 
 const facts = (o: object) =>
   JSON.stringify({ python: '3.11.2', executable: '/p/.venv/bin/python', debugpy: true, tilebox: true, ...o });

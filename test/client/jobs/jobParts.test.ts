@@ -1,14 +1,14 @@
 // Pure pieces behind the job commands: input checks, the job panel's text, log following, the watcher.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkJobInput, MAX_INPUT_BYTES } from '../../client/src/jobs/jobInput';
-import { LogFollower, type LogSource } from '../../client/src/jobs/logFollower';
-import { JobWatcher, jobEndedNotice } from '../../client/src/jobs/jobWatcher';
-import { panelHtml, seen, sessionText } from '../client/jobs/panel/seen';
-import type { CliResult, Job, JobState, LogLine, Page } from '../../client/src/cliAdapter/types';
-import { lastJobStatus } from '../../client/src/status/statusModel';
-import { JobSession } from '../../client/src/jobs/jobSession';
-import type { CliRunner } from '../../client/src/services';
+import { checkJobInput, MAX_INPUT_BYTES } from '../../../client/src/jobs/jobInput';
+import { LogFollower, type LogSource } from '../../../client/src/jobs/logFollower';
+import { JobWatcher, jobEndedNotice } from '../../../client/src/jobs/jobWatcher';
+import { panelHtml, seen, sessionText } from './panel/seen';
+import type { CliResult, Job, JobState, LogLine, Page } from '../../../client/src/cliAdapter/types';
+import { lastJobStatus } from '../../../client/src/status/statusModel';
+import { JobSession } from '../../../client/src/jobs/jobSession';
+import type { CliRunner } from '../../../client/src/services';
 
 const ok = <T>(value: T): CliResult<T> => ({ kind: 'ok', value, warnings: [] });
 const job = (state: JobState, extra: Partial<Job> = {}): Job => ({

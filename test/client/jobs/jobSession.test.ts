@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execa } from 'execa';
-import { JobSession } from '../../client/src/jobs/jobSession';
-import { deployRelease, jobSubmit, publishRelease } from '../../client/src/cliAdapter/calls';
-import { ok, STANDIN_BIN } from '../adapter/helpers';
-import { DEV, KEY, world } from './support';
-import { sessionText } from '../client/jobs/panel/seen';
+import { JobSession } from '../../../client/src/jobs/jobSession';
+import { deployRelease, jobSubmit, publishRelease } from '../../../client/src/cliAdapter/calls';
+import { ok, STANDIN_BIN } from '../cliAdapter/helpers';
+import { DEV, KEY, world } from '../commands/support';
+import { sessionText } from './panel/seen';
 
 test('following a job: earlier lines stay, new lines are appended, following stops when the job ends', async () => {
   const w = world();

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Project } from '../../client/src/services';
-import { activeProject, pickOrder, projectForFile, projectLabel, readProjectInfo } from '../../client/src/projects/projectInfo';
+import type { Project } from '../../../client/src/services';
+import { activeProject, pickOrder, projectForFile, projectLabel, readProjectInfo } from '../../../client/src/projects/projectInfo';
 
 test('slug and targets are read from a tilebox.workflow.toml, in file order', () => {
   const info = readProjectInfo(`
@@ -35,8 +35,8 @@ test('a half-edited or odd file gives what can be read and a short reason, never
 });
 
 test('every real config in the fixtures yields a slug', () => {
-  const dir = fileURLToPath(new URL('../fixtures/real-configs/', import.meta.url));
-  const manifest = readFileSync(new URL('../fixtures/real-configs/MANIFEST.md', import.meta.url), 'utf8');
+  const dir = fileURLToPath(new URL('../../fixtures/real-configs/', import.meta.url));
+  const manifest = readFileSync(new URL('../../fixtures/real-configs/MANIFEST.md', import.meta.url), 'utf8');
   const files = readdirSync(dir).filter((f) => f.endsWith('.toml'));
   assert.ok(files.length > 0);
   for (const f of files) {

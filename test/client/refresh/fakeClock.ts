@@ -1,5 +1,5 @@
 // A manual clock for scheduling tests: time moves only when the test says so.
-import type { Clock } from '../../client/src/refresh/RefreshScheduler';
+import type { Clock } from '../../../client/src/refresh/RefreshScheduler';
 
 export class FakeClock implements Clock {
   private time = 0;

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RefreshScheduler } from '../../client/src/refresh/RefreshScheduler';
-import { ViewRefresher } from '../../client/src/refresh/ViewRefresher';
-import { nextPollDelay } from '../../client/src/refresh/pollPlan';
+import { RefreshScheduler } from '../../../client/src/refresh/RefreshScheduler';
+import { ViewRefresher } from '../../../client/src/refresh/ViewRefresher';
+import { nextPollDelay } from '../../../client/src/refresh/pollPlan';
 import { FakeClock, settle } from './fakeClock';
 
 const SECOND = 1000;

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { CliFailure, Problem } from '../../client/src/commands/flow';
-import { startDirectFlow, startRunnerFlow } from '../../client/src/runner/startRunner';
-import { DEV, exampleProject, KEY, world } from './support';
+import { CliFailure, Problem } from '../../../client/src/commands/flow';
+import { startDirectFlow, startRunnerFlow } from '../../../client/src/runner/startRunner';
+import { DEV, exampleProject, KEY, world } from '../commands/support';
 
 test('the runner terminal gets the CLI as shellPath, an exact argv, and the key in env only', async () => {
   const w = world();

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { dirname, basename } from 'node:path';
 import { test } from 'node:test';
-import { fakeServices } from './fakeServices';
-import { DEV, KEY } from './support';
+import { fakeServices } from '../commands/fakeServices';
+import { DEV, KEY } from '../commands/support';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { TileboxTaskProvider, TASK_TYPE } = await import('../../client/src/runner/taskProvider');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { TileboxTaskProvider, TASK_TYPE } = await import('../../../client/src/runner/taskProvider');
 
 const CLI = '/opt/tilebox/bin/tilebox';
 type Exec = { process: string; args: string[]; options: { env: Record<string, string>; cwd?: string } };
@@ -26,7 +26,7 @@ function setup(located: { path: string } | { searched: string[] } = { path: CLI 
 }
 
 test('package.json declares the tilebox task type with the actions the provider understands', () => {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
   const def = pkg.contributes.taskDefinitions.find((d: { type: string }) => d.type === TASK_TYPE);
   assert.deepEqual(def.required, ['action']);
   assert.deepEqual(def.properties.action.enum, ['runner', 'publish']);

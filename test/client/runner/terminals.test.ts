@@ -1,7 +1,7 @@
 // Runner terminals: argument arrays, the key only in env, one terminal per cluster.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RunnerTerminals, type RunnerTerminalOptions } from '../../client/src/runner/terminals';
+import { RunnerTerminals, type RunnerTerminalOptions } from '../../../client/src/runner/terminals';
 
 function fakeHost() {
   const created: (RunnerTerminalOptions & { shown: number; show(): void; exitStatus?: { code: number }; disposed?: boolean; dispose(): void })[] = [];

@@ -3,15 +3,15 @@
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import type { Project } from '../../client/src/services';
-import type { Job } from '../../client/src/cliAdapter/types';
-import { statusActions } from '../../client/src/status/statusActions';
-import { lastJobStatus, projectStatus } from '../../client/src/status/statusModel';
+import type { Project } from '../../../client/src/services';
+import type { Job } from '../../../client/src/cliAdapter/types';
+import { statusActions } from '../../../client/src/status/statusActions';
+import { lastJobStatus, projectStatus } from '../../../client/src/status/statusModel';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { TileboxStatusBar } = await import('../../client/src/status/TileboxStatusBar');
-const { WorkspaceProjects } = await import('../../client/src/projects/WorkspaceProjects');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { TileboxStatusBar } = await import('../../../client/src/status/TileboxStatusBar');
+const { WorkspaceProjects } = await import('../../../client/src/projects/WorkspaceProjects');
 
 const qa: Project = { configPath: '/ws/qa/tilebox.workflow.toml', dir: '/ws/qa', label: 'qa', slug: 'scene-qa', targets: [{ name: 'dev', clusters: ['dev-1'] }, { name: 'prod', clusters: ['p-1', 'p-2'] }] };
 const ingest: Project = { configPath: '/ws/ingest/tilebox.workflow.toml', dir: '/ws/ingest', label: 'ingest', slug: 'ingest', targets: [] };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Problem } from '../../../client/src/commands/flow';
 import { promptTaskInput } from '../../../client/src/tasks/promptTaskInput';
-import { FakeUi, type Answer } from '../../commands/fakeUi';
+import { FakeUi, type Answer } from '../commands/fakeUi';
 
 const noDocument = async () => {
   throw new Error('no JSON document expected');

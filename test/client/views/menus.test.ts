@@ -5,19 +5,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import type { Project } from '../../client/src/services';
-import type { Cluster, Job, JobState, Release, TaskState, Workflow } from '../../client/src/cliAdapter/types';
-import { clusterItem, deploymentItem } from '../../client/src/views/model/clusterItems';
-import { groupItem } from '../../client/src/views/model/grouping';
-import { messageItem } from '../../client/src/views/model/item';
-import { jobItem, taskItem } from '../../client/src/views/model/jobItems';
-import { releaseItem, taskIdentifierItem, workflowItem } from '../../client/src/views/model/workflowItems';
+import type { Project } from '../../../client/src/services';
+import type { Cluster, Job, JobState, Release, TaskState, Workflow } from '../../../client/src/cliAdapter/types';
+import { clusterItem, deploymentItem } from '../../../client/src/views/model/clusterItems';
+import { groupItem } from '../../../client/src/views/model/grouping';
+import { messageItem } from '../../../client/src/views/model/item';
+import { jobItem, taskItem } from '../../../client/src/views/model/jobItems';
+import { releaseItem, taskIdentifierItem, workflowItem } from '../../../client/src/views/model/workflowItems';
 import { menuApplies, parseMenuWhen } from './whenClause';
 
-register('../vscodeHook.mjs', import.meta.url);
-const { LoadMoreNode } = await import('../../client/src/views/nodes/JobNodes');
+register('../../vscodeHook.mjs', import.meta.url);
+const { LoadMoreNode } = await import('../../../client/src/views/nodes/JobNodes');
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
 const itemMenus = pkg.contributes.menus['view/item/context'] as { command: string; when: string; group?: string }[];
 const W = 'tilebox.views.workflows', C = 'tilebox.views.clusters', J = 'tilebox.views.jobs';
 const CLI_VIEWS = [W, C, J];
@@ -103,7 +103,7 @@ test('the when-clause reader understands the operators the menus use (and refuse
 
 test('menus of the other views name tokens some contextValue in the sources carries', () => {
   const sources = ['client/src/artifact/model/archiveItems.ts', 'client/src/artifact/model/artifactItems.ts']
-    .map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')).join('\n');
+    .map((f) => readFileSync(new URL(`../../../${f}`, import.meta.url), 'utf8')).join('\n');
   const values = [...sources.matchAll(/contextValue:\s*(?:[^'\n]*\?\s*)?'([^']+)'(?:\s*:\s*'([^']+)')?/g)].flatMap((m) => [m[1], m[2]].filter(Boolean));
   for (const menu of itemMenus) {
     const when = parseMenuWhen(menu.when);

@@ -4,14 +4,14 @@
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import type { CliRunner, Project } from '../../client/src/services';
-import type { CliCall, CliResult } from '../../client/src/cliAdapter/types';
-import { FakeClock, settle } from './fakeClock';
+import type { CliRunner, Project } from '../../../client/src/services';
+import type { CliCall, CliResult } from '../../../client/src/cliAdapter/types';
+import { FakeClock, settle } from '../refresh/fakeClock';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { registerViews } = await import('../../client/src/views/registerViews');
-const { ViewRefresher } = await import('../../client/src/refresh/ViewRefresher');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { registerViews } = await import('../../../client/src/views/registerViews');
+const { ViewRefresher } = await import('../../../client/src/refresh/ViewRefresher');
 
 const RUNNING = '019ef7a2-0000-7000-8000-000000000001';
 const DONE = '019ef7a1-0000-7000-8000-000000000002';

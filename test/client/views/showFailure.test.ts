@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import type { CliFailure, CliResult } from '../../client/src/cliAdapter/types';
-import { settle } from './fakeClock';
+import type { CliFailure, CliResult } from '../../../client/src/cliAdapter/types';
+import { settle } from '../refresh/fakeClock';
 
-register('../vscodeHook.mjs', import.meta.url);
-const fake = await import('../fakeVscode');
-const { makeShowFailure } = await import('../../client/src/views/showFailure');
+register('../../vscodeHook.mjs', import.meta.url);
+const fake = await import('../../fakeVscode');
+const { makeShowFailure } = await import('../../../client/src/views/showFailure');
 
 function setup() {
   fake.state.messages.length = 0;

@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { buildArchive } from '../../server/src/artifact/archive';
-import { selectArtifactFiles } from '../../server/src/artifact/select';
-import type { SelectionConfig } from '../../server/src/config/types';
+import { buildArchive } from '../../../server/src/artifact/archive';
+import { selectArtifactFiles } from '../../../server/src/artifact/select';
+import type { SelectionConfig } from '../../../server/src/config/types';
 import { listFiles, makeTree, type Tree } from './tree';
 
 const trees: Tree[] = [];

@@ -11,9 +11,9 @@ import * as net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { buildArchive } from '../../server/src/artifact/archive';
-import { selectArtifactFiles } from '../../server/src/artifact/select';
-import type { SelectionConfig } from '../../server/src/config/types';
+import { buildArchive } from '../../../server/src/artifact/archive';
+import { selectArtifactFiles } from '../../../server/src/artifact/select';
+import type { SelectionConfig } from '../../../server/src/config/types';
 import { treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createFileFacts } from '../../server/src/artifact/fileFacts';
+import { createFileFacts } from '../../../server/src/artifact/fileFacts';
 
 const dir = mkdtempSync(join(tmpdir(), 'facts-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
 // nested .gitignore files, `.git/info/exclude`, and a repository root above the workflow root.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { selectArtifactFiles, type Selection } from '../../server/src/artifact/select';
+import { selectArtifactFiles, type Selection } from '../../../server/src/artifact/select';
 import { git, gitList, listFiles, makeTree, type Tree } from './tree';
 
 const trees: Tree[] = [];

@@ -5,11 +5,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildArchive } from '../../server/src/artifact/archive';
-import { selectionWarnings } from '../../server/src/artifact/preview/warnings';
-import { selectArtifactFiles } from '../../server/src/artifact/select';
-import { validateWorkflowConfig } from '../../server/src/config/index';
-import type { SelectionConfig } from '../../server/src/config/types';
+import { buildArchive } from '../../../server/src/artifact/archive';
+import { selectionWarnings } from '../../../server/src/artifact/preview/warnings';
+import { selectArtifactFiles } from '../../../server/src/artifact/select';
+import { validateWorkflowConfig } from '../../../server/src/config/index';
+import type { SelectionConfig } from '../../../server/src/config/types';
 import { git, treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();

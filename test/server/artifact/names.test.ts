@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildArchive } from '../../server/src/artifact/archive';
-import { compileGlob, unsafePathReason } from '../../server/src/artifact/glob';
-import { selectArtifactFiles } from '../../server/src/artifact/select';
-import type { SelectionConfig } from '../../server/src/config/types';
+import { buildArchive } from '../../../server/src/artifact/archive';
+import { compileGlob, unsafePathReason } from '../../../server/src/artifact/glob';
+import { selectArtifactFiles } from '../../../server/src/artifact/select';
+import type { SelectionConfig } from '../../../server/src/config/types';
 import { treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();

@@ -1,7 +1,7 @@
 // The selection's order is git's (UTF-8 byte order), whichever comparison sortByPath picks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sortByPath } from '../../server/src/artifact/paths';
+import { sortByPath } from '../../../server/src/artifact/paths';
 
 const utf8Order = (paths: string[]) => [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const sorted = (paths: string[]) => sortByPath(paths.map((path) => ({ path }))).map((item) => item.path);

@@ -10,7 +10,7 @@ import { after, test } from 'node:test';
 import type { SelectionConfig } from '../../../server/src/config/types';
 import { ProjectIndex, type ChangeKind } from '../../../server/src/artifact/projectIndex';
 import { selectArtifactFiles, type Selection } from '../../../server/src/artifact/select';
-import { git, gitList, makeTree, type Tree } from '../../artifact/tree';
+import { git, gitList, makeTree, type Tree } from './tree';
 
 const trees: Tree[] = [];
 after(() => trees.forEach((t) => t.remove()));

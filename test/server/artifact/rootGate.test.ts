@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gateRoot } from '../../../server/src/artifact/rootGate';
-import { treesRemovedAfter } from '../../artifact/tree';
+import { treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();
 

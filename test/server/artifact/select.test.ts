@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import { after, test } from 'node:test';
-import type { SelectionConfig } from '../../server/src/config/types';
-import { selectArtifactFiles, type Selection } from '../../server/src/artifact/select';
+import type { SelectionConfig } from '../../../server/src/config/types';
+import { selectArtifactFiles, type Selection } from '../../../server/src/artifact/select';
 import { git, gitList, listFiles, makeTree, type Tree } from './tree';
 
 const trees: Tree[] = [];

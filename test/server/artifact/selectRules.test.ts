@@ -5,8 +5,8 @@ import nodeFs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { SelectionConfig } from '../../server/src/config/types';
-import { selectArtifactFiles } from '../../server/src/artifact/select';
+import type { SelectionConfig } from '../../../server/src/config/types';
+import { selectArtifactFiles } from '../../../server/src/artifact/select';
 import { treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();

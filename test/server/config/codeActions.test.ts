@@ -9,7 +9,7 @@ import { PUBLISH_BLOCKING_CODES } from '../../../server/src/config/codes';
 import { globToRegExp } from '../../../server/src/config/paths';
 import { selectionWarnings } from '../../../server/src/artifact/preview/warnings';
 import { runnerModuleDiagnostics } from '../../../server/src/artifact/preview/runnerModule';
-import { applyEdits, cursor, diagnose, memoryFacts, VALID } from '../../config/helpers';
+import { applyEdits, cursor, diagnose, memoryFacts, VALID } from './helpers';
 import type { FileFacts } from '../../../server/src/config/types';
 import { validateWorkflowConfig } from '../../../server/src/config/index';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { complete, runnerCompletionRoot } from '../../../server/src/config/completion';
-import { cursor } from '../../config/helpers';
+import { cursor } from './helpers';
 
 test('only a runner value asks for the root, as written, "." when there is none', () => {
   const at = (marked: string) => { const { text, offset } = cursor(marked); return runnerCompletionRoot(text, offset); };

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import {
   codeActionsFor, completeAt, documentSymbols, findRunnerCandidates, hoverAt,
-} from '../../server/src/config/index';
+} from '../../../server/src/config/index';
 import { applyEdits, cursor, diagnose, realConfigs, VALID } from './helpers';
 
 const URI = 'file:///home/me/scene-qa/tilebox.workflow.toml';

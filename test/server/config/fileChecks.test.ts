@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createFileFacts } from '../../server/src/artifact/fileFacts';
-import { selectArtifactFiles } from '../../server/src/artifact/select';
-import { MAX_SEARCHED_PATTERNS } from '../../server/src/config/fileChecks';
+import { createFileFacts } from '../../../server/src/artifact/fileFacts';
+import { selectArtifactFiles } from '../../../server/src/artifact/select';
+import { MAX_SEARCHED_PATTERNS } from '../../../server/src/config/fileChecks';
 import { diagnose, memoryFacts, textAt, VALID } from './helpers';
 
 const ALL = ['pyproject.toml', 'uv.lock', 'my_workflow/runner.py'];

@@ -5,15 +5,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../server/src/config/codeActions';
-import { complete } from '../../server/src/config/completion';
-import { hover } from '../../server/src/config/hover';
-import { symbols } from '../../server/src/config/symbols';
-import { validate } from '../../server/src/config/validate';
+import { codeActions } from '../../../server/src/config/codeActions';
+import { complete } from '../../../server/src/config/completion';
+import { hover } from '../../../server/src/config/hover';
+import { symbols } from '../../../server/src/config/symbols';
+import { validate } from '../../../server/src/config/validate';
 import { join } from 'node:path';
 import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { startInProcess, uriOf } from '../lsp/harness';
-import { projectWithSentinel } from '../server/lsp/sentinel';
+import { projectWithSentinel } from '../lsp/sentinel';
 import { docExamples, memoryFacts, realConfigs } from './helpers';
 import { mutatedDocuments, prng } from './mutate';
 

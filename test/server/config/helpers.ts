@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import { LineIndex } from '../../server/src/config/toml/lineIndex';
-import { validateWorkflowConfig, type ValidateOptions } from '../../server/src/config/index';
-import type { FileFacts } from '../../server/src/config/types';
+import { LineIndex } from '../../../server/src/config/toml/lineIndex';
+import { validateWorkflowConfig, type ValidateOptions } from '../../../server/src/config/index';
+import type { FileFacts } from '../../../server/src/config/types';
 
-export const FIXTURES = fileURLToPath(new URL('../fixtures/real-configs/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/real-configs/', import.meta.url));
 
 export function realConfigs(): { name: string; text: string }[] {
   return readdirSync(FIXTURES).filter((f) => f.endsWith('.toml')).sort()

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { hoverAt } from '../../../server/src/config/index';
-import { cursor } from '../../config/helpers';
+import { cursor } from './helpers';
 
 const hoverText = (marked: string) => {
   const { text, offset } = cursor(marked);

@@ -2,7 +2,7 @@
 // their MANIFEST describes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validateWorkflowConfig } from '../../server/src/config/index';
+import { validateWorkflowConfig } from '../../../server/src/config/index';
 import { diagnose, docExamples, errors, memoryFacts, realConfigs, textAt, where } from './helpers';
 
 test('there are 18 real configs', () => {

@@ -9,12 +9,12 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { parse } from 'smol-toml';
-import { validate } from '../../server/src/config/validate';
+import { validate } from '../../../server/src/config/validate';
 import { docExamples, realConfigs, VALID } from './helpers';
 import { mutatedDocuments } from './mutate';
 
-const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/tilebox.workflow.schema.json', import.meta.url));
-const EXAMPLE = fileURLToPath(new URL('../fixtures/example-project/tilebox.workflow.toml', import.meta.url));
+const SCHEMA_PATH = fileURLToPath(new URL('../../../schemas/tilebox.workflow.schema.json', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../fixtures/example-project/tilebox.workflow.toml', import.meta.url));
 const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object;
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
 const schemaValid = ajv.compile(schema);

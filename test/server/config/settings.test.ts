@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { applyDiagnosticSettings, codeActionsFor } from '../../server/src/config/index';
+import { applyDiagnosticSettings, codeActionsFor } from '../../../server/src/config/index';
 import { applyEdits, diagnose, memoryFacts, textAt } from './helpers';
 
 const PLACEHOLDER = '[workflow]\nslug = "replace-with-your-workflow-slug"\nrunner = "a:b"\n[build]\ninclude = ["x", "y"]\n';

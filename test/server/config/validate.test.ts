@@ -1,7 +1,7 @@
 // One test per validation rule, each with the exact position the user sees underlined.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DIAGNOSTIC_CODES } from '../../server/src/config/index';
+import { DIAGNOSTIC_CODES } from '../../../server/src/config/index';
 import { diagnose, VALID, where } from './helpers';
 
 const wf = (lines: string) => `[workflow]\n${lines}\n\n[build]\ninclude = ["pyproject.toml"]\n`;

@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { makeTree, type Tree } from './tree';
+import { makeTree, type Tree } from '../artifact/tree';
 
 // The bundled CLI as users and CI run it (`npm run test:unit` builds dist/ first).
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 const trees: Tree[] = [];
 after(() => trees.forEach((t) => t.remove()));
 const cli = (...args: string[]) => {

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { FIXTURES, VALID } from './helpers';
+import { FIXTURES, VALID } from '../config/helpers';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const EXAMPLE = fileURLToPath(new URL('../fixtures/example-project', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../fixtures/example-project', import.meta.url));
 const temps: string[] = [];
 after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { treesRemovedAfter } from '../../artifact/tree';
+import { treesRemovedAfter } from '../artifact/tree';
 
 const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 const tree = treesRemovedAfter();

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CompletionRequest, DocumentSymbolRequest } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { MAX_SEARCHED_PATTERNS } from '../../server/src/config/fileChecks';
-import { ProjectMemory } from '../../server/src/artifact/preview/index';
-import { checkConfig, MAX_PREVIEW_PATTERNS } from '../../server/src/lsp/checkConfig';
+import { MAX_SEARCHED_PATTERNS } from '../../../server/src/config/fileChecks';
+import { ProjectMemory } from '../../../server/src/artifact/preview/index';
+import { checkConfig, MAX_PREVIEW_PATTERNS } from '../../../server/src/lsp/checkConfig';
 import { EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf } from './harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];

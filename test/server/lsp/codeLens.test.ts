@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildLenses, lensTitle } from '../../server/src/lsp/codeLens';
-import { emptyPreview, type CheckResult } from '../../server/src/lsp/checkConfig';
+import { buildLenses, lensTitle } from '../../../server/src/lsp/codeLens';
+import { emptyPreview, type CheckResult } from '../../../server/src/lsp/checkConfig';
 
 const result = (files: number[], error?: string): CheckResult => ({
   text: '', root: '/p', diagnostics: [],

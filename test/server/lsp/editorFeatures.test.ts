@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CodeLensRequest, CompletionRequest, HoverRequest, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
 import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
-import { startInProcess, uriOf } from '../../lsp/harness';
+import { startInProcess, uriOf } from './harness';
 import { oddRoots, projectWithSentinel } from './sentinel';
 
 const cleanups: (() => void | Promise<void>)[] = [];

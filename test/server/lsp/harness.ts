@@ -16,11 +16,11 @@ import {
   CodeLensRefreshRequest, type Diagnostic, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from '../../server/src/lsp/languageServer';
-import { artifactChangedNotification } from '../../server/src/shared/protocol';
+import { startServer } from '../../../server/src/lsp/languageServer';
+import { artifactChangedNotification } from '../../../server/src/shared/protocol';
 
-export const EXAMPLE_PROJECT = fileURLToPath(new URL('../fixtures/example-project', import.meta.url));
-export const REAL_CONFIGS = fileURLToPath(new URL('../fixtures/real-configs', import.meta.url));
+export const EXAMPLE_PROJECT = fileURLToPath(new URL('../../fixtures/example-project', import.meta.url));
+export const REAL_CONFIGS = fileURLToPath(new URL('../../fixtures/real-configs', import.meta.url));
 
 export const uriOf = (path: string) => pathToFileURL(path).href;
 
@@ -132,7 +132,7 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
     .reduce((acc, e) => acc.slice(0, offset(e.range.start)) + e.newText + acc.slice(offset(e.range.end)), text);
 }
 
-export const SERVER_BUNDLE = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
+export const SERVER_BUNDLE = fileURLToPath(new URL('../../../dist/server.js', import.meta.url));
 
 /** `node [nodeArgs] dist/server.js --stdio` as a child process, with a client on its pipes. */
 export async function startSpawned(folders: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<TestClient & { stderr: () => string; exited: Promise<number | null> }> {

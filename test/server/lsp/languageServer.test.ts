@@ -9,7 +9,7 @@ import {
   DidChangeWatchedFilesNotification, FileChangeType, HoverRequest,
   type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type MarkupContent,
 } from 'vscode-languageserver-protocol';
-import { artifactPreviewRequest } from '../../server/src/shared/protocol';
+import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
 import { applyEdits, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf, type TestClient } from './harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];

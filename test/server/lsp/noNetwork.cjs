@@ -1,4 +1,4 @@
-// Preload (`node --require test/lsp/noNetwork.cjs ...`) that turns every way Node can reach the
+// Preload (`node --require test/server/lsp/noNetwork.cjs ...`) that turns every way Node can reach the
 // network into a recorded failure: TCP/IPC socket connects, TLS, UDP, DNS, fetch. The stdio
 // pipes and the node-ipc channel are opened without `connect`, so they keep working.
 // Each attempt is appended to $TILEBOX_NETWORK_LOG, which the test reads afterwards.

@@ -7,11 +7,11 @@ import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CompletionRequest, type Diagnostic } from 'vscode-languageserver-protocol';
-import { artifactPreviewRequest } from '../../server/src/shared/protocol';
+import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
 import { EXAMPLE_PROJECT, REAL_CONFIGS, startSpawned, tempWorkspace, uriOf } from './harness';
 
 const PRELOAD = fileURLToPath(new URL('./noNetwork.cjs', import.meta.url));
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 
 function tomlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

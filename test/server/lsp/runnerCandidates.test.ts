@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RunnerCandidates } from '../../../server/src/lsp/runnerCandidates';
-import { treesRemovedAfter } from '../../artifact/tree';
+import { treesRemovedAfter } from '../artifact/tree';
 
 const tree = treesRemovedAfter();
 const RUNNER = 'from tilebox.workflows import Runner\nrunner = Runner()\n';

@@ -2,7 +2,7 @@
 // holds Runner modules no feature of proj may ever list, plus the odd roots that point at them.
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLE_PROJECT, tempWorkspace } from '../../lsp/harness';
+import { EXAMPLE_PROJECT, tempWorkspace } from './harness';
 
 /** `<parent>/proj` is the example project; `<parent>/sentinel_mod.py` defines a Runner. */
 export function projectWithSentinel(cleanups: (() => void)[]): { parent: string; dir: string } {

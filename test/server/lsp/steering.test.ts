@@ -11,12 +11,12 @@ import {
   CodeActionRequest, CompletionRequest, HoverRequest,
   type CodeAction, type CompletionItem, type CompletionList, type MarkupContent,
 } from 'vscode-languageserver-protocol';
-import { DIAGNOSTIC_CODES } from '../../server/src/config/index';
-import { ALL_DIAGNOSTIC_CODES, severitySettingKeys } from '../../server/src/lsp/diagnosticCodes';
-import { artifactPreviewRequest } from '../../server/src/shared/protocol';
+import { DIAGNOSTIC_CODES } from '../../../server/src/config/index';
+import { ALL_DIAGNOSTIC_CODES, severitySettingKeys } from '../../../server/src/lsp/diagnosticCodes';
+import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
 import { applyEdits, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf } from './harness';
 
-const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));
+const PACKAGE = fileURLToPath(new URL('../../../package.json', import.meta.url));
 const cleanups: (() => void | Promise<void>)[] = [];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
 

@@ -11,7 +11,7 @@ import {
   type CodeAction, type Location, type MarkupContent, type SymbolInformation,
 } from 'vscode-languageserver-protocol';
 import { pythonOutlineRequest } from '../../../server/src/shared/protocol';
-import { applyEdits, startInProcess, tempWorkspace, uriOf } from '../../lsp/harness';
+import { applyEdits, startInProcess, tempWorkspace, uriOf } from './harness';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/task-forms', import.meta.url));
 const cleanups: (() => void | Promise<void>)[] = [];

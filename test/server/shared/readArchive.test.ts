@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { compress } from '@mongodb-js/zstd';
 import tar from 'tar-stream';
-import { ArchiveIndex } from '../../server/src/shared/archiveIndex';
-import { ArchiveReadError, readArchive, readArchiveFile } from '../../server/src/shared/readArchive';
-import { buildArchive } from '../../server/src/artifact/archive';
-import { selectArtifactFiles } from '../../server/src/artifact/select';
+import { ArchiveIndex } from '../../../server/src/shared/archiveIndex';
+import { ArchiveReadError, readArchive, readArchiveFile } from '../../../server/src/shared/readArchive';
+import { buildArchive } from '../../../server/src/artifact/archive';
+import { selectArtifactFiles } from '../../../server/src/artifact/select';
 
 interface Spec { name: string; body?: string; size?: number; type?: 'file' | 'directory' | 'symlink'; linkname?: string; mode?: number }
 
@@ -108,7 +108,7 @@ test('not zstd, truncated and corrupted input give a clear error, not a crash', 
 });
 
 test('reads back what the release builder writes for the example project, byte for byte', async () => {
-  const example = fileURLToPath(new URL('../fixtures/example-project/', import.meta.url));
+  const example = fileURLToPath(new URL('../../fixtures/example-project/', import.meta.url));
   const out = mkdtempSync(join(tmpdir(), 'tilebox-read-'));
   try {
     const selection = await selectArtifactFiles(example, { slug: 'scene-qa', root: '.', include: ['**'], exclude: [], useGitignore: true });

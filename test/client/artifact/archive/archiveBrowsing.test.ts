@@ -7,15 +7,15 @@ import { register } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { buildArchive } from '../../server/src/artifact/archive';
-import { selectArtifactFiles } from '../../server/src/artifact/select';
+import { buildArchive } from '../../../../server/src/artifact/archive';
+import { selectArtifactFiles } from '../../../../server/src/artifact/select';
 
-register('../vscodeHook.mjs', import.meta.url);
-const vscode = await import('../fakeVscode');
+register('../../../vscodeHook.mjs', import.meta.url);
+const vscode = await import('../../../fakeVscode');
 const { URI } = await import('vscode-uri');
-const { ArchiveStore } = await import('../../client/src/artifact/archive/ArchiveStore');
-const { ArchiveFileSystem, archiveUri } = await import('../../client/src/artifact/archive/ArchiveFileSystem');
-const { ArchiveTreeProvider } = await import('../../client/src/artifact/archive/ArchiveTreeProvider');
+const { ArchiveStore } = await import('../../../../client/src/artifact/archive/ArchiveStore');
+const { ArchiveFileSystem, archiveUri } = await import('../../../../client/src/artifact/archive/ArchiveFileSystem');
+const { ArchiveTreeProvider } = await import('../../../../client/src/artifact/archive/ArchiveTreeProvider');
 
 const LATIN1 = Buffer.from('caf\xe9 na\xefve\n', 'latin1');
 const BINARY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0xff]);

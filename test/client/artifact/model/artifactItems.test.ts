@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ArtifactPreview } from '../../server/src/shared/protocol';
-import { buildFolderTree, type FolderNode } from '../../client/src/artifact/model/folderTree';
-import { fileItem, filesGroupItem, folderItem, summaryItem, EXPAND_ALL_BELOW } from '../../client/src/artifact/model/artifactItems';
-import { taskItem, tasksGroupItem } from '../../client/src/artifact/model/taskItems';
-import { ReleaseMembership } from '../../client/src/artifact/model/releaseMembership';
-import { archivePathOf, archiveUriParts, archiveEntryItem } from '../../client/src/artifact/model/archiveItems';
+import type { ArtifactPreview } from '../../../../server/src/shared/protocol';
+import { buildFolderTree, type FolderNode } from '../../../../client/src/artifact/model/folderTree';
+import { fileItem, filesGroupItem, folderItem, summaryItem, EXPAND_ALL_BELOW } from '../../../../client/src/artifact/model/artifactItems';
+import { taskItem, tasksGroupItem } from '../../../../client/src/artifact/model/taskItems';
+import { ReleaseMembership } from '../../../../client/src/artifact/model/releaseMembership';
+import { archivePathOf, archiveUriParts, archiveEntryItem } from '../../../../client/src/artifact/model/archiveItems';
 
 const preview: ArtifactPreview = {
   root: '/p',

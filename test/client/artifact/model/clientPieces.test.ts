@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { URI } from 'vscode-uri';
-import { contentKind } from '../../client/src/artifact/model/contentKind';
-import { artifactRootMessage, type ViewInputs } from '../../client/src/artifact/model/viewStatus';
-import { archivePathOf, archiveUriParts } from '../../client/src/artifact/model/archiveItems';
-import { owningConfig } from '../../client/src/artifact/model/owningConfig';
-import type { ArtifactPreview } from '../../server/src/shared/protocol';
+import { contentKind } from '../../../../client/src/artifact/model/contentKind';
+import { artifactRootMessage, type ViewInputs } from '../../../../client/src/artifact/model/viewStatus';
+import { archivePathOf, archiveUriParts } from '../../../../client/src/artifact/model/archiveItems';
+import { owningConfig } from '../../../../client/src/artifact/model/owningConfig';
+import type { ArtifactPreview } from '../../../../server/src/shared/protocol';
 
 test('content kind: UTF-8 text, other encodings, UTF-16 with a BOM, and binary as VS Code judges it', () => {
   assert.equal(contentKind(Buffer.from('héllo ✓\n')), 'text');

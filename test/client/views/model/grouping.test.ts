@@ -1,12 +1,12 @@
 // Multi-root/monorepo grouping and the job filter, without VS Code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Project } from '../../client/src/services';
-import type { Cluster, Job, Workflow } from '../../client/src/cliAdapter/types';
+import type { Project } from '../../../../client/src/services';
+import type { Cluster, Job, Workflow } from '../../../../client/src/cliAdapter/types';
 import {
   groupClusters, groupItem, groupJobs, groupWorkflows, jobProject, onlyProjectJobs, projectTasks,
-} from '../../client/src/views/model/grouping';
-import { describeFilter, isFiltered, toListOptions, withFilter } from '../../client/src/views/model/jobFilter';
+} from '../../../../client/src/views/model/grouping';
+import { describeFilter, isFiltered, toListOptions, withFilter } from '../../../../client/src/views/model/jobFilter';
 
 const project = (label: string, slug: string | undefined, clusters: string[] = []): Project => ({
   configPath: `/ws/${label}/tilebox.workflow.toml`, dir: `/ws/${label}`, label, slug,

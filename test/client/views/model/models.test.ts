@@ -1,13 +1,13 @@
 // CLI JSON (as the documented `--json` output) → adapter parsers → tree item models, without VS Code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseClusterList, parseJobPage, parseWorkflowList } from '../../client/src/cliAdapter/parse';
-import type { Parsed } from '../../client/src/cliAdapter/types';
-import { releaseItem, taskIdentifierItem, workflowItem } from '../../client/src/views/model/workflowItems';
-import { clusterItem, deploymentItem } from '../../client/src/views/model/clusterItems';
-import { childTasks, jobItem, sortJobs, taskItem } from '../../client/src/views/model/jobItems';
-import { messageItem } from '../../client/src/views/model/item';
-import { age, md, shortId } from '../../client/src/views/model/format';
+import { parseClusterList, parseJobPage, parseWorkflowList } from '../../../../client/src/cliAdapter/parse';
+import type { Parsed } from '../../../../client/src/cliAdapter/types';
+import { releaseItem, taskIdentifierItem, workflowItem } from '../../../../client/src/views/model/workflowItems';
+import { clusterItem, deploymentItem } from '../../../../client/src/views/model/clusterItems';
+import { childTasks, jobItem, sortJobs, taskItem } from '../../../../client/src/views/model/jobItems';
+import { messageItem } from '../../../../client/src/views/model/item';
+import { age, md, shortId } from '../../../../client/src/views/model/format';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const ok = <T>(p: Parsed<T>): T => { if (!p.ok) throw new Error(p.detail); return p.value; };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { discoverTasks } from '../../server/src/artifact/discovery/index';
+import { discoverTasks } from '../../../../server/src/artifact/discovery/index';
 
-const example = new URL('../fixtures/example-project/', import.meta.url);
+const example = new URL('../../../fixtures/example-project/', import.meta.url);
 const read = (rel: string) => ({ path: rel, text: readFileSync(new URL(rel, example), 'utf8') });
 
 /** 1-based line of the first line containing `needle`, so expectations follow the source. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Range } from 'vscode-languageserver-types';
-import { discoverTasks, TASK_DIAGNOSTIC_CODES } from '../../server/src/artifact/discovery/index';
+import { discoverTasks, TASK_DIAGNOSTIC_CODES } from '../../../../server/src/artifact/discovery/index';
 
 /** The source text a diagnostic range covers, so tests assert what the user sees underlined. */
 function covered(text: string, range: Range): string {

@@ -3,7 +3,7 @@
 // is found by searching the text after its key.
 import { parse } from 'smol-toml';
 import type { Range } from 'vscode-languageserver-types';
-import type { Located, WorkflowConfig } from '../../server/src/config/types';
+import type { Located, WorkflowConfig } from '../../../../server/src/config/types';
 
 export function configFromToml(text: string): WorkflowConfig {
   const doc = parse(text) as { workflow?: Record<string, unknown>; build?: Record<string, unknown> };

@@ -5,10 +5,10 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { ARTIFACT_DIAGNOSTIC_CODES, buildPreview } from '../../server/src/artifact/preview/index';
+import { ARTIFACT_DIAGNOSTIC_CODES, buildPreview } from '../../../../server/src/artifact/preview/index';
 import { configFromToml } from './configFromToml';
 
-const example = fileURLToPath(new URL('../fixtures/example-project/', import.meta.url));
+const example = fileURLToPath(new URL('../../../fixtures/example-project/', import.meta.url));
 const temps: string[] = [];
 after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 

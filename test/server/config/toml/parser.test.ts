@@ -2,9 +2,9 @@
 // tables, multi-line arrays with comments, non-ASCII text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validateWorkflowConfig } from '../../server/src/config/index';
-import { parseToml } from '../../server/src/config/toml/parser';
-import { diagnose, textAt, VALID, where } from './helpers';
+import { validateWorkflowConfig } from '../../../../server/src/config/index';
+import { parseToml } from '../../../../server/src/config/toml/parser';
+import { diagnose, textAt, VALID, where } from '../helpers';
 
 test('CRLF line endings give the same positions as LF', () => {
   const crlf = `${VALID}[build.x]\n`.replace(/\n/g, '\r\n');
