@@ -1,10 +1,10 @@
 // tilebox.job.submit: cluster (default first), a task identifier from the releases deployed on it
 // (or typed), version, name, JSON input checked before anything is sent, max retries. The new job
 // is revealed in the jobs view and watched until it ends. From a task lens the identifier is the task's, the
-// cluster defaults to the project's target cluster and the input is asked field by field (promptTaskInput).
+// cluster defaults to the project's target cluster. The input is asked field by field (askJobInput) when the task's
+// code is known: always from a lens, from the palette when the project's preview discovers the chosen identifier.
 // tilebox.job.submitAgain repeats the last submission in one step.
-import type { ProjectRegistry, RefreshManager, ViewsApi } from '../services';
-import { checkJobInput } from '../jobs/jobInput';
+import type { Project, ProjectRegistry, RefreshManager, ViewsApi } from '../services';
 import { jobSubmit } from '../cliAdapter/calls';
 import type { Cluster, TaskIdentifier } from '../cliAdapter/types';
 import { isTaskVersion, shortId } from '../cliAdapter/validate';
@@ -14,7 +14,9 @@ import { listClusters, pickCluster } from './pickers';
 import { outcome, type Outcome, type PickItem } from './ui';
 import { defaultJobName } from '../lenses/taskJobs';
 import type { TaskLensArg } from '../lenses/taskLenses';
-import { promptTaskInput, type TaskInputDeps } from '../tasks/promptTaskInput';
+import type { DiscoveredTask } from '@shared';
+import { askJobInput, findTask } from '../tasks/askJobInput';
+import type { TaskInputDeps } from '../tasks/promptTaskInput';
 import type { Submission, SubmissionMemory } from '../tasks/submissions';
 import type { JobCache } from '../jobs/jobCache';
 
@@ -33,6 +35,14 @@ export interface JobDeps extends FlowDeps {
   jobs?: Pick<JobCache, 'reread'>;
   /** Opens the job-input JSON document (for many fields or a type no prompt expresses). */
   editDocument?: TaskInputDeps['editDocument'];
+  /** The tasks the project's artifact preview already discovered (no CLI call); undefined while none is loaded. */
+  projectTasks?(project: Project): readonly DiscoveredTask[] | undefined;
+}
+
+/** The active project's discovered tasks, as far as the client already knows them. */
+function projectTasks(d: JobDeps): readonly DiscoveredTask[] | undefined {
+  const project = d.projects.active();
+  return project && d.projectTasks?.(project);
 }
 
 /** Task identifiers registered by the releases deployed on a cluster, the preferred workflow's first. */
@@ -60,7 +70,9 @@ export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   const name = answered(
     await d.ui.input({ title: 'Job name', value: defaultJobName(taskName), validate: lineCheck('The job name') }),
   ).trim();
-  const input = lens ? await fieldInput(d, { ...lens.task, name: taskName }) : await typedInput(d);
+  // The palette's task is asked field by field too when the project's code declares it (from the preview at hand).
+  const task = lens?.task ?? findTask(projectTasks(d), { name: taskName, version });
+  const input = await askJobInput(d, { name: taskName, className: task?.className, fields: task?.fields });
   const retriesText = answered(
     await d.ui.input({
       title: 'Max retries of the root task',
@@ -132,33 +144,4 @@ async function askIdentifier(d: JobDeps, cluster: Cluster, workflow: string | un
     }),
   ).trim();
   return { taskName, version };
-}
-
-/** The input built from the task's fields; undefined when the task has none. */
-async function fieldInput(d: JobDeps, task: TaskLensArg['task']): Promise<string | undefined> {
-  const editDocument = d.editDocument ?? (() => Promise.reject(new Problem('This task\'s input needs the JSON document editor, which is not available here.')));
-  const input = await promptTaskInput(
-    { name: task.name, className: task.className, fields: task.fields ?? [] },
-    { ui: d.ui, lastInput: (n) => d.submissions?.lastInput(n), editDocument },
-  );
-  return answered(input) ?? undefined;
-}
-
-/** The palette's free JSON input (the task's fields are not known there). */
-async function typedInput(d: JobDeps): Promise<string | undefined> {
-  const inputText = answered(
-    await d.ui.input({
-      title: 'Job input (JSON)',
-      prompt: 'One field: the bare value (5, "text", [1,2]); several fields: an object. Empty: no input. At most 2048 bytes.',
-      placeHolder: '{"scene_id": "S2A_..."}',
-      validate: (v) => {
-        const c = checkJobInput(v);
-        return c.ok ? undefined : c.message;
-      },
-    }),
-  );
-  // Checked again: a caller may not honour `validate`, and nothing invalid may reach the CLI.
-  const input = checkJobInput(inputText);
-  if (!input.ok) throw new Problem(input.message);
-  return input.input;
 }

@@ -1,5 +1,6 @@
 // Debug Task… / Run Task / Debug Failed Task…: start (or reuse) the project's debug runner, pick the task it
-// registers, ask for the input, warn about other runners on the cluster, submit the job there and show it.
+// registers, ask for the input (field by field when the project's code declares the task), warn about other
+// runners on the cluster, submit the job there and show it.
 import { fileURLToPath } from 'node:url';
 import type { DiscoveredTask } from '@shared';
 import { clusterList, jobSubmit } from '../cliAdapter/calls';
@@ -13,7 +14,7 @@ import { outcome, type Outcome } from '../commands/ui';
 import type { Project, ProjectRegistry } from '../services';
 import { competingRunners } from './debugCluster';
 import type { ReadyInfo, RegisteredTask } from './launcherScript';
-import { askTaskInput } from './taskInput';
+import { askJobInput, findTask } from '../tasks/askJobInput';
 
 export interface StartOptions {
   noDebug: boolean;
@@ -45,6 +46,12 @@ export function registeredFor(
 ): RegisteredTask | undefined {
   if (want.unresolved) return ready.identifiers.find((t) => t.class === want.className);
   return ready.identifiers.find((t) => isCompatible({ name: want.name, version: want.version }, t));
+}
+
+/** Asked by the task's fields when the lens or the project's preview knows its class; else as JSON. */
+function inputOf(d: DebugTaskDeps, project: Project, task: RegisteredTask, lensTask?: DiscoveredTask) {
+  const known = lensTask?.fields ? lensTask : findTask(d.projectTasks?.(project), { ...task, className: task.class });
+  return askJobInput(d, { name: task.name, className: task.class, fields: known?.fields });
 }
 
 async function submitTo(
@@ -98,7 +105,7 @@ export async function debugTaskFlow(
       ),
     );
   }
-  const input = await askTaskInput(d.ui, { ...task, fields: lensTask?.fields });
+  const input = await inputOf(d, project, task, lensTask);
   return submitTo(d, ready, task, task.version, input, noDebug ? 'Run' : 'Debug');
 }
 
@@ -144,6 +151,6 @@ export async function debugFailedFlow(d: DebugTaskDeps, arg: unknown): Promise<O
     );
   const version = isTaskVersion(identifier.version) ? identifier.version : task.version;
   // No CLI command in the contract returns a task's input yet (spans are [INFER]): ask for it.
-  const input = await askTaskInput(d.ui, task);
+  const input = await inputOf(d, project, task);
   return submitTo(d, ready, task, version, input, 'Debug');
 }

@@ -45,12 +45,15 @@ function setup() {
   return { w, started, deps, jobs };
 }
 
-test("Debug Task from a lens submits that task with the given input to the debug runner's cluster", async () => {
+const submits = (w: ReturnType<typeof world>) => w.commandsRun().filter((c) => c.startsWith('job submit'));
+
+test("Debug Task from a lens asks the task's fields and submits that input to the debug runner's cluster", async () => {
   const { w, started, deps, jobs } = setup();
-  const ui = w.ui({ input: '"S2A_1"' });
+  const ui = w.ui({ input: 'S2A_1' });
   const out = await debugTaskFlow(deps(ui), false, pathToFileURL(w.project.configPath).href, lensTask);
   assert.deepEqual(started, [{ noDebug: false, discoveredRunners: undefined }]);
-  assert.match(ui.asked[0].title, /^Input of FetchScene \(JSON\)$/);
+  assert.deepEqual(ui.asked.map((a) => a.title), ['FetchScene: scene_id: str'], 'one typed prompt, no JSON box');
+  assert.match(submits(w)[0], / --input "S2A_1" /, 'one field: the bare value');
   const [job] = await jobs();
   assert.equal(job.name, 'Debug FetchScene');
   assert.equal(job.clusterSlug, DEV);
@@ -67,6 +70,41 @@ test('Run Task from the palette picks among the registered tasks and starts the 
   assert.equal((await jobs())[0].name, 'Run Summarize');
 });
 
+// What the project's artifact preview discovered (as the language server reports the example project's tasks.py).
+const discovered: DiscoveredTask[] = [
+  lensTask,
+  { name: 'Summarize', version: 'v0.0', file: 'scene_qa/tasks.py', line: 26, className: 'Summarize', fields: [] },
+];
+
+test("Debug Task from the palette asks the picked task's fields when the project's preview discovers it", async () => {
+  const { w, deps } = setup();
+  const ui = w.ui({ pick: 'FetchScene' }, { input: 'S2A_7' });
+  await debugTaskFlow({ ...deps(ui), projectTasks: () => discovered }, false);
+  assert.deepEqual(ui.asked.map((a) => a.title), [
+    'Debug which task of scene_qa.runner:runner?',
+    'FetchScene: scene_id: str',
+  ]);
+  // A task without fields gets no input question and no --input.
+  const none = w.ui({ pick: 'Summarize' });
+  await debugTaskFlow({ ...deps(none), projectTasks: () => discovered }, true);
+  assert.equal(none.remaining, 0);
+  assert.deepEqual(
+    submits(w).map((c) => c.split(' --cluster ')[0]),
+    [
+      'job submit --name Debug FetchScene --task tilebox.com/example/FetchScene --version v1.0 --input "S2A_7"',
+      'job submit --name Run Summarize --task Summarize --version v0.0',
+    ],
+  );
+});
+
+test('Debug Failed Task asks by fields when the failed class is one the project declares', async () => {
+  const { w, deps } = setup();
+  const ui = w.ui({ input: 'S2A_again' });
+  await debugFailedFlow({ ...deps(ui), projectTasks: () => discovered }, { job: failedJob });
+  assert.deepEqual(ui.asked.map((a) => a.title), ['FetchScene: scene_id: str']);
+  assert.match(submits(w)[0], / --input "S2A_again" /);
+});
+
 test('a lens task the Runner does not register is one message, and nothing is submitted', async () => {
   const { w, deps, jobs } = setup();
   const other = { ...lensTask, name: 'tilebox.com/example/CheckClouds', version: 'v1.2', className: 'CheckClouds' };
@@ -81,27 +119,32 @@ test('a lens task the Runner does not register is one message, and nothing is su
   assert.deepEqual(await jobs(), []);
 });
 
+const failedJob = {
+  id: '019a0000-0000-7000-8000-000000000001',
+  name: 'nightly',
+  state: 'failed' as const,
+  progress: [],
+  taskSummaries: [
+    {
+      id: 't1',
+      display: "FetchScene\nValueError('x')",
+      state: 'failed' as const,
+      identifier: { name: 'tilebox.com/example/FetchScene', version: 'v1.0' },
+    },
+  ],
+};
+
 test("Debug Failed Task re-submits the failed task's identifier, asks for its input, and stops on exceptions", async () => {
   const { w, started, deps, jobs } = setup();
-  const failedJob = {
-    id: '019a0000-0000-7000-8000-000000000001',
-    name: 'nightly',
-    state: 'failed' as const,
-    progress: [],
-    taskSummaries: [
-      {
-        id: 't1',
-        display: "FetchScene\nValueError('x')",
-        state: 'failed' as const,
-        identifier: { name: 'tilebox.com/example/FetchScene', version: 'v1.0' },
-      },
-    ],
-  };
   assert.equal(failedTaskOf({ job: failedJob })?.task.id, 't1');
   assert.equal(failedTaskOf({ job: { ...failedJob, taskSummaries: [] } }), undefined);
-  await debugFailedFlow(deps(w.ui({ input: '"S2A_bad"' })), { job: failedJob });
+  const ui = w.ui({ input: '"S2A_bad"' });
+  await debugFailedFlow(deps(ui), { job: failedJob });
   assert.deepEqual(started, [{ noDebug: false, stopOnTaskException: true }]);
   assert.equal((await jobs())[0].name, 'Debug FetchScene');
+  // No preview of the project is loaded, so the class's fields are unknown: the JSON box, as before.
+  assert.deepEqual(ui.asked.map((a) => a.title), ['Input of FetchScene (JSON)']);
+  assert.match(submits(w)[0], / --input "S2A_bad" /);
   await assert.rejects(
     debugFailedFlow(deps(w.ui()), { job: { ...failedJob, state: 'completed', taskSummaries: [] } }),
     /right-click one there/,
