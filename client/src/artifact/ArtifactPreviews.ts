@@ -7,7 +7,7 @@ import type { PreviewState, ServerStatus } from './model/viewStatus';
 import { owningConfig } from './model/owningConfig';
 import { ReleaseMembership } from './model/releaseMembership';
 import type { PreviewSource } from './previewSource';
-import { CONFIG_FILE_NAME, type ArtifactPreview } from '@shared';
+import { CONFIG_FILE_NAME, type ArtifactPreview, type DiscoveredTask } from '@shared';
 
 const LAST_CONFIG_KEY = 'tilebox.artifact.lastConfig';
 /** The followed config's last good preview, `{ key, preview }`: what the view shows at once after a reload. */
@@ -82,6 +82,12 @@ export class ArtifactPreviews implements vscode.Disposable {
 
   state(key: string): PreviewState | undefined {
     return this.states.get(key);
+  }
+
+  /** The tasks of a config's last good preview (a config mid-edit keeps its last ones); no fetch. */
+  tasksOf(configPath: string): readonly DiscoveredTask[] | undefined {
+    const s = this.states.get(keyOf(vscode.Uri.file(configPath)));
+    return (s?.kind === 'ready' ? s.preview : s?.last)?.tasks;
   }
 
   /** Show this config in the Artifact view (and remember it for the next session). */

@@ -10,6 +10,7 @@ import { Commands, Views } from '../contributes';
 import type { TreeNode } from '../views/nodes/TreeNode';
 import { ArtifactPreviews, keyOf } from './ArtifactPreviews';
 import { ArtifactTreeProvider } from './ArtifactTreeProvider';
+import { loadedTasks } from './loadedTasks';
 import { LanguageClientSource } from './previewSource';
 import { ReleaseDecorations } from './ReleaseDecorations';
 import { ArchiveFileSystem } from './archive/ArchiveFileSystem';
@@ -21,6 +22,7 @@ import { CONFIG_FILE_NAME } from '@shared';
 export function registerArtifactUi(context: vscode.ExtensionContext, client: Promise<LanguageClient>): LanguageClientSource {
   const source = new LanguageClientSource(client);
   const previews = new ArtifactPreviews(source, context.workspaceState);
+  loadedTasks.attach(previews);
   const tree = new ArtifactTreeProvider(previews);
   const view = vscode.window.createTreeView<TreeNode>(Views.artifact, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);

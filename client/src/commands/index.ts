@@ -25,6 +25,7 @@ import { buildFlow, publishFlow } from './publish';
 import { CommandRegistrar } from './register';
 import { copyReleaseIdFlow } from './releaseId';
 import { submitAgainFlow, submitFlow } from './submit';
+import { loadedTasks } from '../artifact/loadedTasks';
 import { InputDocuments } from '../tasks/InputDocuments';
 import { SubmissionMemory } from '../tasks/submissions';
 import { vscodeUi } from './vscodeUi';
@@ -117,6 +118,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
     canceledHere: (id: string) => void canceledHere.add(id),
     submissions,
     editDocument: inputDocuments.edit.bind(inputDocuments),
+    projectTasks: (p: { configPath: string }) => loadedTasks.tasksOf(p.configPath),
   });
   const releaseDeps = (signal: AbortSignal) => ({ ...base(signal), projects, refresh });
   const runnerDeps = (signal: AbortSignal) => ({ ...base(signal), terminals, locate, apiKey: () => secrets.get(), apiUrl, projects });

@@ -2,7 +2,8 @@
 // refreshing, and the server's fresh answer replaces it (fake VS Code, fake language server).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CONFIG, fakeServer, preview, rows, setup, vscode } from './artifactViewHarness';
+import { join } from 'node:path';
+import { CONFIG, fakeServer, preview, ROOT, rows, setup, vscode } from './artifactViewHarness';
 
 test('a reload shows the last artifact at once, marked, until the server answers', { timeout: 10_000 }, async () => {
   vscode.fake.files.clear();
@@ -44,5 +45,23 @@ test('nothing remembered, or remembered for another config: the usual "Computing
   vscode.fake.memento.set('tilebox.artifact.lastPreview', { key: 'file:///elsewhere/tilebox.workflow.toml', preview: preview(['a.py']) });
   const v = setup();
   assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['Computing the artifact…']);
+  v.previews.dispose();
+});
+
+test("a config's discovered tasks are at hand for commands, the last good ones while the config is broken", { timeout: 10_000 }, async () => {
+  vscode.fake.files.clear();
+  vscode.fake.files.add(CONFIG);
+  vscode.fake.memento.clear();
+  const v = setup();
+  const configPath = join(ROOT, 'tilebox.workflow.toml');
+  assert.equal(v.previews.tasksOf(configPath), undefined, 'nothing loaded yet');
+  const task = { name: 'tilebox.com/example/FetchScene', version: 'v1.0', file: 'pkg/tasks.py', line: 4, fields: [] };
+  v.answers.set(CONFIG, { ...preview(['pkg/tasks.py']), tasks: [task] });
+  await v.previews.start();
+  assert.deepEqual(v.previews.tasksOf(configPath), [task]);
+  v.answers.set(CONFIG, { ...preview([]), error: 'TOML syntax error' });
+  await v.previews.load(CONFIG);
+  assert.deepEqual(v.previews.tasksOf(configPath), [task]);
+  assert.equal(v.previews.tasksOf(join(ROOT, 'other', 'tilebox.workflow.toml')), undefined);
   v.previews.dispose();
 });

@@ -5,7 +5,8 @@ import { classifyError } from '../../../client/src/commands/errors';
 import { CliFailure, Problem } from '../../../client/src/commands/flow';
 import { submitAgainFlow, submitFlow } from '../../../client/src/commands/submit';
 import { SubmissionMemory } from '../../../client/src/tasks/submissions';
-import type { Answer } from './fakeUi';
+import { deployRelease, publishRelease } from '../../../client/src/cliAdapter/calls';
+import type { Answer, FakeUi } from './fakeUi';
 import { DEV, exampleProject, world } from './support';
 
 const submits = (w: ReturnType<typeof world>) => w.commandsRun().filter((c) => c.startsWith('job submit'));
@@ -147,4 +148,49 @@ test('from the palette the cluster picker offers the project\'s target cluster f
   assert.match(clusters.items![1], /Default/, 'the API default after it');
   assert.match(done.message, /^Queued job "from-palette" \([0-9a-f]{8}\) on dev-cluster-9xK2mQ4pL8nR7s\.$/);
   assert.deepEqual(submits(w).map((c) => /--cluster (\S+)/.exec(c)?.[1]), [DEV]);
+});
+
+// ---- From the palette: a task the project's preview discovers is asked by its fields; any other identifier as JSON.
+
+/** What the preview discovered in the example project (as the language server reports its tasks.py). */
+const discovered = [
+  { name: 'tilebox.com/example/FetchScene', version: 'v1.0', className: 'FetchScene', fields: [{ name: 'scene_id', type: 'str' }], file: 'scene_qa/tasks.py', line: 4 },
+  { name: 'tilebox.com/example/Typed', version: 'v1.3', className: 'Typed', file: 'scene_qa/tasks.py', line: 30,
+    fields: [{ name: 'scene', type: 'str' }, { name: 'count', type: 'int', default: '5' }] },
+];
+
+test('the palette asks a deployed task\'s fields when the preview discovers it; its input is remembered and Submit Again repeats it', async () => {
+  const w = world();
+  assert.equal((await w.h.cli.run(publishRelease(w.project.dir), { cwd: w.project.dir })).kind, 'ok');
+  assert.equal((await w.h.cli.run(deployRelease({ target: 'dev' }), { cwd: w.project.dir })).kind, 'ok');
+  const state = new Map<string, unknown>();
+  const submissions = new SubmissionMemory({ get: (k) => state.get(k) as never, update: async (k, v) => void state.set(k, v) });
+  const deps = (ui: FakeUi) => ({ ...w.deps(ui), submissions, projectTasks: () => discovered });
+  const ui = w.ui({ pick: 'FetchScene' }, { input: null }, { input: null }, { input: 'S2A 42' }, { input: null });
+  await submitFlow(deps(ui), { clusterSlug: DEV });
+  assert.deepEqual(ui.asked.map((a) => a.title), [
+    `Task to run on ${DEV}`, 'Version of tilebox.com/example/FetchScene', 'Job name', 'FetchScene: scene_id: str', 'Max retries of the root task',
+  ]);
+  const again = w.ui({ pick: 'FetchScene' }, { input: null }, { input: null }, { pick: 'Last input' }, { input: null });
+  await submitFlow(deps(again), { clusterSlug: DEV });
+  assert.deepEqual(again.asked[3].descriptions, ['"S2A 42"', 'scene_id'], 'the last input is offered first');
+  await submitAgainFlow(deps(w.ui()));
+  const expected = `job submit --name FetchScene --task tilebox.com/example/FetchScene --version v1.0 --input "S2A 42" --cluster ${DEV} --max-retries 0 --json`;
+  assert.deepEqual(submits(w), [expected, expected, expected]);
+});
+
+test('a typed identifier the preview discovers with several fields is sent as an object keyed by field name', async () => {
+  const w = world();
+  const ui = w.ui({ input: 'tilebox.com/example/Typed' }, { input: 'v1.3' }, { input: 'typed-run' }, { input: 'S2A' }, { input: '3' }, { input: null });
+  await submitFlow({ ...w.deps(ui), projectTasks: () => discovered }, { clusterSlug: DEV });
+  assert.deepEqual(ui.asked.slice(3, 5).map((a) => a.title), ['Typed: scene (1/2): str', 'Typed: count (2/2): int']);
+  assert.deepEqual(submits(w), [`job submit --name typed-run --task tilebox.com/example/Typed --version v1.3 --input {"scene":"S2A","count":3} --cluster ${DEV} --max-retries 0 --json`]);
+});
+
+test('an identifier the preview does not discover gets the free JSON box', async () => {
+  const w = world();
+  const ui = w.ui({ input: 'tilebox.com/example/Elsewhere' }, { input: 'v1.0' }, { input: 'other' }, { input: '{"a": 1}' }, { input: null });
+  await submitFlow({ ...w.deps(ui), projectTasks: () => discovered }, { clusterSlug: DEV });
+  assert.equal(ui.asked[3].title, 'Job input (JSON)');
+  assert.deepEqual(submits(w), [`job submit --name other --task tilebox.com/example/Elsewhere --version v1.0 --input {"a":1} --cluster ${DEV} --max-retries 0 --json`]);
 });
