@@ -39,9 +39,9 @@ export interface JobDeps extends FlowDeps {
   projectTasks?(project: Project): readonly DiscoveredTask[] | undefined;
 }
 
-/** The active project's discovered tasks, as far as the client already knows them. */
-function projectTasks(d: JobDeps): readonly DiscoveredTask[] | undefined {
-  const project = d.projects.active();
+/** The discovered tasks of the workflow's project (the active one for a typed identifier), as far as known here. */
+function projectTasks(d: JobDeps, workflow: string | undefined): readonly DiscoveredTask[] | undefined {
+  const project = (workflow && d.projects.all?.().find((p) => p.slug === workflow)) || d.projects.active();
   return project && d.projectTasks?.(project);
 }
 
@@ -65,13 +65,13 @@ export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   const clusters = await listClusters(d);
   const preset = clusterFrom(arg);
   const cluster = clusters.find((c) => c.slug === preset) ?? (lens ? await targetCluster(d, lens, clusters) : await pickCluster(d, 'Submit the job to which cluster?', clusters, d.projects.active()?.targets[0]));
-  const known = lens && !lens.task.unresolved ? { taskName: lens.task.name, version: lens.task.version } : undefined;
-  const { taskName, version } = known ?? (await askIdentifier(d, cluster, workflowFrom(arg) ?? d.projects.active()?.slug));
+  const known = lens && !lens.task.unresolved ? { taskName: lens.task.name, version: lens.task.version, workflow: undefined } : undefined;
+  const { taskName, version, workflow } = known ?? (await askIdentifier(d, cluster, workflowFrom(arg) ?? d.projects.active()?.slug));
   const name = answered(
     await d.ui.input({ title: 'Job name', value: defaultJobName(taskName), validate: lineCheck('The job name') }),
   ).trim();
   // The palette's task is asked field by field too when the project's code declares it (from the preview at hand).
-  const task = lens?.task ?? findTask(projectTasks(d), { name: taskName, version });
+  const task = lens?.task ?? findTask(projectTasks(d, workflow), { name: taskName, version });
   const input = await askJobInput(d, { name: taskName, className: task?.className, fields: task?.fields });
   const retriesText = answered(
     await d.ui.input({
@@ -121,13 +121,18 @@ async function targetCluster(d: JobDeps, lens: TaskLensArg, clusters: Cluster[])
   return pickCluster(d, 'Submit the job to which cluster?', ordered);
 }
 
-async function askIdentifier(d: JobDeps, cluster: Cluster, workflow: string | undefined): Promise<{ taskName: string; version: string }> {
-  const tasks = deployedTasks(cluster, workflow);
+/** `workflow`: the one whose deployed release listed the picked identifier (none for a typed one). */
+async function askIdentifier(
+  d: JobDeps,
+  cluster: Cluster,
+  preferWorkflow: string | undefined,
+): Promise<{ taskName: string; version: string; workflow?: string }> {
+  const tasks = deployedTasks(cluster, preferWorkflow);
   const TYPE = Symbol('type');
-  const items: PickItem<TaskIdentifier | typeof TYPE>[] = tasks.map(({ task, workflow }) => ({
+  const items: PickItem<(TaskIdentifier & { workflow: string }) | typeof TYPE>[] = tasks.map(({ task, workflow }) => ({
     label: task.name,
     description: `${task.version} · ${workflow}`,
-    value: task,
+    value: { ...task, workflow },
   }));
   items.push({ label: '$(edit) Type a task identifier…', description: tasks.length ? undefined : `nothing is deployed on ${cluster.slug}`, value: TYPE });
   const chosen = items.length === 1 ? TYPE : answered(await d.ui.pick(`Task to run on ${cluster.slug}`, items));
@@ -143,5 +148,5 @@ async function askIdentifier(d: JobDeps, cluster: Cluster, workflow: string | un
       validate: (v) => (isTaskVersion(v.trim()) ? undefined : 'Write the version as v<major>.<minor>, e.g. v1.0.'),
     }),
   ).trim();
-  return { taskName, version };
+  return { taskName, version, workflow: chosen === TYPE ? undefined : chosen.workflow };
 }

@@ -165,7 +165,11 @@ test('the palette asks a deployed task\'s fields when the preview discovers it; 
   assert.equal((await w.h.cli.run(deployRelease({ target: 'dev' }), { cwd: w.project.dir })).kind, 'ok');
   const state = new Map<string, unknown>();
   const submissions = new SubmissionMemory({ get: (k) => state.get(k) as never, update: async (k, v) => void state.set(k, v) });
-  const deps = (ui: FakeUi) => ({ ...w.deps(ui), submissions, projectTasks: () => discovered });
+  // The active project is another one: the fields come from the project whose release listed the task.
+  const other = { ...w.project, configPath: '/elsewhere/tilebox.workflow.toml', dir: '/elsewhere', slug: 'other-wf' };
+  const projects = { all: () => [other, w.project], active: () => other, pick: async () => other };
+  const projectTasks = (p: { configPath: string }) => (p.configPath === w.project.configPath ? discovered : []);
+  const deps = (ui: FakeUi) => ({ ...w.deps(ui), projects, submissions, projectTasks });
   const ui = w.ui({ pick: 'FetchScene' }, { input: null }, { input: null }, { input: 'S2A 42' }, { input: null });
   await submitFlow(deps(ui), { clusterSlug: DEV });
   assert.deepEqual(ui.asked.map((a) => a.title), [
