@@ -1,5 +1,5 @@
 // Debug Task (issue 14): a breakpoint in a task of the example project, "Tilebox: Debug Task…" from the palette
-// (create a development cluster, pick the task, give its input), the debugger stops on that line with the call stack
+// (create a development cluster, pick the task, give its field), the debugger stops on that line with the call stack
 // and the task's fields; Continue lets the job complete in the Jobs view; Stop leaves no runner process behind.
 // The project's .venv is Debian's python3 (with its python3-debugpy) plus the Python stand-in of tilebox.workflows.
 import { test } from 'node:test';
@@ -64,8 +64,9 @@ test('debug task: the debugger stops on a breakpoint in execute(), the job compl
     await step(/Debug which task of scene_qa\.runner:runner/);
     const runnerReady = Date.now();
     await wb.pick(/FetchScene/);
-    await step(/Input of FetchScene/);
-    await wb.answerInput('"S2A_e2e"');
+    // The preview knows FetchScene's one field, so its input is a text prompt (sent as the bare value "S2A_e2e").
+    await step(/FetchScene: scene_id/);
+    await wb.answerInput('S2A_e2e');
     const submitted = Date.now();
 
     const callStack = wb.view('Call Stack');

@@ -4,15 +4,25 @@
 // "Show Logs" opens the job panel at its log, with the task's error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withSession, standin } from './harness.mjs';
 import { DEV_CLUSTER, runStandin } from './seed.mjs';
 
 const JOB = 'e2e-palette-fetch';
 
-/** The stand-in account has the example project published and deployed to the dev cluster (as a user left it). */
+/**
+ * The stand-in account has the example project published and deployed to the dev cluster (as a user left it); the
+ * local code has since renamed FetchScene's identifier, so the deployed one is not the project's any more and its
+ * input is free JSON (the project's own tasks are asked field by field, which could not ask for `"fail": true`).
+ */
 function prepare(ws, env) {
   runStandin(env, ws, ['workflow', 'publish-release', '--json']);
   runStandin(env, ws, ['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
+  const tasks = join(ws, 'scene_qa/tasks.py');
+  const renamed = readFileSync(tasks, 'utf8').replace('"tilebox.com/example/FetchScene"', '"tilebox.com/example/FetchSceneV2"');
+  assert.match(renamed, /FetchSceneV2/, 'the example project no longer has the identifier this scenario renames');
+  writeFileSync(tasks, renamed);
 }
 
 test('job notice: a job submitted from the palette that fails elsewhere is announced with its next steps', { timeout: 240_000 }, async () => {
