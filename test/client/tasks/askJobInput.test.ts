@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DiscoveredTask } from '../../../server/src/shared/protocol';
 import { askJobInput, findTask } from '../../../client/src/tasks/askJobInput';
-import { FakeUi } from '../../commands/fakeUi';
+import { FakeUi } from '../commands/fakeUi';
 
 const task = (name: string, version: string, className: string, extra: Partial<DiscoveredTask> = {}): DiscoveredTask => ({
   name, version, className, file: 'app/tasks.py', line: 1, fields: [], ...extra,
