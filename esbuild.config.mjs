@@ -29,7 +29,8 @@ const lazyFeatures = {
   name: 'lazy-features',
   setup(build) {
     build.onResolve({ filter: /^\.\/lazyFeatures$/ }, (args) =>
-      args.importer.endsWith('extension.ts') ? { path: './lazyFeatures.js', external: true } : undefined);
+      args.importer.endsWith('extension.ts') ? { path: './lazyFeatures.js', external: true } : undefined,
+    );
   },
 };
 

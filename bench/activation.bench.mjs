@@ -45,10 +45,16 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const a = median(rows.map((r) => r.activation));
 const w = median(rows.map((r) => r.workbench));
 const r = median(rows.map((x) => x.ready));
-console.log(`runs: ${rows.map((x) => `${x.activation} ms / ${x.ready} ms / ${Math.round(x.workbench)} ms`).join(', ')}  (extension activation / views+commands ready / workbench start)`);
+console.log(
+  `runs: ${rows.map((x) => `${x.activation} ms / ${x.ready} ms / ${Math.round(x.workbench)} ms`).join(', ')}  (extension activation / views+commands ready / workbench start)`,
+);
 console.log(`median extension activation: ${a} ms  (goal <= 30 ms: ${a <= 30 ? 'met' : 'NOT met'})`);
 const l = median(loads);
-console.log(`median load of the packaged dist/extension.js (require, before activate()): ${l.toFixed(1)} ms  → load + activate ${(l + a).toFixed(1)} ms`);
+console.log(
+  `median load of the packaged dist/extension.js (require, before activate()): ${l.toFixed(1)} ms  → load + activate ${(l + a).toFixed(1)} ms`,
+);
 console.log(`median load of dist/lazyFeatures.js (after activate() resolved, off the activation path): ${median(lazyLoads).toFixed(1)} ms`);
 console.log(`median until the lazily loaded views and commands are ready: ${r} ms (off the activation path)`);
-console.log(`median workbench start (code/didStartWorkbench): ${Math.round(w)} ms  → load + activate is ${(((l + a) / w) * 100).toFixed(1)}% of it`);
+console.log(
+  `median workbench start (code/didStartWorkbench): ${Math.round(w)} ms  → load + activate is ${(((l + a) / w) * 100).toFixed(1)}% of it`,
+);

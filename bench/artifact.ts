@@ -30,7 +30,28 @@ function random(seed: number): () => number {
 
 /** Python-looking text of roughly `bytes` bytes: compresses like real sources do. */
 function source(next: () => number, bytes: number): string {
-  const words = ['def', 'return', 'self', 'scene', 'tile', 'granule', 'if', 'for', 'in', 'None', 'import', 'np', 'xr', 'task', 'context', 'submit_subtask', 'value', 'result', 'data', 'band'];
+  const words = [
+    'def',
+    'return',
+    'self',
+    'scene',
+    'tile',
+    'granule',
+    'if',
+    'for',
+    'in',
+    'None',
+    'import',
+    'np',
+    'xr',
+    'task',
+    'context',
+    'submit_subtask',
+    'value',
+    'result',
+    'data',
+    'band',
+  ];
   const lines: string[] = [];
   let size = 0;
   while (size < bytes) {
@@ -52,7 +73,10 @@ function generate(): void {
     if (i % 20 === 0) mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `f${i % 20}.py`), source(next, 300 + Math.floor(next() * 8000)));
   }
-  writeFileSync(join(project, 'tilebox.workflow.toml'), '[workflow]\nslug = "bench"\nrunner = "pkg0.mod0.f0:runner"\n\n[build]\ninclude = ["**"]\nuse_gitignore = true\n');
+  writeFileSync(
+    join(project, 'tilebox.workflow.toml'),
+    '[workflow]\nslug = "bench"\nrunner = "pkg0.mod0.f0:runner"\n\n[build]\ninclude = ["**"]\nuse_gitignore = true\n',
+  );
   execFileSync('git', ['init', '-q'], { cwd: project });
 }
 
@@ -60,7 +84,13 @@ function generate(): void {
 function endToEnd(): void {
   const out = join(dir, 'e2e.tar.zst');
   const ours = [process.execPath, resolve('dist/cli.js'), 'build', project, '--out', out];
-  const reference = ['sh', '-c', 'git ls-files -co --exclude-standard | tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T - | zstd -q -3 -T1 -o "$1"', 'sh', join(dir, 'e2e-reference.tar.zst')];
+  const reference = [
+    'sh',
+    '-c',
+    'git ls-files -co --exclude-standard | tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T - | zstd -q -3 -T1 -o "$1"',
+    'sh',
+    join(dir, 'e2e-reference.tar.zst'),
+  ];
   const a: Timing[] = [];
   const b: Timing[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -69,8 +99,21 @@ function endToEnd(): void {
     a.push(timeChild(ours, project));
   }
   console.log(`end to end: node dist/cli.js build vs git ls-files -co --exclude-standard | tar | zstd -3 -T1, median of ${RUNS}:`);
-  console.log(ratioLine('wall time', a.map((t) => t.wallMs), b.map((t) => t.wallMs), 1.3));
-  console.log(ratioLine('CPU time', a.map((t) => t.cpuMs), b.map((t) => t.cpuMs)));
+  console.log(
+    ratioLine(
+      'wall time',
+      a.map((t) => t.wallMs),
+      b.map((t) => t.wallMs),
+      1.3,
+    ),
+  );
+  console.log(
+    ratioLine(
+      'CPU time',
+      a.map((t) => t.cpuMs),
+      b.map((t) => t.cpuMs),
+    ),
+  );
 }
 
 async function main(): Promise<void> {
@@ -81,9 +124,12 @@ async function main(): Promise<void> {
   const mb = (selection.totalBytes / 1024 / 1024).toFixed(0);
   console.log(`generated ${selection.files.length} source files, ${mb} MB, at ${project}`);
   const reference = [
-    'sh', '-c',
+    'sh',
+    '-c',
     `tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T "$1" | zstd -q -3 -T1 -o "$2"`,
-    'sh', list, join(dir, 'reference.tar.zst'),
+    'sh',
+    list,
+    join(dir, 'reference.tar.zst'),
   ];
   const ours: Timing[] = [];
   const theirs: Timing[] = [];
@@ -98,8 +144,21 @@ async function main(): Promise<void> {
   const refBytes = statSync(join(dir, 'reference.tar.zst')).size;
   console.log(`archive size: ours ${(bytes / 1024 / 1024).toFixed(1)} MB, reference ${(refBytes / 1024 / 1024).toFixed(1)} MB`);
   console.log(`archive build (in process) vs tar | zstd -3 -T1 (processes), median of ${RUNS}:`);
-  console.log(ratioLine('wall time', ours.map((t) => t.wallMs), theirs.map((t) => t.wallMs), 1.3));
-  console.log(ratioLine('CPU time', ours.map((t) => t.cpuMs), theirs.map((t) => t.cpuMs)));
+  console.log(
+    ratioLine(
+      'wall time',
+      ours.map((t) => t.wallMs),
+      theirs.map((t) => t.wallMs),
+      1.3,
+    ),
+  );
+  console.log(
+    ratioLine(
+      'CPU time',
+      ours.map((t) => t.cpuMs),
+      theirs.map((t) => t.cpuMs),
+    ),
+  );
   endToEnd();
   console.log(loadNote());
 }

@@ -13,7 +13,15 @@ import { loadNote, median, ratioLine } from './artifactBenchUtil';
 import { generateProject } from './discoveryProject';
 
 const REFERENCE_COMMIT = '4141eb2';
-const REFERENCE_FILES = ['index.ts', 'pythonModule.ts', 'tokenize.ts', 'tokenHelpers.ts', 'identifierReturn.ts', 'diagnostics.ts', 'types.ts'];
+const REFERENCE_FILES = [
+  'index.ts',
+  'pythonModule.ts',
+  'tokenize.ts',
+  'tokenHelpers.ts',
+  'identifierReturn.ts',
+  'diagnostics.ts',
+  'types.ts',
+];
 const FILES = 20_000;
 const RUNS = 5;
 
@@ -24,7 +32,10 @@ async function loadReference(): Promise<Discover> {
   const dir = join(process.cwd(), 'node_modules', '.cache', 'tokenizer-discovery');
   mkdirSync(dir, { recursive: true });
   for (const f of REFERENCE_FILES) {
-    writeFileSync(join(dir, f), execFileSync('git', ['show', `${REFERENCE_COMMIT}:server/src/artifact/discovery/${f}`], { encoding: 'utf8' }));
+    writeFileSync(
+      join(dir, f),
+      execFileSync('git', ['show', `${REFERENCE_COMMIT}:server/src/artifact/discovery/${f}`], { encoding: 'utf8' }),
+    );
   }
   return ((await import(join(dir, 'index.ts'))) as { discoverTasks: Discover }).discoverTasks;
 }
@@ -48,11 +59,17 @@ async function main(): Promise<void> {
   let facts: ModuleFacts[] = [];
   let found = 0;
   for (let r = 0; r < RUNS; r++) {
-    coldRef.push(time(() => { reference(files); }));
-    cold.push(time(() => {
-      facts = files.map((f) => analyzeModule(f.path, f.text)!);
-      found = resolveDiscovery(facts).tasks.length;
-    }));
+    coldRef.push(
+      time(() => {
+        reference(files);
+      }),
+    );
+    cold.push(
+      time(() => {
+        facts = files.map((f) => analyzeModule(f.path, f.text)!);
+        found = resolveDiscovery(facts).tasks.length;
+      }),
+    );
   }
   console.log(ratioLine('cold', cold, coldRef, 1, 'lezer'));
 
@@ -62,12 +79,18 @@ async function main(): Promise<void> {
   const warm: number[] = [];
   const warmRef: number[] = [];
   for (let r = 0; r < RUNS * 4; r++) {
-    warm.push(time(() => {
-      const next = facts.slice();
-      next[at] = analyzeModule(edited.path, edited.text)!;
-      resolveDiscovery(next, edited.path);
-    }));
-    warmRef.push(time(() => { reference([...files.slice(0, at), edited, ...files.slice(at + 1)]); }));
+    warm.push(
+      time(() => {
+        const next = facts.slice();
+        next[at] = analyzeModule(edited.path, edited.text)!;
+        resolveDiscovery(next, edited.path);
+      }),
+    );
+    warmRef.push(
+      time(() => {
+        reference([...files.slice(0, at), edited, ...files.slice(at + 1)]);
+      }),
+    );
   }
   console.log(ratioLine('warm', warm, warmRef, undefined, 'lezer'));
   console.log(`warm median ${median(warm).toFixed(1)} ms (goal <= 5 ms: ${median(warm) <= 5 ? 'met' : 'NOT met'}); ${found} tasks found`);

@@ -3,19 +3,42 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface GeneratedFile { path: string; text: string }
+export interface GeneratedFile {
+  path: string;
+  text: string;
+}
 
 function helperModule(i: number): string {
-  const lines = [`"""Helpers ${i}."""`, 'import os', 'from dataclasses import dataclass', '', `LIMIT_${i} = ${i}`, `LABEL = "helper-${i}"`, ''];
+  const lines = [
+    `"""Helpers ${i}."""`,
+    'import os',
+    'from dataclasses import dataclass',
+    '',
+    `LIMIT_${i} = ${i}`,
+    `LABEL = "helper-${i}"`,
+    '',
+  ];
   for (let f = 0; f < 6; f++) {
-    lines.push(`def step_${f}(values: list[int], scale: float = 1.5) -> list[float]:`,
+    lines.push(
+      `def step_${f}(values: list[int], scale: float = 1.5) -> list[float]:`,
       `    """Scale the values (${f})."""`,
       `    out = [v * scale + ${f} for v in values if v % ${f + 2} != 0]`,
-      `    if len(out) > LIMIT_${i}:`, `        raise ValueError(f"too many: {len(out)} > {LIMIT_${i}}")`,
-      '    return out', '');
+      `    if len(out) > LIMIT_${i}:`,
+      `        raise ValueError(f"too many: {len(out)} > {LIMIT_${i}}")`,
+      '    return out',
+      '',
+    );
   }
-  lines.push('@dataclass', `class Point${i}:`, '    x: float', '    y: float = 0.0', '',
-    '    def norm(self) -> float:', '        return (self.x ** 2 + self.y ** 2) ** 0.5', '');
+  lines.push(
+    '@dataclass',
+    `class Point${i}:`,
+    '    x: float',
+    '    y: float = 0.0',
+    '',
+    '    def norm(self) -> float:',
+    '        return (self.x ** 2 + self.y ** 2) ** 0.5',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -24,14 +47,26 @@ function taskModule(i: number): string {
     'from tilebox.workflows import Task, ExecutionContext',
     'from proj.config import PREFIX',
     '',
-    `class Child${i}(Task):`, '    index: int', '    label: str = "x"', '',
-    '    @staticmethod', `    def identifier() -> tuple[str, str]:`, `        return f"{PREFIX}/Child${i}", "v1.${i % 10}"`, '',
-    '    def execute(self, context: ExecutionContext) -> None:', '        print(self.index)', '',
-    `class Parent${i}(Task):`, '    count: int', '',
+    `class Child${i}(Task):`,
+    '    index: int',
+    '    label: str = "x"',
+    '',
+    '    @staticmethod',
+    `    def identifier() -> tuple[str, str]:`,
+    `        return f"{PREFIX}/Child${i}", "v1.${i % 10}"`,
+    '',
+    '    def execute(self, context: ExecutionContext) -> None:',
+    '        print(self.index)',
+    '',
+    `class Parent${i}(Task):`,
+    '    count: int',
+    '',
     '    async def execute(self, context: ExecutionContext) -> None:',
     `        futures = context.submit_subtasks([Child${i}(k) for k in range(self.count)], max_retries=2)`,
-    `        context.submit_subtask(Child${i}(-1), depends_on=futures)`, '',
-    `TASKS_${i} = [Parent${i}, Child${i}]`, '',
+    `        context.submit_subtask(Child${i}(-1), depends_on=futures)`,
+    '',
+    `TASKS_${i} = [Parent${i}, Child${i}]`,
+    '',
   ].join('\n');
 }
 
@@ -45,11 +80,16 @@ export function generateProject(files: number): GeneratedFile[] {
     out.push({ path: `proj/m${Math.floor(i / 500)}/mod${i}.py`, text: isTask ? taskModule(i) : helperModule(i) });
   }
   const used = taskModules.slice(0, 10);
-  out.push({ path: 'proj/runner.py', text: [
-    'from tilebox.workflows import Runner',
-    ...used.map((i) => `from proj.m${Math.floor(i / 500)}.mod${i} import TASKS_${i}`),
-    '', `runner = Runner(tasks=[${used.map((i) => `*TASKS_${i}`).join(', ')}])`, '',
-  ].join('\n') });
+  out.push({
+    path: 'proj/runner.py',
+    text: [
+      'from tilebox.workflows import Runner',
+      ...used.map((i) => `from proj.m${Math.floor(i / 500)}.mod${i} import TASKS_${i}`),
+      '',
+      `runner = Runner(tasks=[${used.map((i) => `*TASKS_${i}`).join(', ')}])`,
+      '',
+    ].join('\n'),
+  });
   return out;
 }
 

@@ -81,7 +81,9 @@ async function main(): Promise<void> {
 
   const client = new LspClient(server);
   await client.request('initialize', {
-    processId: process.pid, rootUri: pathToFileURL(project).href, capabilities: {},
+    processId: process.pid,
+    rootUri: pathToFileURL(project).href,
+    capabilities: {},
     workspaceFolders: [{ uri: pathToFileURL(project).href, name: 'bench' }],
   });
   client.notify('initialized', {});
@@ -92,7 +94,8 @@ async function main(): Promise<void> {
   const preview = (await client.request('tilebox/artifactPreview', { uri })).result;
   const openPreviewMs = performance.now() - opened;
   const openDiagnosticsMs = (await firstDiagnostics).at - opened;
-  if (preview.files.length !== FILES + 1) throw new Error(`expected ${FILES + 1} files in the preview, got ${preview.files.length} (${preview.error ?? ''})`);
+  if (preview.files.length !== FILES + 1)
+    throw new Error(`expected ${FILES + 1} files in the preview, got ${preview.files.length} (${preview.error ?? ''})`);
   await new Promise((r) => setTimeout(r, 500));
 
   // The floor under every figure below: a request that does almost nothing (symbols of a 10-line config), round trip.
@@ -110,9 +113,11 @@ async function main(): Promise<void> {
   for (let k = 0; k < KEYSTROKES; k++) {
     const include = k % 2 === 0 ? ['app/**', 'src/pkg0/**'] : ['app/**', 'src/**'];
     let asked: Promise<number> | undefined;
-    changing.push(await edit(client, ++version, CONFIG(include), (m) => {
-      asked = client.request('tilebox/artifactPreview', { uri }).then(() => performance.now() - m.at);
-    }));
+    changing.push(
+      await edit(client, ++version, CONFIG(include), (m) => {
+        asked = client.request('tilebox/artifactPreview', { uri }).then(() => performance.now() - m.at);
+      }),
+    );
     previewAfter.push(await asked!);
   }
   const events: number[] = [];
@@ -127,15 +132,35 @@ async function main(): Promise<void> {
   const rssGoal = FILES <= 20_000 ? 150 : 250;
   console.log(`reference: find -type f -printf '%s %p\\n' over the tree: ${ms(findMs)}`);
   console.log(`open -> first diagnostics: ${ms(openDiagnosticsMs)}  (goal <= 300 ms: ${verdict(openDiagnosticsMs <= 300)})`);
-  console.log(`open -> first preview: ${ms(openPreviewMs)} = ${(openPreviewMs / findMs).toFixed(2)}x find  (goal <= 1.5x find + 100 ms = ${ms(1.5 * findMs + 100)}: ${verdict(openPreviewMs <= 1.5 * findMs + 100)})`);
+  console.log(
+    `open -> first preview: ${ms(openPreviewMs)} = ${(openPreviewMs / findMs).toFixed(2)}x find  (goal <= 1.5x find + 100 ms = ${ms(1.5 * findMs + 100)}: ${verdict(openPreviewMs <= 1.5 * findMs + 100)})`,
+  );
   const line = (label: string, values: number[], goal: number) =>
     console.log(`${label}: p50 ${ms(median(values))}, p95 ${ms(p95(values))}  (goal p95 <= ${goal} ms: ${verdict(p95(values) <= goal)})`);
-  console.log(`reference: a trivial request's round trip (symbols of the config) p50 ${ms(median(roundTrips))}, p95 ${ms(p95(roundTrips))}`);
+  console.log(
+    `reference: a trivial request's round trip (symbols of the config) p50 ${ms(median(roundTrips))}, p95 ${ms(p95(roundTrips))}`,
+  );
   console.log(`keystrokes (${KEYSTROKES} each; server work = time - the ${TYPING_DEBOUNCE_MS} ms typing debounce):`);
-  line('  selection unchanged -> first diagnostics', same.map((s) => s.first), 10);
-  line('  selection unchanged -> complete diagnostics', same.map((s) => s.full), 10);
-  line('  build.include changed -> first diagnostics', changing.map((s) => s.first), 40);
-  line('  build.include changed -> complete diagnostics', changing.map((s) => s.full), 40);
+  line(
+    '  selection unchanged -> first diagnostics',
+    same.map((s) => s.first),
+    10,
+  );
+  line(
+    '  selection unchanged -> complete diagnostics',
+    same.map((s) => s.full),
+    10,
+  );
+  line(
+    '  build.include changed -> first diagnostics',
+    changing.map((s) => s.first),
+    40,
+  );
+  line(
+    '  build.include changed -> complete diagnostics',
+    changing.map((s) => s.full),
+    40,
+  );
   line('  build.include changed -> preview response after the diagnostics', previewAfter, 60);
   line(`file created/deleted -> preview showing it (debounce ${FILE_DEBOUNCE_MS} ms included)`, events, FILE_DEBOUNCE_MS + 50);
   console.log(`server peak RSS: ${rss.toFixed(0)} MB  (goal <= ${rssGoal} MB: ${verdict(rss <= rssGoal)})`);

@@ -4,7 +4,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-export interface Received { at: number; method?: string; id?: number; params?: any; result?: any }
+export interface Received {
+  at: number;
+  method?: string;
+  id?: number;
+  params?: any;
+  result?: any;
+}
 
 export class LspClient {
   readonly child: ChildProcess;
@@ -33,7 +39,13 @@ export class LspClient {
   next(test: (m: Received) => boolean, timeoutMs = 60_000): Promise<Received> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('timed out waiting for the server')), timeoutMs);
-      this.watchers.push({ test, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+      this.watchers.push({
+        test,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
     });
   }
 
@@ -72,7 +84,11 @@ export class LspClient {
     this.log.push({ at: message.at, method: message.method, id: message.id });
     // A request from the server (configuration, registration): answer it empty.
     if (message.method && message.id !== undefined) {
-      this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null });
+      this.send({
+        jsonrpc: '2.0',
+        id: message.id,
+        result: message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null,
+      });
       return;
     }
     if (!message.method && message.id !== undefined) {

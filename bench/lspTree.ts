@@ -39,7 +39,10 @@ export function generateTree(root: string, files: number, venvFiles: number): vo
     const dir = join(root, 'src', `pkg${Math.floor(i / (perFolder * 20))}`, `mod${Math.floor(i / perFolder) % 20}`);
     if (i % perFolder === 0) mkdirSync(dir, { recursive: true });
     const python = i % 2 === 0;
-    writeFileSync(join(dir, python ? `f${i}.py` : `f${i}.json`), python ? (i % 200 === 0 ? TASK(`Task${i}`) : MODULE(i)) : `{"index": ${i}}\n`);
+    writeFileSync(
+      join(dir, python ? `f${i}.py` : `f${i}.json`),
+      python ? (i % 200 === 0 ? TASK(`Task${i}`) : MODULE(i)) : `{"index": ${i}}\n`,
+    );
   }
   for (let i = 0; i < venvFiles; i++) {
     const dir = join(root, '.venv', 'lib', 'site-packages', `dist${Math.floor(i / perFolder)}`);

@@ -17,7 +17,10 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'));
 function project(name: string, fill: (root: string) => number): { root: string; bytes: number } {
   const root = join(dir, name);
   mkdirSync(join(root, 'app'), { recursive: true });
-  writeFileSync(join(root, 'tilebox.workflow.toml'), `[workflow]\nslug = "rss-bench"\nrunner = "app.runner:runner"\n\n[build]\ninclude = ["**"]\n`);
+  writeFileSync(
+    join(root, 'tilebox.workflow.toml'),
+    `[workflow]\nslug = "rss-bench"\nrunner = "app.runner:runner"\n\n[build]\ninclude = ["**"]\n`,
+  );
   writeFileSync(join(root, 'app', 'runner.py'), 'runner = None\n');
   return { root, bytes: fill(root) };
 }
@@ -57,11 +60,25 @@ function main(): void {
   const ours = build(big.root);
   const list = join(dir, 'list');
   writeFileSync(list, spawnSync('find', ['.', '-type', 'f'], { cwd: big.root, encoding: 'utf8' }).stdout);
-  const reference = timeChild(['sh', '-c', 'tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T "$1" | zstd -q -3 -T1 -o "$2"', 'sh', list, join(dir, 'ref.tar.zst')], big.root);
+  const reference = timeChild(
+    [
+      'sh',
+      '-c',
+      'tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -T "$1" | zstd -q -3 -T1 -o "$2"',
+      'sh',
+      list,
+      join(dir, 'ref.tar.zst'),
+    ],
+    big.root,
+  );
   const mb = (kb: number) => (kb / 1024).toFixed(0);
-  console.log(`build of 1 GiB (${ours.result.files} files -> ${(ours.result.bytes / MB).toFixed(0)} MiB): peak RSS ${mb(ours.maxRssKb)} MB in ${(ours.wallMs / 1000).toFixed(1)} s  (goal <= ${GOAL_MB} MB: ${ours.maxRssKb / 1024 <= GOAL_MB ? 'met' : 'NOT met'})`);
+  console.log(
+    `build of 1 GiB (${ours.result.files} files -> ${(ours.result.bytes / MB).toFixed(0)} MiB): peak RSS ${mb(ours.maxRssKb)} MB in ${(ours.wallMs / 1000).toFixed(1)} s  (goal <= ${GOAL_MB} MB: ${ours.maxRssKb / 1024 <= GOAL_MB ? 'met' : 'NOT met'})`,
+  );
   console.log(`same CLI on a 1-file project (Node's own floor): peak RSS ${mb(floor.maxRssKb)} MB`);
-  console.log(`tar | zstd -3 -T1 on the same files: peak RSS ${mb(reference.maxRssKb)} MB (the larger of the two processes) in ${(reference.wallMs / 1000).toFixed(1)} s`);
+  console.log(
+    `tar | zstd -3 -T1 on the same files: peak RSS ${mb(reference.maxRssKb)} MB (the larger of the two processes) in ${(reference.wallMs / 1000).toFixed(1)} s`,
+  );
   console.log(`ratio of wall time ours/reference: ${(ours.wallMs / reference.wallMs).toFixed(2)}x`);
   console.log(loadNote());
 }

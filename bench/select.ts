@@ -64,7 +64,25 @@ async function main(): Promise<void> {
   // Like-for-like context: GNU find listing the same files with their sizes (so one stat per
   // file, as the selection needs), pruning the same folders by name.
   const find: Timing[] = [];
-  const findArgs = ['find', '.', '-name', '.git', '-prune', '-o', '-name', '.venv', '-prune', '-o', '-name', '*.log', '-o', '-type', 'f', '-printf', '%s %p\n'];
+  const findArgs = [
+    'find',
+    '.',
+    '-name',
+    '.git',
+    '-prune',
+    '-o',
+    '-name',
+    '.venv',
+    '-prune',
+    '-o',
+    '-name',
+    '*.log',
+    '-o',
+    '-type',
+    'f',
+    '-printf',
+    '%s %p\n',
+  ];
   const bare: Timing[] = [];
   let findCount = 0;
   let selected = 0;
@@ -82,16 +100,59 @@ async function main(): Promise<void> {
     findCount = f.stdout.split('\n').filter(Boolean).length;
     bare.push(await timeHere(() => bareListAndStat(dir)));
   }
-  console.log(`files selected: ours ${selected}, rg ${rgCount}, find ${findCount}${selected === rgCount && rgCount === findCount ? '' : '  (MISMATCH)'}`);
+  console.log(
+    `files selected: ours ${selected}, rg ${rgCount}, find ${findCount}${selected === rgCount && rgCount === findCount ? '' : '  (MISMATCH)'}`,
+  );
   console.log(`selection (in process, with sizes) vs rg --files (its own process), median of ${RUNS}:`);
-  console.log(ratioLine('wall time', ours.map((t) => t.wallMs), rg.map((t) => t.wallMs), 1.5));
-  console.log(ratioLine('CPU time', ours.map((t) => t.cpuMs), rg.map((t) => t.cpuMs)));
+  console.log(
+    ratioLine(
+      'wall time',
+      ours.map((t) => t.wallMs),
+      rg.map((t) => t.wallMs),
+      1.5,
+    ),
+  );
+  console.log(
+    ratioLine(
+      'CPU time',
+      ours.map((t) => t.cpuMs),
+      rg.map((t) => t.cpuMs),
+    ),
+  );
   console.log(`for context, vs find -printf '%s %p' (one thread, a stat per file like ours, no .gitignore parsing):`);
-  console.log(ratioLine('wall time', ours.map((t) => t.wallMs), find.map((t) => t.wallMs)));
-  console.log(ratioLine('CPU time', ours.map((t) => t.cpuMs), find.map((t) => t.cpuMs)));
+  console.log(
+    ratioLine(
+      'wall time',
+      ours.map((t) => t.wallMs),
+      find.map((t) => t.wallMs),
+    ),
+  );
+  console.log(
+    ratioLine(
+      'CPU time',
+      ours.map((t) => t.cpuMs),
+      find.map((t) => t.cpuMs),
+    ),
+  );
   console.log(`the floor in Node: a bare readdir + statSync loop (one thread, no rules), vs rg --files:`);
-  console.log(ratioLine('wall time', bare.map((t) => t.wallMs), rg.map((t) => t.wallMs), undefined, 'bare'));
-  console.log(ratioLine('CPU time', bare.map((t) => t.cpuMs), rg.map((t) => t.cpuMs), undefined, 'bare'));
+  console.log(
+    ratioLine(
+      'wall time',
+      bare.map((t) => t.wallMs),
+      rg.map((t) => t.wallMs),
+      undefined,
+      'bare',
+    ),
+  );
+  console.log(
+    ratioLine(
+      'CPU time',
+      bare.map((t) => t.cpuMs),
+      rg.map((t) => t.cpuMs),
+      undefined,
+      'bare',
+    ),
+  );
   console.log(loadNote());
 }
 

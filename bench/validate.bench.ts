@@ -40,12 +40,20 @@ function measure(fn: () => void): { p50: number; p95: number } {
 }
 
 const ms = (n: number) => `${n.toFixed(3)} ms`;
-const reals = readdirSync(REAL_DIR).filter((f) => f.endsWith('.toml')).sort();
+const reals = readdirSync(REAL_DIR)
+  .filter((f) => f.endsWith('.toml'))
+  .sort();
 const cases: { name: string; text: string; facts?: ReturnType<typeof createFileFacts> }[] = [
   { name: 'example project', text: readFileSync(join(EXAMPLE_DIR, 'tilebox.workflow.toml'), 'utf8') },
-  { name: 'example project + file checks on the real folder', text: readFileSync(join(EXAMPLE_DIR, 'tilebox.workflow.toml'), 'utf8'), facts: createFileFacts(EXAMPLE_DIR) },
-  ...[reals[0], reals.find((f) => f.includes('c31bff1'))!, reals.find((f) => f.includes('signal-verification'))!]
-    .map((f) => ({ name: f.replace(/__tilebox\.workflow/, ' ').replace(/\.toml$/, ''), text: readFileSync(join(REAL_DIR, f), 'utf8') })),
+  {
+    name: 'example project + file checks on the real folder',
+    text: readFileSync(join(EXAMPLE_DIR, 'tilebox.workflow.toml'), 'utf8'),
+    facts: createFileFacts(EXAMPLE_DIR),
+  },
+  ...[reals[0], reals.find((f) => f.includes('c31bff1'))!, reals.find((f) => f.includes('signal-verification'))!].map((f) => ({
+    name: f.replace(/__tilebox\.workflow/, ' ').replace(/\.toml$/, ''),
+    text: readFileSync(join(REAL_DIR, f), 'utf8'),
+  })),
 ];
 
 console.log(`validate vs bare smol-toml parse, ${ITERATIONS} runs each (goal: validate p95 <= 5 ms)`);
@@ -54,7 +62,9 @@ for (const c of cases) {
   const base = measure(() => parse(c.text));
   const full = measure(() => validateWorkflowConfig(c.text, { facts: c.facts }));
   worstP95 = Math.max(worstP95, full.p95);
-  console.log(`  ${c.name.padEnd(62)} validate p50 ${ms(full.p50)} p95 ${ms(full.p95)} | parse p50 ${ms(base.p50)} p95 ${ms(base.p95)} | ratio p50 ${(full.p50 / base.p50).toFixed(1)}x p95 ${(full.p95 / base.p95).toFixed(1)}x`);
+  console.log(
+    `  ${c.name.padEnd(62)} validate p50 ${ms(full.p50)} p95 ${ms(full.p95)} | parse p50 ${ms(base.p50)} p95 ${ms(base.p95)} | ratio p50 ${(full.p50 / base.p50).toFixed(1)}x p95 ${(full.p95 / base.p95).toFixed(1)}x`,
+  );
 }
 console.log(`  worst validate p95: ${ms(worstP95)} -> goal ${worstP95 <= 5 ? 'met' : 'NOT met'}`);
 
@@ -94,7 +104,9 @@ if (existsSync(CLI)) {
     const t = performance.now();
     const run = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const cli = performance.now() - t;
-    console.log(`  ${'node dist/cli.js check'.padEnd(30)} ${cli.toFixed(1)} ms (exit ${run.status}; a bare \`node -e 0\` takes ${nodeStart.toFixed(1)} ms)`);
+    console.log(
+      `  ${'node dist/cli.js check'.padEnd(30)} ${cli.toFixed(1)} ms (exit ${run.status}; a bare \`node -e 0\` takes ${nodeStart.toFixed(1)} ms)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,8 @@
   function focusKey(el) {
     if (!(el instanceof HTMLElement) || !root.contains(el)) return undefined;
     if (el.id) return `#${el.id}`;
-    for (const a of ['data-action', 'data-task', 'data-file']) if (el.hasAttribute(a)) return `[${a}="${CSS.escape(el.getAttribute(a) || '')}"]`;
+    for (const a of ['data-action', 'data-task', 'data-file'])
+      if (el.hasAttribute(a)) return `[${a}="${CSS.escape(el.getAttribute(a) || '')}"]`;
     return undefined;
   }
 
@@ -56,6 +57,7 @@
   vscode.postMessage({ type: 'ready' });
 
   root.addEventListener('change', (e) => {
-    if (e.target instanceof HTMLSelectElement && e.target.id === 'task-filter') vscode.postMessage({ type: 'filter', task: e.target.value });
+    if (e.target instanceof HTMLSelectElement && e.target.id === 'task-filter')
+      vscode.postMessage({ type: 'filter', task: e.target.value });
   });
 })();

@@ -101,9 +101,7 @@ const inside = (file: string, folder: string) => file.startsWith(`${folder}/`);
 export function clientReachingIntoServer(graph: ImportGraph): string[] {
   const allowed = (e: Edge) => inside(e.to, 'server/src/shared') && /^@shared(\/|$)/.test(e.spec);
   return [...graph].flatMap(([from, to]) =>
-    inside(from, 'client/src')
-      ? to.filter((e) => inside(e.to, 'server/src') && !allowed(e)).map((e) => `${from} → ${e.spec}`)
-      : [],
+    inside(from, 'client/src') ? to.filter((e) => inside(e.to, 'server/src') && !allowed(e)).map((e) => `${from} → ${e.spec}`) : [],
   );
 }
 
@@ -201,10 +199,7 @@ test('each rule fires on a graph that breaks it', () => {
     ['server/src/shared/index.ts', types('client/src/services.ts', 'vscode')],
     ['client/src/services.ts', types('vscode')],
   ]);
-  assert.deepEqual(clientReachingIntoServer(bad), [
-    'client/src/a.ts → server/src/lsp/x.ts',
-    'client/src/b.ts → ../../server/src/shared',
-  ]);
+  assert.deepEqual(clientReachingIntoServer(bad), ['client/src/a.ts → server/src/lsp/x.ts', 'client/src/b.ts → ../../server/src/shared']);
   assert.deepEqual(pureReachingTheEditor(bad), [
     'server/src/config/p.ts → server/src/config/q.ts → server/src/lsp/x.ts → vscode-languageserver/node',
     'server/src/config/q.ts → server/src/lsp/x.ts → vscode-languageserver/node',

@@ -24,7 +24,10 @@ for (const doc of DOCS) {
   test(`${doc} names only files and folders that exist`, () => {
     const named = namedPaths(readFileSync(join(ROOT, doc), 'utf8'));
     assert.ok(named.length > 3, `${doc}: only ${named.length} paths found`);
-    assert.deepEqual(named.filter((p) => !existsSync(join(ROOT, p))), []);
+    assert.deepEqual(
+      named.filter((p) => !existsSync(join(ROOT, p))),
+      [],
+    );
   });
 }
 

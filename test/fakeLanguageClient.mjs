@@ -5,11 +5,26 @@ export const TransportKind = { stdio: 0, ipc: 1, pipe: 2, socket: 3 };
 export const State = { Stopped: 1, Running: 2, Starting: 3 };
 export class LanguageClient {
   state = State.Stopped;
-  constructor(id, name) { this.id = id; this.name = name; }
-  start() { return Promise.reject(new Error('no language server in unit tests')); }
-  stop() { return Promise.resolve(); }
-  onDidChangeState() { return disposable; }
-  onNotification() { return disposable; }
-  sendRequest() { return Promise.reject(new Error('no language server in unit tests')); }
-  dispose() { return Promise.resolve(); }
+  constructor(id, name) {
+    this.id = id;
+    this.name = name;
+  }
+  start() {
+    return Promise.reject(new Error('no language server in unit tests'));
+  }
+  stop() {
+    return Promise.resolve();
+  }
+  onDidChangeState() {
+    return disposable;
+  }
+  onNotification() {
+    return disposable;
+  }
+  sendRequest() {
+    return Promise.reject(new Error('no language server in unit tests'));
+  }
+  dispose() {
+    return Promise.resolve();
+  }
 }

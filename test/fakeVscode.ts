@@ -40,7 +40,10 @@ export class Disposable {
   }
 }
 export class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 /** `new Range(start, end)` or `new Range(startLine, startCharacter, endLine, endCharacter)`, as in VS Code. */
 export class Range {
@@ -53,27 +56,42 @@ export class Range {
 }
 export class Selection extends Range {}
 export class CodeLens {
-  constructor(readonly range: Range, readonly command?: vscode.Command) {}
+  constructor(
+    readonly range: Range,
+    readonly command?: vscode.Command,
+  ) {}
 }
 export class RelativePattern {
-  constructor(readonly base: unknown, readonly pattern: string) {}
+  constructor(
+    readonly base: unknown,
+    readonly pattern: string,
+  ) {}
 }
 
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 } as const;
 export class TreeItem {
   [key: string]: unknown;
-  constructor(public label: unknown, public collapsibleState = 0) {}
+  constructor(
+    public label: unknown,
+    public collapsibleState = 0,
+  ) {}
 }
 export class ThemeIcon {
   static readonly File = new ThemeIcon('file');
   static readonly Folder = new ThemeIcon('folder');
-  constructor(readonly id: string, readonly color?: ThemeColor) {}
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
 }
 export class ThemeColor {
   constructor(readonly id: string) {}
 }
 export class MarkdownString {
-  constructor(public value = '', public supportThemeIcons = false) {}
+  constructor(
+    public value = '',
+    public supportThemeIcons = false,
+  ) {}
   appendMarkdown(v: string): this {
     this.value += v;
     return this;
@@ -89,7 +107,10 @@ export const TaskScope = { Global: 1, Workspace: 2 } as const;
 export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
 export const FilePermission = { Readonly: 1 } as const;
 export class FileSystemError extends Error {
-  constructor(message: unknown, readonly code: string) {
+  constructor(
+    message: unknown,
+    readonly code: string,
+  ) {
     super(String(message));
   }
   static FileNotFound = (u?: unknown) => new FileSystemError(u, 'FileNotFound');
@@ -99,7 +120,11 @@ export class FileSystemError extends Error {
   static Unavailable = (m?: unknown) => new FileSystemError(m, 'Unavailable');
 }
 export class ProcessExecution {
-  constructor(readonly process: string, readonly args: string[], readonly options?: unknown) {}
+  constructor(
+    readonly process: string,
+    readonly args: string[],
+    readonly options?: unknown,
+  ) {}
 }
 export class Task {
   constructor(
@@ -461,7 +486,10 @@ export const debug: Api<'debug'> = {
 };
 export const DebugConfigurationProviderTriggerKind = { Initial: 1, Dynamic: 2 } as const;
 export class DebugAdapterExecutable {
-  constructor(readonly command: string, readonly args?: string[]) {}
+  constructor(
+    readonly command: string,
+    readonly args?: string[],
+  ) {}
 }
 
 export const tasks: Api<'tasks'> = {

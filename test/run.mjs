@@ -23,7 +23,9 @@ const isE2e = (f) => f.startsWith(join('test', 'e2e'));
 // The real-VS-Code scenarios run in two groups (test/e2e/half-1/2.e2e.mjs), each one scenario after another, started
 // first and side by side with at most two workbenches at once; the unit test files share a third slot until then.
 // The scenarios mostly wait on the UI, so this keeps 2 cores busy instead of queueing everything behind them.
-const unit = findTests('test').filter((f) => !isE2e(f)).sort();
+const unit = findTests('test')
+  .filter((f) => !isE2e(f))
+  .sort();
 const e2e = [join('test', 'e2e', 'half-1.e2e.mjs'), join('test', 'e2e', 'half-2.e2e.mjs')];
 const files = unitOnly ? unit : [...e2e, ...unit];
 if (!unitOnly) run('bash', ['test/e2e/setup.sh']);

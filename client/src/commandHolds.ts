@@ -6,17 +6,23 @@ import * as vscode from 'vscode';
 export class CommandHolds implements vscode.Disposable {
   private readonly held = new Map<string, vscode.Disposable>();
 
-  constructor(ids: readonly string[], private readonly loaded: Promise<unknown>) {
+  constructor(
+    ids: readonly string[],
+    private readonly loaded: Promise<unknown>,
+  ) {
     for (const id of ids) {
-      this.held.set(id, vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        await this.loaded.catch(() => undefined);
-        // Still held means the feature never registered it: calling it again would only call this hold.
-        if (this.held.has(id)) {
-          void vscode.window.showErrorMessage(`Tilebox: "${id}" is not available; see the Tilebox output for why.`);
-          return undefined;
-        }
-        return vscode.commands.executeCommand(id, ...args);
-      }));
+      this.held.set(
+        id,
+        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+          await this.loaded.catch(() => undefined);
+          // Still held means the feature never registered it: calling it again would only call this hold.
+          if (this.held.has(id)) {
+            void vscode.window.showErrorMessage(`Tilebox: "${id}" is not available; see the Tilebox output for why.`);
+            return undefined;
+          }
+          return vscode.commands.executeCommand(id, ...args);
+        }),
+      );
     }
   }
 
@@ -40,11 +46,15 @@ export class CommandHolds implements vscode.Disposable {
  */
 export function registerTrustRequired(ids: readonly string[]): vscode.Disposable {
   const manage = 'Manage Workspace Trust';
-  return vscode.Disposable.from(...ids.map((id) => vscode.commands.registerCommand(id, async () => {
-    const picked = await vscode.window.showWarningMessage(
-      'Tilebox: this command runs the tilebox CLI, which stays off until you trust this workspace. Validation and the artifact preview work meanwhile.',
-      manage,
-    );
-    if (picked === manage) await vscode.commands.executeCommand('workbench.trust.manage');
-  })));
+  return vscode.Disposable.from(
+    ...ids.map((id) =>
+      vscode.commands.registerCommand(id, async () => {
+        const picked = await vscode.window.showWarningMessage(
+          'Tilebox: this command runs the tilebox CLI, which stays off until you trust this workspace. Validation and the artifact preview work meanwhile.',
+          manage,
+        );
+        if (picked === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+      }),
+    ),
+  );
 }

@@ -11,7 +11,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const started = Date.now();
   const log = vscode.window.createOutputChannel('Tilebox', { log: true });
   // The log is there in every workspace, trusted or not (the alias is the failure messages' "Show Output" button).
-  context.subscriptions.push(log, ...[Commands.showOutput, Commands.showOutputAlias].map((id) => vscode.commands.registerCommand(id, () => log.show())));
+  context.subscriptions.push(
+    log,
+    ...[Commands.showOutput, Commands.showOutputAlias].map((id) => vscode.commands.registerCommand(id, () => log.show())),
+  );
 
   const trusted = vscode.workspace.isTrusted;
   void vscode.commands.executeCommand('setContext', ContextKeys.untrusted, !trusted);
@@ -29,12 +32,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // loading and initialising it is ~30-50 ms. A macrotask later it runs after VS Code has seen activate() resolve,
   // so it is not on the activation path (a microtask would still run before VS Code's `.then`).
   const artifactIds = Object.values(Commands).filter((id) => id.startsWith('tilebox.artifact.'));
-  const trustedIds = Object.values(Commands).filter((id) => id !== Commands.showOutput && id !== Commands.showOutputAlias && !artifactIds.includes(id));
+  const trustedIds = Object.values(Commands).filter(
+    (id) => id !== Commands.showOutput && id !== Commands.showOutputAlias && !artifactIds.includes(id),
+  );
   const languageStarted = deferred();
   const artifactHolds = new CommandHolds(artifactIds, languageStarted.promise);
   context.subscriptions.push(artifactHolds);
-  later(() => void startLanguageFeatures(context, log, projects, () => artifactHolds.release(artifactIds), languageStarted.resolve)
-    .finally(languageStarted.resolve));
+  later(
+    () =>
+      void startLanguageFeatures(context, log, projects, () => artifactHolds.release(artifactIds), languageStarted.resolve).finally(
+        languageStarted.resolve,
+      ),
+  );
 
   const startTrusted = (holds?: CommandHolds) =>
     import('./lazyFeatures')
@@ -54,19 +63,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   } else {
     log.info('Workspace not trusted: validation and artifact preview only; the tilebox CLI and runners are disabled.');
     const trustRequired = registerTrustRequired(trustedIds);
-    context.subscriptions.push(trustRequired, vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void vscode.commands.executeCommand('setContext', ContextKeys.untrusted, false);
-      trustRequired.dispose();
-      const { holds, started } = holdUntilStarted();
-      void startTrusted(holds).finally(started);
-    }));
+    context.subscriptions.push(
+      trustRequired,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        void vscode.commands.executeCommand('setContext', ContextKeys.untrusted, false);
+        trustRequired.dispose();
+        const { holds, started } = holdUntilStarted();
+        void startTrusted(holds).finally(started);
+      }),
+    );
   }
 
   log.info(`activated in ${Date.now() - started} ms`);
 }
 
 async function startLanguageFeatures(
-  context: vscode.ExtensionContext, log: vscode.LogOutputChannel, projects: WorkspaceProjects, beforeRegister: () => void, registered: () => void,
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  projects: WorkspaceProjects,
+  beforeRegister: () => void,
+  registered: () => void,
 ): Promise<void> {
   try {
     const { startLanguageClient, registerArtifactUi, registerPythonLenses } = await import('./lazyFeatures');
@@ -84,7 +100,9 @@ async function startLanguageFeatures(
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 

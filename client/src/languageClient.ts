@@ -17,7 +17,10 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     // Python files too: outline, references and task checks follow unsaved edits.
-    documentSelector: [{ scheme: 'file', pattern: '**/tilebox.workflow.toml' }, { scheme: 'file', language: 'python' }],
+    documentSelector: [
+      { scheme: 'file', pattern: '**/tilebox.workflow.toml' },
+      { scheme: 'file', language: 'python' },
+    ],
     synchronize: { fileEvents: watcher },
     outputChannel: log,
   };

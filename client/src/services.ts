@@ -98,10 +98,19 @@ export interface SecretStorageLike {
 
 /** The API key in the editor's secret storage; `TILEBOX_API_KEY` from the environment when none is stored. */
 export class SecretApiKeyStore implements ApiKeyStore {
-  constructor(private readonly secrets: SecretStorageLike, private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly secrets: SecretStorageLike,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
 
   readonly onDidChange: vscode.Event<void> = (listener, thisArg, disposables) =>
-    this.secrets.onDidChange((e) => { if (e.key === API_KEY_SECRET) listener.call(thisArg); }, undefined, disposables);
+    this.secrets.onDidChange(
+      (e) => {
+        if (e.key === API_KEY_SECRET) listener.call(thisArg);
+      },
+      undefined,
+      disposables,
+    );
 
   async get(): Promise<string | undefined> {
     return (await this.stored()) ?? (this.env.TILEBOX_API_KEY?.trim() || undefined);

@@ -27,7 +27,9 @@ async function main(argv: string[]): Promise<number> {
 
 endQuietlyWhenStdoutCloses();
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`tilebox-workflow-check: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;

@@ -84,7 +84,10 @@ test('the CLI path is a user setting a workspace cannot set, shown under User in
       else walk(v, `${at}.${k}`);
     }
   };
-  walk({ configuration: contributes.configuration, taskDefinitions: contributes.taskDefinitions, commands: contributes.commands }, 'contributes');
+  walk(
+    { configuration: contributes.configuration, taskDefinitions: contributes.taskDefinitions, commands: contributes.commands },
+    'contributes',
+  );
   assert.deepEqual(plain, []);
 });
 
@@ -117,7 +120,10 @@ test('every tilebox context key in a when clause is set by the code', () => {
 test('every setting a when clause reads (config.tilebox.*) is declared', () => {
   const declared = new Set(Object.keys(contributes.configuration?.properties ?? {}));
   const read = sorted(whenClauses(contributes).flatMap(settingsIn));
-  assert.deepEqual(read.filter((k) => !declared.has(k)), []);
+  assert.deepEqual(
+    read.filter((k) => !declared.has(k)),
+    [],
+  );
 });
 
 test('every command a menu, keybinding, welcome view or walkthrough points at is contributed', () => {
@@ -136,7 +142,8 @@ test('every contributed command is registered somewhere in the client sources', 
 
 test('every walkthrough completion event names a context key the code sets or a contributed command', () => {
   const events = (contributes.walkthroughs ?? []).flatMap((w: { steps: { completionEvents?: string[] }[] }) =>
-    w.steps.flatMap((s) => s.completionEvents ?? []));
+    w.steps.flatMap((s) => s.completionEvents ?? []),
+  );
   const contributed = new Set((contributes.commands ?? []).map((c: { command: string }) => c.command));
   const problems = events.filter((e: string) => {
     const [kind, name] = [e.slice(0, e.indexOf(':')), e.slice(e.indexOf(':') + 1)];

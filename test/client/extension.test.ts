@@ -53,12 +53,14 @@ async function start(o: { trusted: boolean; cliPath?: string; key?: string; toml
 function welcomeShown(view: string, keys: Record<string, unknown>): string[] {
   return (pkg.contributes.viewsWelcome as { view: string; when: string; contents: string }[])
     .filter((w) => w.view === view)
-    .filter((w) => w.when.split('&&').every((term) => {
-      const t = term.trim();
-      const negated = t.startsWith('!');
-      const value = !!keys[negated ? t.slice(1) : t];
-      return negated ? !value : value;
-    }))
+    .filter((w) =>
+      w.when.split('&&').every((term) => {
+        const t = term.trim();
+        const negated = t.startsWith('!');
+        const value = !!keys[negated ? t.slice(1) : t];
+        return negated ? !value : value;
+      }),
+    )
     .map((w) => w.contents.split('\n').find((l) => /\[.*\]\(command:/.test(l)) ?? w.contents);
 }
 
@@ -66,14 +68,21 @@ test('untrusted: the untrusted welcome shows, no CLI-backed view or status item 
   const keys = await start({ trusted: false, cliPath: STANDIN_BIN, tomls: ['/p'] });
   assert.equal(keys[ContextKeys.untrusted], true);
   for (const v of CLI_VIEWS) assert.deepEqual(welcomeShown(v, keys), ['[Manage Workspace Trust](command:workbench.trust.manage)']);
-  assert.deepEqual(CLI_VIEWS.filter((v) => fake.views.trees.has(v)), [], 'no provider: VS Code shows the welcome');
+  assert.deepEqual(
+    CLI_VIEWS.filter((v) => fake.views.trees.has(v)),
+    [],
+    'no provider: VS Code shows the welcome',
+  );
   // The palette (before activation sets the key) and the walkthrough still reach the CLI commands: they explain.
   fake.state.answers.push('Manage Workspace Trust');
   await fake.state.commands.get('tilebox.release.publish')!();
   const said = fake.state.messages.at(-1)!;
   assert.equal(said.level, 'warning');
   assert.match(said.text, /runs the tilebox CLI, which stays off until you trust this workspace/);
-  assert.ok(fake.state.executed.some((e) => e.id === 'workbench.trust.manage'), 'the button opens the trust editor');
+  assert.ok(
+    fake.state.executed.some((e) => e.id === 'workbench.trust.manage'),
+    'the button opens the trust editor',
+  );
   for (const id of ['tilebox.output.show', 'tilebox.showOutput']) {
     const before = fake.state.messages.length;
     await fake.state.commands.get(id)!();
@@ -90,7 +99,10 @@ test('granting trust starts the views and commands and clears the untrusted key'
   await trustedStarted(before);
   const keys = fake.contextKeys();
   assert.equal(keys[ContextKeys.untrusted], false);
-  assert.deepEqual(CLI_VIEWS.filter((v) => fake.views.trees.has(v)), CLI_VIEWS);
+  assert.deepEqual(
+    CLI_VIEWS.filter((v) => fake.views.trees.has(v)),
+    CLI_VIEWS,
+  );
   assert.ok(fake.state.commands.has('tilebox.release.publish'));
 });
 
@@ -129,11 +141,19 @@ test('no tilebox.workflow.toml: the workflows view offers "Create Workflow Proje
 
 test('every context key a welcome view reads is one of the keys these scenarios saw set', async () => {
   const seen = new Set<string>();
-  for (const o of [{ trusted: false }, { trusted: true }, { trusted: true, cliPath: STANDIN_BIN }, { trusted: true, cliPath: STANDIN_BIN, key: 'k' }]) {
+  for (const o of [
+    { trusted: false },
+    { trusted: true },
+    { trusted: true, cliPath: STANDIN_BIN },
+    { trusted: true, cliPath: STANDIN_BIN, key: 'k' },
+  ]) {
     for (const k of Object.keys(await start(o))) seen.add(k);
   }
   const read = new Set((pkg.contributes.viewsWelcome as { when: string }[]).flatMap((w) => contextKeysIn(w.when)));
-  assert.deepEqual([...read].filter((k) => !seen.has(k)), []);
+  assert.deepEqual(
+    [...read].filter((k) => !seen.has(k)),
+    [],
+  );
   for (const d of context.subscriptions) d.dispose();
 });
 
@@ -147,12 +167,19 @@ test('a command run before the lazy half has loaded (VS Code activating for it) 
   await activate(context);
   // What VS Code does next for a palette command that activated the extension: run it right away.
   const contributed = (pkg.contributes.commands as { command: string }[]).map((c) => c.command);
-  assert.deepEqual(contributed.filter((id) => !fake.state.commands.has(id)), [], 'every contributed command has a handler at once');
+  assert.deepEqual(
+    contributed.filter((id) => !fake.state.commands.has(id)),
+    [],
+    'every contributed command has a handler at once',
+  );
   const held = fake.state.commands.get('tilebox.project.create')!;
   const run = held('arg');
   await trustedStarted(before);
   await run;
   assert.notEqual(fake.state.commands.get('tilebox.project.create'), held, 'the real handler replaced the hold');
-  assert.deepEqual(fake.state.executed.filter((e: { id: string }) => e.id === 'tilebox.project.create'), [{ id: 'tilebox.project.create', args: ['arg'] }]);
+  assert.deepEqual(
+    fake.state.executed.filter((e: { id: string }) => e.id === 'tilebox.project.create'),
+    [{ id: 'tilebox.project.create', args: ['arg'] }],
+  );
   assert.ok(!fake.state.messages.some((m: { text?: string }) => /not available/.test(String(m.text ?? m))), 'no "not available" error');
 });

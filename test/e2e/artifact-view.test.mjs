@@ -18,7 +18,6 @@ function prepare(ws) {
   writeFileSync(join(ws, 'scene_qa/__pycache__/stale.py'), '# excluded by **/__pycache__/**\n');
 }
 
-
 test('artifact view: exactly the selected files; ignored and excluded files are not in it', { timeout: 180_000 }, async () => {
   await withSession('artifact-view', { trust: 'yes', prepare }, async ({ wb }) => {
     await wb.openFile('tilebox.workflow.toml');
@@ -27,7 +26,11 @@ test('artifact view: exactly the selected files; ignored and excluded files are 
     await wb.treeItem('Files', { view: 'Artifact', timeout: 45_000 });
     await wb.expandAll('Artifact');
     const rows = await wb.treeRows('Artifact');
-    assert.deepEqual(leafPathsBelow(rows, 'Files', (r) => !/excluded/i.test(r.description)), EXPECTED, JSON.stringify(rows));
+    assert.deepEqual(
+      leafPathsBelow(rows, 'Files', (r) => !/excluded/i.test(r.description)),
+      EXPECTED,
+      JSON.stringify(rows),
+    );
     await wb.widenSidebar();
     await wb.screenshot(join(root, 'docs/images/artifact-view.png'));
   });

@@ -15,11 +15,9 @@ function prepare(ws) {
   execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', join(ws, '.venv')], {
     timeout: 60_000,
   });
-  const site = execFileSync(
-    join(ws, '.venv/bin/python'),
-    ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'],
-    { encoding: 'utf8' },
-  ).trim();
+  const site = execFileSync(join(ws, '.venv/bin/python'), ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], {
+    encoding: 'utf8',
+  }).trim();
   writeFileSync(join(site, 'tilebox_standin.pth'), `${join(root, 'test/standin/python')}\n`);
   appendFileSync(join(ws, '.git/info/exclude'), '.venv/\n');
 }
@@ -31,10 +29,7 @@ function runnerProcesses(sessionId) {
     .filter((p) => {
       try {
         const cmd = readFileSync(`/proc/${p}/cmdline`, 'latin1');
-        return (
-          /tilebox_debug_runner|multiprocessing/.test(cmd) &&
-          readFileSync(`/proc/${p}/environ`, 'latin1').includes(sessionId)
-        );
+        return /tilebox_debug_runner|multiprocessing/.test(cmd) && readFileSync(`/proc/${p}/environ`, 'latin1').includes(sessionId);
       } catch {
         return false;
       }
@@ -105,10 +100,6 @@ test('debug task: the debugger stops on a breakpoint in execute(), the job compl
 
     assert.ok(runnerProcesses(s.id).length > 0, 'the debug runner runs until stopped');
     await wb.runCommand('Debug: Stop');
-    await wb.waitFor(
-      'the debug runner and its lease renewer to exit',
-      async () => runnerProcesses(s.id).length === 0,
-      20_000,
-    );
+    await wb.waitFor('the debug runner and its lease renewer to exit', async () => runnerProcesses(s.id).length === 0, 20_000);
   });
 });

@@ -15,18 +15,27 @@ const misspell = (ws) => {
 
 test('misspelled key: Problems shows it on its line; the quick fix removes it', { timeout: 180_000 }, async () => {
   let line = 0;
-  await withSession('diagnostics-misspelled-key', { trust: 'yes', prepare: (ws) => { line = misspell(ws); } }, async ({ wb }) => {
-    await wb.openFile('tilebox.workflow.toml');
-    const isOurs = (r) => /exlude/.test(r) && /tilebox/i.test(r);
-    const rows = await wb.problems({ until: (rs) => rs.some(isOurs), timeout: 45_000 });
-    const row = rows.find(isOurs);
-    assert.match(row, new RegExp(`Ln ${line}\\b|line ${line}\\b`), `expected line ${line}: ${row}`);
-    assert.match(row, /unknown-key/);
-    await wb.screenshot(join(root, 'docs/images/problems.png'));
+  await withSession(
+    'diagnostics-misspelled-key',
+    {
+      trust: 'yes',
+      prepare: (ws) => {
+        line = misspell(ws);
+      },
+    },
+    async ({ wb }) => {
+      await wb.openFile('tilebox.workflow.toml');
+      const isOurs = (r) => /exlude/.test(r) && /tilebox/i.test(r);
+      const rows = await wb.problems({ until: (rs) => rs.some(isOurs), timeout: 45_000 });
+      const row = rows.find(isOurs);
+      assert.match(row, new RegExp(`Ln ${line}\\b|line ${line}\\b`), `expected line ${line}: ${row}`);
+      assert.match(row, /unknown-key/);
+      await wb.screenshot(join(root, 'docs/images/problems.png'));
 
-    await wb.goToLine(line, 2);
-    await wb.applyQuickFix(/exclude/);
-    await wb.problems({ until: (rs) => !rs.some(isOurs), timeout: 30_000 });
-    assert.match(await wb.editorText(), /exclude = \[/);
-  });
+      await wb.goToLine(line, 2);
+      await wb.applyQuickFix(/exclude/);
+      await wb.problems({ until: (rs) => !rs.some(isOurs), timeout: 30_000 });
+      assert.match(await wb.editorText(), /exclude = \[/);
+    },
+  );
 });

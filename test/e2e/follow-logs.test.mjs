@@ -22,8 +22,11 @@ test('job logs: the job panel follows new log lines until the job completes', { 
 
     standin(s, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']); // a runner elsewhere runs it
     let text = '';
-    await wb.waitFor('the panel to show the new log lines', async () => /Job completed/.test(text = await log.innerText()), 60_000)
-      .catch((e) => { throw new Error(`${e.message}; panel shows: ${text}`); });
+    await wb
+      .waitFor('the panel to show the new log lines', async () => /Job completed/.test((text = await log.innerText())), 60_000)
+      .catch((e) => {
+        throw new Error(`${e.message}; panel shows: ${text}`);
+      });
     assert.match(text, /Task Summarize computed/);
     assert.match(await wb.webview().locator('.state').innerText(), /completed/);
   });

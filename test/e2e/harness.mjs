@@ -3,7 +3,18 @@
 // Every session gets its own HOME, user-data folder, workspace and stand-in state, and is torn down completely
 // (process group + any process carrying its session id), even when the test fails.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +27,15 @@ export { root, standinBin, vsix };
 
 const { chromium } = createRequire(join(cache, 'package.json'))('playwright-core');
 
-const freePort = () => new Promise((ok, fail) => {
-  const srv = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-    const { port } = srv.address();
-    srv.close(() => ok(port));
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const srv = createServer()
+      .once('error', fail)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = srv.address();
+        srv.close(() => ok(port));
+      });
   });
-});
 
 /** Polls check() until it returns a truthy value or `ms` pass (then throws `what`). */
 export async function waitUntil(what, check, ms = 20_000, every = 200) {
@@ -41,15 +55,23 @@ function installedExtensions() {
   const stamp = Math.floor(statSync(vsix).mtimeMs);
   const dir = join(cache, `extensions-${stamp}`);
   if (existsSync(dir)) return dir;
-  for (const old of readdirSync(cache).filter((n) => /^extensions-(\d+|installing-.*)$/.test(n))) { // from older VSIX builds
+  for (const old of readdirSync(cache).filter((n) => /^extensions-(\d+|installing-.*)$/.test(n))) {
+    // from older VSIX builds
     const path = join(cache, old);
     if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
   const tmp = mkdtempSync(join(cache, 'extensions-installing-'));
-  execFileSync('node', [codeServer, '--extensions-dir', tmp, '--user-data-dir', join(tmp, '.ud'), '--install-extension', vsix, '--force'],
-    { stdio: 'pipe', timeout: 60_000, env: { ...process.env, HOME: tmp } });
+  execFileSync('node', [codeServer, '--extensions-dir', tmp, '--user-data-dir', join(tmp, '.ud'), '--install-extension', vsix, '--force'], {
+    stdio: 'pipe',
+    timeout: 60_000,
+    env: { ...process.env, HOME: tmp },
+  });
   rmSync(join(tmp, '.ud'), { recursive: true, force: true });
-  try { renameSync(tmp, dir); } catch { rmSync(tmp, { recursive: true, force: true }); } // another file won the race
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true });
+  } // another file won the race
   return dir;
 }
 
@@ -133,11 +155,17 @@ export async function startSession(o) {
 async function startLockedSession(o, unlock) {
   const id = `tilebox-e2e-${process.pid}-${Date.now().toString(36)}`;
   const base = mkdtempSync(join(tmpdir(), 'tilebox-e2e-'));
-  const dirs = { home: join(base, 'home'), userData: join(base, 'user-data'), state: join(base, 'standin-state'), workspace: join(base, 'example-project') };
+  const dirs = {
+    home: join(base, 'home'),
+    userData: join(base, 'user-data'),
+    state: join(base, 'standin-state'),
+    workspace: join(base, 'example-project'),
+  };
   for (const d of [dirs.home, dirs.state, join(dirs.userData, 'User')]) mkdirSync(d, { recursive: true });
   cpSync(exampleProject, dirs.workspace, { recursive: true });
   // A committed repository, as a user's project is (no "untracked" badges in the views and screenshots).
-  const git = (...args) => execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], { cwd: dirs.workspace, stdio: 'ignore' });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], { cwd: dirs.workspace, stdio: 'ignore' });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '--no-gpg-sign', '-m', 'example project');
@@ -145,7 +173,10 @@ async function startLockedSession(o, unlock) {
   const extensionsDir = join(base, 'extensions');
   cpSync(installedExtensions(), extensionsDir, { recursive: true });
 
-  const systemPath = (process.env.PATH ?? '').split(':').filter((p) => p && !p.startsWith(standinBin)).join(':');
+  const systemPath = (process.env.PATH ?? '')
+    .split(':')
+    .filter((p) => p && !p.startsWith(standinBin))
+    .join(':');
   const env = {
     ...process.env,
     HOME: dirs.home,
@@ -161,23 +192,58 @@ async function startLockedSession(o, unlock) {
   await o.prepare?.(dirs.workspace, env);
 
   const port = await freePort();
-  const server = spawn('node', [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', dirs.userData,
-    '--extensions-dir', extensionsDir, dirs.workspace], { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(
+    'node',
+    [
+      codeServer,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      extensionsDir,
+      dirs.workspace,
+    ],
+    { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let serverLog = '';
-  server.stdout.on('data', (d) => { serverLog += d; });
-  server.stderr.on('data', (d) => { serverLog += d; });
+  server.stdout.on('data', (d) => {
+    serverLog += d;
+  });
+  server.stderr.on('data', (d) => {
+    serverLog += d;
+  });
 
   const session = { id, dirs, env, port, server, serverLog: () => serverLog, browser: undefined, page: undefined, wb: undefined };
   session.close = () => closeSession(session, base).finally(unlock);
   try {
-    await waitUntil('code-server to listen', async () => {
-      if (server.exitCode !== null) throw new Error(`code-server exited: ${serverLog}`);
-      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-    }, 30_000);
-    session.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', timeout: 30_000,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    await waitUntil(
+      'code-server to listen',
+      async () => {
+        if (server.exitCode !== null) throw new Error(`code-server exited: ${serverLog}`);
+        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+      },
+      30_000,
+    );
+    session.browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      timeout: 30_000,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
     session.page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     session.page.setDefaultTimeout(15_000);
     session.wb = new Workbench(session.page, session);
@@ -186,7 +252,8 @@ async function startLockedSession(o, unlock) {
     if (o.trust) await session.wb.answerTrust(o.trust);
     // In a trusted workspace the commands register a moment after activation (they load lazily); a palette entry
     // run before that says "command not found". Scenarios start once the extension says it is ready.
-    if (o.trust === 'yes' && o.waitReady !== false) await waitUntil('the Tilebox commands to be ready', async () => readyLine(session), 45_000);
+    if (o.trust === 'yes' && o.waitReady !== false)
+      await waitUntil('the Tilebox commands to be ready', async () => readyLine(session), 45_000);
   } catch (e) {
     session.startError = e;
   }
@@ -224,20 +291,40 @@ function sessionPids(id) {
   const pids = [];
   for (const p of readdirSync('/proc')) {
     if (!/^\d+$/.test(p)) continue;
-    try { if (readFileSync(`/proc/${p}/environ`, 'latin1').includes(`TILEBOX_E2E_SESSION=${id}`)) pids.push(Number(p)); } catch { /* gone */ }
+    try {
+      if (readFileSync(`/proc/${p}/environ`, 'latin1').includes(`TILEBOX_E2E_SESSION=${id}`)) pids.push(Number(p));
+    } catch {
+      /* gone */
+    }
   }
   return pids;
 }
 
 async function closeSession(s, base) {
   const timebox = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(r, ms))]);
-  if (s.browser) await timebox(s.browser.close().catch(() => {}), 5_000);
-  try { process.kill(-s.server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  if (s.browser)
+    await timebox(
+      s.browser.close().catch(() => {}),
+      5_000,
+    );
+  try {
+    process.kill(-s.server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   await waitUntil('code-server to exit', async () => s.server.exitCode !== null || s.server.signalCode !== null, 5_000).catch(() => {});
   for (const pid of [s.server.pid, ...sessionPids(s.id)]) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   }
-  try { process.kill(-s.server.pid, 'SIGKILL'); } catch { /* gone */ }
+  try {
+    process.kill(-s.server.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
   rmSync(base, { recursive: true, force: true, maxRetries: 3 });
 }
 

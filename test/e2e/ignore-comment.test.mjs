@@ -12,10 +12,13 @@ import { withSession, root } from './harness.mjs';
 const PATTERN = 'docs/**/*.md';
 const COMMENT = '# tilebox: ignore include-matches-nothing';
 
-const headlessCheck = (ws) => JSON.parse(execFileSync('node', [join(root, 'dist/cli.js'), 'check', ws, '--format', 'json'], { encoding: 'utf8' }));
+const headlessCheck = (ws) =>
+  JSON.parse(execFileSync('node', [join(root, 'dist/cli.js'), 'check', ws, '--format', 'json'], { encoding: 'utf8' }));
 const codes = (report) => report.files.flatMap((f) => f.diagnostics.map((d) => d.code));
 
-test('ignore comment: a typed include that matches nothing is flagged; the keyboard quick fix silences it, headless too', { timeout: 180_000 }, async () => {
+test('ignore comment: a typed include that matches nothing is flagged; the keyboard quick fix silences it, headless too', {
+  timeout: 180_000,
+}, async () => {
   await withSession('ignore-comment', { trust: 'yes' }, async ({ wb, page, dirs }) => {
     const file = join(dirs.workspace, 'tilebox.workflow.toml');
     const lines = readFileSync(file, 'utf8').split('\n');
@@ -30,8 +33,13 @@ test('ignore comment: a typed include that matches nothing is flagged; the keybo
     const isOurs = (r) => /include-matches-nothing/.test(r) && r.includes(PATTERN);
     const rows = await wb.problems({ until: (rs) => rs.some(isOurs), timeout: 45_000 });
     assert.match(rows.find(isOurs), new RegExp(`Ln ${line}\\b|line ${line}\\b`));
-    const icon = await page.locator('.markers-panel .monaco-list-row').filter({ hasText: PATTERN }).first()
-      .locator('.marker-icon').first().getAttribute('class');
+    const icon = await page
+      .locator('.markers-panel .monaco-list-row')
+      .filter({ hasText: PATTERN })
+      .first()
+      .locator('.marker-icon')
+      .first()
+      .getAttribute('class');
     assert.match(icon ?? '', /\bwarning\b/, `severity icon: ${icon}`);
 
     await wb.goToLine(line, lines[index].indexOf(']') + 5); // inside the typed pattern

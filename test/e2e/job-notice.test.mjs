@@ -25,12 +25,18 @@ function prepare(ws, env) {
   writeFileSync(tasks, renamed);
 }
 
-test('job notice: a job submitted from the palette that fails elsewhere is announced with its next steps', { timeout: 240_000 }, async () => {
+test('job notice: a job submitted from the palette that fails elsewhere is announced with its next steps', {
+  timeout: 240_000,
+}, async () => {
   await withSession('job-notice', { trust: 'yes', prepare }, async (s) => {
     const { wb, page } = s;
     /** Answers the quick-input step whose title matches (waiting for it, so no answer lands in the previous step). */
     const step = async (title, answer) => {
-      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page
+        .locator('.quick-input-widget .quick-input-title')
+        .filter({ hasText: title })
+        .first()
+        .waitFor({ state: 'visible', timeout: 20_000 });
       if (typeof answer === 'string') await wb.answerInput(answer);
       else await wb.pick(answer);
     };
@@ -44,7 +50,10 @@ test('job notice: a job submitted from the palette that fails elsewhere is annou
     await step(/Job input/, '{"fail": true}');
     await step(/Max retries/, '0');
     const submitted = await wb.notificationButtons(new RegExp(`Queued job "${JOB}"`), 60_000);
-    assert.ok(submitted.some((b) => /Show Job/.test(b)), `submit next steps: ${JSON.stringify(submitted)}`);
+    assert.ok(
+      submitted.some((b) => /Show Job/.test(b)),
+      `submit next steps: ${JSON.stringify(submitted)}`,
+    );
     const job = JSON.parse(standin(s, ['job', 'list', '--json'])).jobs.find((j) => j.name === JOB);
     assert.ok(job, 'the stand-in has no job from the palette');
     assert.notEqual(job.state, 'failed', 'the job failed before any runner ran it');
@@ -53,10 +62,18 @@ test('job notice: a job submitted from the palette that fails elsewhere is annou
     standin(s, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']);
     const failed = new RegExp(`job "${JOB}" failed`, 'i');
     const buttons = await wb.notificationButtons(failed, 60_000);
-    for (const b of [/Show Job/, /Retry/, /Show Logs/]) assert.ok(buttons.some((t) => b.test(t)), `"${b.source}" in ${JSON.stringify(buttons)}`);
+    for (const b of [/Show Job/, /Retry/, /Show Logs/])
+      assert.ok(
+        buttons.some((t) => b.test(t)),
+        `"${b.source}" in ${JSON.stringify(buttons)}`,
+      );
     assert.match(await wb.statusBarItem(new RegExp(JOB)), /failed/i);
 
     await wb.notificationAction(failed, /Show Logs/);
-    await wb.waitFor('the job log with the task error', async () => /asked this task to fail/.test(await wb.webview().locator('.log').innerText()), 30_000);
+    await wb.waitFor(
+      'the job log with the task error',
+      async () => /asked this task to fail/.test(await wb.webview().locator('.log').innerText()),
+      30_000,
+    );
   });
 });

@@ -13,11 +13,27 @@ const JOB = 'e2e-panel';
 function prepare(ws, env) {
   runStandin(env, ws, ['workflow', 'publish-release', '--json']);
   runStandin(env, ws, ['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
-  runStandin(env, ws, ['job', 'submit', '--name', JOB, '--task', 'tilebox.com/example/FetchScene', '--version', 'v1.0', '--input', '{"fail": true}', '--cluster', DEV_CLUSTER, '--json']);
+  runStandin(env, ws, [
+    'job',
+    'submit',
+    '--name',
+    JOB,
+    '--task',
+    'tilebox.com/example/FetchScene',
+    '--version',
+    'v1.0',
+    '--input',
+    '{"fail": true}',
+    '--cluster',
+    DEV_CLUSTER,
+    '--json',
+  ]);
   runStandin(env, ws, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']);
 }
 
-test('job panel: a failed job shows its failing task first, the graph and Retry; Retry updates panel and tree', { timeout: 180_000 }, async () => {
+test('job panel: a failed job shows its failing task first, the graph and Retry; Retry updates panel and tree', {
+  timeout: 180_000,
+}, async () => {
   await withSession('job-panel', { trust: 'yes', prepare }, async (s) => {
     const { wb, page } = s;
     await wb.openTilebox();
@@ -29,8 +45,15 @@ test('job panel: a failed job shows its failing task first, the graph and Retry;
     const panel = wb.webview();
     const failure = panel.locator('section.failure');
     let text = '';
-    await wb.waitFor('the failing task with its error', async () => /FetchScene failed[\s\S]*ValueError: the input asked this task to fail/.test(text = await failure.innerText()), 30_000)
-      .catch((e) => { throw new Error(`${e.message}; the failure section shows: ${text}`); });
+    await wb
+      .waitFor(
+        'the failing task with its error',
+        async () => /FetchScene failed[\s\S]*ValueError: the input asked this task to fail/.test((text = await failure.innerText())),
+        30_000,
+      )
+      .catch((e) => {
+        throw new Error(`${e.message}; the failure section shows: ${text}`);
+      });
     assert.match(await failure.locator('a').first().innerText(), /scene_qa\/tasks\.py", line \d+/);
     const order = await panel.locator('h2').allInnerTexts();
     assert.equal(order[0].trim(), 'FetchScene failed', `the failure comes first: ${JSON.stringify(order)}`);
@@ -44,7 +67,9 @@ test('job panel: a failed job shows its failing task first, the graph and Retry;
     const wide = await panel.locator('body').evaluate((body) => {
       body.style.width = '300px';
       body.style.boxSizing = 'border-box';
-      const out = [...body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > 301).map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
+      const out = [...body.querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > 301)
+        .map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
       body.style.width = '';
       return out;
     });
@@ -58,10 +83,18 @@ test('job panel: a failed job shows its failing task first, the graph and Retry;
     await panel.getByRole('button', { name: 'Retry' }).click();
     // Retry asks first only when it sees a reason the job may fail again (none here: the task's release is deployed).
     const dialog = page.locator('.monaco-dialog-box');
-    await wb.waitFor('the panel to say queued', async () => {
-      if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Retry Anyway' }).click();
-      return /queued/.test(await panel.locator('.state').innerText());
-    }, 30_000);
-    await wb.waitFor('the Jobs view row to say queued', async () => /queued/.test(await (await wb.treeItem(JOB, { view: 'Jobs' })).innerText()), 20_000);
+    await wb.waitFor(
+      'the panel to say queued',
+      async () => {
+        if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Retry Anyway' }).click();
+        return /queued/.test(await panel.locator('.state').innerText());
+      },
+      30_000,
+    );
+    await wb.waitFor(
+      'the Jobs view row to say queued',
+      async () => /queued/.test(await (await wb.treeItem(JOB, { view: 'Jobs' })).innerText()),
+      20_000,
+    );
   });
 });

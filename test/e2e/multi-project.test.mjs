@@ -24,10 +24,18 @@ test('two projects: views group by project; palette commands ask which one and r
   await withSession('multi-project', { trust: 'yes', prepare }, async ({ wb, page }) => {
     await wb.openTilebox();
     await wb.expandView('Workflows');
-    await wb.waitFor('the Workflows view to group by project', async () => {
-      const groups = await groupRows(wb);
-      return groups.includes('example-project') && groups.includes('ingest');
-    }, 45_000).catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.treeRows('Workflows'))}`); });
+    await wb
+      .waitFor(
+        'the Workflows view to group by project',
+        async () => {
+          const groups = await groupRows(wb);
+          return groups.includes('example-project') && groups.includes('ingest');
+        },
+        45_000,
+      )
+      .catch(async (e) => {
+        throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.treeRows('Workflows'))}`);
+      });
     await wb.expandTreeItem(/^ingest/, { view: 'Workflows' });
     await wb.treeItem('Ingest', { view: 'Workflows' });
 

@@ -14,6 +14,10 @@ test('no tilebox CLI: the welcome view explains how to install it', { timeout: 1
     // Explained once, in place: no error toast for something the user did not ask for (VS Code lists tasks itself).
     await new Promise((r) => setTimeout(r, 3_000)); // the task detection that used to toast runs right after startup
     const toasts = await wb.page.locator('.notification-toast').allInnerTexts();
-    assert.deepEqual(toasts.filter((t) => /not found/i.test(t)), [], 'error notifications at startup');
+    assert.deepEqual(
+      toasts.filter((t) => /not found/i.test(t)),
+      [],
+      'error notifications at startup',
+    );
   });
 });

@@ -41,8 +41,7 @@ const run = (cmd, args, opts = {}) =>
 function fetchBinaryPackage(suffix, dest) {
   const name = `@mongodb-js/zstd-${suffix}`;
   const local = join(root, 'node_modules', name);
-  if (existsSync(join(local, 'package.json')) &&
-      JSON.parse(readFileSync(join(local, 'package.json'), 'utf8')).version === zstdVersion) {
+  if (existsSync(join(local, 'package.json')) && JSON.parse(readFileSync(join(local, 'package.json'), 'utf8')).version === zstdVersion) {
     cpSync(local, dest, { recursive: true });
     return 'node_modules';
   }
@@ -83,17 +82,29 @@ function stage(target) {
 export async function verify(vsix, target) {
   const files = await listVsix(vsix);
   const problems = [];
-  for (const f of ['extension/dist/extension.js', 'extension/dist/lazyFeatures.js', 'extension/dist/server.js', 'extension/dist/cli.js',
+  for (const f of [
+    'extension/dist/extension.js',
+    'extension/dist/lazyFeatures.js',
+    'extension/dist/server.js',
+    'extension/dist/cli.js',
     'extension/dist/statWorker.js',
     // The job panel loads only the extension's own files: its script, style and the codicon font.
-    'extension/media/jobPanel.js', 'extension/media/jobPanel.css', 'extension/dist/codicons/codicon.css', 'extension/dist/codicons/codicon.ttf',
-    'extension/node_modules/@mongodb-js/zstd/index.js', `extension/node_modules/@mongodb-js/zstd-${TARGETS[target]}/package.json`,
-    'extension/syntaxes/toml.tmLanguage.json', 'extension/syntaxes/toml.language-configuration.json']) {
+    'extension/media/jobPanel.js',
+    'extension/media/jobPanel.css',
+    'extension/dist/codicons/codicon.css',
+    'extension/dist/codicons/codicon.ttf',
+    'extension/node_modules/@mongodb-js/zstd/index.js',
+    `extension/node_modules/@mongodb-js/zstd-${TARGETS[target]}/package.json`,
+    'extension/syntaxes/toml.tmLanguage.json',
+    'extension/syntaxes/toml.language-configuration.json',
+  ]) {
     if (!files.includes(f)) problems.push(`missing ${f}`);
   }
   const binaries = files.filter((f) => f.endsWith('.node'));
   if (binaries.length !== 1 || !binaries[0].includes(TARGETS[target])) problems.push(`native binaries: ${binaries.join(', ') || 'none'}`);
-  const stray = files.filter((f) => /\.map$|\.ts$|^extension\/(test|bench|client|server|docs|\.e2e-cache)\//.test(f) && !f.endsWith('.d.ts'));
+  const stray = files.filter(
+    (f) => /\.map$|\.ts$|^extension\/(test|bench|client|server|docs|\.e2e-cache)\//.test(f) && !f.endsWith('.d.ts'),
+  );
   if (stray.length) problems.push(`should not ship: ${stray.slice(0, 5).join(', ')}`);
   if (problems.length) throw new Error(`${vsix}: ${problems.join('; ')}`);
   return files.length;
@@ -103,7 +114,10 @@ export async function verify(vsix, target) {
 export async function smokeTest(vsix) {
   const dir = await unpackVsix(vsix);
   try {
-    run('node', ['-e', `require(${JSON.stringify(join(dir, 'extension/node_modules/@mongodb-js/zstd'))}).compress(Buffer.from('x')).then(()=>{},e=>{console.error(e);process.exit(1)})`]);
+    run('node', [
+      '-e',
+      `require(${JSON.stringify(join(dir, 'extension/node_modules/@mongodb-js/zstd'))}).compress(Buffer.from('x')).then(()=>{},e=>{console.error(e);process.exit(1)})`,
+    ]);
     try {
       run('node', [join(dir, 'extension/dist/cli.js'), '--help']);
     } catch (e) {
@@ -120,15 +134,30 @@ export async function packageTarget(target, out) {
   const { dir, source } = stage(target);
   try {
     mkdirSync(dirname(out), { recursive: true });
-    run('node', [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--target', target, '--out', out,
-      '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links'], { cwd: dir });
+    run(
+      'node',
+      [
+        join(root, 'node_modules/@vscode/vsce/vsce'),
+        'package',
+        '--target',
+        target,
+        '--out',
+        out,
+        '--allow-missing-repository',
+        '--skip-license',
+        '--no-rewrite-relative-links',
+      ],
+      { cwd: dir },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const count = await verify(out, target);
   if (target === hostTarget()) await smokeTest(out);
   const kb = (statSync(out).size / 1024).toFixed(0);
-  console.log(`${out.replace(root + '/', '')}  ${kb} KB  ${count} files  (zstd binary from ${source})${Number(kb) > 2048 ? '  ⚠ over 2 MB' : ''}`);
+  console.log(
+    `${out.replace(root + '/', '')}  ${kb} KB  ${count} files  (zstd binary from ${source})${Number(kb) > 2048 ? '  ⚠ over 2 MB' : ''}`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,7 +9,6 @@ import { basename, join } from 'node:path';
 import { withSession, root } from './harness.mjs';
 import { leafPathsBelow } from './workbench.mjs';
 
-
 test('release archive: a built .tar.zst shows its entries; an entry opens read-only', { timeout: 180_000 }, async () => {
   let built;
   const prepare = (ws) => {
@@ -19,7 +18,9 @@ test('release archive: a built .tar.zst shows its entries; an entry opens read-o
     const name = basename(built.path);
     // What GNU tar reads from the same bytes is what the view must list.
     const expected = execFileSync('tar', ['--zstd', '-tf', built.path], { encoding: 'utf8' })
-      .split('\n').filter((l) => l && !l.endsWith('/')).sort();
+      .split('\n')
+      .filter((l) => l && !l.endsWith('/'))
+      .sort();
     assert.equal(expected.length, built.files, `tar lists ${expected.length} files, the build said ${built.files}`);
 
     await page.keyboard.press('Control+Shift+E');
@@ -42,7 +43,11 @@ test('release archive: a built .tar.zst shows its entries; an entry opens read-o
     await page.locator('.part.editor .monaco-editor .view-lines').first().click();
     await page.keyboard.type('zzz');
     await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor-overlaymessage').filter({ hasText: /read-only/i }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.monaco-editor-overlaymessage')
+      .filter({ hasText: /read-only/i })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const after = await wb.editorText();
     assert.ok(!after.includes('zzz'), `the archive entry was editable: ${after}`);
     assert.ok(after.includes(firstLines), after);

@@ -9,8 +9,21 @@ import { withSession, standin } from './harness.mjs';
 import { DEV_CLUSTER } from './seed.mjs';
 
 const hex8 = (id) => id.replace(/-/g, '').slice(-8);
-const failingJob = ['job', 'submit', '--name', 'e2e-fetch', '--task', 'tilebox.com/example/FetchScene', '--version', 'v1.0',
-  '--input', '{"fail":true}', '--cluster', DEV_CLUSTER, '--json'];
+const failingJob = [
+  'job',
+  'submit',
+  '--name',
+  'e2e-fetch',
+  '--task',
+  'tilebox.com/example/FetchScene',
+  '--version',
+  'v1.0',
+  '--input',
+  '{"fail":true}',
+  '--cluster',
+  DEV_CLUSTER,
+  '--json',
+];
 const runOnce = ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling'];
 
 test('release loop: publish → Deploy… → failed job → retry → completion notice', { timeout: 240_000 }, async () => {
@@ -30,12 +43,21 @@ test('release loop: publish → Deploy… → failed job → retry → completio
     await wb.notificationAction(/Published release/i, /^Deploy/);
     await wb.pick(/Target dev/);
     const deployedButtons = await wb.notificationButtons(/Deployed/i, 60_000);
-    assert.ok(deployedButtons.some((b) => /Submit Job/.test(b)) && deployedButtons.some((b) => /Start Runner/.test(b)), `deploy next steps: ${deployedButtons}`);
+    assert.ok(
+      deployedButtons.some((b) => /Submit Job/.test(b)) && deployedButtons.some((b) => /Start Runner/.test(b)),
+      `deploy next steps: ${deployedButtons}`,
+    );
     // The cluster row becomes expandable only once the view has reloaded with the deployment: expand it when it is.
-    await wb.waitFor('the dev cluster to show the release', async () => {
-      await wb.expandTreeItem('dev-cluster', { view: 'Clusters', timeout: 2_000 });
-      return (await wb.view('Clusters').locator('.monaco-list-row').filter({ hasText: 'Scene QA' }).allInnerTexts()).some((t) => t.includes(hex8(release)));
-    }, 30_000);
+    await wb.waitFor(
+      'the dev cluster to show the release',
+      async () => {
+        await wb.expandTreeItem('dev-cluster', { view: 'Clusters', timeout: 2_000 });
+        return (await wb.view('Clusters').locator('.monaco-list-row').filter({ hasText: 'Scene QA' }).allInnerTexts()).some((t) =>
+          t.includes(hex8(release)),
+        );
+      },
+      30_000,
+    );
 
     // A runner somewhere picks up a job whose input makes the task fail.
     standin(s, failingJob);
@@ -45,17 +67,25 @@ test('release loop: publish → Deploy… → failed job → retry → completio
     assert.match(await failed.innerText(), /failed/i);
 
     await wb.contextMenu(failed, /Retry/);
-    await wb.waitFor('the job to leave the failed state', async () => {
-      const text = await (await wb.treeItem('e2e-fetch', { view: 'Jobs' })).innerText();
-      return !/failed/i.test(text);
-    }, 30_000);
+    await wb.waitFor(
+      'the job to leave the failed state',
+      async () => {
+        const text = await (await wb.treeItem('e2e-fetch', { view: 'Jobs' })).innerText();
+        return !/failed/i.test(text);
+      },
+      30_000,
+    );
     const job = JSON.parse(standin(s, ['job', 'list', '--json'])).jobs.find((j) => j.name === 'e2e-fetch');
     assert.notEqual(job.state, 'failed');
 
     // The retried job runs (and fails) on a runner elsewhere: the editor that retried it says so.
     standin(s, runOnce);
     const buttons = await wb.notificationButtons(/job "e2e-fetch" failed/i, 60_000);
-    for (const b of [/Show Job/, /Retry/, /Show Logs/]) assert.ok(buttons.some((t) => b.test(t)), `"${b.source}" in ${JSON.stringify(buttons)}`);
+    for (const b of [/Show Job/, /Retry/, /Show Logs/])
+      assert.ok(
+        buttons.some((t) => b.test(t)),
+        `"${b.source}" in ${JSON.stringify(buttons)}`,
+      );
     assert.match(await wb.statusBarItem(/e2e-fetch/), /failed/i);
   });
 });

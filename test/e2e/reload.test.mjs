@@ -26,13 +26,16 @@ function lastActivation(userData) {
     }
   };
   walk(join(userData, 'logs'));
-  const times = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) \[info\] activated in/gm)])
+  const times = files
+    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) \[info\] activated in/gm)])
     .map((m) => new Date(m[1].replace(' ', 'T')).getTime());
   return times.length ? Math.max(...times) : undefined;
 }
 
 test('window reload: Workflows and Artifact views are filled at once from the last known state', { timeout: 180_000 }, async () => {
-  const prepare = (ws, env) => { seedAccount(env, ws); };
+  const prepare = (ws, env) => {
+    seedAccount(env, ws);
+  };
   await withSession('reload', { trust: 'yes', prepare }, async ({ wb, page, dirs }) => {
     await wb.openFile('tilebox.workflow.toml');
     await wb.openTilebox();
@@ -53,23 +56,36 @@ test('window reload: Workflows and Artifact views are filled at once from the la
     while (Date.now() - started < 90_000 && fresh === undefined) {
       const [workflows, artifact] = await Promise.all([texts('Workflows'), texts('Artifact')]);
       const at = Date.now() - started;
-      if (/Scene QA/.test(workflows)) { seen.workflows ??= at; remembered.workflows ||= /Refreshing/.test(workflows); }
-      if (/Files/.test(artifact)) { seen.artifact ??= at; remembered.artifact ||= /Refreshing/.test(artifact); }
+      if (/Scene QA/.test(workflows)) {
+        seen.workflows ??= at;
+        remembered.workflows ||= /Refreshing/.test(workflows);
+      }
+      if (/Files/.test(artifact)) {
+        seen.artifact ??= at;
+        remembered.artifact ||= /Refreshing/.test(artifact);
+      }
       if (filled === undefined && seen.workflows !== undefined && seen.artifact !== undefined) filled = at;
       if (filled !== undefined && !/Refreshing/.test(workflows + artifact)) fresh = at;
       await page.waitForTimeout(50);
     }
     const activation = lastActivation(dirs.userData);
     const activated = activation === undefined ? undefined : activation - started;
-    console.log(`reload figures (ms after the reload): workbench up ${workbenchUp}, extension activated ${activated}, ` +
-      `Workflows filled ${seen.workflows}, Artifact filled ${seen.artifact}, fresh data in both ${fresh}`);
+    console.log(
+      `reload figures (ms after the reload): workbench up ${workbenchUp}, extension activated ${activated}, ` +
+        `Workflows filled ${seen.workflows}, Artifact filled ${seen.artifact}, fresh data in both ${fresh}`,
+    );
     assert.ok(filled !== undefined, 'both views showed rows after the reload');
     // The language server takes seconds to answer again, so the Artifact view's remembered rows are always seen; the
     // stand-in CLI answers `workflow list` so fast that the Workflows view's may be replaced between two looks.
-    assert.ok(remembered.artifact, `the remembered rows were shown, marked "Refreshing…", before fresh data came: ${JSON.stringify(remembered)}`);
+    assert.ok(
+      remembered.artifact,
+      `the remembered rows were shown, marked "Refreshing…", before fresh data came: ${JSON.stringify(remembered)}`,
+    );
     assert.ok(fresh !== undefined, 'fresh data replaced the remembered rows');
     assert.ok(activated !== undefined, 'the extension logged its activation');
-    assert.ok(filled - activated <= FILLED_AFTER_ACTIVATION_MS,
-      `both views filled ${filled - activated} ms after the extension activated (bound ${FILLED_AFTER_ACTIVATION_MS} ms; ${filled} ms after the reload)`);
+    assert.ok(
+      filled - activated <= FILLED_AFTER_ACTIVATION_MS,
+      `both views filled ${filled - activated} ms after the extension activated (bound ${FILLED_AFTER_ACTIVATION_MS} ms; ${filled} ms after the reload)`,
+    );
   });
 });

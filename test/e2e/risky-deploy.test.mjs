@@ -5,10 +5,15 @@ import assert from 'node:assert/strict';
 import { withSession, standinCalls } from './harness.mjs';
 import { runStandin } from './seed.mjs';
 
-const deploys = (s) => standinCalls(s).split('\n').filter((l) => /deploy-release/.test(l));
+const deploys = (s) =>
+  standinCalls(s)
+    .split('\n')
+    .filter((l) => /deploy-release/.test(l));
 
 test('risky deploy: one confirmation lists every warning; Cancel deploys nothing', { timeout: 180_000 }, async () => {
-  const prepare = (ws, env) => { runStandin(env, ws, ['workflow', 'publish-release', '--json']); };
+  const prepare = (ws, env) => {
+    runStandin(env, ws, ['workflow', 'publish-release', '--json']);
+  };
   await withSession('risky-deploy', { trust: 'yes', prepare }, async (s) => {
     const { wb, page } = s;
     await wb.openFile('tilebox.workflow.toml');
@@ -39,8 +44,11 @@ test('risky deploy: one confirmation lists every warning; Cancel deploys nothing
     // Both production clusters now carry the release, as the Clusters view shows.
     await wb.openTilebox();
     for (const cluster of ['prod-eu', 'prod-us']) {
-      await wb.waitFor(`${cluster} to show its deployment`, async () =>
-        /1 deployment\b/.test(await (await wb.treeItem(cluster, { view: 'Clusters', timeout: 2_000 })).innerText()), 30_000);
+      await wb.waitFor(
+        `${cluster} to show its deployment`,
+        async () => /1 deployment\b/.test(await (await wb.treeItem(cluster, { view: 'Clusters', timeout: 2_000 })).innerText()),
+        30_000,
+      );
     }
   });
 });

@@ -10,20 +10,27 @@ test('runner link: Go to Definition on the runner string opens runner.py at the 
   await withSession('runner-link', { trust: 'yes' }, async ({ wb, page, dirs }) => {
     const config = readFileSync(join(dirs.workspace, 'tilebox.workflow.toml'), 'utf8').split('\n');
     const line = config.findIndex((l) => l.startsWith('runner = "')) + 1;
-    const runnerLine = readFileSync(join(dirs.workspace, 'scene_qa/runner.py'), 'utf8').split('\n').findIndex((l) => /^runner\s*=\s*Runner\(/.test(l)) + 1;
+    const runnerLine =
+      readFileSync(join(dirs.workspace, 'scene_qa/runner.py'), 'utf8')
+        .split('\n')
+        .findIndex((l) => /^runner\s*=\s*Runner\(/.test(l)) + 1;
     assert.ok(line > 0 && runnerLine > 0, 'fixture changed: expected a runner string and a module-level Runner');
 
     await wb.openFile('tilebox.workflow.toml');
     // The definition exists once the preview (task discovery) has run; F12 before that finds nothing, so retry
     // while the config is still the active editor.
     const runnerTab = page.locator('.tab.active').filter({ hasText: 'runner.py' });
-    await wb.waitFor('runner.py to open from the runner string', async () => {
-      if (await runnerTab.isVisible().catch(() => false)) return true;
-      await wb.goToLine(line, 'runner = "scene_qa.ru'.length);
-      await page.keyboard.press('F12');
-      await runnerTab.waitFor({ timeout: 3_000 }).catch(() => undefined);
-      return false;
-    }, 45_000);
+    await wb.waitFor(
+      'runner.py to open from the runner string',
+      async () => {
+        if (await runnerTab.isVisible().catch(() => false)) return true;
+        await wb.goToLine(line, 'runner = "scene_qa.ru'.length);
+        await page.keyboard.press('F12');
+        await runnerTab.waitFor({ timeout: 3_000 }).catch(() => undefined);
+        return false;
+      },
+      45_000,
+    );
     await wb.statusBarItem(`Ln ${runnerLine}, Col 1`);
   });
 });

@@ -16,20 +16,46 @@ test('start release runner: a terminal named after the cluster shows the runner 
     await wb.pick(/dev-cluster/);
     await wb.answerInput('1'); // how many runners
     await wb.pick(/Keep running/);
-    await wb.waitFor('a terminal named after the cluster', async () => (await wb.terminalNames()).some((n) => /dev-cluster/.test(n)), 30_000);
+    await wb.waitFor(
+      'a terminal named after the cluster',
+      async () => (await wb.terminalNames()).some((n) => /dev-cluster/.test(n)),
+      30_000,
+    );
     let text = '';
-    await wb.waitFor('the runner output in the terminal', async () => /runner started for cluster dev-cluster/i.test(text = await wb.terminalText()), 30_000)
-      .catch((e) => { throw new Error(`${e.message}; terminal shows: ${text}`); });
+    await wb
+      .waitFor(
+        'the runner output in the terminal',
+        async () => /runner started for cluster dev-cluster/i.test((text = await wb.terminalText())),
+        30_000,
+      )
+      .catch((e) => {
+        throw new Error(`${e.message}; terminal shows: ${text}`);
+      });
     assert.match(text, /dev-cluster-9xK2mQ4pL8nR7s/);
 
     // The Clusters view shows the runner; Ctrl+C stops it as a normal stop, and the terminal keeps its log.
     await wb.openTilebox();
-    await wb.waitFor('the Clusters view to show the runner', async () => /runner here/.test(await (await wb.treeItem('dev-cluster', { view: 'Clusters' })).innerText()), 30_000);
+    await wb.waitFor(
+      'the Clusters view to show the runner',
+      async () => /runner here/.test(await (await wb.treeItem('dev-cluster', { view: 'Clusters' })).innerText()),
+      30_000,
+    );
     await wb.page.locator('.terminal-wrapper.active .xterm, .xterm').first().click();
     await wb.page.keyboard.press('Control+C');
-    await wb.waitFor('the exit line', async () => /The runner stopped \((signal SIGINT|exit \d+)\)\./.test(text = await wb.terminalText()), 30_000)
-      .catch((e) => { throw new Error(`${e.message}; terminal shows: ${text}`); });
+    await wb
+      .waitFor(
+        'the exit line',
+        async () => /The runner stopped \((signal SIGINT|exit \d+)\)\./.test((text = await wb.terminalText())),
+        30_000,
+      )
+      .catch((e) => {
+        throw new Error(`${e.message}; terminal shows: ${text}`);
+      });
     assert.match(text, /runner started for cluster dev-cluster/i, 'the log stays');
-    await wb.waitFor('the Clusters view to drop the runner', async () => !/runner here/.test(await (await wb.treeItem('dev-cluster', { view: 'Clusters' })).innerText()), 30_000);
+    await wb.waitFor(
+      'the Clusters view to drop the runner',
+      async () => !/runner here/.test(await (await wb.treeItem('dev-cluster', { view: 'Clusters' })).innerText()),
+      30_000,
+    );
   });
 });

@@ -10,6 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** Imports every `part`-th of `parts` scenario files (by name), so the groups get about the same number each. */
 export async function importScenarios(part = 0, parts = 1) {
-  const files = readdirSync(here).filter((n) => n.endsWith('.test.mjs')).sort();
+  const files = readdirSync(here)
+    .filter((n) => n.endsWith('.test.mjs'))
+    .sort();
   for (const [i, name] of files.entries()) if (i % parts === part) await import(pathToFileURL(join(here, name)).href);
 }

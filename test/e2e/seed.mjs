@@ -8,7 +8,13 @@ export const DEV_CLUSTER = 'dev-cluster-9xK2mQ4pL8nR7s';
 
 /** Runs the stand-in CLI with `env` in `cwd` and returns stdout. */
 export function runStandin(env, cwd, args) {
-  return execFileSync(join(standinBin, 'tilebox'), args, { env, cwd, encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(join(standinBin, 'tilebox'), args, {
+    env,
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export function seedAccount(env, workspace) {
@@ -16,10 +22,26 @@ export function seedAccount(env, workspace) {
   const release = JSON.parse(cli('workflow', 'publish-release', '--json')).id;
   cli('workflow', 'deploy-release', '--latest', '--target', 'dev', '--json');
   const ok = JSON.parse(cli('job', 'submit', '--name', 'e2e-summary', '--task', 'Summarize', '--cluster', DEV_CLUSTER, '--json')).id;
-  const bad = JSON.parse(cli('job', 'submit', '--name', 'e2e-fetch', '--task', 'tilebox.com/example/FetchScene',
-    '--version', 'v1.0', '--input', '{"fail":true}', '--cluster', DEV_CLUSTER, '--json')).id;
+  const bad = JSON.parse(
+    cli(
+      'job',
+      'submit',
+      '--name',
+      'e2e-fetch',
+      '--task',
+      'tilebox.com/example/FetchScene',
+      '--version',
+      'v1.0',
+      '--input',
+      '{"fail":true}',
+      '--cluster',
+      DEV_CLUSTER,
+      '--json',
+    ),
+  ).id;
   cli('runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling');
   const states = Object.fromEntries(JSON.parse(cli('job', 'list', '--json')).jobs.map((j) => [j.id, j.state]));
-  if (states[ok] !== 'completed' || states[bad] !== 'failed') throw new Error(`stand-in seeding: unexpected job states ${JSON.stringify(states)}`);
+  if (states[ok] !== 'completed' || states[bad] !== 'failed')
+    throw new Error(`stand-in seeding: unexpected job states ${JSON.stringify(states)}`);
   return { release, ok, bad };
 }

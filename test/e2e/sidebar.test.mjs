@@ -10,7 +10,9 @@ const hex8 = (id) => id.replace(/-/g, '').slice(-8);
 
 test('sidebar: workflows → releases, clusters → deployments, jobs → tasks', { timeout: 180_000 }, async () => {
   let seeded;
-  const prepare = (ws, env) => { seeded = seedAccount(env, ws); };
+  const prepare = (ws, env) => {
+    seeded = seedAccount(env, ws);
+  };
   await withSession('sidebar', { trust: 'yes', prepare }, async (s) => {
     const { wb } = s;
     await wb.openTilebox();

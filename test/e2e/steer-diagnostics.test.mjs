@@ -17,27 +17,44 @@ function prepare(ws) {
   lines[i] = lines[i].replace(/\]\s*$/, `, "${PATTERN}"]`);
   writeFileSync(file, lines.join('\n'));
   mkdirSync(join(ws, '.vscode'), { recursive: true });
-  writeFileSync(join(ws, '.vscode/settings.json'), JSON.stringify({ 'tilebox.diagnostics.severity': { 'include-matches-nothing': 'error' } }));
+  writeFileSync(
+    join(ws, '.vscode/settings.json'),
+    JSON.stringify({ 'tilebox.diagnostics.severity': { 'include-matches-nothing': 'error' } }),
+  );
   return { line: i + 1, column: lines[i].indexOf(PATTERN) + 2 };
 }
 
 test('steer diagnostics: a setting re-grades a code; "Ignore … here" silences it with a comment', { timeout: 180_000 }, async () => {
   let at;
-  await withSession('steer-diagnostics', { trust: 'yes', prepare: (ws) => { at = prepare(ws); } }, async ({ wb, page }) => {
-    await wb.openFile('tilebox.workflow.toml');
-    const isOurs = (r) => /include-matches-nothing/.test(r) && r.includes(PATTERN);
-    const rows = await wb.problems({ until: (rs) => rs.some(isOurs), timeout: 45_000 });
-    const row = rows.find(isOurs);
-    assert.match(row, new RegExp(`Ln ${at.line}\\b|line ${at.line}\\b`), `expected line ${at.line}: ${row}`);
-    // Re-graded by the workspace setting: the Problems row carries the error icon (a warning by default; the icon's class names the severity).
-    const icon = await page.locator('.markers-panel .monaco-list-row').filter({ hasText: PATTERN }).first()
-      .locator('.marker-icon').first().getAttribute('class');
-    assert.match(icon ?? "", /\berror\b/, `severity icon: ${icon}`);
+  await withSession(
+    'steer-diagnostics',
+    {
+      trust: 'yes',
+      prepare: (ws) => {
+        at = prepare(ws);
+      },
+    },
+    async ({ wb, page }) => {
+      await wb.openFile('tilebox.workflow.toml');
+      const isOurs = (r) => /include-matches-nothing/.test(r) && r.includes(PATTERN);
+      const rows = await wb.problems({ until: (rs) => rs.some(isOurs), timeout: 45_000 });
+      const row = rows.find(isOurs);
+      assert.match(row, new RegExp(`Ln ${at.line}\\b|line ${at.line}\\b`), `expected line ${at.line}: ${row}`);
+      // Re-graded by the workspace setting: the Problems row carries the error icon (a warning by default; the icon's class names the severity).
+      const icon = await page
+        .locator('.markers-panel .monaco-list-row')
+        .filter({ hasText: PATTERN })
+        .first()
+        .locator('.marker-icon')
+        .first()
+        .getAttribute('class');
+      assert.match(icon ?? '', /\berror\b/, `severity icon: ${icon}`);
 
-    await wb.goToLine(at.line, at.column);
-    await wb.applyQuickFix('Ignore include-matches-nothing here');
-    await wb.problems({ until: (rs) => !rs.some(isOurs), timeout: 30_000 });
-    const text = await wb.editorText();
-    assert.match(text, /# tilebox: ignore include-matches-nothing\s*\n\s*include = \[/, text);
-  });
+      await wb.goToLine(at.line, at.column);
+      await wb.applyQuickFix('Ignore include-matches-nothing here');
+      await wb.problems({ until: (rs) => !rs.some(isOurs), timeout: 30_000 });
+      const text = await wb.editorText();
+      assert.match(text, /# tilebox: ignore include-matches-nothing\s*\n\s*include = \[/, text);
+    },
+  );
 });

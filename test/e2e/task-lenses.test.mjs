@@ -79,10 +79,7 @@ test('task lenses: identifier and deployed state; Submit Job… asks for the fie
     const lensOf = (cls) => page.locator('.part.editor .codelens-decoration').filter({ hasText: cls }).first();
     /** Answers the input box titled `title` (the value offered when `value` is undefined), once that box is up. */
     const answer = async (title, value) => {
-      await page
-        .locator('.quick-input-widget .quick-input-title')
-        .filter({ hasText: title })
-        .waitFor({ state: 'visible' });
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ state: 'visible' });
       const input = page.locator('.quick-input-widget input');
       await wb.answerInput(value ?? (await input.inputValue()));
     };
@@ -112,10 +109,7 @@ test('task lenses: identifier and deployed state; Submit Job… asks for the fie
     await wb.openFile('scene_qa/export.py');
     await wb.waitFor(
       'the ExportScene lens',
-      async () =>
-        /ExportScene v1\.0 · in scene_qa\.runner:runner/.test(
-          await lensOf('ExportScene').innerText({ timeout: 1_000 }),
-        ),
+      async () => /ExportScene v1\.0 · in scene_qa\.runner:runner/.test(await lensOf('ExportScene').innerText({ timeout: 1_000 })),
       30_000,
     );
     await submitFrom('ExportScene v1.0', 'ExportScene', [

@@ -21,14 +21,22 @@ const step = (what, cmd, args) => {
 function realCli() {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir || dir.startsWith(standinBin)) continue;
-    try { execFileSync(join(dir, 'tilebox'), ['--version'], { stdio: 'ignore', timeout: 10_000 }); return join(dir, 'tilebox'); } catch { /* not here */ }
+    try {
+      execFileSync(join(dir, 'tilebox'), ['--version'], { stdio: 'ignore', timeout: 10_000 });
+      return join(dir, 'tilebox');
+    } catch {
+      /* not here */
+    }
   }
   return undefined;
 }
 
-const portFree = (port) => new Promise((ok) => {
-  const srv = createServer().once('error', () => ok(false)).listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
-});
+const portFree = (port) =>
+  new Promise((ok) => {
+    const srv = createServer()
+      .once('error', () => ok(false))
+      .listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
+  });
 
 step('Building the extension', 'node', ['esbuild.config.mjs']);
 step('Setting up the local VS Code (code-server) and packaging the VSIX', 'bash', ['test/e2e/setup.sh']);
@@ -36,16 +44,42 @@ step('Setting up the local VS Code (code-server) and packaging the VSIX', 'bash'
 const base = mkdtempSync(join(tmpdir(), 'tilebox-tryout-'));
 const dirs = { workspace: join(base, 'example-project'), userData: join(base, 'user-data'), state: join(base, 'standin-state') };
 cpSync(exampleProject, dirs.workspace, { recursive: true });
-for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '--no-gpg-sign', '-m', 'example project']]) {
-  execFileSync('git', ['-c', 'user.name=tryout', '-c', 'user.email=tryout@example.invalid', ...args], { cwd: dirs.workspace, stdio: 'ignore' });
+for (const args of [
+  ['init', '-q'],
+  ['add', '-A'],
+  ['commit', '-q', '--no-gpg-sign', '-m', 'example project'],
+]) {
+  execFileSync('git', ['-c', 'user.name=tryout', '-c', 'user.email=tryout@example.invalid', ...args], {
+    cwd: dirs.workspace,
+    stdio: 'ignore',
+  });
 }
 mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoUpdate': false,
-}, null, 2));
+writeFileSync(
+  join(dirs.userData, 'User/settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoUpdate': false,
+    },
+    null,
+    2,
+  ),
+);
 const extensionsDir = join(cache, 'tryout-extensions');
 rmSync(extensionsDir, { recursive: true, force: true });
-step('Installing the VSIX', 'node', [codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', dirs.userData, '--install-extension', vsix, '--force']);
+step('Installing the VSIX', 'node', [
+  codeServer,
+  '--extensions-dir',
+  extensionsDir,
+  '--user-data-dir',
+  dirs.userData,
+  '--install-extension',
+  vsix,
+  '--force',
+]);
 
 const env = { ...process.env };
 const real = realCli();
@@ -53,15 +87,22 @@ if (real && process.env.TILEBOX_API_KEY) {
   console.log(`\n✔ Using the REAL tilebox CLI: ${real} (TILEBOX_API_KEY is set). Actions change your Tilebox account.`);
   delete env.TILEBOX_STANDIN;
 } else {
-  console.log(`\n✔ Using the STAND-IN tilebox CLI (a test double, no network): ${real ? 'TILEBOX_API_KEY is not set' : 'no tilebox on PATH'}.`);
+  console.log(
+    `\n✔ Using the STAND-IN tilebox CLI (a test double, no network): ${real ? 'TILEBOX_API_KEY is not set' : 'no tilebox on PATH'}.`,
+  );
   console.log(`  Its state (JSON files, calls.log) is in ${dirs.state}`);
   // The server rebuilds the extension host's PATH from a login shell, so the stand-in goes into the ~/.profile of a
   // HOME of its own (which also keeps a real ~/.local/bin/tilebox out of the way).
   const home = join(base, 'home');
   mkdirSync(home, { recursive: true });
   writeFileSync(join(home, '.profile'), `export PATH="${standinBin}:$PATH"\n`);
-  Object.assign(env, { HOME: home, PATH: `${standinBin}${delimiter}${process.env.PATH}`, TILEBOX_STANDIN: '1', TILEBOX_STANDIN_STATE: dirs.state,
-    TILEBOX_API_KEY: 'tbx-standin-tryout-key' });
+  Object.assign(env, {
+    HOME: home,
+    PATH: `${standinBin}${delimiter}${process.env.PATH}`,
+    TILEBOX_STANDIN: '1',
+    TILEBOX_STANDIN_STATE: dirs.state,
+    TILEBOX_API_KEY: 'tbx-standin-tryout-key',
+  });
   mkdirSync(dirs.state, { recursive: true });
   const seeded = seedAccount(env, dirs.workspace);
   console.log(`  Seeded: release ${seeded.release} deployed on dev, one completed and one failed job.`);
@@ -70,13 +111,33 @@ if (real && process.env.TILEBOX_API_KEY) {
 
 let port = Number(process.env.PORT) || 8080;
 while (!(await portFree(port))) port++;
-const server = spawn('node', [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-  '--disable-update-check', '--ignore-last-opened', '--user-data-dir', dirs.userData, '--extensions-dir', extensionsDir, dirs.workspace],
-  { env, cwd: dirs.workspace, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(
+  'node',
+  [
+    codeServer,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    extensionsDir,
+    dirs.workspace,
+  ],
+  { env, cwd: dirs.workspace, stdio: ['ignore', 'ignore', 'inherit'] },
+);
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`;
-console.log(`\n▶ VS Code with Tilebox Workflows is starting. Open:\n\n    ${url}\n\n  (remote machine? forward the port: ssh -L ${port}:127.0.0.1:${port} <host>)  Ctrl+C stops it.`);
+console.log(
+  `\n▶ VS Code with Tilebox Workflows is starting. Open:\n\n    ${url}\n\n  (remote machine? forward the port: ssh -L ${port}:127.0.0.1:${port} <host>)  Ctrl+C stops it.`,
+);
 
-const stop = () => { server.kill('SIGTERM'); };
+const stop = () => {
+  server.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 process.on('SIGHUP', stop);

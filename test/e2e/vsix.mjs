@@ -22,7 +22,9 @@ function entries(vsix, onEntry) {
 /** Every file path in the VSIX. */
 export async function listVsix(vsix) {
   const files = [];
-  await entries(vsix, (_zip, entry) => { if (!entry.fileName.endsWith('/')) files.push(entry.fileName); });
+  await entries(vsix, (_zip, entry) => {
+    if (!entry.fileName.endsWith('/')) files.push(entry.fileName);
+  });
   return files;
 }
 
@@ -33,8 +35,9 @@ export async function unpackVsix(vsix) {
     if (entry.fileName.endsWith('/') || entry.fileName.includes('..')) return undefined;
     const dest = join(dir, entry.fileName);
     mkdirSync(dirname(dest), { recursive: true });
-    return new Promise((ok, fail) => zip.openReadStream(entry, (err, stream) =>
-      err ? fail(err) : pipeline(stream, createWriteStream(dest)).then(ok, fail)));
+    return new Promise((ok, fail) =>
+      zip.openReadStream(entry, (err, stream) => (err ? fail(err) : pipeline(stream, createWriteStream(dest)).then(ok, fail))),
+    );
   });
   return dir;
 }

@@ -10,7 +10,10 @@ test('the test VSIX carries the bundles and exactly one native zstd binary, noth
   await verify(vsix, hostTarget()); // throws with the list of what is wrong
   await smokeTest(vsix);
   const files = await listVsix(vsix);
-  assert.ok(files.every((f) => !f.includes('/test/') && !f.endsWith('.map')), files.join('\n'));
+  assert.ok(
+    files.every((f) => !f.includes('/test/') && !f.endsWith('.map')),
+    files.join('\n'),
+  );
   const size = statSync(vsix).size;
   assert.ok(size < 2 * 1024 * 1024, `VSIX is ${(size / 1024).toFixed(0)} KB, over the 2 MB goal`);
 });

@@ -9,13 +9,18 @@ const TITLE = 'Get started with Tilebox Workflows';
 
 /** {stepId: done} for every step of the open walkthrough (VS Code keeps both on the step's button). */
 async function steps(page) {
-  return page.locator('button.getting-started-step[data-step-id]').evaluateAll((els) => Object.fromEntries(els.map((e) => [
-    (e.getAttribute('data-step-id') ?? '').split('#').pop(),
-    e.getAttribute('aria-checked') === 'true',
-  ])));
+  return page
+    .locator('button.getting-started-step[data-step-id]')
+    .evaluateAll((els) =>
+      Object.fromEntries(
+        els.map((e) => [(e.getAttribute('data-step-id') ?? '').split('#').pop(), e.getAttribute('aria-checked') === 'true']),
+      ),
+    );
 }
 
-test('walkthrough: steps done by the starting state are ticked; Publish ticks its step once it has published', { timeout: 180_000 }, async () => {
+test('walkthrough: steps done by the starting state are ticked; Publish ticks its step once it has published', {
+  timeout: 180_000,
+}, async () => {
   // VS Code's default start: the Welcome page, so the walkthrough service exists before the extension activates.
   // (VS Code never ticks an onContext step whose key was already set when that service started, so a session
   // without it would show nothing done.)
@@ -24,8 +29,12 @@ test('walkthrough: steps done by the starting state are ticked; Publish ticks it
     await wb.runCommand('Welcome: Open Walkthrough...');
     await wb.pick(TITLE);
     let shown = {};
-    const waitSteps = (what, check) => wb.waitFor(what, async () => check(shown = await steps(page)), 30_000)
-      .catch((e) => { throw new Error(`${e.message}; steps: ${JSON.stringify(shown)}`); });
+    const waitSteps = (what, check) =>
+      wb
+        .waitFor(what, async () => check((shown = await steps(page))), 30_000)
+        .catch((e) => {
+          throw new Error(`${e.message}; steps: ${JSON.stringify(shown)}`);
+        });
     await waitSteps('the walkthrough steps', (s) => Object.keys(s).length === 6);
     await waitSteps('API key and project steps ticked', (s) => s.apiKey && s.createProject);
     assert.equal(shown.publish, false, 'publish is not done before publishing');

@@ -15,14 +15,23 @@ export class Workbench {
     const button = this.page.getByRole('button', { name });
     await button.first().waitFor({ state: 'visible', timeout: ms });
     for (let i = 0; i < 3 && (await button.count()); i++) {
-      await button.first().click({ timeout: 5_000 }).catch(() => {});
-      await button.first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+      await button
+        .first()
+        .click({ timeout: 5_000 })
+        .catch(() => {});
+      await button
+        .first()
+        .waitFor({ state: 'detached', timeout: 5_000 })
+        .catch(() => {});
     }
   }
 
   /** Opens the Tilebox activity-bar container (without toggling it closed when it is already open). */
   async openTilebox() {
-    const item = this.page.locator('.activitybar .action-item').filter({ has: this.page.locator('[aria-label^="Tilebox"]') }).first();
+    const item = this.page
+      .locator('.activitybar .action-item')
+      .filter({ has: this.page.locator('[aria-label^="Tilebox"]') })
+      .first();
     await item.waitFor({ timeout: 30_000 });
     if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.locator('a, .action-label').first().click();
     await this.page.locator('.sidebar .pane-header').first().waitFor({ timeout: 15_000 });
@@ -48,7 +57,10 @@ export class Workbench {
 
   /** The pane (view) whose header says `title`, e.g. "Workflows". */
   view(title) {
-    return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header .title', { hasText: new RegExp(escape(title), 'i') }) }).first();
+    return this.page
+      .locator('.sidebar .pane')
+      .filter({ has: this.page.locator('.pane-header .title', { hasText: new RegExp(escape(title), 'i') }) })
+      .first();
   }
 
   /** Expands the view's pane if it is collapsed. */
@@ -61,7 +73,8 @@ export class Workbench {
   /** Collapses every other pane of the sidebar and expands this one, so its (virtualised) tree renders all rows. */
   async soloView(title) {
     await this.expandView(title);
-    const others = this.page.locator('.sidebar .pane-header[aria-expanded="true"]')
+    const others = this.page
+      .locator('.sidebar .pane-header[aria-expanded="true"]')
       .filter({ hasNot: this.page.locator('.title', { hasText: new RegExp(`^${escape(title)}$`, 'i') }) });
     for (let i = 0; i < 10 && (await others.count()); i++) await others.first().click();
   }
@@ -69,7 +82,10 @@ export class Workbench {
   /** Waits for a tree row whose text matches; returns its locator. */
   async treeItem(text, { view, timeout = 20_000 } = {}) {
     const scope = view ? this.view(view) : this.page.locator('.sidebar');
-    const row = scope.locator('.monaco-list-row').filter({ hasText: pattern(text) }).first();
+    const row = scope
+      .locator('.monaco-list-row')
+      .filter({ hasText: pattern(text) })
+      .first();
     await row.waitFor({ state: 'visible', timeout });
     return row;
   }
@@ -93,32 +109,42 @@ export class Workbench {
 
   /** Rows of a view as {level, label, description, expandable}, in display order. */
   async treeRows(viewTitle) {
-    return this.view(viewTitle).locator('.monaco-list-row').evaluateAll((rows) => rows
-      .map((r) => ({
-        top: parseFloat(r.style.top || '0'),
-        level: Number(r.getAttribute('aria-level') ?? 1),
-        label: r.querySelector('.label-name')?.textContent?.trim() ?? r.innerText.trim(),
-        description: r.querySelector('.label-description')?.textContent?.trim() ?? '',
-        expandable: r.hasAttribute('aria-expanded'),
-      }))
-      .sort((a, b) => a.top - b.top));
+    return this.view(viewTitle)
+      .locator('.monaco-list-row')
+      .evaluateAll((rows) =>
+        rows
+          .map((r) => ({
+            top: parseFloat(r.style.top || '0'),
+            level: Number(r.getAttribute('aria-level') ?? 1),
+            label: r.querySelector('.label-name')?.textContent?.trim() ?? r.innerText.trim(),
+            description: r.querySelector('.label-description')?.textContent?.trim() ?? '',
+            expandable: r.hasAttribute('aria-expanded'),
+          }))
+          .sort((a, b) => a.top - b.top),
+      );
   }
 
   /** Right-clicks a tree row and runs the context-menu entry whose text matches. */
   async contextMenu(row, entry) {
     await row.click({ button: 'right' });
     const menu = this.page.locator('.context-view .monaco-menu');
-    const item = menu.locator('.action-item').filter({ hasText: pattern(entry) }).first();
+    const item = menu
+      .locator('.action-item')
+      .filter({ hasText: pattern(entry) })
+      .first();
     await item.waitFor({ timeout: 10_000 });
     await item.hover();
     await item.click();
     // Now and then the menu swallows the click (it stays open with the entry highlighted): the keyboard then runs
     // the highlighted entry. A menu that closed has run its entry.
-    await menu.first().waitFor({ state: 'detached', timeout: 2_000 }).catch(async () => {
-      await item.hover();
-      await this.page.keyboard.press('Enter');
-      await menu.first().waitFor({ state: 'detached', timeout: 5_000 });
-    });
+    await menu
+      .first()
+      .waitFor({ state: 'detached', timeout: 2_000 })
+      .catch(async () => {
+        await item.hover();
+        await this.page.keyboard.press('Enter');
+        await menu.first().waitFor({ state: 'detached', timeout: 5_000 });
+      });
   }
 
   /** Visible text of every row of a view. */
@@ -145,21 +171,31 @@ export class Workbench {
    * after the first try, so it is reopened until the row shows (bounded).
    */
   async runCommand(title, timeout = 30_000) {
-    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: pattern(title) }).first();
-    await this.waitFor(`"${title}" in the command palette`, async () => {
-      await this.focusWorkbench();
-      await this.page.keyboard.press('F1');
-      const input = this.page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 10_000 });
-      await input.fill(`>${title}`);
-      return row.waitFor({ timeout: 3_000 }).then(() => true);
-    }, timeout);
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ hasText: pattern(title) })
+      .first();
+    await this.waitFor(
+      `"${title}" in the command palette`,
+      async () => {
+        await this.focusWorkbench();
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor({ timeout: 10_000 });
+        await input.fill(`>${title}`);
+        return row.waitFor({ timeout: 3_000 }).then(() => true);
+      },
+      timeout,
+    );
     await row.click();
   }
 
   /** Picks an item in an open quick pick (after a command asked), by text. */
   async pick(text, timeout = 15_000) {
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: pattern(text) }).first();
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: pattern(text) })
+      .first();
     await row.waitFor({ timeout });
     await row.click();
   }
@@ -174,7 +210,10 @@ export class Workbench {
 
   /** Waits for a notification toast whose text matches; returns its text. */
   async notification(text, timeout = 20_000) {
-    const toast = this.page.locator('.notification-toast, .notifications-center .notification-list-item').filter({ hasText: pattern(text) }).first();
+    const toast = this.page
+      .locator('.notification-toast, .notifications-center .notification-list-item')
+      .filter({ hasText: pattern(text) })
+      .first();
     await toast.waitFor({ state: 'visible', timeout });
     return toast.innerText();
   }
@@ -182,22 +221,34 @@ export class Workbench {
   /** Titles of the buttons of the notification whose text matches (a toast, or an entry of the notification center). */
   async notificationButtons(text, timeout = 20_000) {
     await this.notification(text, timeout);
-    const toast = this.page.locator('.notification-toast, .notifications-center .notification-list-item').filter({ hasText: pattern(text) }).first();
+    const toast = this.page
+      .locator('.notification-toast, .notifications-center .notification-list-item')
+      .filter({ hasText: pattern(text) })
+      .first();
     return (await toast.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
   }
 
   /** Text of the status bar entry whose text matches (waits for it). */
   async statusBarItem(text, timeout = 20_000) {
-    const item = this.page.locator('.statusbar .statusbar-item').filter({ hasText: pattern(text) }).first();
+    const item = this.page
+      .locator('.statusbar .statusbar-item')
+      .filter({ hasText: pattern(text) })
+      .first();
     await item.waitFor({ state: 'visible', timeout });
     return item.innerText();
   }
 
   /** Clicks a button of the notification whose text matches. */
   async notificationAction(text, button, timeout = 20_000) {
-    const toast = this.page.locator('.notification-toast').filter({ hasText: pattern(text) }).first();
+    const toast = this.page
+      .locator('.notification-toast')
+      .filter({ hasText: pattern(text) })
+      .first();
     await toast.waitFor({ state: 'visible', timeout });
-    await toast.getByRole('button', { name: pattern(button) }).first().click();
+    await toast
+      .getByRole('button', { name: pattern(button) })
+      .first()
+      .click();
   }
 
   /** Opens the Problems panel and returns the ARIA label of each row (VS Code puts message, source and line there). */
@@ -205,7 +256,7 @@ export class Workbench {
     await this.focusWorkbench();
     await this.page.keyboard.press('Control+Shift+M');
     const rows = this.page.locator('.markers-panel .monaco-list-row');
-    const read = async () => (await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''} | ${e.innerText}`)));
+    const read = async () => await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''} | ${e.innerText}`));
     if (!until) return read();
     let last = [];
     try {
@@ -223,15 +274,24 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 10_000 });
     await input.fill(relativePath);
-    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: pattern(relativePath.split('/').pop()) }).first();
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ hasText: pattern(relativePath.split('/').pop()) })
+      .first();
     await row.waitFor({ timeout: 10_000 });
     await input.press('Enter');
-    await this.page.locator('.tab.active').filter({ hasText: relativePath.split('/').pop() }).waitFor({ timeout: 10_000 });
+    await this.page
+      .locator('.tab.active')
+      .filter({ hasText: relativePath.split('/').pop() })
+      .waitFor({ timeout: 10_000 });
   }
 
   /** Moves the cursor of the active editor to a line and column. */
   async goToLine(line, column = 1) {
-    await this.page.locator('.part.editor .monaco-editor').first().click({ position: { x: 200, y: 10 } });
+    await this.page
+      .locator('.part.editor .monaco-editor')
+      .first()
+      .click({ position: { x: 200, y: 10 } });
     await this.page.keyboard.press('Control+P'); // Quick Open with ':' is "go to line"; Ctrl+G is not reliable in a browser
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 10_000 });
@@ -246,14 +306,18 @@ export class Workbench {
     // Ctrl+. again only when no list came up within 2 s: a second press while it opens (a busy machine) can run
     // the first action.
     let pressedAt = 0;
-    await this.waitFor(`quick fix "${title}"`, async () => {
-      if (await row.isVisible().catch(() => false)) return true;
-      if (!(await rows.count()) && Date.now() - pressedAt > 2_000) {
-        await this.page.keyboard.press('Control+.');
-        pressedAt = Date.now();
-      }
-      return false;
-    }, timeout);
+    await this.waitFor(
+      `quick fix "${title}"`,
+      async () => {
+        if (await row.isVisible().catch(() => false)) return true;
+        if (!(await rows.count()) && Date.now() - pressedAt > 2_000) {
+          await this.page.keyboard.press('Control+.');
+          pressedAt = Date.now();
+        }
+        return false;
+      },
+      timeout,
+    );
     // The action list takes keys, not clicks, reliably: move the focus to the entry, then Enter.
     const focused = this.page.locator('.action-widget .monaco-list-row.focused');
     for (let i = 0; i < 30 && !pattern(title).test((await focused.innerText().catch(() => '')) ?? ''); i++) {
@@ -266,9 +330,16 @@ export class Workbench {
   /** Text of the active editor's visible lines (Monaco renders spaces as no-break spaces; they become spaces). */
   async editorText() {
     // Monaco reuses line elements, so DOM order is not display order: sort by their `top`.
-    const lines = await this.page.locator('.part.editor .monaco-editor .view-lines').first().locator('.view-line')
+    const lines = await this.page
+      .locator('.part.editor .monaco-editor .view-lines')
+      .first()
+      .locator('.view-line')
       .evaluateAll((els) => els.map((e) => ({ top: parseFloat(e.style.top || '0'), text: e.textContent ?? '' })));
-    return lines.sort((a, b) => a.top - b.top).map((l) => l.text).join('\n').replace(/\u00a0/g, ' ');
+    return lines
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text)
+      .join('\n')
+      .replace(/\u00a0/g, ' ');
   }
 
   /** Names of the open terminals (the terminal tabs list / single-terminal title). */

@@ -19,7 +19,9 @@ function sources(dir: string): { file: string; text: string }[] {
 const code = [...sources(join(root, 'client', 'src')), ...sources(join(root, 'server', 'src'))];
 
 test('tilebox.cli.path cannot be set by a workspace and, with tilebox.apiUrl, is ignored in untrusted workspaces', () => {
-  const props = pkg.contributes.configuration.properties ?? Object.assign({}, ...pkg.contributes.configuration.map((c: { properties: object }) => c.properties));
+  const props =
+    pkg.contributes.configuration.properties ??
+    Object.assign({}, ...pkg.contributes.configuration.map((c: { properties: object }) => c.properties));
   // 'application' (shown under User settings, also in a browser window) and 'machine' both refuse workspace values.
   assert.ok(['application', 'machine'].includes(props['tilebox.cli.path'].scope), 'a workspace settings.json must not pick the binary');
   const untrusted = pkg.capabilities.untrustedWorkspaces;

@@ -13,7 +13,11 @@ test('node dist/server.js --stdio answers initialize and publishes diagnostics f
     const configPath = join(ws.dir, 'tilebox.workflow.toml');
     const text = readFileSync(configPath, 'utf8').replace('runner = "', 'runer = "');
     await client.open(uriOf(configPath), text);
-    const found = await client.waitFor('unknown-key', () => client.diagnostics.get(uriOf(configPath))?.find((d) => d.code === 'unknown-key'), 30_000);
+    const found = await client.waitFor(
+      'unknown-key',
+      () => client.diagnostics.get(uriOf(configPath))?.find((d) => d.code === 'unknown-key'),
+      30_000,
+    );
     const line = text.split('\n').findIndex((l) => l.startsWith('runer'));
     assert.deepEqual(found.range.start, { line, character: 0 });
     assert.match(String(found.message), /runner/, 'the message suggests the right key');

@@ -64,15 +64,50 @@ test('deploying a second release to the same cluster replaces the first (one act
   assert.notEqual(r1, r2);
   await json(['workflow', 'deploy-release', '--release', r2, '--cluster', DEV, '--json']);
   const cluster = await json(['cluster', 'get', DEV, '--json']);
-  assert.deepEqual(cluster.deployed_releases.map((w: { releases: { id: string }[] }) => w.releases.map((r) => r.id)), [[r2]]);
+  assert.deepEqual(
+    cluster.deployed_releases.map((w: { releases: { id: string }[] }) => w.releases.map((r) => r.id)),
+    [[r2]],
+  );
 });
 
 test('the runner leaves a job with an incompatible task version queued, and retries up to --max-retries', async () => {
   const { tb, json } = setup();
   await json(['workflow', 'publish-release', '--json']);
   await json(['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
-  const tooNew = (await json(['job', 'submit', '--name', 'new', '--task', 'tilebox.com/example/CheckClouds', '--version', 'v1.3', '--cluster', DEV, '--json'])).id;
-  const flaky = (await json(['job', 'submit', '--name', 'flaky', '--task', 'tilebox.com/example/CheckClouds', '--version', 'v1.1', '--input', '{"fail":true}', '--max-retries', '1', '--cluster', DEV, '--json'])).id;
+  const tooNew = (
+    await json([
+      'job',
+      'submit',
+      '--name',
+      'new',
+      '--task',
+      'tilebox.com/example/CheckClouds',
+      '--version',
+      'v1.3',
+      '--cluster',
+      DEV,
+      '--json',
+    ])
+  ).id;
+  const flaky = (
+    await json([
+      'job',
+      'submit',
+      '--name',
+      'flaky',
+      '--task',
+      'tilebox.com/example/CheckClouds',
+      '--version',
+      'v1.1',
+      '--input',
+      '{"fail":true}',
+      '--max-retries',
+      '1',
+      '--cluster',
+      DEV,
+      '--json',
+    ])
+  ).id;
   const run = await tb(['runner', 'start', '--cluster', DEV, '--stop-when-idling']);
   assert.equal(run.exitCode, 0);
   assert.match(run.stderr, /registers tilebox\.com\/example\/CheckClouds@v1\.3; job .* stays queued/);
@@ -85,9 +120,15 @@ test('without --stop-when-idling the runner keeps polling (picks up later jobs) 
   const { state, project, json } = setup();
   await json(['workflow', 'publish-release', '--json']);
   await json(['workflow', 'deploy-release', '--latest', '--json']);
-  const runner = execa(BIN, ['runner', 'start'], { cwd: project, env: { TILEBOX_STANDIN_STATE: state, TILEBOX_API_KEY: 'k', PATH: process.env.PATH }, extendEnv: false, reject: false });
+  const runner = execa(BIN, ['runner', 'start'], {
+    cwd: project,
+    env: { TILEBOX_STANDIN_STATE: state, TILEBOX_API_KEY: 'k', PATH: process.env.PATH },
+    extendEnv: false,
+    reject: false,
+  });
   const id = (await json(['job', 'submit', '--name', 'later', '--task', 'Summarize', '--json'])).id;
-  for (let i = 0; i < 40 && (await json(['job', 'get', id, '--json'])).state !== 'completed'; i++) await new Promise((r) => setTimeout(r, 250));
+  for (let i = 0; i < 40 && (await json(['job', 'get', id, '--json'])).state !== 'completed'; i++)
+    await new Promise((r) => setTimeout(r, 250));
   assert.equal((await json(['job', 'get', id, '--json'])).state, 'completed');
   runner.kill('SIGTERM');
   const r = await runner;
@@ -104,7 +145,11 @@ test('misbehaviour switches from the environment and from <state>/mode, flipped 
   assert.equal(garbage.exitCode, 0);
   assert.throws(() => JSON.parse(garbage.stdout));
   assert.match((await tb(['account', 'get', '--json'], { TILEBOX_STANDIN_MODE: 'unauthenticated' })).stderr, /401/);
-  const hang = execa(BIN, ['cluster', 'list'], { env: { TILEBOX_STANDIN_STATE: state, TILEBOX_STANDIN_MODE: 'hang' }, reject: false, timeout: 700 });
+  const hang = execa(BIN, ['cluster', 'list'], {
+    env: { TILEBOX_STANDIN_STATE: state, TILEBOX_STANDIN_MODE: 'hang' },
+    reject: false,
+    timeout: 700,
+  });
   assert.equal((await hang).timedOut, true);
 });
 

@@ -54,7 +54,10 @@ function splitGlobals(argv) {
   }
   for (; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
-    if (argv[i] === '--') { rest.push(...argv.slice(i)); break; }
+    if (argv[i] === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     if (flag === '--api-key') g.apiKey = inline ?? argv[++i];
     else if (flag === '--api-url') fail('--api-url is a global flag: put it before the command', 2);
     else if (flag === '--help') g.help = true;
@@ -75,10 +78,17 @@ function mode(dir) {
 async function main(argv) {
   const dir = stateDir();
   const m = mode(dir);
-  appendFileSync(join(dir, 'calls.log'), `${JSON.stringify({
-    time: new Date().toISOString(), argv: redacted(argv), cwd: process.cwd(), mode: m || undefined,
-    api_key_env: !!process.env.TILEBOX_API_KEY, api_key_flag: argv.some((a) => a === '--api-key' || a.startsWith('--api-key=')),
-  })}\n`);
+  appendFileSync(
+    join(dir, 'calls.log'),
+    `${JSON.stringify({
+      time: new Date().toISOString(),
+      argv: redacted(argv),
+      cwd: process.cwd(),
+      mode: m || undefined,
+      api_key_env: !!process.env.TILEBOX_API_KEY,
+      api_key_flag: argv.some((a) => a === '--api-key' || a.startsWith('--api-key=')),
+    })}\n`,
+  );
   const { g, rest } = splitGlobals(argv);
   if (g.help || (rest.length === 0 && !g.version)) return process.stdout.write(HELP);
   if (m === 'slow') await sleep(Number(process.env.TILEBOX_STANDIN_SLOW_MS ?? 3000));
@@ -94,15 +104,25 @@ async function main(argv) {
   switch (family) {
     case 'account':
       if (args[0] !== 'get') fail(`unknown command "account ${args[0] ?? ''}"`, 2);
-      return process.stdout.write(`${JSON.stringify({
-        user_name: 'Stand-in User', email: 'standin@example.com', organization_name: 'Stand-in Org', organization_slug: 'standin-org',
-        active_authentication_method: { type: 'api_key', api_key: { description: 'stand-in key', public_identifier: 'tbx-standin' } },
-      })}\n`);
-    case 'workflow': return workflowCommand(ctx, args);
-    case 'cluster': return clusterCommand(ctx, args);
-    case 'job': return jobCommand(ctx, args);
-    case 'runner': return runnerCommand(ctx, args);
-    default: return fail(`unknown command "${family}" for "tilebox"`, 2);
+      return process.stdout.write(
+        `${JSON.stringify({
+          user_name: 'Stand-in User',
+          email: 'standin@example.com',
+          organization_name: 'Stand-in Org',
+          organization_slug: 'standin-org',
+          active_authentication_method: { type: 'api_key', api_key: { description: 'stand-in key', public_identifier: 'tbx-standin' } },
+        })}\n`,
+      );
+    case 'workflow':
+      return workflowCommand(ctx, args);
+    case 'cluster':
+      return clusterCommand(ctx, args);
+    case 'job':
+      return jobCommand(ctx, args);
+    case 'runner':
+      return runnerCommand(ctx, args);
+    default:
+      return fail(`unknown command "${family}" for "tilebox"`, 2);
   }
 }
 

@@ -42,7 +42,10 @@ function loadGrammar(): Promise<IGrammar> {
     const wasm = readFileSync(createRequire(import.meta.url).resolve('vscode-oniguruma/release/onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     const registry = new Registry({
-      onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+      onigLib: Promise.resolve({
+        createOnigScanner: (p) => new oniguruma.OnigScanner(p),
+        createOnigString: (s) => new oniguruma.OnigString(s),
+      }),
       loadGrammar: async (scope) => (scope === 'source.toml' ? parseRawGrammar(readFileSync(GRAMMAR, 'utf8'), GRAMMAR) : null),
     });
     return (await registry.loadGrammar('source.toml'))!;
@@ -59,7 +62,7 @@ async function colours(text: string): Promise<Colour[]> {
     const line = raw.replace(/\r$/, '');
     const result = g.tokenizeLine(line, stack);
     for (const t of result.tokens) for (let i = t.startIndex; i < Math.min(t.endIndex, line.length); i++) out.push(colourOf(t.scopes));
-    out.push(...(raw.length > line.length ? ['plain', 'plain'] as const : ['plain'] as const)); // \r, \n
+    out.push(...(raw.length > line.length ? (['plain', 'plain'] as const) : (['plain'] as const))); // \r, \n
     stack = result.ruleStack;
   }
   return out.slice(0, text.length);
@@ -68,13 +71,19 @@ async function colours(text: string): Promise<Colour[]> {
 /** What the parser says each character is; undefined for punctuation and whitespace. */
 function expected(text: string): (Colour | undefined)[] {
   const out: (Colour | undefined)[] = new Array(text.length).fill(undefined);
-  const mark = (start: number, end: number, c: Colour) => { for (let i = start; i < end; i++) out[i] = c; };
+  const mark = (start: number, end: number, c: Colour) => {
+    for (let i = start; i < end; i++) out[i] = c;
+  };
   const value = (v: ValueNode) => {
     if (v.kind === 'string') mark(v.start, v.end, 'string');
     else if (v.kind === 'number' || v.kind === 'datetime') mark(v.start, v.end, 'number');
     else if (v.kind === 'boolean') mark(v.start, v.end, 'boolean');
     else if (v.kind === 'array') v.items.forEach(value);
-    else if (v.kind === 'table') for (const e of v.entries) { e.key.forEach((k) => mark(k.start, k.end, 'key')); if (e.value) value(e.value); }
+    else if (v.kind === 'table')
+      for (const e of v.entries) {
+        e.key.forEach((k) => mark(k.start, k.end, 'key'));
+        if (e.value) value(e.value);
+      }
   };
   const doc = parseToml(text);
   for (const section of doc.sections) {
@@ -99,7 +108,9 @@ async function assertColoured(name: string, text: string): Promise<void> {
     const ok = want[i] === undefined ? got[i] === 'plain' : got[i] === want[i] || (want[i] === 'string' && got[i] === 'escape');
     if (!ok) {
       const line = text.slice(0, i).split('\n').length;
-      assert.fail(`${name}:${line}: ${JSON.stringify(text[i])} in ${JSON.stringify(text.split('\n')[line - 1])} is ${got[i]}, expected ${want[i] ?? 'plain'}`);
+      assert.fail(
+        `${name}:${line}: ${JSON.stringify(text[i])} in ${JSON.stringify(text.split('\n')[line - 1])} is ${got[i]}, expected ${want[i] ?? 'plain'}`,
+      );
     }
   }
 }
@@ -133,8 +144,14 @@ test('strings: basic with escapes, literal, multi-line of both kinds with quotes
     'after_strings = 1',
   ].join('\n');
   await assertColoured('strings', text);
-  await assertFragments(text, [['\\t', 'escape'], ['\\u00e9', 'escape'], ['C:\\Users\\no\\escapes', 'string'], ['with "quotes" and', 'string'],
-    ["raw ''text'' here", 'string'], ['after_strings', 'key']]);
+  await assertFragments(text, [
+    ['\\t', 'escape'],
+    ['\\u00e9', 'escape'],
+    ['C:\\Users\\no\\escapes', 'string'],
+    ['with "quotes" and', 'string'],
+    ["raw ''text'' here", 'string'],
+    ['after_strings', 'key'],
+  ]);
   await assertFragments('a = "bad \\q escape"', [['\\q', 'invalid']]);
 });
 
@@ -152,11 +169,26 @@ test('dotted and quoted keys, inline tables, arrays of tables, numbers, dates an
     '  "b",',
     ']',
     'flag = false',
-  ].join('\n').replace('0x_ff, ', '');
+  ]
+    .join('\n')
+    .replace('0x_ff, ', '');
   await assertColoured('edge cases', text);
-  await assertFragments(text, [['workflow', 'key'], ['slug', 'key'], ['"quoted key"', 'key'], ["'lit'", 'key'], ['targets.dev.runs', 'table'],
-    ['"prod env"', 'table'], ['1979-05-27 00:32:00.999-07:00', 'number'], ['07:32:00', 'number'], ['0xff', 'number'], ['inf', 'number'],
-    ['true', 'boolean'], ['# first', 'comment'], ['# trailing comment', 'comment'], ['= and [brackets]', 'comment']]);
+  await assertFragments(text, [
+    ['workflow', 'key'],
+    ['slug', 'key'],
+    ['"quoted key"', 'key'],
+    ["'lit'", 'key'],
+    ['targets.dev.runs', 'table'],
+    ['"prod env"', 'table'],
+    ['1979-05-27 00:32:00.999-07:00', 'number'],
+    ['07:32:00', 'number'],
+    ['0xff', 'number'],
+    ['inf', 'number'],
+    ['true', 'boolean'],
+    ['# first', 'comment'],
+    ['# trailing comment', 'comment'],
+    ['= and [brackets]', 'comment'],
+  ]);
 });
 
 test('a tilebox.workflow.toml opens in the TOML language mode with this grammar', () => {

@@ -8,7 +8,9 @@ const KEY = '"tilebox.diagnostics.severity": ';
 const file = new URL('../../package.json', import.meta.url);
 const text = readFileSync(file, 'utf8');
 const setting = JSON.parse(text).contributes.configuration.properties['tilebox.diagnostics.severity'];
-delete setting.properties; delete setting.additionalProperties; delete setting.propertyNames;
+delete setting.properties;
+delete setting.additionalProperties;
+delete setting.propertyNames;
 Object.assign(setting, severitySettingKeys());
 
 const start = text.indexOf(KEY) + KEY.length;
@@ -16,7 +18,11 @@ let depth = 0;
 let end = start;
 for (let inString = false; end < text.length; end++) {
   const c = text[end];
-  if (inString) { if (c === '\\') end++; else if (c === '"') inString = false; continue; }
+  if (inString) {
+    if (c === '\\') end++;
+    else if (c === '"') inString = false;
+    continue;
+  }
   if (c === '"') inString = true;
   else if (c === '{') depth++;
   else if (c === '}' && --depth === 0) break;

@@ -32,7 +32,11 @@ export abstract class ArtifactNode extends TreeNode {
     if (!this.model.icon) item.iconPath = this.isFolder() ? vscode.ThemeIcon.Folder : vscode.ThemeIcon.File;
     if (!this.isFolder()) {
       const line = Math.max(0, (this.model.line ?? 1) - 1);
-      item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(line, 0, line, 0), preview: true }] };
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open',
+        arguments: [uri, { selection: new vscode.Range(line, 0, line, 0), preview: true }],
+      };
     }
     return item;
   }
@@ -52,15 +56,24 @@ export class ArtifactSummaryNode extends ArtifactNode {
 
 export class TasksGroupNode extends ArtifactNode {
   readonly model: ArtifactItem;
-  constructor(private readonly preview: ArtifactPreview, parentId: string) {
+  constructor(
+    private readonly preview: ArtifactPreview,
+    parentId: string,
+  ) {
     super(preview.root);
     this.model = tasksGroupItem(preview.tasks, preview.runners, parentId);
   }
 
   override children(): TreeNode[] {
     if (this.preview.tasks.length === 0) {
-      return [new MessageNode('empty', 'No Task subclasses found in the selected .py files', this.model.id,
-        'Static discovery reads `class X(Task)` in the files the artifact ships. If your tasks live elsewhere, include them in `[build].include`.')];
+      return [
+        new MessageNode(
+          'empty',
+          'No Task subclasses found in the selected .py files',
+          this.model.id,
+          'Static discovery reads `class X(Task)` in the files the artifact ships. If your tasks live elsewhere, include them in `[build].include`.',
+        ),
+      ];
     }
     return this.adopt(this.preview.tasks.map((t) => new TaskNode(this.preview, t, this.model.id)));
   }
@@ -93,7 +106,12 @@ export class FilesGroupNode extends ArtifactNode {
 
 export class ArtifactFolderNode extends ArtifactNode {
   readonly model: ArtifactItem;
-  constructor(root: string, private readonly folder: FolderNode, private readonly totalFiles: number, private readonly parentId: string) {
+  constructor(
+    root: string,
+    private readonly folder: FolderNode,
+    private readonly totalFiles: number,
+    private readonly parentId: string,
+  ) {
     super(root);
     this.model = folderItem(folder, totalFiles, parentId);
   }
@@ -109,7 +127,11 @@ export class ArtifactFolderNode extends ArtifactNode {
 
 export class ArtifactFileNode extends ArtifactNode {
   readonly model: ArtifactItem;
-  constructor(root: string, private readonly file: FileEntry, parentId: string) {
+  constructor(
+    root: string,
+    private readonly file: FileEntry,
+    parentId: string,
+  ) {
     super(root);
     this.model = fileItem(file, parentId);
   }

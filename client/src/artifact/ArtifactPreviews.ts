@@ -31,7 +31,10 @@ export class ArtifactPreviews implements vscode.Disposable {
   /** Fires with absolute paths whose release membership changed. */
   readonly onDidChangeMembership = this.membershipChanged.event;
 
-  constructor(private readonly source: PreviewSource, private readonly memento: vscode.Memento) {
+  constructor(
+    private readonly source: PreviewSource,
+    private readonly memento: vscode.Memento,
+  ) {
     this.currentKey = memento.get<string>(LAST_CONFIG_KEY);
     const remembered = memento.get<{ key?: unknown; preview?: ArtifactPreview }>(LAST_PREVIEW_KEY);
     if (this.currentKey && remembered?.key === this.currentKey && Array.isArray(remembered.preview?.files)) {
@@ -111,10 +114,13 @@ export class ArtifactPreviews implements vscode.Disposable {
   schedule(key: string, delayMs: number): void {
     clearTimeout(this.timers.get(key));
     if (!this.states.has(key)) this.states.set(key, { kind: 'loading' });
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.load(key);
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.load(key);
+      }, delayMs),
+    );
   }
 
   async load(key: string): Promise<void> {
@@ -135,7 +141,12 @@ export class ArtifactPreviews implements vscode.Disposable {
     this.states.set(key, next);
     if (next.kind === 'ready') {
       if (key === this.currentKey) void this.memento.update(LAST_PREVIEW_KEY, { key, preview: next.preview });
-      const changedPaths = this.membership.set(key, next.preview.slug ?? '', next.preview.root, next.preview.files.map((f) => f.path));
+      const changedPaths = this.membership.set(
+        key,
+        next.preview.slug ?? '',
+        next.preview.root,
+        next.preview.files.map((f) => f.path),
+      );
       if (changedPaths.length) this.membershipChanged.fire(changedPaths);
     }
     this.changed.fire(key);
@@ -150,7 +161,10 @@ export class ArtifactPreviews implements vscode.Disposable {
   /** The server re-checked a config; a deleted one is forgotten rather than fetched again. */
   private async changedOnServer(uri: string): Promise<void> {
     const key = keyOf(uri);
-    const exists = await vscode.workspace.fs.stat(vscode.Uri.parse(key)).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(vscode.Uri.parse(key)).then(
+      () => true,
+      () => false,
+    );
     // Immediately: the server has already debounced (150 ms typing, 300 ms file events) and the answer is ready.
     if (exists) this.schedule(key, 0);
     else if (this.states.has(key)) this.forget(key);

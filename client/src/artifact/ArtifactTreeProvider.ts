@@ -32,8 +32,12 @@ export class ArtifactTreeProvider extends NodeTreeProvider {
     const state = key ? this.previews.state(key) : undefined;
     const message = artifactRootMessage({ server: this.previews.server, configKey: key, configCount: this.previews.configs.length, state });
     const id = key ? `${ROOT_ID}:${key}` : ROOT_ID;
-    const shown = state?.kind === 'ready' ? state.preview
-      : (state?.kind === 'failed' && message?.action === 'openConfig') || (state?.kind === 'loading' && message?.kind === 'loading') ? state.last : undefined;
+    const shown =
+      state?.kind === 'ready'
+        ? state.preview
+        : (state?.kind === 'failed' && message?.action === 'openConfig') || (state?.kind === 'loading' && message?.kind === 'loading')
+          ? state.last
+          : undefined;
     const rows: TreeNode[] = message ? [messageNode(message, id, key)] : [];
     if (!shown || !key) return rows.length ? rows : [messageNode({ kind: 'loading', text: 'Computing the artifact…' }, id, key)];
     const label = vscode.workspace.asRelativePath(vscode.Uri.parse(key), true);
@@ -44,7 +48,8 @@ export class ArtifactTreeProvider extends NodeTreeProvider {
   private refreshView(): void {
     const key = this.previews.current;
     if (this.view) {
-      this.view.description = key && this.previews.configs.length > 1 ? vscode.workspace.asRelativePath(vscode.Uri.parse(key), true) : undefined;
+      this.view.description =
+        key && this.previews.configs.length > 1 ? vscode.workspace.asRelativePath(vscode.Uri.parse(key), true) : undefined;
     }
     this.rerender();
   }
@@ -56,8 +61,11 @@ export class ArtifactTreeProvider extends NodeTreeProvider {
 }
 
 function messageNode(message: RootMessage, id: string, configKey: string | undefined): MessageNode {
-  const command = message.action === 'showOutput' ? { command: Commands.showOutput, title: 'Show Output' }
-    : message.action === 'openConfig' && configKey ? { command: 'vscode.open', title: 'Open Config', arguments: [vscode.Uri.parse(configKey)] }
-    : undefined;
+  const command =
+    message.action === 'showOutput'
+      ? { command: Commands.showOutput, title: 'Show Output' }
+      : message.action === 'openConfig' && configKey
+        ? { command: 'vscode.open', title: 'Open Config', arguments: [vscode.Uri.parse(configKey)] }
+        : undefined;
   return new MessageNode(message.kind, message.text, id, message.detail, command);
 }

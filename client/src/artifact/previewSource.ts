@@ -24,15 +24,18 @@ export class LanguageClientSource implements PreviewSource {
   readonly onDidChangeArtifact = this.artifactChanged.event;
 
   constructor(private readonly client: Promise<LanguageClient>) {
-    client.then((c) => {
-      this.disposables.push(
-        c.onNotification(artifactChangedNotification, ({ uri }) => this.artifactChanged.fire(uri)),
-        c.onDidChangeState(({ newState }) => this.set(statusOf(newState))),
-      );
-      this.set(c.isRunning() ? { kind: 'running' } : statusOf(c.state));
-    }, (error: unknown) => {
-      this.set({ kind: 'stopped', message: `The language server did not start: ${(error as Error)?.message ?? error}` });
-    });
+    client.then(
+      (c) => {
+        this.disposables.push(
+          c.onNotification(artifactChangedNotification, ({ uri }) => this.artifactChanged.fire(uri)),
+          c.onDidChangeState(({ newState }) => this.set(statusOf(newState))),
+        );
+        this.set(c.isRunning() ? { kind: 'running' } : statusOf(c.state));
+      },
+      (error: unknown) => {
+        this.set({ kind: 'stopped', message: `The language server did not start: ${(error as Error)?.message ?? error}` });
+      },
+    );
   }
 
   get status(): ServerStatus {

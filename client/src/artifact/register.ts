@@ -33,7 +33,14 @@ export function registerArtifactUi(context: vscode.ExtensionContext, client: Pro
   const archiveView = vscode.window.createTreeView<TreeNode>(Views.archive, { treeDataProvider: archiveTree, showCollapseAll: true });
 
   context.subscriptions.push(
-    source, previews, tree, view, decorations, archives, archiveTree, archiveView,
+    source,
+    previews,
+    tree,
+    view,
+    decorations,
+    archives,
+    archiveTree,
+    archiveView,
     vscode.window.registerFileDecorationProvider(decorations),
     ArchiveFileSystem.register(archives),
     vscode.commands.registerCommand(Commands.showArtifactPreview, (arg?: vscode.Uri | string) => showPreview(previews, arg)),
@@ -86,7 +93,9 @@ async function openArchive(archives: ArchiveStore, arg?: vscode.Uri): Promise<vo
     return;
   }
   try {
-    await vscode.window.withProgress({ location: { viewId: Views.archive }, title: 'Reading the archive…' }, () => archives.open(uri.fsPath));
+    await vscode.window.withProgress({ location: { viewId: Views.archive }, title: 'Reading the archive…' }, () =>
+      archives.open(uri.fsPath),
+    );
     await vscode.commands.executeCommand(`${Views.archive}.focus`);
   } catch (error) {
     void vscode.window.showErrorMessage(`Cannot open ${path.basename(uri.fsPath)}: ${(error as Error).message}`);

@@ -2,13 +2,39 @@
 // it only reads (identical concurrent reads may share a process). Builders validate slugs and ids so a value
 // from the CLI or the user can never be read as a flag; they throw InvalidArgumentError on bad input.
 import {
-  parseAccount, parseBuild, parseCluster, parseClusterList, parseDeploy, parseIgnored, parseInit, parseJob,
-  parseJobPage, parseLogPage, parsePublish, parseRetry, parseSubmit, parseVersion, parseWorkflow, parseWorkflowCreated,
+  parseAccount,
+  parseBuild,
+  parseCluster,
+  parseClusterList,
+  parseDeploy,
+  parseIgnored,
+  parseInit,
+  parseJob,
+  parseJobPage,
+  parseLogPage,
+  parsePublish,
+  parseRetry,
+  parseSubmit,
+  parseVersion,
+  parseWorkflow,
+  parseWorkflowCreated,
   parseWorkflowList,
 } from './parse';
 import type {
-  Account, BuildResult, CliCall, Cluster, DeployResult, InitResult, Job, LogLine, Page, PublishResult, RetryResult,
-  SubmitResult, VersionInfo, Workflow,
+  Account,
+  BuildResult,
+  CliCall,
+  Cluster,
+  DeployResult,
+  InitResult,
+  Job,
+  LogLine,
+  Page,
+  PublishResult,
+  RetryResult,
+  SubmitResult,
+  VersionInfo,
+  Workflow,
 } from './types';
 import { assertSlug, assertUuid, InvalidArgumentError, isTaskVersion } from './validate';
 
@@ -21,8 +47,12 @@ export function callTimeoutMs(callMinimum: number | undefined, setting: number):
 }
 
 const read = <T>(args: string[], parse: CliCall<T>['parse']): CliCall<T> => ({ args, parse, kind: 'read' });
-const write = <T>(args: string[], parse: CliCall<T>['parse'], timeoutMs?: number): CliCall<T> =>
-  ({ args, parse, kind: 'write', ...(timeoutMs ? { timeoutMs } : {}) });
+const write = <T>(args: string[], parse: CliCall<T>['parse'], timeoutMs?: number): CliCall<T> => ({
+  args,
+  parse,
+  kind: 'write',
+  ...(timeoutMs ? { timeoutMs } : {}),
+});
 
 function text(value: string, what: string): string {
   if (value.trim() === '') throw new InvalidArgumentError(`${what} is empty`);
@@ -48,7 +78,10 @@ export const workflowInit = (name: string): CliCall<InitResult> =>
   write(['workflow', 'init', '--name', flagSafe(name, 'Workflow name'), '--json'], parseInit, RELEASE_TIMEOUT_MS);
 
 export const workflowCreate = (name: string, description?: string): CliCall<Workflow> =>
-  write(['workflow', 'create', flagSafe(name, 'Workflow name'), ...(description ? ['--description', description] : []), '--json'], parseWorkflowCreated);
+  write(
+    ['workflow', 'create', flagSafe(name, 'Workflow name'), ...(description ? ['--description', description] : []), '--json'],
+    parseWorkflowCreated,
+  );
 
 export const workflowList = (): CliCall<Workflow[]> => read(['workflow', 'list', '--json'], parseWorkflowList);
 
@@ -78,7 +111,8 @@ export interface DeployOptions {
 }
 
 function deployArgs(verb: 'deploy-release' | 'undeploy-release', o: DeployOptions): string[] {
-  if (o.target !== undefined && o.clusters?.length) throw new InvalidArgumentError('Choose either a target or clusters, not both (--target and --cluster cannot be combined)');
+  if (o.target !== undefined && o.clusters?.length)
+    throw new InvalidArgumentError('Choose either a target or clusters, not both (--target and --cluster cannot be combined)');
   const args = ['workflow', verb];
   if (o.workflow !== undefined) args.push('--workflow', assertSlug(o.workflow, 'Workflow'));
   args.push(...(o.release === undefined || o.release === 'latest' ? ['--latest'] : ['--release', assertUuid(o.release, 'Release')]));
@@ -92,8 +126,10 @@ export const undeployRelease = (o: DeployOptions = {}): CliCall<DeployResult> =>
 
 export const clusterList = (): CliCall<Cluster[]> => read(['cluster', 'list', '--json'], parseClusterList);
 export const clusterGet = (slug: string): CliCall<Cluster> => read(['cluster', 'get', assertSlug(slug, 'Cluster'), '--json'], parseCluster);
-export const clusterCreate = (name: string): CliCall<Cluster> => write(['cluster', 'create', flagSafe(name, 'Cluster name'), '--json'], parseCluster);
-export const clusterDelete = (slug: string): CliCall<void> => write(['cluster', 'delete', assertSlug(slug, 'Cluster'), '--json'], parseIgnored);
+export const clusterCreate = (name: string): CliCall<Cluster> =>
+  write(['cluster', 'create', flagSafe(name, 'Cluster name'), '--json'], parseCluster);
+export const clusterDelete = (slug: string): CliCall<void> =>
+  write(['cluster', 'delete', assertSlug(slug, 'Cluster'), '--json'], parseIgnored);
 
 export interface SubmitOptions {
   name: string;
@@ -112,19 +148,31 @@ export function jobSubmit(o: SubmitOptions): CliCall<SubmitResult> {
     args.push('--version', o.version);
   }
   if (o.input !== undefined && o.input.trim() !== '') {
-    try { JSON.parse(o.input); } catch (e) { throw new InvalidArgumentError(`Job input is not valid JSON: ${(e as Error).message}`); }
+    try {
+      JSON.parse(o.input);
+    } catch (e) {
+      throw new InvalidArgumentError(`Job input is not valid JSON: ${(e as Error).message}`);
+    }
     args.push('--input', o.input);
   }
   if (o.cluster !== undefined) args.push('--cluster', assertSlug(o.cluster, 'Cluster'));
   if (o.maxRetries !== undefined) {
-    if (!Number.isInteger(o.maxRetries) || o.maxRetries < 0) throw new InvalidArgumentError(`Max retries must be a whole number ≥ 0, got ${o.maxRetries}`);
+    if (!Number.isInteger(o.maxRetries) || o.maxRetries < 0)
+      throw new InvalidArgumentError(`Max retries must be a whole number ≥ 0, got ${o.maxRetries}`);
     args.push('--max-retries', String(o.maxRetries));
   }
   return write([...args, '--json'], parseSubmit);
 }
 
 export interface JobListOptions {
-  state?: string; last?: string; after?: string; before?: string; name?: string; cluster?: string; limit?: number; cursor?: string;
+  state?: string;
+  last?: string;
+  after?: string;
+  before?: string;
+  name?: string;
+  cluster?: string;
+  limit?: number;
+  cursor?: string;
 }
 
 /**
@@ -137,8 +185,11 @@ function nameFilter(name: string): string[] {
 
 export function jobList(o: JobListOptions = {}): CliCall<Page<Job>> {
   const args = ['job', 'list'];
-  const flag = (name: string, v: string | undefined) => { if (v !== undefined && v !== '') args.push(`--${name}`, flagSafe(v, name)); };
-  if (o.state !== undefined && !/^[a-z_,]+$/i.test(o.state)) throw new InvalidArgumentError(`Job state filter ${JSON.stringify(o.state)} is not a state name`);
+  const flag = (name: string, v: string | undefined) => {
+    if (v !== undefined && v !== '') args.push(`--${name}`, flagSafe(v, name));
+  };
+  if (o.state !== undefined && !/^[a-z_,]+$/i.test(o.state))
+    throw new InvalidArgumentError(`Job state filter ${JSON.stringify(o.state)} is not a state name`);
   flag('state', o.state?.toLowerCase());
   flag('last', o.last);
   flag('after', o.after);

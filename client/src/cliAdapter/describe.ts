@@ -12,7 +12,10 @@ export interface FailureDescription {
 const FIRST_LINE_MAX = 300;
 
 function firstLines(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // The CLI's last `Error:` line is the most useful; fall back to the last line.
   const error = [...lines].reverse().find((l) => /^error\b/i.test(l)) ?? lines[lines.length - 1] ?? '';
   return error.length > FIRST_LINE_MAX ? `${error.slice(0, FIRST_LINE_MAX)}…` : error;

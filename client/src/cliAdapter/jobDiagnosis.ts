@@ -34,7 +34,14 @@ export function explainQueuedJob(job: Job, clusters: Cluster[], localRunnerClust
   const cluster = jobCluster(job, clusters);
   const name = cluster?.slug ?? job.clusterSlug ?? 'the default cluster';
   if (!cluster) {
-    return [{ code: 'unknown-cluster', message: job.clusterSlug ? `Cluster ${job.clusterSlug} is not in \`cluster list\`: no runner can pick this job up.` : 'The job names no cluster and no default cluster is known: cannot check where it would run.' }];
+    return [
+      {
+        code: 'unknown-cluster',
+        message: job.clusterSlug
+          ? `Cluster ${job.clusterSlug} is not in \`cluster list\`: no runner can pick this job up.`
+          : 'The job names no cluster and no default cluster is known: cannot check where it would run.',
+      },
+    ];
   }
   const out: Diagnosis[] = [];
   const releases = releasesOn(cluster);
@@ -43,13 +50,26 @@ export function explainQueuedJob(job: Job, clusters: Cluster[], localRunnerClust
     out.push({ code: 'no-release-deployed', message: `No release is deployed on ${name}: runners there have no tasks to run.` });
   } else if (queued.length > 0) {
     const unknown = queued.filter((t) => !t.identifier);
-    const missing = queued.flatMap((t) => (t.identifier && !releases.some((r) => r.tasks.some((reg) => isCompatible(t.identifier!, reg))) ? [t.identifier] : []));
+    const missing = queued.flatMap((t) =>
+      t.identifier && !releases.some((r) => r.tasks.some((reg) => isCompatible(t.identifier!, reg))) ? [t.identifier] : [],
+    );
     const distinct = [...new Set(missing.map(show))];
-    if (distinct.length) out.push({ code: 'no-compatible-release', message: `No release deployed on ${name} registers a compatible task for ${distinct.join(', ')} (same name, same major version, minor ≥ the submitted one).` });
-    if (unknown.length) out.push({ code: 'cannot-check', message: `The CLI did not report the task identifier of ${unknown.length} queued task(s): cannot check whether a release on ${name} can run them.` });
+    if (distinct.length)
+      out.push({
+        code: 'no-compatible-release',
+        message: `No release deployed on ${name} registers a compatible task for ${distinct.join(', ')} (same name, same major version, minor ≥ the submitted one).`,
+      });
+    if (unknown.length)
+      out.push({
+        code: 'cannot-check',
+        message: `The CLI did not report the task identifier of ${unknown.length} queued task(s): cannot check whether a release on ${name} can run them.`,
+      });
   }
   if (!localRunnerClusters.includes(cluster.slug)) {
-    out.push({ code: 'no-local-runner', message: `No runner for ${name} was started from this editor (a runner started elsewhere may still pick the job up).` });
+    out.push({
+      code: 'no-local-runner',
+      message: `No runner for ${name} was started from this editor (a runner started elsewhere may still pick the job up).`,
+    });
   }
   return out;
 }
@@ -59,15 +79,29 @@ export function checkRetry(job: Job, failedTasks: TaskSummary[], deployed: Relea
   const releases = deployed === undefined ? [] : Array.isArray(deployed) ? deployed : [deployed];
   const where = job.clusterSlug ?? 'the default cluster';
   if (failedTasks.length === 0) return [];
-  if (releases.length === 0) return [{ code: 'no-release-deployed', message: `No release is deployed on ${where}: the retried tasks will stay queued until one is.` }];
+  if (releases.length === 0)
+    return [
+      { code: 'no-release-deployed', message: `No release is deployed on ${where}: the retried tasks will stay queued until one is.` },
+    ];
   const out: Diagnosis[] = [];
   const unknown = failedTasks.filter((t) => !t.identifier);
-  const incompatible = failedTasks.filter((t) => t.identifier && !releases.some((r) => r.tasks.some((reg) => isCompatible(t.identifier!, reg))));
+  const incompatible = failedTasks.filter(
+    (t) => t.identifier && !releases.some((r) => r.tasks.some((reg) => isCompatible(t.identifier!, reg))),
+  );
   for (const t of incompatible) {
     const sameName = releases.flatMap((r) => r.tasks).filter((reg) => reg.name === t.identifier!.name);
-    const detail = sameName.length ? `the deployed release registers ${sameName.map(show).join(', ')}` : 'no deployed release registers that task';
-    out.push({ code: 'retry-incompatible', message: `Task ${t.display || t.id} (${show(t.identifier!)}) cannot run on ${where}: ${detail}. A breaking change needs a new major version and a new job.` });
+    const detail = sameName.length
+      ? `the deployed release registers ${sameName.map(show).join(', ')}`
+      : 'no deployed release registers that task';
+    out.push({
+      code: 'retry-incompatible',
+      message: `Task ${t.display || t.id} (${show(t.identifier!)}) cannot run on ${where}: ${detail}. A breaking change needs a new major version and a new job.`,
+    });
   }
-  if (unknown.length) out.push({ code: 'cannot-check', message: `The CLI did not report the task identifier of ${unknown.length} failed task(s): cannot check them against the deployed release.` });
+  if (unknown.length)
+    out.push({
+      code: 'cannot-check',
+      message: `The CLI did not report the task identifier of ${unknown.length} failed task(s): cannot check them against the deployed release.`,
+    });
   return out;
 }

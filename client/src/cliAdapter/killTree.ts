@@ -9,7 +9,15 @@ export function killTree(pid: number | undefined, graceMs: number): void {
     return;
   }
   const signal = (sig: NodeJS.Signals) => {
-    try { process.kill(-pid, sig); } catch { try { process.kill(pid, sig); } catch { /* already gone */ } }
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        /* already gone */
+      }
+    }
   };
   signal('SIGTERM');
   const timer = setTimeout(() => signal('SIGKILL'), graceMs);

@@ -24,7 +24,10 @@ export function locateCli(input: LocateInput): LocateResult {
     return isExecutable(file) ? { path: file } : { searched: [file] };
   }
   const names = win ? ['tilebox.exe', 'tilebox.cmd', 'tilebox.bat', 'tilebox'] : ['tilebox'];
-  const dirs = (input.pathEnv ?? '').split(win ? ';' : ':').map((d) => d.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
+  const dirs = (input.pathEnv ?? '')
+    .split(win ? ';' : ':')
+    .map((d) => d.trim().replace(/^"(.*)"$/, '$1'))
+    .filter(Boolean);
   const candidates = dirs.flatMap((dir) => names.map((name) => paths.join(dir, name)));
   if (input.home) candidates.push(paths.join(input.home, '.local', 'bin', win ? 'tilebox.exe' : 'tilebox'));
   const searched: string[] = [];

@@ -3,8 +3,20 @@
 import { at, isObj, obj, optList, optNum, optStr, optTime, pick, reqList, reqStr } from './json';
 import { MissingField, parseOptional, parseWith, Reader } from './parseWith';
 import type {
-  Account, BuildResult, Cluster, ClusterDeployment, DeployResult, InitResult, Parsed, PublishResult, Release,
-  RetryResult, SubmitResult, TaskIdentifier, VersionInfo, Workflow,
+  Account,
+  BuildResult,
+  Cluster,
+  ClusterDeployment,
+  DeployResult,
+  InitResult,
+  Parsed,
+  PublishResult,
+  Release,
+  RetryResult,
+  SubmitResult,
+  TaskIdentifier,
+  VersionInfo,
+  Workflow,
 } from './types';
 
 export { parseJob, parseJobPage, parseLogPage, readJob } from './parseJob';
@@ -64,7 +76,12 @@ export function readCluster(v: unknown, path: string, r: Reader): Cluster {
   if (displayName === undefined) r.warn(`${at(path, 'display_name')} missing`);
   const deletable = pick(o, 'deletable');
   if (typeof deletable !== 'boolean') r.warn(`${at(path, 'deletable')} missing`);
-  const key = o.deployed_releases !== undefined ? 'deployed_releases' : o.deployed_workflows !== undefined ? 'deployed_workflows' : 'deployedReleases';
+  const key =
+    o.deployed_releases !== undefined
+      ? 'deployed_releases'
+      : o.deployed_workflows !== undefined
+        ? 'deployed_workflows'
+        : 'deployedReleases';
   const deployments: ClusterDeployment[] = [];
   (optList(o[key], at(path, key))?.items ?? []).forEach((w, i) => {
     const wf = readWorkflow(w, at(at(path, key), i), r);
@@ -80,13 +97,19 @@ export function readCluster(v: unknown, path: string, r: Reader): Cluster {
 export function parseVersion(stdout: string): Parsed<VersionInfo> {
   const raw = stdout.trim();
   const m = /(\d+\.\d+\.\d+[\w.+-]*)/.exec(raw);
-  return m ? { ok: true, value: { version: m[1], raw }, warnings: [] } : { ok: false, detail: `no version number in ${JSON.stringify(raw.slice(0, 80))}` };
+  return m
+    ? { ok: true, value: { version: m[1], raw }, warnings: [] }
+    : { ok: false, detail: `no version number in ${JSON.stringify(raw.slice(0, 80))}` };
 }
 
 export const parseAccount = (s: string): Parsed<Account> =>
   parseWith(s, (j) => {
     const o = obj(j, '');
-    return { userName: optStr(o, 'user_name', 'userName'), email: optStr(o, 'email'), organizationName: optStr(o, 'organization_name', 'organizationName') };
+    return {
+      userName: optStr(o, 'user_name', 'userName'),
+      email: optStr(o, 'email'),
+      organizationName: optStr(o, 'organization_name', 'organizationName'),
+    };
   });
 
 export const parseInit = (s: string): Parsed<InitResult> =>

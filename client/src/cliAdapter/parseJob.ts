@@ -32,9 +32,10 @@ function readTask(v: unknown, path: string): TaskSummary {
     parentId: optStr(o, 'parent_id', 'parentId'),
     startedAt: optTime(o, 'started_at', 'startedAt'),
     stoppedAt: optTime(o, 'stopped_at', 'stoppedAt'),
-    identifier: isObj(ident) && typeof ident.name === 'string'
-      ? { name: ident.name, version: typeof ident.version === 'string' ? ident.version : 'v0.0' }
-      : undefined,
+    identifier:
+      isObj(ident) && typeof ident.name === 'string'
+        ? { name: ident.name, version: typeof ident.version === 'string' ? ident.version : 'v0.0' }
+        : undefined,
     ...dependsOn(pick(o, 'depends_on', 'dependsOn')),
   };
 }
@@ -52,8 +53,11 @@ function readProgress(v: unknown, path: string): ProgressIndicator {
 function readStats(o: Obj): ExecutionStats {
   const byState = pick(o, 'tasks_by_state', 'tasksByState');
   const tasksByState: Record<string, number> = {};
-  if (isObj(byState)) for (const [k, n] of Object.entries(byState)) if (typeof n === 'number') tasksByState[taskState(k) === 'unknown' ? k.toLowerCase() : taskState(k)] = n;
-  if (Array.isArray(byState)) for (const e of byState) if (isObj(e) && typeof e.count === 'number') tasksByState[taskState(e.state)] = e.count;
+  if (isObj(byState))
+    for (const [k, n] of Object.entries(byState))
+      if (typeof n === 'number') tasksByState[taskState(k) === 'unknown' ? k.toLowerCase() : taskState(k)] = n;
+  if (Array.isArray(byState))
+    for (const e of byState) if (isObj(e) && typeof e.count === 'number') tasksByState[taskState(e.state)] = e.count;
   return {
     firstTaskStartedAt: optTime(o, 'first_task_started_at', 'firstTaskStartedAt'),
     lastTaskStoppedAt: optTime(o, 'last_task_stopped_at', 'lastTaskStoppedAt'),

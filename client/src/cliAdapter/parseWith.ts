@@ -35,13 +35,21 @@ const excerpt = (text: string): string => (text.length > 80 ? `${text.slice(0, 8
  * printed before the `--json` output): from the first line starting with `{` or `[`. Undefined when none parses.
  */
 function decode(text: string): { json: unknown; skipped: number } | undefined {
-  try { return { json: JSON.parse(text), skipped: 0 }; } catch { /* maybe a notice comes first */ }
+  try {
+    return { json: JSON.parse(text), skipped: 0 };
+  } catch {
+    /* maybe a notice comes first */
+  }
   const lines = text.split('\n');
   // A notice may itself start with "[" ("[notice] …"): try each of the first few lines that could open the JSON.
   for (let i = 1, tries = 0; i < lines.length && tries < 5; i++) {
     if (!/^\s*[[{]/.test(lines[i])) continue;
     tries++;
-    try { return { json: JSON.parse(lines.slice(i).join('\n')), skipped: i }; } catch { /* not from here */ }
+    try {
+      return { json: JSON.parse(lines.slice(i).join('\n')), skipped: i };
+    } catch {
+      /* not from here */
+    }
   }
   return undefined;
 }

@@ -22,7 +22,11 @@ export interface TileboxCliOptions {
   maxOutputBytes?: number;
 }
 
-export interface RunOptions { cwd?: string; signal?: AbortSignal; timeoutMs?: number; }
+export interface RunOptions {
+  cwd?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
 
 /** What one process produced, before parsing. */
 type Outcome =
@@ -35,7 +39,11 @@ type Outcome =
 const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 const megabytes = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 
-interface Shared { promise: Promise<Outcome>; users: number; stop: AbortController; }
+interface Shared {
+  promise: Promise<Outcome>;
+  users: number;
+  stop: AbortController;
+}
 
 export class TileboxCli {
   private readonly inFlight = new Map<string, Shared>();
@@ -69,7 +77,9 @@ export class TileboxCli {
       const onAbort = () => stop.abort();
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       this.writes.add(stop);
-      try { outcome = await start()(stop.signal); } finally {
+      try {
+        outcome = await start()(stop.signal);
+      } finally {
         opts.signal?.removeEventListener('abort', onAbort);
         this.writes.delete(stop);
       }
@@ -83,7 +93,9 @@ export class TileboxCli {
     if (!entry) {
       const stop = new AbortController();
       const created: Shared = { promise: start()(stop.signal), users: 0, stop };
-      void created.promise.finally(() => { if (this.inFlight.get(id) === created) this.inFlight.delete(id); });
+      void created.promise.finally(() => {
+        if (this.inFlight.get(id) === created) this.inFlight.delete(id);
+      });
       this.inFlight.set(id, created);
       entry = created;
     }
@@ -99,7 +111,10 @@ export class TileboxCli {
         mine.stop.abort();
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      mine.promise.then((o) => { signal.removeEventListener('abort', onAbort); resolve(o); });
+      mine.promise.then((o) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(o);
+      });
     });
   }
 
@@ -116,9 +131,17 @@ export class TileboxCli {
       const childEnv: NodeJS.ProcessEnv = { ...env, NO_COLOR: '1' };
       if (key) childEnv.TILEBOX_API_KEY = key;
       const child = execa(file, args, {
-        env: childEnv, extendEnv: false, cwd, reject: false, stdin: 'ignore', windowsHide: true,
+        env: childEnv,
+        extendEnv: false,
+        cwd,
+        reject: false,
+        stdin: 'ignore',
+        windowsHide: true,
         // Own process group on POSIX, so a timeout or cancel can end the CLI and everything it started.
-        detached: process.platform !== 'win32', cleanup: true, encoding: 'utf8', maxBuffer,
+        detached: process.platform !== 'win32',
+        cleanup: true,
+        encoding: 'utf8',
+        maxBuffer,
       });
       let stopped: 'timed-out' | 'cancelled' | undefined;
       const stop = (why: 'timed-out' | 'cancelled') => {
@@ -128,26 +151,41 @@ export class TileboxCli {
       };
       const timer = setTimeout(() => stop('timed-out'), timeoutMs);
       const onAbort = () => stop('cancelled');
-      if (signal.aborted) onAbort(); else signal.addEventListener('abort', onAbort, { once: true });
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
       const result = await child;
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
-      if (stopped === 'timed-out') { log(`timed out after ${timeoutMs} ms`); return { kind: 'timed-out', timeoutMs }; }
-      if (stopped === 'cancelled') { log('cancelled'); return { kind: 'cancelled' }; }
+      if (stopped === 'timed-out') {
+        log(`timed out after ${timeoutMs} ms`);
+        return { kind: 'timed-out', timeoutMs };
+      }
+      if (stopped === 'cancelled') {
+        log('cancelled');
+        return { kind: 'cancelled' };
+      }
       // execa stopped reading and ended the CLI; its exit is then only a side effect ("write EPIPE").
-      if (result.isMaxBuffer) { log(`stopped: output larger than ${megabytes(maxBuffer)}`); return { kind: 'too-large', limitBytes: maxBuffer }; }
+      if (result.isMaxBuffer) {
+        log(`stopped: output larger than ${megabytes(maxBuffer)}`);
+        return { kind: 'too-large', limitBytes: maxBuffer };
+      }
       const code = (result as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'EACCES') { log(`could not start (${code})`); return { kind: 'not-found', searched: [file] }; }
+      if (code === 'ENOENT' || code === 'EACCES') {
+        log(`could not start (${code})`);
+        return { kind: 'not-found', searched: [file] };
+      }
       const exitCode = result.exitCode ?? (result.signal ? 128 : -1);
       log(result.signal && result.exitCode === undefined ? `killed by ${result.signal}` : `exit ${exitCode}`);
       const stderr = String(result.stderr ?? '');
-      if (exitCode !== 0 && stderr.trim()) this.options.log(redactText(`  stderr: ${stderr.trim().split('\n').slice(-20).join('\n  ')}`, [key]));
+      if (exitCode !== 0 && stderr.trim())
+        this.options.log(redactText(`  stderr: ${stderr.trim().split('\n').slice(-20).join('\n  ')}`, [key]));
       return { kind: 'exit', exitCode, stdout: String(result.stdout ?? ''), stderr };
     };
   }
 
   private toResult<T>(call: CliCall<T>, outcome: Outcome, key: string | undefined): CliResult<T> {
-    if (outcome.kind === 'too-large') return { kind: 'unparsable', detail: `the output was larger than ${megabytes(outcome.limitBytes)}`, stdout: '' };
+    if (outcome.kind === 'too-large')
+      return { kind: 'unparsable', detail: `the output was larger than ${megabytes(outcome.limitBytes)}`, stdout: '' };
     if (outcome.kind !== 'exit') return outcome;
     const stderr = redactText(outcome.stderr.trim(), [key]);
     if (outcome.exitCode !== 0) {

@@ -1,7 +1,10 @@
 // The contract of the tilebox CLI adapter: domain types read from `--json` output, the
 // failure kinds every call can end in, and the shape of a call. Pure: no `vscode` import.
 
-export interface TaskIdentifier { name: string; version: string; }
+export interface TaskIdentifier {
+  name: string;
+  version: string;
+}
 
 export interface Release {
   id: string;
@@ -22,7 +25,11 @@ export interface Workflow {
   releases: Release[];
 }
 
-export interface ClusterDeployment { workflowSlug: string; workflowName?: string; release: Release; }
+export interface ClusterDeployment {
+  workflowSlug: string;
+  workflowName?: string;
+  release: Release;
+}
 
 export interface Cluster {
   slug: string;
@@ -49,7 +56,11 @@ export interface TaskSummary {
   dependsOn?: string[];
 }
 
-export interface ProgressIndicator { label: string; total: number; done: number; }
+export interface ProgressIndicator {
+  label: string;
+  total: number;
+  done: number;
+}
 
 export interface ExecutionStats {
   firstTaskStartedAt?: string;
@@ -72,13 +83,29 @@ export interface Job {
   executionStats?: ExecutionStats;
 }
 
-export interface Page<T> { items: T[]; nextCursor?: string; }
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
 
-export interface LogLine { time?: string; severity?: string; body: string; }
+export interface LogLine {
+  time?: string;
+  severity?: string;
+  body: string;
+}
 
-export interface PublishResult { releaseId: string; message?: string; fingerprint?: string; tasks: TaskIdentifier[]; }
+export interface PublishResult {
+  releaseId: string;
+  message?: string;
+  fingerprint?: string;
+  tasks: TaskIdentifier[];
+}
 
-export interface Account { userName?: string; email?: string; organizationName?: string; }
+export interface Account {
+  userName?: string;
+  email?: string;
+  organizationName?: string;
+}
 
 /** Every way a CLI call can end. The UI maps each non-ok kind to one message with one action. */
 export type CliResult<T> =
@@ -106,7 +133,9 @@ export interface CliCall<T> {
 // ---- Added with the adapter implementation (additive only). ----
 
 /** `workflow init --json`. */
-export interface InitResult { workflowSlug: string; }
+export interface InitResult {
+  workflowSlug: string;
+}
 
 /** `workflow build-release --json` (keys undocumented; read tolerantly). */
 export interface BuildResult {
@@ -119,16 +148,26 @@ export interface BuildResult {
 }
 
 /** `deploy-release` / `undeploy-release --json` (undocumented; [INFER] `{release, clusters}`). */
-export interface DeployResult { releaseId?: string; clusters: string[]; }
+export interface DeployResult {
+  releaseId?: string;
+  clusters: string[];
+}
 
 /** `job submit --json`. */
-export interface SubmitResult { jobId: string; }
+export interface SubmitResult {
+  jobId: string;
+}
 
 /** `job retry --json` ([INFER] `num_tasks_rescheduled`). */
-export interface RetryResult { numTasksRescheduled?: number; }
+export interface RetryResult {
+  numTasksRescheduled?: number;
+}
 
 /** `tilebox --version` (plain text). */
-export interface VersionInfo { version: string; raw: string; }
+export interface VersionInfo {
+  version: string;
+  raw: string;
+}
 
 /** Where the CLI binary is, or every place that was looked at. */
 export type LocateResult = { path: string } | { searched: string[] };

@@ -11,7 +11,7 @@ export interface AccountDeps extends FlowDeps {
 }
 
 export function describeAccount(a: Account): string {
-  const who = a.userName && a.email ? `${a.userName} <${a.email}>` : a.userName ?? a.email;
+  const who = a.userName && a.email ? `${a.userName} <${a.email}>` : (a.userName ?? a.email);
   const parts = [who, a.organizationName && `organization ${a.organizationName}`].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'an account the CLI did not describe';
 }
@@ -20,7 +20,7 @@ export async function setApiKeyFlow(d: AccountDeps): Promise<Outcome> {
   const key = answered(
     await d.ui.input({
       title: 'Tilebox API key',
-      prompt: 'Kept in the editor\'s secret storage; passed to the CLI only as TILEBOX_API_KEY in its environment.',
+      prompt: "Kept in the editor's secret storage; passed to the CLI only as TILEBOX_API_KEY in its environment.",
       placeHolder: 'tbx-api-...',
       password: true,
       validate: (v) => (v.trim() === '' ? 'Paste the key.' : /\s/.test(v.trim()) ? 'An API key has no spaces or line breaks.' : undefined),
@@ -48,7 +48,7 @@ export async function clearApiKeyFlow(d: AccountDeps): Promise<Outcome> {
   const still = await d.secrets.source();
   return outcome(
     still === 'environment'
-      ? 'Stored API key removed. TILEBOX_API_KEY from the editor\'s environment is still used.'
+      ? "Stored API key removed. TILEBOX_API_KEY from the editor's environment is still used."
       : 'Stored API key removed.',
     [{ title: 'Set API Key…', command: 'tilebox.account.setApiKey' }],
   );
@@ -73,7 +73,9 @@ export async function setCliPathFlow(d: CliPathDeps): Promise<Outcome> {
   if (v.kind === 'ok' && /tilebox/i.test(v.value.raw)) return outcome(`Using the tilebox CLI at ${file} (version ${v.value.version}).`);
   await d.setCliPath(previous);
   if (v.kind === 'ok') {
-    throw new Problem(`${file} is not the tilebox CLI: its --version printed "${v.value.raw.split('\n')[0].slice(0, 80)}". Pick the tilebox binary (often ~/.local/bin/tilebox).`);
+    throw new Problem(
+      `${file} is not the tilebox CLI: its --version printed "${v.value.raw.split('\n')[0].slice(0, 80)}". Pick the tilebox binary (often ~/.local/bin/tilebox).`,
+    );
   }
   throw new CliFailure(v, `Running ${file} --version`);
 }

@@ -26,8 +26,15 @@ async function pickDeployRelease(d: DeployDeps, workflow: string, cwd?: string):
   const latestName = `the latest release (${shortId(newest.id)})`;
   if (releases.length === 1) return { release: 'latest', name: latestName };
   const item = releaseItem(newest, now);
-  const latest = { ...item, label: `$(arrow-up) ${item.label}`, description: ['latest', item.description].filter(Boolean).join(' · '), value: 'latest' };
-  const release = answered(await d.ui.pick(`Deploy which release of ${workflow}?`, [latest, ...releases.slice(1).map((r) => releaseItem(r, now))]));
+  const latest = {
+    ...item,
+    label: `$(arrow-up) ${item.label}`,
+    description: ['latest', item.description].filter(Boolean).join(' · '),
+    value: 'latest',
+  };
+  const release = answered(
+    await d.ui.pick(`Deploy which release of ${workflow}?`, [latest, ...releases.slice(1).map((r) => releaseItem(r, now))]),
+  );
   return { release, name: release === 'latest' ? latestName : `release ${shortId(release)}` };
 }
 
@@ -40,7 +47,9 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
   const project = await projectFor(d.projects, arg, 'Deploy which project?');
   const workflow = ref?.workflowSlug ?? workflowFrom(arg) ?? project?.slug;
   if (!workflow) throw new Problem('Cannot tell which workflow to deploy: the project has no [workflow].slug.');
-  const { release, name: what } = ref?.id ? { release: ref.id, name: `release ${shortId(ref.id)}` } : await pickDeployRelease(d, workflow, project?.dir);
+  const { release, name: what } = ref?.id
+    ? { release: ref.id, name: `release ${shortId(ref.id)}` }
+    : await pickDeployRelease(d, workflow, project?.dir);
   const clusters = await listClusters(d);
 
   const choices: { label: string; description?: string; value: Destination }[] = (project?.targets ?? []).map((t) => ({
@@ -65,24 +74,31 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
     dest = { clusters: picked.map((c) => c.slug) };
   }
 
-  const current = Object.fromEntries(
-    clusters.map((c) => [c.slug, c.deployments.find((x) => x.workflowSlug === workflow)?.release.id]),
-  );
+  const current = Object.fromEntries(clusters.map((c) => [c.slug, c.deployments.find((x) => x.workflowSlug === workflow)?.release.id]));
   const warnings = deployWarnings({
-    workflow, release, target: dest.target, clusters: dest.clusters, knownClusters: clusters.map((c) => c.slug), currentlyDeployed: current,
+    workflow,
+    release,
+    target: dest.target,
+    clusters: dest.clusters,
+    knownClusters: clusters.map((c) => c.slug),
+    currentlyDeployed: current,
   });
   const where = dest.target ? `target ${dest.target} (${dest.clusters.join(', ')})` : dest.clusters.join(', ');
   if (warnings.risky) {
-    const go = await d.ui.confirm({ message: `Deploy ${what} of ${workflow} to ${where}?`, detail: warnings.lines.join('\n'), action: 'Deploy' });
+    const go = await d.ui.confirm({
+      message: `Deploy ${what} of ${workflow} to ${where}?`,
+      detail: warnings.lines.join('\n'),
+      action: 'Deploy',
+    });
     if (!go) throw new Dismissed();
   }
   const chosen = dest;
   const result = await d.ui.progress(`Deploying ${workflow} to ${where}`, (signal) =>
     need(
-      d.cli.run(
-        deployRelease({ workflow, release, ...(chosen.target ? { target: chosen.target } : { clusters: chosen.clusters }) }),
-        { cwd: project?.dir, signal },
-      ),
+      d.cli.run(deployRelease({ workflow, release, ...(chosen.target ? { target: chosen.target } : { clusters: chosen.clusters }) }), {
+        cwd: project?.dir,
+        signal,
+      }),
       `Deploying ${workflow}`,
     ),
   );
@@ -105,25 +121,38 @@ export async function undeployFlow(d: DeployDeps, arg?: unknown): Promise<Outcom
   const clusters = await listClusters(d);
   const deployedOn = (c: Cluster) => c.deployments.find((x) => x.workflowSlug === workflow && (!ref || x.release.id === ref.id));
   const candidates = clusters.filter(deployedOn);
-  if (candidates.length === 0) throw new Problem(`${workflow} is not deployed on any cluster${ref ? ` as release ${shortId(ref.id)}` : ''}.`);
+  if (candidates.length === 0)
+    throw new Problem(`${workflow} is not deployed on any cluster${ref ? ` as release ${shortId(ref.id)}` : ''}.`);
   const preset = clusterFrom(arg);
   let chosen = candidates;
   if (preset && candidates.some((c) => c.slug === preset)) chosen = candidates.filter((c) => c.slug === preset);
   else if (candidates.length > 1) {
     // Nothing is undeployed by just pressing Enter: only the project's own target comes pre-selected.
     const target = new Set(project?.targets[0]?.clusters ?? []);
-    chosen = answered(await d.ui.pickMany(`Undeploy ${workflow} from`, candidates.map((c) => ({ ...clusterItem(c), picked: target.has(c.slug) }))));
+    chosen = answered(
+      await d.ui.pickMany(
+        `Undeploy ${workflow} from`,
+        candidates.map((c) => ({ ...clusterItem(c), picked: target.has(c.slug) })),
+      ),
+    );
     if (chosen.length === 0) throw new Dismissed();
   }
   const slugs = chosen.map((c) => c.slug);
   // Each cluster by name, before anything happens.
   const lines = [
-    ...chosen.map((c) => `• ${c.displayName && c.displayName !== c.slug ? `${c.displayName} (${c.slug})` : c.slug}: release ${shortId(deployedOn(c)!.release.id)}`),
+    ...chosen.map(
+      (c) =>
+        `• ${c.displayName && c.displayName !== c.slug ? `${c.displayName} (${c.slug})` : c.slug}: release ${shortId(deployedOn(c)!.release.id)}`,
+    ),
     `Runners there stop taking ${workflow}'s tasks; queued jobs wait until a release is deployed again.`,
   ];
   const prod = slugs.filter(suggestsProduction);
   if (prod.length > 0) lines.unshift(`Production: ${prod.join(', ')} looks like a production environment.`);
-  const go = await d.ui.confirm({ message: `Undeploy ${workflow} from ${slugs.join(', ')}?`, detail: lines.join('\n'), action: 'Undeploy' });
+  const go = await d.ui.confirm({
+    message: `Undeploy ${workflow} from ${slugs.join(', ')}?`,
+    detail: lines.join('\n'),
+    action: 'Undeploy',
+  });
   if (!go) throw new Dismissed();
   // One call per deployed release: the CLI takes one --release (or --latest) per call.
   const byRelease = new Map<string, string[]>();

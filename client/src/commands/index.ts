@@ -56,7 +56,8 @@ export function registerCommands(services: Services, options: CommandOptions = {
       const slugs = [...new Set(projects.all().flatMap((p) => (p.slug ? [p.slug] : [])))];
       // Releases and deployments already made (on the command line, another machine) tick their steps too.
       const found = apiKey === 'none' ? [] : await Promise.all(slugs.map((slug) => cli.run(workflowGet(slug))));
-      const releases = found.every((r) => r.kind === 'ok') && found.length ? found.flatMap((r) => (r.kind === 'ok' ? r.value.releases : [])) : undefined;
+      const releases =
+        found.every((r) => r.kind === 'ok') && found.length ? found.flatMap((r) => (r.kind === 'ok' ? r.value.releases : [])) : undefined;
       stepsAlreadyDone({ apiKey, projectsWithSlug: slugs.length, releases }).forEach(setContext);
     } catch (e) {
       services.log.warn(`walkthrough state: ${e instanceof Error ? e.message : String(e)}`);
@@ -66,17 +67,26 @@ export function registerCommands(services: Services, options: CommandOptions = {
   const submissions = new SubmissionMemory(services.context.workspaceState);
   const inputDocuments = new InputDocuments();
   const panels = new JobPanels(services.context.extensionUri, cli, jobs, {
-    sleep: options.sleep, pageSize: options.logPageSize, localRunners, inputOf: (id) => submissions.inputOf(id),
+    sleep: options.sleep,
+    pageSize: options.logPageSize,
+    localRunners,
+    inputOf: (id) => submissions.inputOf(id),
     sourceRoots: () => [...projects.all().map((p) => p.dir), ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)],
   });
-  const canSubmitAgain = () => void vscode.commands.executeCommand('setContext', ContextKeys.canSubmitAgain, !!submissions.lastSubmission());
+  const canSubmitAgain = () =>
+    void vscode.commands.executeCommand('setContext', ContextKeys.canSubmitAgain, !!submissions.lastSubmission());
   canSubmitAgain();
   const terminals = new RunnerTerminals<TerminalLike>(ptyTerminalHost(), localRunners, () => {
     refresh.refresh('clusters');
     panels.renderAll();
   });
   const locate = async () =>
-    locateCli({ configuredPath: config().get<string>(settingName(Settings.cliPath)), pathEnv: process.env.PATH, home: os.homedir(), platform: process.platform });
+    locateCli({
+      configuredPath: config().get<string>(settingName(Settings.cliPath)),
+      pathEnv: process.env.PATH,
+      home: os.homedir(),
+      platform: process.platform,
+    });
   const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;
   const canceledHere = new Set<string>();
   // The status bar shows the job last submitted or retried here, from the one job cache: a panel or a retry that
@@ -100,7 +110,9 @@ export function registerCommands(services: Services, options: CommandOptions = {
     registrar,
     panels,
     inputDocuments,
-    jobs.onDidChange((job) => { if (job.id === lastJobId) services.statusBar.setLastJob(job); }),
+    jobs.onDidChange((job) => {
+      if (job.id === lastJobId) services.statusBar.setLastJob(job);
+    }),
     terminals,
     { dispose: () => watcher.dispose() },
     vscode.tasks.registerTaskProvider(TASK_TYPE, new TileboxTaskProvider(services, locate, apiUrl)),
@@ -110,7 +122,12 @@ export function registerCommands(services: Services, options: CommandOptions = {
 
   const base = (signal: AbortSignal) => ({ cli, ui, signal });
   const jobDeps = (signal: AbortSignal) => ({
-    ...base(signal), refresh, views, projects, localRunners, jobs,
+    ...base(signal),
+    refresh,
+    views,
+    projects,
+    localRunners,
+    jobs,
     watch: (id: string) => {
       canceledHere.delete(id);
       void watcher.watch(id);
@@ -123,7 +140,8 @@ export function registerCommands(services: Services, options: CommandOptions = {
   const releaseDeps = (signal: AbortSignal) => ({ ...base(signal), projects, refresh });
   const runnerDeps = (signal: AbortSignal) => ({ ...base(signal), terminals, locate, apiKey: () => secrets.get(), apiUrl, projects });
   // A view-title button gets the focused row, which may be a workflow that is not in the workspace: ask then.
-  const projectOf = async (arg: unknown, placeHolder: string) => (await projectFor(projects, arg, placeHolder)) ?? pickProject(projects, placeHolder);
+  const projectOf = async (arg: unknown, placeHolder: string) =>
+    (await projectFor(projects, arg, placeHolder)) ?? pickProject(projects, placeHolder);
   const jobId = async (signal: AbortSignal, arg: unknown) => jobIdFrom(arg) ?? (await pickJob(base(signal), 'Show which job?')).id;
 
   const r = (id: string, h: Parameters<CommandRegistrar['register']>[1]) => registrar.register(id, h);
@@ -139,8 +157,12 @@ export function registerCommands(services: Services, options: CommandOptions = {
       arg instanceof vscode.Uri ? arg.fsPath : undefined,
     ),
   );
-  r(Commands.buildRelease, async (s, arg) => buildFlow(releaseDeps(s), await projectOf(editorArg(arg), 'Build a release of which project?')));
-  r(Commands.publishRelease, async (s, arg) => publishFlow(releaseDeps(s), await projectOf(editorArg(arg), 'Publish a release of which project?')));
+  r(Commands.buildRelease, async (s, arg) =>
+    buildFlow(releaseDeps(s), await projectOf(editorArg(arg), 'Build a release of which project?')),
+  );
+  r(Commands.publishRelease, async (s, arg) =>
+    publishFlow(releaseDeps(s), await projectOf(editorArg(arg), 'Publish a release of which project?')),
+  );
   r(Commands.deployRelease, (s, arg) => deployFlow(releaseDeps(s), editorArg(arg)));
   r(Commands.undeployRelease, (s, arg) => undeployFlow(releaseDeps(s), arg));
   r(Commands.copyReleaseId, (s, arg) => copyReleaseIdFlow({ ...base(s), projects }, arg));
@@ -159,6 +181,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
 
 /** Editor-title buttons pass the toml's Uri: turn it into the project folder a flow understands. */
 function editorArg(arg: unknown): unknown {
-  if (arg instanceof vscode.Uri && arg.path.endsWith('/tilebox.workflow.toml')) return { projectDir: vscode.Uri.joinPath(arg, '..').fsPath };
+  if (arg instanceof vscode.Uri && arg.path.endsWith('/tilebox.workflow.toml'))
+    return { projectDir: vscode.Uri.joinPath(arg, '..').fsPath };
   return arg;
 }

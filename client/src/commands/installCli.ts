@@ -23,7 +23,11 @@ export async function installCliFlow(d: InstallDeps): Promise<Outcome | undefine
   ];
   // The installer is a POSIX shell script; on Windows only the instructions and a binary path apply.
   if (d.platform !== 'win32') {
-    items.push({ label: '$(terminal) Run the official installer in a terminal', detail: `${INSTALL_COMMAND}  (installs to ~/.local/bin)`, value: 'run' });
+    items.push({
+      label: '$(terminal) Run the official installer in a terminal',
+      detail: `${INSTALL_COMMAND}  (installs to ~/.local/bin)`,
+      value: 'run',
+    });
   }
   items.push({ label: '$(link-external) Open the install instructions', detail: INSTALL_DOCS, value: 'docs' });
   const choice = answered(await d.ui.pick('Tilebox CLI', items));
@@ -32,7 +36,11 @@ export async function installCliFlow(d: InstallDeps): Promise<Outcome | undefine
     await d.ui.openExternal(INSTALL_DOCS);
     return undefined;
   }
-  d.terminals.open('install', { name: INSTALLER_TERMINAL, shellPath: '/bin/sh', shellArgs: ['-c', INSTALL_COMMAND], env: {}, what: 'The installer' }, false);
+  d.terminals.open(
+    'install',
+    { name: INSTALLER_TERMINAL, shellPath: '/bin/sh', shellArgs: ['-c', INSTALL_COMMAND], env: {}, what: 'The installer' },
+    false,
+  );
   return outcome(`The installer runs in the terminal "${INSTALLER_TERMINAL}". When it has finished, refresh the Tilebox views.`, [
     { title: 'Refresh', command: 'tilebox.views.refresh' },
   ]);

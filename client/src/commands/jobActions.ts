@@ -18,9 +18,14 @@ export async function retryFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
     (t) => t.state === 'failed' || (job.state === 'canceled' && (t.state === 'queued' || t.state === 'running')),
   );
   const lines = checkRetry(job, again, releasesOn(jobCluster(job, clusters))).map((w) => w.message);
-  if (job.state !== 'failed' && job.state !== 'canceled') lines.unshift(`The job is ${job.state}, not failed or canceled: the CLI may refuse the retry.`);
+  if (job.state !== 'failed' && job.state !== 'canceled')
+    lines.unshift(`The job is ${job.state}, not failed or canceled: the CLI may refuse the retry.`);
   if (lines.length > 0) {
-    const go = await d.ui.confirm({ message: `Retry job "${job.name || id}"? It may fail again.`, detail: lines.join('\n'), action: 'Retry Anyway' });
+    const go = await d.ui.confirm({
+      message: `Retry job "${job.name || id}"? It may fail again.`,
+      detail: lines.join('\n'),
+      action: 'Retry Anyway',
+    });
     if (!go) throw new Dismissed();
   }
   const retried = await withProgress(d, `Retrying job ${job.name || id}`, (signal) => d.cli.run(jobRetry(id), { signal }));

@@ -58,7 +58,12 @@ export async function listClusters(d: FlowDeps): Promise<Cluster[]> {
  * Picks a cluster. With a target (the project's first `[targets.<name>]`), its clusters come first and say so:
  * a job for this project belongs there, not on the API's default cluster.
  */
-export async function pickCluster(d: FlowDeps, title: string, clusters?: Cluster[], target?: { name: string; clusters: string[] }): Promise<Cluster> {
+export async function pickCluster(
+  d: FlowDeps,
+  title: string,
+  clusters?: Cluster[],
+  target?: { name: string; clusters: string[] },
+): Promise<Cluster> {
   const all = clusters ?? (await listClusters(d));
   if (all.length === 0) throw new Problem(NO_CLUSTERS);
   const rank = (c: Cluster) => target?.clusters.indexOf(c.slug) ?? -1;
@@ -82,7 +87,12 @@ export async function pickJob(d: FlowDeps, title: string, states?: readonly JobS
   return answered(
     await d.ui.pick(
       title,
-      jobs.map((j) => ({ label: j.name || j.id, description: STATE_LABEL[j.state], detail: [j.id, age(j.submittedAt, Date.now())].filter(Boolean).join(' · '), value: j })),
+      jobs.map((j) => ({
+        label: j.name || j.id,
+        description: STATE_LABEL[j.state],
+        detail: [j.id, age(j.submittedAt, Date.now())].filter(Boolean).join(' · '),
+        value: j,
+      })),
     ),
   );
 }

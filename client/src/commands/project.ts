@@ -17,7 +17,14 @@ export async function createProjectFlow(d: ProjectDeps, folderArg?: string): Pro
       title: 'Workflow name',
       value: path.basename(folder),
       prompt: 'The slug is derived from it (at most 40 characters) and the workflow is created in your Tilebox team.',
-      validate: (v) => (v.trim() === '' ? 'A name is required.' : /[\r\n]/.test(v) ? 'One line only.' : v.trim().startsWith('-') ? 'The name must not start with "-".' : undefined),
+      validate: (v) =>
+        v.trim() === ''
+          ? 'A name is required.'
+          : /[\r\n]/.test(v)
+            ? 'One line only.'
+            : v.trim().startsWith('-')
+              ? 'The name must not start with "-".'
+              : undefined,
     }),
   ).trim();
   const created = await d.ui.progress(`Creating workflow project ${name}`, (signal) =>

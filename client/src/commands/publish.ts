@@ -36,10 +36,13 @@ export async function publishFlow(d: ReleaseDeps, project?: Project): Promise<Ou
   d.refresh.pollAfterAction('workflows');
   const id = published.releaseId;
   const tasks = published.tasks.map((t) => `${t.name}@${t.version}`).join(', ');
-  return outcome(`${publishedHeadline(published.message)} release ${shortId(id)} of ${name(p)}${tasks ? ` (${tasks})` : ''}.${publishedNote(published.message)}`, [
-    { title: 'Deploy…', command: 'tilebox.release.deploy', args: [{ releaseId: id, workflowSlug: p.slug, projectDir: p.dir }] },
-    { title: 'Copy ID', command: 'tilebox.release.copyId', args: [id] },
-  ]);
+  return outcome(
+    `${publishedHeadline(published.message)} release ${shortId(id)} of ${name(p)}${tasks ? ` (${tasks})` : ''}.${publishedNote(published.message)}`,
+    [
+      { title: 'Deploy…', command: 'tilebox.release.deploy', args: [{ releaseId: id, workflowSlug: p.slug, projectDir: p.dir }] },
+      { title: 'Copy ID', command: 'tilebox.release.copyId', args: [id] },
+    ],
+  );
 }
 
 /** The meaning of publish's `message` is undocumented (contract [INFER]); a reused release reads "release already exists". */

@@ -39,10 +39,16 @@ export class CommandRegistrar implements vscode.Disposable {
 
   /** Shows an outcome without waiting for the user: the command is done, the buttons stay. */
   show(outcome: Outcome): void {
-    void this.ui.notify(outcome.level, outcome.message, outcome.next.map((s) => s.title)).then((choice) => {
-      const step = outcome.next.find((s) => s.title === choice);
-      if (step) void vscode.commands.executeCommand(step.command, ...(step.args ?? []));
-    });
+    void this.ui
+      .notify(
+        outcome.level,
+        outcome.message,
+        outcome.next.map((s) => s.title),
+      )
+      .then((choice) => {
+        const step = outcome.next.find((s) => s.title === choice);
+        if (step) void vscode.commands.executeCommand(step.command, ...(step.args ?? []));
+      });
   }
 
   private report(id: string, e: unknown): void {

@@ -11,7 +11,12 @@ export async function copyReleaseIdFlow(d: FlowDeps & { projects: Pick<ProjectRe
     const p = await pickProject(d.projects, 'Copy a release ID of which project?');
     if (!p.slug) throw new Problem(`${p.label}: tilebox.workflow.toml has no [workflow].slug.`);
     const releases = await listReleases(d, p.slug, p.dir);
-    id = answered(await d.ui.pick(`Releases of ${p.slug}`, releases.map((r) => releaseItem(r))));
+    id = answered(
+      await d.ui.pick(
+        `Releases of ${p.slug}`,
+        releases.map((r) => releaseItem(r)),
+      ),
+    );
   }
   await d.ui.copy(id);
   return outcome(`Copied release ID ${id}.`);

@@ -53,18 +53,28 @@ export function deployedTasks(cluster: Cluster, preferWorkflow?: string): { task
   return deployments.flatMap((d) => d.release.tasks.map((task) => ({ task, workflow: d.workflowSlug })));
 }
 
-const lineCheck = (what: string, max = 256) => (v: string) =>
-  v.trim() === '' ? `${what} is required.`
-  : /[\r\n\0]/.test(v) ? `${what} must be one line.`
-  : v.trim().startsWith('-') ? `${what} must not start with "-".`
-  : Buffer.byteLength(v) > max ? `${what} is longer than ${max} bytes.`
-  : undefined;
+const lineCheck =
+  (what: string, max = 256) =>
+  (v: string) =>
+    v.trim() === ''
+      ? `${what} is required.`
+      : /[\r\n\0]/.test(v)
+        ? `${what} must be one line.`
+        : v.trim().startsWith('-')
+          ? `${what} must not start with "-".`
+          : Buffer.byteLength(v) > max
+            ? `${what} is longer than ${max} bytes.`
+            : undefined;
 
 export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
   const lens = taskFrom(arg);
   const clusters = await listClusters(d);
   const preset = clusterFrom(arg);
-  const cluster = clusters.find((c) => c.slug === preset) ?? (lens ? await targetCluster(d, lens, clusters) : await pickCluster(d, 'Submit the job to which cluster?', clusters, d.projects.active()?.targets[0]));
+  const cluster =
+    clusters.find((c) => c.slug === preset) ??
+    (lens
+      ? await targetCluster(d, lens, clusters)
+      : await pickCluster(d, 'Submit the job to which cluster?', clusters, d.projects.active()?.targets[0]));
   const known = lens && !lens.task.unresolved ? { taskName: lens.task.name, version: lens.task.version, workflow: undefined } : undefined;
   const { taskName, version, workflow } = known ?? (await askIdentifier(d, cluster, workflowFrom(arg) ?? d.projects.active()?.slug));
   const name = answered(
@@ -134,11 +144,21 @@ async function askIdentifier(
     description: `${task.version} · ${workflow}`,
     value: { ...task, workflow },
   }));
-  items.push({ label: '$(edit) Type a task identifier…', description: tasks.length ? undefined : `nothing is deployed on ${cluster.slug}`, value: TYPE });
+  items.push({
+    label: '$(edit) Type a task identifier…',
+    description: tasks.length ? undefined : `nothing is deployed on ${cluster.slug}`,
+    value: TYPE,
+  });
   const chosen = items.length === 1 ? TYPE : answered(await d.ui.pick(`Task to run on ${cluster.slug}`, items));
   const taskName =
     chosen === TYPE
-      ? answered(await d.ui.input({ title: 'Task identifier name', placeHolder: 'tilebox.com/example/MyTask', validate: lineCheck('The task name') })).trim()
+      ? answered(
+          await d.ui.input({
+            title: 'Task identifier name',
+            placeHolder: 'tilebox.com/example/MyTask',
+            validate: lineCheck('The task name'),
+          }),
+        ).trim()
       : chosen.name;
   const version = answered(
     await d.ui.input({

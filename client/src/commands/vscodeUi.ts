@@ -20,8 +20,13 @@ export const vscodeUi: Ui = {
   input(o) {
     return Promise.resolve(
       vscode.window.showInputBox({
-        title: o.title, prompt: o.prompt, value: o.value, placeHolder: o.placeHolder, password: o.password,
-        ignoreFocusOut: true, validateInput: o.validate,
+        title: o.title,
+        prompt: o.prompt,
+        value: o.value,
+        placeHolder: o.placeHolder,
+        password: o.password,
+        ignoreFocusOut: true,
+        validateInput: o.validate,
       }),
     );
   },
@@ -32,7 +37,12 @@ export const vscodeUi: Ui = {
     return choice?.title === o.action;
   },
   notify(level, message, actions = []) {
-    const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show =
+      level === 'error'
+        ? vscode.window.showErrorMessage
+        : level === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     return Promise.resolve(show(message, ...actions));
   },
   progress(title, work) {
@@ -46,13 +56,23 @@ export const vscodeUi: Ui = {
   },
   async pickFolder(title) {
     const picked = await vscode.window.showOpenDialog({
-      title, canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Select Folder',
+      title,
+      canSelectFolders: true,
+      canSelectFiles: false,
+      canSelectMany: false,
+      openLabel: 'Select Folder',
       defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
     });
     return picked?.[0]?.fsPath;
   },
   async pickFile(title) {
-    const picked = await vscode.window.showOpenDialog({ title, canSelectFiles: true, canSelectFolders: false, canSelectMany: false, openLabel: 'Select' });
+    const picked = await vscode.window.showOpenDialog({
+      title,
+      canSelectFiles: true,
+      canSelectFolders: false,
+      canSelectMany: false,
+      openLabel: 'Select',
+    });
     return picked?.[0]?.fsPath;
   },
   async copy(text) {

@@ -128,20 +128,11 @@ export class DebugRunners
         if (m.command === 'setExceptionBreakpoints' && m.arguments)
           m.arguments.filters = exceptionFilters(m.arguments.filters ?? [], entry.stopOnTaskException);
       },
-      onDidSendMessage: (m: {
-        type?: string;
-        event?: string;
-        body?: { output?: string; category?: string; exitCode?: number };
-      }) => {
+      onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string; category?: string; exitCode?: number } }) => {
         if (!entry || m.type !== 'event') return;
         if (m.event === 'exited') entry.exitCode = m.body?.exitCode;
         // Only what the runner prints (debugpy also sends telemetry as output events).
-        if (
-          m.event !== 'output' ||
-          !m.body?.output ||
-          !['stdout', 'stderr', 'console', undefined].includes(m.body.category)
-        )
-          return;
+        if (m.event !== 'output' || !m.body?.output || !['stdout', 'stderr', 'console', undefined].includes(m.body.category)) return;
         linkOutputFrame(m.body, this.roots);
         if (entry.info) return;
         entry.output = (entry.output + m.body.output).slice(-20_000);
@@ -160,8 +151,7 @@ export class DebugRunners
   /** The project's runner, started when none runs (or when it runs in the other mode); resolves once it polls. */
   async ensure(project: Project, o: StartOptions): Promise<ReadyInfo> {
     const running = this.entries.get(project.dir);
-    if (running && running.noDebug === o.noDebug && (running.stopOnTaskException || !o.stopOnTaskException))
-      return running.ready;
+    if (running && running.noDebug === o.noDebug && (running.stopOnTaskException || !o.stopOnTaskException)) return running.ready;
     if (running?.session) {
       await vscode.debug.stopDebugging(running.session);
       await running.ended;
@@ -238,8 +228,7 @@ export class DebugRunners
       });
       return;
     }
-    const message =
-      e instanceof Problem ? e.message : `Starting the debug runner failed: ${(e as Error)?.message ?? e}`;
+    const message = e instanceof Problem ? e.message : `Starting the debug runner failed: ${(e as Error)?.message ?? e}`;
     if (!(e instanceof Problem)) this.s.log.error(`${(e as Error)?.stack ?? e}`);
     void vscode.window.showErrorMessage(message);
   }

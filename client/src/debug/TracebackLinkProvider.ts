@@ -25,8 +25,7 @@ export class WorkflowRoots {
   get(): string[] {
     this.cached ??= this.projects.all().map((p) => {
       try {
-        const root = (parseToml(readFileSync(p.configPath, 'utf8')) as { workflow?: { root?: unknown } }).workflow
-          ?.root;
+        const root = (parseToml(readFileSync(p.configPath, 'utf8')) as { workflow?: { root?: unknown } }).workflow?.root;
         return resolve(p.dir, typeof root === 'string' ? root : '.');
       } catch {
         return p.dir;
@@ -67,10 +66,7 @@ export function tracebackLinkProvider(roots: WorkflowRoots): vscode.TerminalLink
 }
 
 /** Gives a Debug Console output event that is one traceback frame its workspace source and line. */
-export function linkOutputFrame(
-  body: { output?: string; source?: unknown; line?: number },
-  roots: WorkflowRoots,
-): void {
+export function linkOutputFrame(body: { output?: string; source?: unknown; line?: number }, roots: WorkflowRoots): void {
   if (!body.output || body.source) return;
   const frames = tracebackLocations(body.output);
   if (frames.length !== 1) return;

@@ -24,8 +24,7 @@ export function targetsOf(slug: string, targets: readonly { name: string; cluste
 /** Why debugging on this cluster needs a confirmation, or undefined for a plain development cluster. */
 export function riskOf(c: Cluster, targets: readonly { name: string; clusters: string[] }[]): string | undefined {
   const inTargets = targetsOf(c.slug, targets);
-  if (inTargets.length)
-    return `it is a cluster of the target${inTargets.length > 1 ? 's' : ''} ${inTargets.join(', ')}`;
+  if (inTargets.length) return `it is a cluster of the target${inTargets.length > 1 ? 's' : ''} ${inTargets.join(', ')}`;
   if (c.isDefault) return 'it is the default cluster, where jobs without a cluster go';
   return undefined;
 }
@@ -57,11 +56,7 @@ export function debugClusterItems(
 }
 
 /** Runners other than the debug runner that may claim `task` on the cluster first, as one warning (or none). */
-export function competingRunners(
-  c: Cluster,
-  task: TaskIdentifier | undefined,
-  localRunners: ReadonlySet<string>,
-): string | undefined {
+export function competingRunners(c: Cluster, task: TaskIdentifier | undefined, localRunners: ReadonlySet<string>): string | undefined {
   const releases = c.deployments.filter((d) => !task || d.release.tasks.some((t) => isCompatible(task, t)));
   const who = [
     ...releases.map((d) => `a release of ${d.workflowSlug} is deployed there`),

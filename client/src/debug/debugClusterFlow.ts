@@ -27,26 +27,20 @@ export async function debugClusterFor(
   if (!ask && remembered && clusters.some((c) => c.slug === remembered)) return remembered;
   const name = devClusterName(d.userName);
   const choice = answered(
-    await d.ui.pick(
-      `Cluster for the debug runner of ${project.label}`,
-      debugClusterItems(clusters, project.targets, name),
-      {
-        placeHolder: 'Only your debug runner should poll it: another runner there may take the task first',
-      },
-    ),
+    await d.ui.pick(`Cluster for the debug runner of ${project.label}`, debugClusterItems(clusters, project.targets, name), {
+      placeHolder: 'Only your debug runner should poll it: another runner there may take the task first',
+    }),
   );
   let slug: string;
   if (choice === CREATE) {
-    slug = (await withProgress(d, `Creating cluster ${name}`, (signal) => d.cli.run(clusterCreate(name), { signal })))
-      .slug;
+    slug = (await withProgress(d, `Creating cluster ${name}`, (signal) => d.cli.run(clusterCreate(name), { signal }))).slug;
   } else {
     const risk = riskOf(choice, project.targets);
     if (
       risk &&
       !(await d.ui.confirm({
         message: `Debug on ${choice.slug}? ${risk[0].toUpperCase()}${risk.slice(1)}.`,
-        detail:
-          'Runners serving it can take the task before the debugger does, and jobs submitted for debugging run next to real work.',
+        detail: 'Runners serving it can take the task before the debugger does, and jobs submitted for debugging run next to real work.',
         action: 'Debug There',
       }))
     ) {

@@ -70,10 +70,7 @@ export interface LaunchFacts {
 }
 
 /** The attributes debugpy's adapter reads from the `launch` request (type/name/request stay the user's). */
-export function debugpyLaunch(
-  config: TileboxLaunchConfig,
-  f: LaunchFacts,
-): TileboxLaunchConfig & Record<string, unknown> {
+export function debugpyLaunch(config: TileboxLaunchConfig, f: LaunchFacts): TileboxLaunchConfig & Record<string, unknown> {
   const env: Record<string, string> = { TILEBOX_API_KEY: f.apiKey, PYTHONUNBUFFERED: '1' };
   if (f.apiUrl) env.TILEBOX_API_URL = f.apiUrl;
   return {

@@ -34,8 +34,7 @@ function projectOf(d: DebugTaskDeps, configUri: unknown): Promise<Project | unde
     return projectFor(d.projects, configUri, 'Debug a task of which project?').then((p) => p ?? answered(undefined));
   const path = configUri.startsWith('file:') ? fileURLToPath(configUri) : configUri;
   const found = d.projects.all().find((p) => p.configPath === path);
-  if (!found)
-    throw new Problem(`${path} is not a Tilebox project of this workspace: open its folder as a workspace folder.`);
+  if (!found) throw new Problem(`${path} is not a Tilebox project of this workspace: open its folder as a workspace folder.`);
   return found;
 }
 
@@ -74,18 +73,12 @@ async function submitTo(
   d.refresh.pollAfterAction('jobs');
   void d.views.revealJob(jobId);
   d.watch(jobId);
-  return outcome(
-    `Submitted "${name}" (${shortId(jobId)}) to the ${verb === 'Run' ? '' : 'debug '}runner on ${ready.cluster}.`,
-    [{ title: 'Show Job', command: 'tilebox.job.show', args: [jobId] }],
-  );
+  return outcome(`Submitted "${name}" (${shortId(jobId)}) to the ${verb === 'Run' ? '' : 'debug '}runner on ${ready.cluster}.`, [
+    { title: 'Show Job', command: 'tilebox.job.show', args: [jobId] },
+  ]);
 }
 
-export async function debugTaskFlow(
-  d: DebugTaskDeps,
-  noDebug: boolean,
-  configUri?: unknown,
-  lensTask?: DiscoveredTask,
-): Promise<Outcome> {
+export async function debugTaskFlow(d: DebugTaskDeps, noDebug: boolean, configUri?: unknown, lensTask?: DiscoveredTask): Promise<Outcome> {
   const project = await projectOf(d, configUri);
   if (!project) throw new Problem('No Tilebox project is open.');
   const ready = await d.ensureRunner(project, { noDebug, discoveredRunners: lensTask?.runners });
@@ -120,8 +113,7 @@ export function failedTaskOf(arg: unknown): { job: Job; task: TaskSummary } | un
 
 export async function debugFailedFlow(d: DebugTaskDeps, arg: unknown): Promise<Outcome> {
   const failed = failedTaskOf(arg);
-  if (!failed)
-    throw new Problem('Debug Failed Task works on a failed job or task in the Jobs view: right-click one there.');
+  if (!failed) throw new Problem('Debug Failed Task works on a failed job or task in the Jobs view: right-click one there.');
   const project = await projectOf(d, undefined);
   if (!project) throw new Problem('No Tilebox project is open.');
   const ready = await d.ensureRunner(project, { noDebug: false, stopOnTaskException: true });

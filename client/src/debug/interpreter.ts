@@ -12,12 +12,7 @@ export interface InterpreterFacts {
   launchConfig?: string;
 }
 
-export type InterpreterSource =
-  | 'launch configuration'
-  | 'Python extension'
-  | 'project .venv'
-  | 'tilebox.python.path'
-  | 'PATH';
+export type InterpreterSource = 'launch configuration' | 'Python extension' | 'project .venv' | 'tilebox.python.path' | 'PATH';
 
 export interface Interpreter {
   path: string;

@@ -39,11 +39,7 @@ function preflight(python: string, cwd: string): Promise<PreflightRun> {
       stderr += d;
     });
     child.on('error', (e: NodeJS.ErrnoException) =>
-      resolve(
-        e.code === 'ENOENT' || e.code === 'EACCES'
-          ? { kind: 'not-found' }
-          : { kind: 'ran', code: null, stdout, stderr: e.message },
-      ),
+      resolve(e.code === 'ENOENT' || e.code === 'EACCES' ? { kind: 'not-found' } : { kind: 'ran', code: null, stdout, stderr: e.message }),
     );
     child.on('close', (code) => resolve({ kind: 'ran', code, stdout, stderr }));
   });
@@ -77,26 +73,18 @@ export function registerDebugging(
   });
   const roots = new WorkflowRoots(s.projects);
   const runners = new DebugRunners(s, resolveDeps, roots);
-  s.context.subscriptions.push(
-    ...runners.register(),
-    vscode.window.registerTerminalLinkProvider(tracebackLinkProvider(roots)),
-  );
+  s.context.subscriptions.push(...runners.register(), vscode.window.registerTerminalLinkProvider(tracebackLinkProvider(roots)));
 
   const deps = (signal: AbortSignal) => ({
     ...jobDeps(signal),
     projects: s.projects,
     ensureRunner: runners.ensure.bind(runners),
   });
-  r(Commands.debugTask, (signal, configUri, task) =>
-    debugTaskFlow(deps(signal), false, configUri, task as DiscoveredTask | undefined),
-  );
-  r(Commands.runTask, (signal, configUri, task) =>
-    debugTaskFlow(deps(signal), true, configUri, task as DiscoveredTask | undefined),
-  );
+  r(Commands.debugTask, (signal, configUri, task) => debugTaskFlow(deps(signal), false, configUri, task as DiscoveredTask | undefined));
+  r(Commands.runTask, (signal, configUri, task) => debugTaskFlow(deps(signal), true, configUri, task as DiscoveredTask | undefined));
   r(Commands.debugFailedTask, (signal, arg) => debugFailedFlow(deps(signal), arg));
   r(Commands.chooseDebugCluster, async (signal, arg) => {
-    const project =
-      (await projectFor(s.projects, arg, 'Choose the debug cluster of which project?')) ?? s.projects.active();
+    const project = (await projectFor(s.projects, arg, 'Choose the debug cluster of which project?')) ?? s.projects.active();
     if (!project) return undefined;
     const slug = await debugClusterFor({ ...jobDeps(signal), memory, userName }, project, true);
     return outcome(`Debug runners of ${project.label} poll ${slug} from now on.`);

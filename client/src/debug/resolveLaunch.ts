@@ -52,9 +52,7 @@ async function projectFor(d: ResolveDeps, config: TileboxLaunchConfig, folder?: 
   }
   const project = d.projects.active() ?? (await d.projects.pick('Start the debug runner of which project?'));
   if (!project)
-    throw new Problem(
-      'No tilebox.workflow.toml in this workspace: create a project with "Tilebox: Create Project", then debug it.',
-    );
+    throw new Problem('No tilebox.workflow.toml in this workspace: create a project with "Tilebox: Create Project", then debug it.');
   return project;
 }
 

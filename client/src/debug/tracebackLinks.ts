@@ -29,11 +29,7 @@ const LIBRARY = /[\\/](site-packages|dist-packages)[\\/]|[\\/]lib[\\/]python\d+(
  * The workspace file a printed path stands for: itself when it is inside a root, else `root/<tail>` for the longest
  * tail of its segments that exists (release cache `…/<release>/scene_qa/tasks.py` → `<root>/scene_qa/tasks.py`).
  */
-export function workspaceFileFor(
-  printed: string,
-  roots: readonly string[],
-  exists: (p: string) => boolean,
-): string | undefined {
+export function workspaceFileFor(printed: string, roots: readonly string[], exists: (p: string) => boolean): string | undefined {
   if (LIBRARY.test(printed)) return undefined;
   const inside = roots.some((r) => printed === r || printed.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
   if (inside) return exists(printed) ? printed : undefined;

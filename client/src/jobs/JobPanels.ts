@@ -15,7 +15,11 @@ import { workspaceFileFor } from '../debug/tracebackLinks';
 
 export const JOB_PANEL_VIEW_TYPE = 'tilebox.job';
 
-interface Open { panel: vscode.WebviewPanel; session: JobSession; taskFilter?: string; }
+interface Open {
+  panel: vscode.WebviewPanel;
+  session: JobSession;
+  taskFilter?: string;
+}
 
 export interface JobPanelOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -32,7 +36,12 @@ export class JobPanels implements vscode.Disposable {
   private readonly open = new Map<string, Open>();
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly cli: CliRunner, private readonly cache: JobCache, private readonly options: JobPanelOptions) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly cli: CliRunner,
+    private readonly cache: JobCache,
+    private readonly options: JobPanelOptions,
+  ) {
     this.subscription = cache.onDidChange((job) => this.open.get(job.id)?.session.adopt(job));
   }
 
@@ -67,16 +76,28 @@ export class JobPanels implements vscode.Disposable {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const codicons = vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons');
     const panel = vscode.window.createWebviewPanel(JOB_PANEL_VIEW_TYPE, `Job ${shortId(id)}`, vscode.ViewColumn.Active, {
-      enableScripts: true, localResourceRoots: [media, codicons],
+      enableScripts: true,
+      localResourceRoots: [media, codicons],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'tilebox.svg');
-    const session = new JobSession(id, this.cli, () => this.render(id), this.options.sleep ?? abortableSleep, this.options.pageSize, () => this.options.localRunners, this.cache);
+    const session = new JobSession(
+      id,
+      this.cli,
+      () => this.render(id),
+      this.options.sleep ?? abortableSleep,
+      this.options.pageSize,
+      () => this.options.localRunners,
+      this.cache,
+    );
     const o: Open = { panel, session };
     this.open.set(id, o);
     const asset = (u: vscode.Uri) => panel.webview.asWebviewUri(u).toString();
     panel.webview.html = panelPage(`Job ${id}`, this.body(o), {
-      nonce: nonce(), cspSource: panel.webview.cspSource, script: asset(vscode.Uri.joinPath(media, 'jobPanel.js')),
-      style: asset(vscode.Uri.joinPath(media, 'jobPanel.css')), codicons: asset(vscode.Uri.joinPath(codicons, 'codicon.css')),
+      nonce: nonce(),
+      cspSource: panel.webview.cspSource,
+      script: asset(vscode.Uri.joinPath(media, 'jobPanel.js')),
+      style: asset(vscode.Uri.joinPath(media, 'jobPanel.css')),
+      codicons: asset(vscode.Uri.joinPath(codicons, 'codicon.css')),
     });
     panel.webview.onDidReceiveMessage((m) => {
       const msg = readMessage(m);
@@ -91,7 +112,12 @@ export class JobPanels implements vscode.Disposable {
   }
 
   private body(o: Open): string {
-    return panelBody(panelModel({ ...o.session.view(), input: this.inputOf(o.session.jobId), taskFilter: o.taskFilter, localRunner: this.hasRunner(o) }, Date.now()));
+    return panelBody(
+      panelModel(
+        { ...o.session.view(), input: this.inputOf(o.session.jobId), taskFilter: o.taskFilter, localRunner: this.hasRunner(o) },
+        Date.now(),
+      ),
+    );
   }
 
   /** What the panel shows as input: what Submit Job remembered; `null` (submitted without input) is "(none)". */
@@ -127,11 +153,16 @@ export class JobPanels implements vscode.Disposable {
     }
     if (msg.type === 'open') return this.openSource(msg.file, msg.line);
     switch (msg.action) {
-      case 'retry': return void vscode.commands.executeCommand(Commands.retryJob, id);
-      case 'cancel': return void vscode.commands.executeCommand(Commands.cancelJob, id);
-      case 'copyId': return void vscode.commands.executeCommand(Commands.copyJobId, id);
-      case 'startRunner': return void vscode.commands.executeCommand(Commands.startRunner, o.session.job?.clusterSlug);
-      case 'loadMore': return void (await o.session.loadMore());
+      case 'retry':
+        return void vscode.commands.executeCommand(Commands.retryJob, id);
+      case 'cancel':
+        return void vscode.commands.executeCommand(Commands.cancelJob, id);
+      case 'copyId':
+        return void vscode.commands.executeCommand(Commands.copyJobId, id);
+      case 'startRunner':
+        return void vscode.commands.executeCommand(Commands.startRunner, o.session.job?.clusterSlug);
+      case 'loadMore':
+        return void (await o.session.loadMore());
       case 'followLogs':
         this.post(o, { type: 'reveal', section: 'logs' });
         return void (await o.session.resume());
@@ -141,7 +172,10 @@ export class JobPanels implements vscode.Disposable {
   private async openSource(file: string, line: number): Promise<void> {
     // The runner reports its release cache's copy: the same mapping as traceback links in terminals.
     const found = workspaceFileFor(file, this.options.sourceRoots(), existsSync);
-    if (!found) return void vscode.window.showWarningMessage(`${file} is not in this workspace: open the project the job's release was published from.`);
+    if (!found)
+      return void vscode.window.showWarningMessage(
+        `${file} is not in this workspace: open the project the job's release was published from.`,
+      );
     const at = new vscode.Position(Math.max(0, line - 1), 0);
     await vscode.window.showTextDocument(vscode.Uri.file(found), { selection: new vscode.Range(at, at), preview: false });
   }

@@ -5,7 +5,7 @@
 export const MAX_INPUT_BYTES = 2048;
 
 export type JobInputCheck =
-  | { ok: true; /** Compact JSON to pass as `--input`, or undefined to omit it. */ input?: string }
+  | { ok: true /** Compact JSON to pass as `--input`, or undefined to omit it. */; input?: string }
   | { ok: false; message: string };
 
 export function checkJobInput(text: string): JobInputCheck {

@@ -158,13 +158,20 @@ export class JobSession {
   /** What the panel shows of the session (panelModel's PanelState, without what the panel adds). */
   view() {
     return {
-      jobId: this.jobId, job: this.job, logs: this.follower.lines, logsRead: this.logsRead, following: this.following, moreLogs: this.follower.hasMore,
-      problem: this.problem, waitingReasons: this.job?.state === 'submitted' ? this.waitingReasons : [],
+      jobId: this.jobId,
+      job: this.job,
+      logs: this.follower.lines,
+      logsRead: this.logsRead,
+      following: this.following,
+      moreLogs: this.follower.hasMore,
+      problem: this.problem,
+      waitingReasons: this.job?.state === 'submitted' ? this.waitingReasons : [],
     };
   }
 
   private noteFailure(): void {
     const f = this.follower.lastFailure;
-    this.problem = f && f.kind !== 'cancelled' ? `Logs could not be read: ${describeFailure(f, 'Reading logs')?.message ?? f.kind}` : undefined;
+    this.problem =
+      f && f.kind !== 'cancelled' ? `Logs could not be read: ${describeFailure(f, 'Reading logs')?.message ?? f.kind}` : undefined;
   }
 }

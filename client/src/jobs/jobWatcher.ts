@@ -38,7 +38,9 @@ export class JobWatcher {
     try {
       for (let round = 0; !controller.signal.aborted; round++) {
         // The id comes from CLI output; one that is not a UUID makes jobGet throw, and watch() is not awaited.
-        const result = await Promise.resolve().then(() => this.deps.getJob(id, controller.signal)).catch(() => undefined);
+        const result = await Promise.resolve()
+          .then(() => this.deps.getJob(id, controller.signal))
+          .catch(() => undefined);
         if (!result || result.kind === 'cancelled') return undefined;
         if (result.kind === 'ok') {
           failures = 0;

@@ -39,10 +39,7 @@ export interface TaskLensArg {
 }
 
 export function outlineLenses(outline: PythonOutline, ctx: LensContext): LensSpec[] {
-  return [
-    ...outline.tasks.flatMap((t) => taskLenses(outline, t, ctx)),
-    ...outline.runners.flatMap((r) => runnerLenses(r, ctx)),
-  ];
+  return [...outline.tasks.flatMap((t) => taskLenses(outline, t, ctx)), ...outline.runners.flatMap((r) => runnerLenses(r, ctx))];
 }
 
 function taskLenses(outline: PythonOutline, task: DiscoveredTask, ctx: LensContext): LensSpec[] {
@@ -65,17 +62,14 @@ function taskLenses(outline: PythonOutline, task: DiscoveredTask, ctx: LensConte
   };
   lenses.push({ line, title: 'Submit Job…', command: Commands.submitJob, args: [arg] });
   // The debugger's command takes (configUri, task), as its own callers pass them.
-  if (ctx.debugAvailable)
-    lenses.push({ line, title: 'Debug…', command: Commands.debugTask, args: [outline.configUri, task] });
+  if (ctx.debugAvailable) lenses.push({ line, title: 'Debug…', command: Commands.debugTask, args: [outline.configUri, task] });
   if (!task.unresolved) lenses.push({ line, title: 'Show Jobs', command: Commands.showTaskJobs, args: [arg] });
   return lenses;
 }
 
 /** `tilebox.com/x/Scan v1.2 · in app.runner:runner · deployed v1.1 on dev · newer than deployed`. */
 export function taskSummary(task: DiscoveredTask, ctx: LensContext): string {
-  const identity = task.unresolved
-    ? `${task.className ?? task.name} · identifier computed at runtime`
-    : `${task.name} ${task.version}`;
+  const identity = task.unresolved ? `${task.className ?? task.name} · identifier computed at runtime` : `${task.name} ${task.version}`;
   const runners = task.runners?.length ? `in ${task.runners.join(', ')}` : 'not in any runner';
   return [identity, runners, task.unresolved ? undefined : deployedState(task, ctx)].filter(Boolean).join(' · ');
 }
@@ -89,14 +83,11 @@ export function deployedState(task: Pick<DiscoveredTask, 'name' | 'version'>, ct
     for (const d of c.deployments) {
       if (d.workflowSlug !== slug) continue;
       const deployed = d.release.tasks.find((t) => t.name === task.name);
-      if (deployed)
-        byVersion.set(deployed.version, [...(byVersion.get(deployed.version) ?? []), clusterLabel(c, ctx.project)]);
+      if (deployed) byVersion.set(deployed.version, [...(byVersion.get(deployed.version) ?? []), clusterLabel(c, ctx.project)]);
     }
   }
   if (byVersion.size === 0) return 'not deployed';
-  const parts = [...byVersion].map(
-    ([version, where]) => `${version === task.version ? '' : `${version} `}on ${where.join(', ')}`,
-  );
+  const parts = [...byVersion].map(([version, where]) => `${version === task.version ? '' : `${version} `}on ${where.join(', ')}`);
   const newer = [...byVersion.keys()].every((v) => isNewer(task.version, v));
   return `deployed ${parts.join(', ')}${newer ? ' · newer than deployed' : ''}`;
 }

@@ -96,16 +96,26 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
   private async readAll(): Promise<Project[]> {
     const uris = await vscode.workspace.findFiles(CONFIG_GLOB, EXCLUDE_GLOB);
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, path: f.uri.fsPath }));
-    const projects = await Promise.all(uris.filter((u) => u.scheme === 'file').map(async (uri) => {
-      const dir = path.dirname(uri.fsPath);
-      let text = '';
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch (e) {
-        return { configPath: uri.fsPath, dir, label: projectLabel(dir, folders), targets: [], error: `Cannot read: ${(e as Error).message}` };
-      }
-      return { configPath: uri.fsPath, dir, label: projectLabel(dir, folders), ...readProjectInfo(text) };
-    }));
+    const projects = await Promise.all(
+      uris
+        .filter((u) => u.scheme === 'file')
+        .map(async (uri) => {
+          const dir = path.dirname(uri.fsPath);
+          let text = '';
+          try {
+            text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          } catch (e) {
+            return {
+              configPath: uri.fsPath,
+              dir,
+              label: projectLabel(dir, folders),
+              targets: [],
+              error: `Cannot read: ${(e as Error).message}`,
+            };
+          }
+          return { configPath: uri.fsPath, dir, label: projectLabel(dir, folders), ...readProjectInfo(text) };
+        }),
+    );
     return projects.sort((a, b) => a.label.localeCompare(b.label));
   }
 }

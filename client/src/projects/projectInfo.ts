@@ -66,7 +66,5 @@ export function activeProject(
 ): Project | undefined {
   const picked = projects.find((p) => p.dir === lastDir);
   if (preferPicked && picked) return picked;
-  return (editorFile ? projectForFile(projects, editorFile) : undefined)
-    ?? picked
-    ?? (projects.length === 1 ? projects[0] : undefined);
+  return (editorFile ? projectForFile(projects, editorFile) : undefined) ?? picked ?? (projects.length === 1 ? projects[0] : undefined);
 }

@@ -24,10 +24,18 @@ export class RefreshScheduler {
   private lastLoadAt: number | undefined;
   private disposed = false;
 
-  constructor(private readonly load: Loader, private readonly clock: Clock, private readonly idleMs: () => number) {}
+  constructor(
+    private readonly load: Loader,
+    private readonly clock: Clock,
+    private readonly idleMs: () => number,
+  ) {}
 
-  get visible(): boolean { return this.state.visible; }
-  get loading(): boolean { return this.inFlight !== undefined; }
+  get visible(): boolean {
+    return this.state.visible;
+  }
+  get loading(): boolean {
+    return this.inFlight !== undefined;
+  }
 
   /** Reload now. A load already running is shared instead of starting a second one. */
   refresh(): Promise<void> {

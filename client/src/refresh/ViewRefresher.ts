@@ -6,7 +6,10 @@ import { type Clock, type Loader, RefreshScheduler, systemClock } from './Refres
 export class ViewRefresher implements RefreshManager {
   private readonly schedulers = new Map<ViewName, RefreshScheduler>();
 
-  constructor(private readonly idleMs: () => number, private readonly clock: Clock = systemClock) {}
+  constructor(
+    private readonly idleMs: () => number,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   register(view: ViewName, load: Loader): RefreshScheduler {
     this.schedulers.get(view)?.dispose();

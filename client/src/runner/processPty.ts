@@ -14,13 +14,23 @@ export interface ProcessSpec {
   what: string;
 }
 
-export interface ExitInfo { code: number | null; signal: NodeJS.Signals | null; interrupted: boolean; spawnError?: NodeJS.ErrnoException; }
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  interrupted: boolean;
+  spawnError?: NodeJS.ErrnoException;
+}
 
 /** How the process ended, in one line; `error` when it did not end as asked. */
 export function exitLine(e: ExitInfo, spec: Pick<ProcessSpec, 'what' | 'file'>): { text: string; error: boolean } {
   const { what } = spec;
   if (e.spawnError) {
-    const why = e.spawnError.code === 'ENOENT' ? `${spec.file} was not found` : e.spawnError.code === 'EACCES' ? `${spec.file} is not executable` : e.spawnError.message;
+    const why =
+      e.spawnError.code === 'ENOENT'
+        ? `${spec.file} was not found`
+        : e.spawnError.code === 'EACCES'
+          ? `${spec.file} is not executable`
+          : e.spawnError.message;
     return { text: `${what} could not start: ${why}. Check the tilebox.cli.path setting.`, error: true };
   }
   const how = e.signal ? `signal ${e.signal}` : `exit ${e.code}`;
@@ -40,8 +50,16 @@ type Listener<T> = (value: T) => void;
 /** A minimal vscode.Event: subscribe with a listener, get a disposable. */
 function emitter<T>() {
   const listeners = new Set<Listener<T>>();
-  const event = (l: Listener<T>) => { listeners.add(l); return { dispose: () => void listeners.delete(l) }; };
-  return { event, fire: (v: T) => { for (const l of [...listeners]) l(v); } };
+  const event = (l: Listener<T>) => {
+    listeners.add(l);
+    return { dispose: () => void listeners.delete(l) };
+  };
+  return {
+    event,
+    fire: (v: T) => {
+      for (const l of [...listeners]) l(v);
+    },
+  };
 }
 
 const RED = '\x1b[31m';
@@ -61,12 +79,20 @@ export class ProcessPty {
   /** Set once the process has ended (or failed to start): the terminal shows its log and the exit line. */
   ended?: ExitInfo;
 
-  constructor(private readonly spec: ProcessSpec, private readonly spawn: typeof nodeSpawn = nodeSpawn) {}
+  constructor(
+    private readonly spec: ProcessSpec,
+    private readonly spawn: typeof nodeSpawn = nodeSpawn,
+  ) {}
 
   open(): void {
     const { file, args, env, cwd } = this.spec;
     // Its own process group, so Ctrl+C and closing reach the runner's workers too.
-    const child = this.spawn(file, args, { env: { ...process.env, ...env }, cwd, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = this.spawn(file, args, {
+      env: { ...process.env, ...env },
+      cwd,
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     child.stdout?.setEncoding('utf8').on('data', (d: string) => this.writes.fire(crlf(d)));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => this.writes.fire(crlf(d)));
@@ -82,7 +108,11 @@ export class ProcessPty {
     const pid = this.child.pid;
     if (this.interrupts >= 3) killTree(pid, 0);
     if (this.interrupts >= 3 || pid === undefined) return;
-    try { process.kill(process.platform === 'win32' ? pid : -pid, 'SIGINT'); } catch { /* already gone */ }
+    try {
+      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGINT');
+    } catch {
+      /* already gone */
+    }
   }
 
   /** The terminal was closed: the process goes with it. */

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { ProcessPty } from './processPty';
 import type { RunnerTerminalOptions, TerminalHost, TerminalLike } from './terminals';
 
-interface PtyTerminal extends TerminalLike { terminal: vscode.Terminal; }
+interface PtyTerminal extends TerminalLike {
+  terminal: vscode.Terminal;
+}
 
 export function ptyTerminalHost(): TerminalHost<PtyTerminal> {
   const byTerminal = new WeakMap<vscode.Terminal, PtyTerminal>();
@@ -18,19 +20,24 @@ export function ptyTerminalHost(): TerminalHost<PtyTerminal> {
         terminal,
         show: (preserveFocus) => terminal.show(preserveFocus),
         dispose: () => terminal.dispose(),
-        get exitStatus() { return pty.ended; },
+        get exitStatus() {
+          return pty.ended;
+        },
       };
       byTerminal.set(terminal, t);
-      pty.onDidEnd(() => { for (const l of [...endListeners]) l(t); });
+      pty.onDidEnd(() => {
+        for (const l of [...endListeners]) l(t);
+      });
       return t;
     },
     onDidEndProcess: (listener) => {
       endListeners.add(listener);
       return { dispose: () => void endListeners.delete(listener) };
     },
-    onDidCloseTerminal: (listener) => vscode.window.onDidCloseTerminal((closed) => {
-      const t = byTerminal.get(closed);
-      if (t) listener(t);
-    }),
+    onDidCloseTerminal: (listener) =>
+      vscode.window.onDidCloseTerminal((closed) => {
+        const t = byTerminal.get(closed);
+        if (t) listener(t);
+      }),
   };
 }

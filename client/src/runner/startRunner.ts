@@ -42,7 +42,9 @@ export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Out
     d.terminals.open(slug, { name, shellPath: '', shellArgs: [], env: {} });
     return undefined;
   }
-  const count = Number(answered(await d.ui.input({ title: `Runners for ${slug}`, value: '1', prompt: 'How many runners (-n)', validate: countCheck })).trim());
+  const count = Number(
+    answered(await d.ui.input({ title: `Runners for ${slug}`, value: '1', prompt: 'How many runners (-n)', validate: countCheck })).trim(),
+  );
   if (countCheck(String(count))) throw new Problem(`Runner count must be a whole number from 1 to 999, got ${count}.`);
   const stopWhenIdle = answered(
     await d.ui.pick(`When should the runner for ${slug} stop?`, [
@@ -110,10 +112,16 @@ export async function startDirectFlow(d: RunnerDeps, arg?: unknown): Promise<Out
     if (!split.ok) throw new Problem(split.message);
     command = split.args;
   } else command = choice;
-  const count = Number(answered(await d.ui.input({ title: 'Processes', value: '1', prompt: 'How many copies (-n)', validate: countCheck })).trim());
+  const count = Number(
+    answered(await d.ui.input({ title: 'Processes', value: '1', prompt: 'How many copies (-n)', validate: countCheck })).trim(),
+  );
   if (countCheck(String(count))) throw new Problem(`Process count must be a whole number from 1 to 999, got ${count}.`);
   const basics = await launchBasics(d);
   const argv = [...basics.prefix, ...parallelArgs(count, command)];
-  d.terminals.open(key, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, cwd: project.dir, what: 'The direct runner' }, false);
+  d.terminals.open(
+    key,
+    { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, cwd: project.dir, what: 'The direct runner' },
+    false,
+  );
   return outcome(`Started ${command.join(' ')} ×${count} in the terminal "${name}".`);
 }

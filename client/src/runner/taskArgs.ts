@@ -17,7 +17,10 @@ export function taskArgs(def: Partial<TileboxTaskDefinition>, apiUrl?: string): 
   const prefix = apiUrl?.trim() ? ['--api-url', apiUrl.trim()] : [];
   try {
     if (def.action === 'runner') {
-      return { ok: true, args: [...prefix, ...runnerStartArgs({ cluster: def.cluster, count: def.count, stopWhenIdle: def.stopWhenIdle })] };
+      return {
+        ok: true,
+        args: [...prefix, ...runnerStartArgs({ cluster: def.cluster, count: def.count, stopWhenIdle: def.stopWhenIdle })],
+      };
     }
     if (def.action === 'publish') {
       // tasks.json is hand-written: a non-string `project` must be explained, not crash resolveTask.

@@ -25,7 +25,13 @@ export class TileboxTaskProvider implements vscode.TaskProvider {
       const task = await this.build(def, folder, `publish ${p.label}`, undefined, false);
       if (task) tasks.push(task);
     }
-    const runner = await this.build({ type: TASK_TYPE, action: 'runner' }, vscode.TaskScope.Workspace, 'runner (default cluster)', undefined, false);
+    const runner = await this.build(
+      { type: TASK_TYPE, action: 'runner' },
+      vscode.TaskScope.Workspace,
+      'runner (default cluster)',
+      undefined,
+      false,
+    );
     if (runner) tasks.push(runner);
     return tasks;
   }

@@ -45,10 +45,17 @@ export class TileboxStatusBar implements StatusBar, vscode.Disposable {
   }
 
   private async showActions(): Promise<void> {
-    const actions = statusActions({
-      publish: Commands.publishRelease, deploy: Commands.deployRelease, submit: Commands.submitJob,
-      runner: Commands.startRunner, output: Commands.showOutput,
-    }, this.projects.active(), this.projects.all().length);
+    const actions = statusActions(
+      {
+        publish: Commands.publishRelease,
+        deploy: Commands.deployRelease,
+        submit: Commands.submitJob,
+        runner: Commands.startRunner,
+        output: Commands.showOutput,
+      },
+      this.projects.active(),
+      this.projects.all().length,
+    );
     const picked = await vscode.window.showQuickPick(actions, { placeHolder: 'Tilebox' });
     if (!picked) return;
     if (!picked.command) {
@@ -59,7 +66,10 @@ export class TileboxStatusBar implements StatusBar, vscode.Disposable {
     }
     const project = this.projects.active();
     // Project-scoped actions get the active project so the command does not ask again.
-    await vscode.commands.executeCommand(picked.command, ...(project && picked.command !== Commands.showOutput ? [{ projectDir: project.dir }] : []));
+    await vscode.commands.executeCommand(
+      picked.command,
+      ...(project && picked.command !== Commands.showOutput ? [{ projectDir: project.dir }] : []),
+    );
   }
 
   dispose(): void {

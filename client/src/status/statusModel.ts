@@ -15,7 +15,10 @@ export interface StatusText {
 export function projectStatus(project: Project | undefined, projectCount: number): StatusText | undefined {
   if (!project) {
     if (projectCount === 0) return undefined;
-    return { text: '$(rocket) Tilebox: pick a project', tooltip: `${projectCount} Tilebox projects in this workspace: click to choose an action and a project.` };
+    return {
+      text: '$(rocket) Tilebox: pick a project',
+      tooltip: `${projectCount} Tilebox projects in this workspace: click to choose an action and a project.`,
+    };
   }
   const target = project.targets[0];
   const where = target ? target.name : 'default cluster';
@@ -24,7 +27,14 @@ export function projectStatus(project: Project | undefined, projectCount: number
     `**${project.label}**`,
     project.slug ? `Workflow \`${project.slug}\`` : `No workflow slug (${project.error ?? 'no [workflow].slug'})`,
     target
-      ? `Target \`${target.name}\`: ${target.clusters.map((c) => `\`${c}\``).join(', ') || 'no clusters'}${project.targets.length > 1 ? ` (and ${project.targets.slice(1).map((t) => `\`${t.name}\``).join(', ')})` : ''}`
+      ? `Target \`${target.name}\`: ${target.clusters.map((c) => `\`${c}\``).join(', ') || 'no clusters'}${
+          project.targets.length > 1
+            ? ` (and ${project.targets
+                .slice(1)
+                .map((t) => `\`${t.name}\``)
+                .join(', ')})`
+            : ''
+        }`
       : 'No [targets]: deploys go to the clusters you pick (or the default cluster).',
     'Click for actions: publish, deploy, submit a job, start a runner.',
   ];
@@ -54,7 +64,9 @@ export function lastJobStatus(job: Job): StatusText {
   const name = job.name.length > 24 ? `${job.name.slice(0, 23)}…` : job.name || 'job';
   return {
     text: `$(${t.icon}) ${name}: ${t.word}${progress}`,
-    tooltip: [`Last job from this editor: **${job.name || job.id}**`, `\`${job.id}\`: ${t.word}${progress}`, 'Click to show the job.'].join('\n\n'),
+    tooltip: [`Last job from this editor: **${job.name || job.id}**`, `\`${job.id}\`: ${t.word}${progress}`, 'Click to show the job.'].join(
+      '\n\n',
+    ),
     background: t.background,
   };
 }

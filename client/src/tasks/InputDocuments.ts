@@ -41,9 +41,7 @@ export class InputDocuments implements vscode.Disposable {
     this.start();
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content: initial });
     await vscode.window.showTextDocument(doc, { preview: false });
-    const done = new Promise<string | undefined>((resolve) =>
-      this.pending.set(doc.uri.toString(), { resolve, check, title }),
-    );
+    const done = new Promise<string | undefined>((resolve) => this.pending.set(doc.uri.toString(), { resolve, check, title }));
     this.validate(doc);
     this.updateContext();
     void this.offerSubmit(doc.uri);
@@ -66,9 +64,7 @@ export class InputDocuments implements vscode.Disposable {
     const p = uri && this.pending.get(uri.toString());
     const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!p || !doc) {
-      void vscode.window.showWarningMessage(
-        'This editor is not a job input waiting to be submitted: start with "Tilebox: Submit Job…".',
-      );
+      void vscode.window.showWarningMessage('This editor is not a job input waiting to be submitted: start with "Tilebox: Submit Job…".');
       return;
     }
     const problem = p.check(doc.getText());
@@ -110,11 +106,7 @@ export class InputDocuments implements vscode.Disposable {
 
   private updateContext(): void {
     const active = vscode.window.activeTextEditor?.document.uri.toString();
-    void vscode.commands.executeCommand(
-      'setContext',
-      ContextKeys.editingJobInput,
-      !!active && this.pending.has(active),
-    );
+    void vscode.commands.executeCommand('setContext', ContextKeys.editingJobInput, !!active && this.pending.has(active));
   }
 
   dispose(): void {

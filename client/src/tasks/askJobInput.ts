@@ -37,8 +37,7 @@ export async function askJobInput(d: JobInputDeps, task: InputFor): Promise<stri
   const text = answered(
     await d.ui.input({
       title: task.className ? `Input of ${task.className} (JSON)` : 'Job input (JSON)',
-      prompt:
-        'One field: the bare value (5, "text", [1,2]); several fields: an object. Empty: no input. At most 2048 bytes.',
+      prompt: 'One field: the bare value (5, "text", [1,2]); several fields: an object. Empty: no input. At most 2048 bytes.',
       value: d.submissions?.lastInput(task.name),
       placeHolder: '{"scene_id": "S2A_..."}',
       validate: (v) => {

@@ -69,9 +69,7 @@ function kindOf(type: string): FieldKind {
   const literal = /^(?:typing\.)?Literal\[(.*)\]$/s.exec(type);
   if (literal) {
     const values = splitTop(literal[1]).map(literalValue);
-    return values.every((v) => v !== undefined)
-      ? { kind: 'choice', values: values as (string | number | boolean)[] }
-      : { kind: 'json' };
+    return values.every((v) => v !== undefined) ? { kind: 'choice', values: values as (string | number | boolean)[] } : { kind: 'json' };
   }
   // `datetime.datetime`, `typing.List[int]`, `pathlib.Path`: the last dotted name before any `[`.
   const head = /^([\w.]+)(\[.*\])?$/s.exec(type);

@@ -31,11 +31,7 @@ export interface TaskInputDeps {
    * Opens `initial` as an editable JSON document checked as it is typed (`check` gives the problem to mark);
    * resolves with the text the user submits, undefined when they close or cancel it.
    */
-  editDocument(
-    title: string,
-    initial: string,
-    check: (text: string) => InputProblem | undefined,
-  ): Promise<string | undefined>;
+  editDocument(title: string, initial: string, check: (text: string) => InputProblem | undefined): Promise<string | undefined>;
 }
 
 /**
@@ -71,11 +67,7 @@ export async function promptTaskInput(task: TaskToPrompt, d: TaskInputDeps): Pro
   return input;
 }
 
-async function promptField(
-  shape: FieldShape,
-  title: string,
-  ui: TaskInputDeps['ui'],
-): Promise<{ value: unknown } | undefined> {
+async function promptField(shape: FieldShape, title: string, ui: TaskInputDeps['ui']): Promise<{ value: unknown } | undefined> {
   const { type, optional, field } = shape;
   const initial = defaultValue(field);
   if (type.kind === 'boolean' || type.kind === 'choice') {
@@ -91,11 +83,7 @@ async function promptField(
   const text = await ui.input({
     title: `${title}: ${field.type}`,
     value: promptText(shape, initial),
-    prompt: [
-      hint(shape),
-      optional ? 'Empty: None.' : undefined,
-      field.default !== undefined ? `Default: ${field.default}.` : undefined,
-    ]
+    prompt: [hint(shape), optional ? 'Empty: None.' : undefined, field.default !== undefined ? `Default: ${field.default}.` : undefined]
       .filter(Boolean)
       .join(' '),
     validate: (v) => {

@@ -44,14 +44,7 @@ export class SubmissionMemory {
   async remember(s: Submission, jobId: string): Promise<void> {
     const inputs = { ...this.state.get<Record<string, string>>(INPUTS) };
     if (s.input !== undefined) inputs[s.task] = s.input;
-    const jobs = [[jobId, s.input ?? null], ...(this.state.get<[string, string | null][]>(JOB_INPUTS) ?? [])].slice(
-      0,
-      KEPT_JOB_INPUTS,
-    );
-    await Promise.all([
-      this.state.update(INPUTS, inputs),
-      this.state.update(LAST, s),
-      this.state.update(JOB_INPUTS, jobs),
-    ]);
+    const jobs = [[jobId, s.input ?? null], ...(this.state.get<[string, string | null][]>(JOB_INPUTS) ?? [])].slice(0, KEPT_JOB_INPUTS);
+    await Promise.all([this.state.update(INPUTS, inputs), this.state.update(LAST, s), this.state.update(JOB_INPUTS, jobs)]);
   }
 }

@@ -29,15 +29,12 @@ export function defaultValue(field: TaskField): { value: unknown } | undefined {
 export function promptText(shape: FieldShape, value: { value: unknown } | undefined): string {
   if (!value || value.value === null) return '';
   const v = value.value;
-  return typeof v === 'string' && (shape.type.kind === 'text' || shape.type.kind === 'datetime')
-    ? v
-    : JSON.stringify(v);
+  return typeof v === 'string' && (shape.type.kind === 'text' || shape.type.kind === 'datetime') ? v : JSON.stringify(v);
 }
 
 export type Read = { ok: true; value: unknown } | { ok: false; message: string };
 
-const ISO =
-  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$|^P/;
+const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$|^P/;
 
 /** The value one prompt's text stands for; an empty optional field is None (`null`). */
 export function readPrompt(shape: FieldShape, text: string): Read {
@@ -127,8 +124,7 @@ export function checkTaskInput(
   text: string,
 ): { ok: true; input?: string } | { ok: false; problem: InputProblem } {
   if (fields.length === 0) return { ok: true };
-  if (text.trim() === '')
-    return { ok: false, problem: { message: "The input is empty; write the JSON value of the task's fields." } };
+  if (text.trim() === '') return { ok: false, problem: { message: "The input is empty; write the JSON value of the task's fields." } };
   const base = checkJobInput(text);
   if (!base.ok) return { ok: false, problem: { message: base.message, offset: jsonErrorOffset(base.message) } };
   const value: unknown = JSON.parse(base.input!);

@@ -37,14 +37,22 @@ type LoadState<D> = { kind: 'idle' } | { kind: 'loaded'; data: D; at: number; re
 
 /** Bumped when a view's data shape changes, so an old window's state is not rendered with new code. */
 const MEMORY_VERSION = 1;
-interface Memory { version: number; at: number; data: unknown }
+interface Memory {
+  version: number;
+  at: number;
+  data: unknown;
+}
 const memoryKey = (view: ViewName) => `tilebox.views.last.${view}`;
 
 export abstract class CliViewProvider<D> extends NodeTreeProvider {
   protected state: LoadState<D> = { kind: 'idle' };
   private recalled = false;
 
-  constructor(protected readonly env: ViewEnv, readonly name: ViewName, private readonly what: string) {
+  constructor(
+    protected readonly env: ViewEnv,
+    readonly name: ViewName,
+    private readonly what: string,
+  ) {
     super();
   }
 
@@ -102,8 +110,12 @@ export abstract class CliViewProvider<D> extends NodeTreeProvider {
       case 'loaded': {
         const rows = this.roots(this.state.data, Date.now());
         if (!this.state.remembered) return rows;
-        const note = new MessageNode('loading', 'Refreshing…', this.name,
-          `Showing what this view listed at ${new Date(this.state.at).toLocaleString()}, until the CLI answers.`);
+        const note = new MessageNode(
+          'loading',
+          'Refreshing…',
+          this.name,
+          `Showing what this view listed at ${new Date(this.state.at).toLocaleString()}, until the CLI answers.`,
+        );
         return Array.isArray(rows) ? [note, ...rows] : rows.then((r) => [note, ...r]);
       }
     }

@@ -25,7 +25,9 @@ export class ClustersProvider extends CliViewProvider<Cluster[]> {
   }
 
   protected override recall(saved: unknown): Cluster[] | undefined {
-    return Array.isArray(saved) && saved.every((c) => typeof c?.slug === 'string' && typeof c?.displayName === 'string') ? saved : undefined;
+    return Array.isArray(saved) && saved.every((c) => typeof c?.slug === 'string' && typeof c?.displayName === 'string')
+      ? saved
+      : undefined;
   }
 
   /** The last cluster list, for other views (queued-job diagnosis) without another CLI call. */
@@ -39,9 +41,11 @@ export class ClustersProvider extends CliViewProvider<Cluster[]> {
     if (projects.length > 1) {
       return groupClusters(projects, sorted).map((g) => {
         const prefix = `${g.project?.dir ?? 'other'}/`;
-        return new GroupNode(g, 'clusters', (items) => items.length
-          ? items.map((c) => new ClusterNode(c, now, prefix, targetsOf(g.project, c), this.env.localRunners.has(c.slug)))
-          : [new MessageNode('empty', 'No cluster in this project\'s targets or deployments', prefix)]);
+        return new GroupNode(g, 'clusters', (items) =>
+          items.length
+            ? items.map((c) => new ClusterNode(c, now, prefix, targetsOf(g.project, c), this.env.localRunners.has(c.slug)))
+            : [new MessageNode('empty', "No cluster in this project's targets or deployments", prefix)],
+        );
       });
     }
     if (!clusters.length) return [new MessageNode('empty', 'No clusters', 'clusters')];

@@ -41,7 +41,10 @@ export class JobsProvider extends CliViewProvider<JobsData> {
 
   private readonly cacheSubscription?: { dispose(): void };
 
-  constructor(env: ViewEnv, private readonly options: JobsOptions) {
+  constructor(
+    env: ViewEnv,
+    private readonly options: JobsOptions,
+  ) {
     super(env, 'jobs', 'Listing jobs');
     this.cacheSubscription = env.jobs?.onDidChange((job) => this.updateJob(job));
   }
@@ -90,7 +93,9 @@ export class JobsProvider extends CliViewProvider<JobsData> {
 
   protected override recall(saved: unknown): JobsData | undefined {
     const data = saved as JobsData | undefined;
-    return Array.isArray(data?.jobs) && data.jobs.every((j) => typeof j?.id === 'string' && typeof j?.state === 'string') ? data : undefined;
+    return Array.isArray(data?.jobs) && data.jobs.every((j) => typeof j?.id === 'string' && typeof j?.state === 'string')
+      ? data
+      : undefined;
   }
 
   /** Appends the next page. Returns the failure for the command to report. */
@@ -138,7 +143,10 @@ export class JobsProvider extends CliViewProvider<JobsData> {
   waitForRender(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
-      function done() { clearTimeout(timer); resolve(); }
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
       this.renderWaiters.push(done);
     });
   }
@@ -155,7 +163,10 @@ export class JobsProvider extends CliViewProvider<JobsData> {
     if (!jobs.length) {
       // The empty row offers the way on: show all projects, clear the filter, or submit a first job.
       const [why, next] = this.options.onlyCurrentProject()
-        ? ['No jobs of the current project (click to show all projects)', { command: Commands.showAllProjectJobs, title: 'Show Jobs of All Projects' }]
+        ? [
+            'No jobs of the current project (click to show all projects)',
+            { command: Commands.showAllProjectJobs, title: 'Show Jobs of All Projects' },
+          ]
         : isFiltered(this.filter)
           ? ['No jobs match the filter (click to clear it)', { command: Commands.clearJobFilter, title: 'Clear Job Filter' }]
           : ['No jobs yet (click to submit one)', { command: Commands.submitJob, title: 'Submit Job…' }];
@@ -163,7 +174,10 @@ export class JobsProvider extends CliViewProvider<JobsData> {
     }
     if (projects.length > 1 && !this.options.onlyCurrentProject()) {
       const groups = groupJobs(projects, jobs, tasks).filter((g) => g.items.length > 0);
-      return [...groups.map((g) => new GroupNode(g, 'jobs', (items) => items.map((j) => node(j, `${g.project?.dir ?? 'other'}/`)))), ...more];
+      return [
+        ...groups.map((g) => new GroupNode(g, 'jobs', (items) => items.map((j) => node(j, `${g.project?.dir ?? 'other'}/`)))),
+        ...more,
+      ];
     }
     return [...jobs.map((j) => node(j)), ...more];
   }

@@ -32,13 +32,22 @@ export class WorkflowsProvider extends CliViewProvider<Workflow[]> {
     const local = new Set(projects.map((p) => p.slug).filter(Boolean));
     const dirOf = (w: Workflow) => projects.find((p) => p.slug === w.slug)?.dir;
     if (projects.length > 1) {
-      return groupWorkflows(projects, workflows).map((g) => new GroupNode(g, 'workflows', (items) => items.length
-        ? items.map((w) => new WorkflowNode(w, g.project?.dir, now, `${g.project?.dir ?? 'other'}/`))
-        : [emptyFor(g.project?.slug, g.project?.dir ?? 'other')]));
+      return groupWorkflows(projects, workflows).map(
+        (g) =>
+          new GroupNode(g, 'workflows', (items) =>
+            items.length
+              ? items.map((w) => new WorkflowNode(w, g.project?.dir, now, `${g.project?.dir ?? 'other'}/`))
+              : [emptyFor(g.project?.slug, g.project?.dir ?? 'other')],
+          ),
+      );
     }
     if (!workflows.length) {
-      return [new MessageNode('empty', 'No workflows yet: publish a release to create one', 'workflows', undefined,
-        { command: Commands.publishRelease, title: 'Publish Release' })];
+      return [
+        new MessageNode('empty', 'No workflows yet: publish a release to create one', 'workflows', undefined, {
+          command: Commands.publishRelease,
+          title: 'Publish Release',
+        }),
+      ];
     }
     // This workspace's workflow first, then the rest by name.
     return [...workflows]

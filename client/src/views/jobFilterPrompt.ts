@@ -25,7 +25,10 @@ export async function promptJobFilter(current: JobFilter, clusterSlugs: () => Pr
       return picked === undefined ? undefined : withFilter(current, 'state', picked === ANY ? undefined : (picked as JobFilter['state']));
     }
     case 'last': {
-      const items = [{ label: ANY, value: undefined as string | undefined }, ...TIME_RANGES.map((t) => ({ label: t.label, value: t.value as string }))];
+      const items = [
+        { label: ANY, value: undefined as string | undefined },
+        ...TIME_RANGES.map((t) => ({ label: t.label, value: t.value as string })),
+      ];
       const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Submitted within', title: 'Filter Jobs: Time Range' });
       return picked === undefined ? undefined : withFilter(current, 'last', picked.value);
     }
@@ -36,7 +39,9 @@ export async function promptJobFilter(current: JobFilter, clusterSlugs: () => Pr
     }
     case 'name': {
       const name = await vscode.window.showInputBox({
-        title: 'Filter Jobs: Name', prompt: 'Part of the job name (empty: any)', value: current.name ?? '',
+        title: 'Filter Jobs: Name',
+        prompt: 'Part of the job name (empty: any)',
+        value: current.name ?? '',
         validateInput: (v) => (/[\r\n]/.test(v) ? 'One line only' : undefined),
       });
       return name === undefined ? undefined : withFilter(current, 'name', name.trim() || undefined);

@@ -46,21 +46,26 @@ export function registerViews(
   const trees = new Map<ViewName, vscode.TreeView<TreeNode>>();
   for (const [name, id, provider] of providers) {
     // The Python lenses read the deployed state from the clusters this view loads (never a CLI call of their own).
-    refresher.register(name, name === 'clusters'
-      ? () => provider.load().finally(() => sharedClusterData.set(clusters.clusters))
-      : () => provider.load());
+    refresher.register(
+      name,
+      name === 'clusters' ? () => provider.load().finally(() => sharedClusterData.set(clusters.clusters)) : () => provider.load(),
+    );
     const tree = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: name !== 'jobs' });
     trees.set(name, tree);
-    context.subscriptions.push(provider, tree, tree.onDidChangeVisibility((e) => {
-      if (e.visible) void env.recheck();
-      refresher.setVisible(name, e.visible);
-    }));
+    context.subscriptions.push(
+      provider,
+      tree,
+      tree.onDidChangeVisibility((e) => {
+        if (e.visible) void env.recheck();
+        refresher.setVisible(name, e.visible);
+      }),
+    );
     refresher.setVisible(name, tree.visible);
   }
 
   const showFilter = () => {
     const filter = jobs.filter;
-    trees.get('jobs')!.description = describeJobsView(filter, onlyCurrentProject() ? env.projects.active() ?? 'none' : undefined);
+    trees.get('jobs')!.description = describeJobsView(filter, onlyCurrentProject() ? (env.projects.active() ?? 'none') : undefined);
     void vscode.commands.executeCommand('setContext', ContextKeys.jobsFiltered, isFiltered(filter));
   };
   showFilter();
@@ -104,7 +109,9 @@ export function registerViews(
     }),
     vscode.commands.registerCommand(Commands.showCurrentProjectJobs, () => setOnlyCurrent(true)),
     vscode.commands.registerCommand(Commands.showAllProjectJobs, () => setOnlyCurrent(false)),
-    env.projects.onDidChange(() => { if (onlyCurrentProject()) showFilter(); }),
+    env.projects.onDidChange(() => {
+      if (onlyCurrentProject()) showFilter();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(Settings.onlyCurrentProject)) return;
       showFilter();
@@ -113,7 +120,9 @@ export function registerViews(
   );
 
   return {
-    rerenderAll: () => { for (const [, , p] of providers) p.rerender(); },
+    rerenderAll: () => {
+      for (const [, , p] of providers) p.rerender();
+    },
     async revealJob(jobId: string) {
       const tree = trees.get('jobs')!;
       try {

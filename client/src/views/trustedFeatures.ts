@@ -22,15 +22,19 @@ const setContext = (key: string, value: boolean) => void vscode.commands.execute
 
 /** `beforeRegister` runs right before the first command is registered (it frees held command ids). */
 export async function startTrustedFeatures(
-  context: vscode.ExtensionContext, log: vscode.LogOutputChannel, projects: WorkspaceProjects, beforeRegister: () => void = () => undefined,
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  projects: WorkspaceProjects,
+  beforeRegister: () => void = () => undefined,
 ): Promise<void> {
   const secrets = new SecretApiKeyStore(context.secrets);
-  const locate = async () => locateCli({
-    configuredPath: config().get<string>(settingName(Settings.cliPath)),
-    pathEnv: process.env.PATH,
-    home: os.homedir(),
-    platform: process.platform,
-  });
+  const locate = async () =>
+    locateCli({
+      configuredPath: config().get<string>(settingName(Settings.cliPath)),
+      pathEnv: process.env.PATH,
+      home: os.homedir(),
+      platform: process.platform,
+    });
   const adapter = new TileboxCli({
     locate,
     apiKey: () => secrets.get(),
@@ -39,7 +43,9 @@ export async function startTrustedFeatures(
   });
   const timeoutMs = () => Math.max(5, config().get<number>(settingName(Settings.cliTimeoutSeconds), 60)) * 1000;
   // The timeout setting applies live; calls that need longer (publish, build) get at least their own.
-  const cli: CliRunner = { run: (call, o) => adapter.run(call, { ...o, timeoutMs: o?.timeoutMs ?? callTimeoutMs(call.timeoutMs, timeoutMs()) }) };
+  const cli: CliRunner = {
+    run: (call, o) => adapter.run(call, { ...o, timeoutMs: o?.timeoutMs ?? callTimeoutMs(call.timeoutMs, timeoutMs()) }),
+  };
 
   // Welcome views show while the CLI is missing or no key is known; a failed call can reveal either.
   const gate = { cliMissing: false, noApiKey: false };
@@ -56,7 +62,11 @@ export async function startTrustedFeatures(
   };
   const onFailure = (result: CliFailure) => {
     if (result.kind === 'not-found') gate.cliMissing = true;
-    else if (result.kind === 'not-authenticated') void secrets.source().then((s) => { gate.noApiKey = s === 'none'; publishGate(); });
+    else if (result.kind === 'not-authenticated')
+      void secrets.source().then((s) => {
+        gate.noApiKey = s === 'none';
+        publishGate();
+      });
     publishGate();
   };
 
@@ -68,23 +78,36 @@ export async function startTrustedFeatures(
   await recheck();
 
   beforeRegister();
-  const views = registerViews(context, {
-    cli,
-    jobs,
-    projects,
-    log,
-    ready: () => !gate.cliMissing && !gate.noApiKey,
-    reportFailure: (result: CliFailure, _view: ViewName) => onFailure(result),
-    localRunners,
-    requestLoad: (view) => refresh.refresh(view),
-    recheck: async () => { if (await recheck()) views.rerenderAll(); },
-    memento: context.workspaceState,
-  }, refresh, showFailure);
+  const views = registerViews(
+    context,
+    {
+      cli,
+      jobs,
+      projects,
+      log,
+      ready: () => !gate.cliMissing && !gate.noApiKey,
+      reportFailure: (result: CliFailure, _view: ViewName) => onFailure(result),
+      localRunners,
+      requestLoad: (view) => refresh.refresh(view),
+      recheck: async () => {
+        if (await recheck()) views.rerenderAll();
+      },
+      memento: context.workspaceState,
+    },
+    refresh,
+    showFailure,
+  );
 
   const statusBar = new TileboxStatusBar(projects);
   context.subscriptions.push(
-    adapter, refresh, statusBar,
-    secrets.onDidChange(async () => { await recheck(); views.rerenderAll(); refresh.refresh(); }),
+    adapter,
+    refresh,
+    statusBar,
+    secrets.onDidChange(async () => {
+      await recheck();
+      views.rerenderAll();
+      refresh.refresh();
+    }),
     projects.onDidChange(() => views.rerenderAll()),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration(Settings.pollIntervalSeconds)) refresh.intervalChanged();
@@ -99,6 +122,7 @@ export async function startTrustedFeatures(
   const services: Services = { context, log, cli, refresh, projects, secrets, statusBar, views, showFailure, localRunners, jobs };
   registerCommands(services);
   await projects.ready(); // the count below is right only after the first scan (a findFiles: milliseconds)
-  log.info(`CLI ${gate.cliMissing ? 'not found' : 'found'}; API key ${gate.noApiKey ? 'not set' : 'known'}; ${projects.all().length} project(s)`);
+  log.info(
+    `CLI ${gate.cliMissing ? 'not found' : 'found'}; API key ${gate.noApiKey ? 'not set' : 'known'}; ${projects.all().length} project(s)`,
+  );
 }
-

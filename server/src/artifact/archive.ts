@@ -65,8 +65,12 @@ export async function buildArchive(selection: Selection, outPath: string, opts: 
     await file.close();
     await fs.promises.rename(temp, target);
     return {
-      path: target, digest, bytes: frames.bytes, files: selection.files.length,
-      inputBytes: selection.files.reduce((sum, f) => sum + f.size, 0), frames: frames.frames,
+      path: target,
+      digest,
+      bytes: frames.bytes,
+      files: selection.files.length,
+      inputBytes: selection.files.reduce((sum, f) => sum + f.size, 0),
+      frames: frames.frames,
     };
   } catch (error) {
     await frames.abandon();

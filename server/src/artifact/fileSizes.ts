@@ -20,7 +20,10 @@ export interface StatRequest {
   slot?: { listing: Listing; index: number; changes: number };
 }
 /** `stat` answered; `undefined` when the file vanished since it was listed. */
-export type StatAnswer = { ok: true; size: number; mode: number; mtimeMs: number; isFile: boolean } | { ok: false; error: unknown } | undefined;
+export type StatAnswer =
+  | { ok: true; size: number; mode: number; mtimeMs: number; isFile: boolean }
+  | { ok: false; error: unknown }
+  | undefined;
 
 const BATCH = 1024;
 /** Batches stat'ed here before a helper thread is worth its start-up. */
@@ -146,7 +149,10 @@ export class FileSizes {
       // Lets the helper's answers in, so it is fed again while this thread works.
       if (this.outstanding > 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (this.outstanding > 0) await new Promise<void>((resolve) => { this.allAnswered = resolve; });
+    if (this.outstanding > 0)
+      await new Promise<void>((resolve) => {
+        this.allAnswered = resolve;
+      });
   }
 
   /** Drops the answers still to come (the walk failed). */
@@ -177,7 +183,13 @@ export class FileSizes {
       }
       if (helper.pending >= IN_FLIGHT) return;
       const batch = this.queue.shift()!;
-      if (helper.send(batch.map((r) => r.statPath), (out) => this.answered(batch, out))) this.outstanding++;
+      if (
+        helper.send(
+          batch.map((r) => r.statPath),
+          (out) => this.answered(batch, out),
+        )
+      )
+        this.outstanding++;
       else this.statHere(batch);
     }
   }
@@ -195,7 +207,8 @@ export class FileSizes {
         const kind = out ? out[at] : StatKind.Failed;
         if (kind === StatKind.Gone) this.answer(request, undefined);
         else if (kind === StatKind.Failed) this.answer(request, statHere(request.statPath));
-        else this.answer(request, { ok: true, size: out![at + 1], mode: out![at + 2], mtimeMs: out![at + 3], isFile: kind === StatKind.File });
+        else
+          this.answer(request, { ok: true, size: out![at + 1], mode: out![at + 2], mtimeMs: out![at + 3], isFile: kind === StatKind.File });
       });
       this.feed();
     }

@@ -44,7 +44,7 @@ export class FrameWriter {
 
   /** Copies bytes in. */
   async write(data: Buffer): Promise<void> {
-    for (let offset = 0; offset < data.length;) {
+    for (let offset = 0; offset < data.length; ) {
       const n = data.copy(this.frame, this.used, offset);
       offset += n;
       await this.commit(n);
@@ -73,7 +73,10 @@ export class FrameWriter {
     this.used = 0;
     this.frames++;
     const compressed = compress(input, this.level);
-    compressed.then(() => this.spare.push(full), () => undefined);
+    compressed.then(
+      () => this.spare.push(full),
+      () => undefined,
+    );
     const previous = this.queue[this.queue.length - 1] ?? Promise.resolve();
     const done = previous.then(async () => {
       try {

@@ -18,7 +18,11 @@ export interface Listing {
   changes?: number;
 }
 
-export interface KnownStat { size: number; mode: number; mtimeMs: number }
+export interface KnownStat {
+  size: number;
+  mode: number;
+  mtimeMs: number;
+}
 
 /** Where the walk lists folders and reads `.gitignore` files. */
 export interface TreeSource {
@@ -41,7 +45,10 @@ export function kindOf(entry: fs.Dirent): number {
 export function readListing(absDir: string): Listing {
   const entries = fs.readdirSync(absDir, { withFileTypes: true });
   const kinds = new Uint8Array(entries.length);
-  const names = entries.map((e, i) => { kinds[i] = kindOf(e); return e.name; });
+  const names = entries.map((e, i) => {
+    kinds[i] = kindOf(e);
+    return e.name;
+  });
   return { names, kinds };
 }
 

@@ -52,8 +52,12 @@ export function isBuildTempName(name: string): boolean {
 export function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const known: Record<string, string> = {
-    ENOSPC: 'no space left on device', ENOENT: 'no such file or folder', EACCES: 'permission denied',
-    EISDIR: 'is a folder, not a file', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded',
+    ENOSPC: 'no space left on device',
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EISDIR: 'is a folder, not a file',
+    EROFS: 'read-only file system',
+    EDQUOT: 'disk quota exceeded',
   };
   if (code && known[code]) return known[code];
   return error instanceof Error ? error.message : String(error);

@@ -8,7 +8,6 @@ import type { SelectionConfig, WorkflowConfig } from '../config/types';
 import { createFileFacts } from './fileFacts';
 import { CONFIG_FILE_NAME } from '../shared/configFileName';
 
-
 export interface WorkflowProject {
   configPath: string;
   configDir: string;

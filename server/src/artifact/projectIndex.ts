@@ -107,7 +107,9 @@ export class ProjectIndex implements TreeSource {
 
 /** Names sorted (binary search on events), stats carried over from the previous listing where the entry is the same kind. */
 function toFolder(listing: Listing, previous: Folder | undefined): Folder {
-  const order = listing.names.map((_, i) => i).sort((a, b) => (listing.names[a] < listing.names[b] ? -1 : listing.names[a] > listing.names[b] ? 1 : 0));
+  const order = listing.names
+    .map((_, i) => i)
+    .sort((a, b) => (listing.names[a] < listing.names[b] ? -1 : listing.names[a] > listing.names[b] ? 1 : 0));
   const n = order.length;
   const folder: Folder = {
     names: order.map((i) => listing.names[i]),

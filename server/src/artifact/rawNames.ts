@@ -21,9 +21,10 @@ export function nonUtf8Names(abs: string): Map<string, Buffer[]> {
 /** `caf\xe9.py`: the UTF-8 parts as text, every other byte as `\xNN`. */
 export function escapeName(raw: Buffer): string {
   let out = '';
-  for (let i = 0; i < raw.length;) {
+  for (let i = 0; i < raw.length; ) {
     const lead = raw[i];
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    const length =
+      lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
     const piece = length > 0 ? raw.subarray(i, i + length) : undefined;
     const text = piece && piece.length === length ? piece.toString('utf8') : undefined;
     if (text !== undefined && Buffer.from(text, 'utf8').equals(piece!)) {

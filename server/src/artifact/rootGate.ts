@@ -8,8 +8,7 @@ import { createFileFacts } from './fileFacts';
 
 export type RootGate =
   /** `root`: the real path (links followed), inside the config folder's real path; `rootAbs`: as written, resolved. */
-  | { ok: true; root: string; rootAbs: string }
-  | { ok: false; code: RootCode; reason: string };
+  { ok: true; root: string; rootAbs: string } | { ok: false; code: RootCode; reason: string };
 
 /** `rootValue` is `[workflow].root` as written (undefined: the default "."); `configDir` holds tilebox.workflow.toml. */
 export function gateRoot(configDir: string, rootValue: string | undefined): RootGate {

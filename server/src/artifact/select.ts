@@ -30,7 +30,10 @@ export interface SelectOptions {
 }
 
 export async function selectArtifactFiles(configDir: string, config: SelectionConfig, options: SelectOptions = {}): Promise<Selection> {
-  for (const [kind, list] of [['include', config.include], ['exclude', config.exclude]] as const) {
+  for (const [kind, list] of [
+    ['include', config.include],
+    ['exclude', config.exclude],
+  ] as const) {
     for (const pattern of list) {
       const reason = unsafePathReason(pattern);
       if (reason) throw new UnsafeConfigError(`${kind} pattern "${pattern}" ${reason}`);
@@ -155,7 +158,8 @@ class Walk {
       if (reason) this.excluded.push({ path: childRel, reason });
       else if (kind === Kind.File) this.addFile(childAbs, childRel, childAbs, undefined, { listing, index: i, changes });
       else if (isLink) this.addLink(childAbs, childRel, candidate);
-      else this.problems.push({ path: childRel, message: `${childRel} is ${specialKind(kind)}, not a regular file; exclude it or remove it` });
+      else
+        this.problems.push({ path: childRel, message: `${childRel} is ${specialKind(kind)}, not a regular file; exclude it or remove it` });
     }
     return names.length;
   }
@@ -217,7 +221,8 @@ class Walk {
     if (!stat) return;
     // Only a file others may not read costs a second call: whether this process can read it.
     const unreadable = stat.ok && stat.isFile && (stat.mode & 0o004) === 0 ? this.readError(statPath) : undefined;
-    if (!stat.ok || unreadable) this.problems.push({ path: rel, message: `cannot read ${rel}: ${describe(stat.ok ? unreadable : stat.error)}` });
+    if (!stat.ok || unreadable)
+      this.problems.push({ path: rel, message: `cannot read ${rel}: ${describe(stat.ok ? unreadable : stat.error)}` });
     else if (!stat.isFile) this.problems.push({ path: rel, message: `${rel} is not a regular file` });
     // git's rule: the owner's execute bit decides.
     else {

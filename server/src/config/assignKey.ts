@@ -13,12 +13,18 @@ export function defineTable(build: ModelBuild, parts: KeyPart[], at: Range): voi
   if (!checkTopLevel(build, parts[0])) return;
   const top = parts[0].name;
   if (top === 'workflow' || top === 'build') {
-    if (parts.length === 1) { build.model.tables[top] ??= at; return; }
+    if (parts.length === 1) {
+      build.model.tables[top] ??= at;
+      return;
+    }
     if (checkKey(build, top, parts[1])) notATable(build, parts);
     return;
   }
   if (parts.length === 1) return;
-  if (parts.length === 2) { addTarget(build, parts[1], at); return; }
+  if (parts.length === 2) {
+    addTarget(build, parts[1], at);
+    return;
+  }
   if (checkKey(build, 'target', parts[2])) notATable(build, parts);
 }
 
@@ -35,7 +41,11 @@ export function assign(build: ModelBuild, parts: KeyPart[], value: ValueNode, sp
   const tableDepth = top === 'targets' ? 2 : 1;
   if (parts.length <= tableDepth) {
     const what = top === 'targets' && parts.length === 2 ? `[targets.${parts[1].name}]` : `[${top}]`;
-    build.error('wrong-type', value, `${what} must be a table, not ${valueKindName(value)}. Write it as a ${what} header with its keys below it.`);
+    build.error(
+      'wrong-type',
+      value,
+      `${what} must be a table, not ${valueKindName(value)}. Write it as a ${what} header with its keys below it.`,
+    );
     return;
   }
   const table = top === 'targets' ? 'target' : (top as KeyDoc['table']);
@@ -43,7 +53,10 @@ export function assign(build: ModelBuild, parts: KeyPart[], value: ValueNode, sp
   else addTarget(build, parts[1], range(parts[1]));
   const keyPart = parts[tableDepth];
   if (!checkKey(build, table, keyPart)) return;
-  if (parts.length > tableDepth + 1) { notATable(build, parts.slice(0, tableDepth + 1)); return; }
+  if (parts.length > tableDepth + 1) {
+    notATable(build, parts.slice(0, tableDepth + 1));
+    return;
+  }
   const doc = keyDoc(table, keyPart.name)!;
   const name = top === 'targets' ? `targets.${parts[1].name}.clusters` : `${top}.${keyPart.name}`;
   model.present.add(name);

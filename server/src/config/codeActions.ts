@@ -47,18 +47,24 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
     switch (code) {
       case 'ignore-unknown-code': {
         const replacement = (d.data as { replacement?: unknown } | undefined)?.replacement;
-        if (typeof replacement === 'string') fix(`Change "${written}" to "${replacement}"`, d, [{ range: d.range, newText: replacement }], true);
+        if (typeof replacement === 'string')
+          fix(`Change "${written}" to "${replacement}"`, d, [{ range: d.range, newText: replacement }], true);
         continue; // "Ignore ignore-unknown-code here" would only add noise
       }
-      case 'unknown-key': case 'unknown-table': {
+      case 'unknown-key':
+      case 'unknown-table': {
         const data = d.data as { replacement?: unknown } | undefined;
         const replacement = typeof data?.replacement === 'string' ? data.replacement : suggestion(code, written, doc, offsetStart);
-        if (replacement && /^[A-Za-z0-9_-]+$/.test(written)) fix(`Change "${written}" to "${replacement}"`, d, [{ range: d.range, newText: replacement }], true);
+        if (replacement && /^[A-Za-z0-9_-]+$/.test(written))
+          fix(`Change "${written}" to "${replacement}"`, d, [{ range: d.range, newText: replacement }], true);
         break;
       }
-      case 'missing-slug': case 'missing-include': {
-        const [table, key, value, title] = code === 'missing-slug' ? ['workflow', 'slug', `"${folderSlug(uri)}"`, `Add slug = "${folderSlug(uri)}"`]
-          : ['build', 'include', include, `Add include = ${include}`];
+      case 'missing-slug':
+      case 'missing-include': {
+        const [table, key, value, title] =
+          code === 'missing-slug'
+            ? ['workflow', 'slug', `"${folderSlug(uri)}"`, `Add slug = "${folderSlug(uri)}"`]
+            : ['build', 'include', include, `Add include = ${include}`];
         const edit = addKey(doc, lines, table, key, value);
         if (edit) fix(title, d, [edit], true);
         break;
@@ -76,7 +82,12 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
         const eol = eolOf(text);
         const end = lines.position(text.length);
         const lead = text.length === 0 || /\n$/.test(text) ? '' : eol;
-        fix('Add a [build] table', d, [{ range: { start: end, end }, newText: `${lead}${eol}[build]${eol}include = ${include}${eol}` }], true);
+        fix(
+          'Add a [build] table',
+          d,
+          [{ range: { start: end, end }, newText: `${lead}${eol}[build]${eol}include = ${include}${eol}` }],
+          true,
+        );
         break;
       }
       case 'missing-workflow-table': {
@@ -89,7 +100,8 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
         if (kv) fix(`Remove ${written}`, d, [deleteStatement(lines, kv)], true);
         break;
       }
-      case 'selection-has-venv': case 'include-sweeps-venv': {
+      case 'selection-has-venv':
+      case 'include-sweeps-venv': {
         const edit = addExclude(model, doc, lines, '.venv/**');
         if (edit) fix('Add ".venv/**" to exclude', d, [edit], true);
         break;
@@ -99,17 +111,25 @@ export function codeActions(text: string, uri: string, diagnostics: Diagnostic[]
         if (edit) fix('Add "**/__pycache__/**" to exclude', d, [edit], true);
         break;
       }
-      case 'selection-has-secret': case 'selection-large-file': {
+      case 'selection-has-secret':
+      case 'selection-large-file': {
         const path = (d.data as { exclude?: unknown } | undefined)?.exclude;
         const edit = typeof path === 'string' ? addExclude(model, doc, lines, path) : undefined;
         if (edit) fix(`Add "${path}" to exclude`, d, [edit], true);
         break;
       }
-      case 'pyproject-not-included': case 'uv-lock-not-included': case 'runner-not-in-artifact': {
-        const file = code === 'uv-lock-not-included' ? 'uv.lock' : code === 'pyproject-not-included' ? 'pyproject.toml'
-          : (d.data as { include?: unknown } | undefined)?.include;
+      case 'pyproject-not-included':
+      case 'uv-lock-not-included':
+      case 'runner-not-in-artifact': {
+        const file =
+          code === 'uv-lock-not-included'
+            ? 'uv.lock'
+            : code === 'pyproject-not-included'
+              ? 'pyproject.toml'
+              : (d.data as { include?: unknown } | undefined)?.include;
         const array = model.values.get('build.include')?.value;
-        if (array?.kind === 'array' && typeof file === 'string') fix(`Add "${file}" to include`, d, [addArrayItem(lines, array, file)], true);
+        if (array?.kind === 'array' && typeof file === 'string')
+          fix(`Add "${file}" to include`, d, [addArrayItem(lines, array, file)], true);
         break;
       }
     }
@@ -136,7 +156,12 @@ function ignoreAction(lines: LineIndex, uri: string, d: Diagnostic, code: string
 /** Adds `item` to build.exclude (creating the key below include); undefined when it is there already. */
 function addExclude(model: ConfigModel, doc: TomlDocument, lines: LineIndex, item: string): TextEdit | undefined {
   const folder = item.replace(/\/\*\*$/, '');
-  if (model.config.exclude.some((e) => e.value === item || (item === '.venv/**' && /(^|\/)\.venv(\/|$)/.test(e.value.replace(/^\.\//, ''))) || e.value === folder)) return undefined;
+  if (
+    model.config.exclude.some(
+      (e) => e.value === item || (item === '.venv/**' && /(^|\/)\.venv(\/|$)/.test(e.value.replace(/^\.\//, ''))) || e.value === folder,
+    )
+  )
+    return undefined;
   const exclude = model.values.get('build.exclude')?.value;
   if (exclude?.kind === 'array') return addArrayItem(lines, exclude, item);
   if (model.present.has('build.exclude')) return undefined;
@@ -153,7 +178,12 @@ function suggestion(code: string, written: string, doc: TomlDocument, offset: nu
   const section = [...doc.sections].reverse().find((s) => !s.header || s.header.start <= offset);
   const table = section?.header?.key[0]?.name;
   const kind = table === 'targets' ? 'target' : table === 'workflow' || table === 'build' ? table : undefined;
-  return kind ? closest(written, keysOf(kind).map((k) => k.key)) : undefined;
+  return kind
+    ? closest(
+        written,
+        keysOf(kind).map((k) => k.key),
+      )
+    : undefined;
 }
 
 function statementWithKeyAt(doc: TomlDocument, offset: number): KeyValue | undefined {
@@ -167,7 +197,9 @@ function statementWithKeyAt(doc: TomlDocument, offset: number): KeyValue | undef
  * a one-level inline table. Undefined when there is no safe place (e.g. an unclosed `{`).
  */
 function addKey(doc: TomlDocument, lines: LineIndex, table: string, key: string, value: string): TextEdit | undefined {
-  const section = doc.sections.find((s) => s.header && !s.header.arrayOfTables && s.header.key.length === 1 && s.header.key[0].name === table);
+  const section = doc.sections.find(
+    (s) => s.header && !s.header.arrayOfTables && s.header.key.length === 1 && s.header.key[0].name === table,
+  );
   if (section) {
     const headerLine = lines.position(section.header!.end).line;
     const first = section.entries[0];

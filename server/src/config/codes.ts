@@ -26,7 +26,10 @@ export const DIAGNOSTIC_CODES = [
   { code: 'root-absolute', description: 'workflow.root is an absolute path.' },
   { code: 'root-outside-project', description: 'workflow.root leaves the directory of tilebox.workflow.toml, or goes through `..`.' },
   { code: 'pattern-absolute', description: 'An include/exclude pattern is an absolute path.' },
-  { code: 'pattern-outside-root', description: 'An include/exclude pattern climbs out of the workflow root with `..` (any `..` segment is refused).' },
+  {
+    code: 'pattern-outside-root',
+    description: 'An include/exclude pattern climbs out of the workflow root with `..` (any `..` segment is refused).',
+  },
   { code: 'pattern-empty', description: 'An include/exclude pattern is an empty string.' },
   { code: 'include-sweeps-venv', description: 'An include pattern such as `**` also selects .venv, which is not excluded.' },
   { code: 'cluster-slug-invalid', description: 'A cluster slug is empty, too long, or has characters other than A-Z a-z 0-9 -.' },
@@ -38,7 +41,10 @@ export const DIAGNOSTIC_CODES = [
   { code: 'include-matches-nothing', description: 'An include pattern matches no file under the workflow root.' },
   { code: 'runner-module-not-found', description: 'The runner module was not found under the workflow root.' },
   { code: 'pyproject-not-included', description: 'pyproject.toml exists but no include pattern selects it.' },
-  { code: 'unreadable-file', description: 'The headless check could not read the file: no permission, not a regular file, or not UTF-8 text.' },
+  {
+    code: 'unreadable-file',
+    description: 'The headless check could not read the file: no permission, not a regular file, or not UTF-8 text.',
+  },
   { code: 'uv-lock-not-included', description: 'uv.lock exists but no include pattern selects it.' },
   { code: 'ignore-unknown-code', description: 'A `# tilebox: ignore` comment names a code no check reports, so it silences nothing.' },
 ] as const satisfies readonly { code: string; description: string }[];
@@ -50,12 +56,34 @@ export const DIAGNOSTIC_CODES = [
  * the severity each code is reported with.
  */
 export const PUBLISH_BLOCKING_CODES: ReadonlySet<string> = new Set([
-  'toml-syntax', 'unknown-table', 'unknown-key', 'table-array-not-allowed', 'wrong-type',
-  'missing-workflow-table', 'missing-build-table', 'missing-slug', 'missing-runner', 'missing-include',
-  'runner-and-command', 'include-empty', 'command-empty', 'command-empty-argument',
-  'slug-empty', 'slug-invalid-characters', 'slug-too-long', 'runner-invalid',
-  'root-absolute', 'root-outside-project', 'pattern-absolute', 'pattern-outside-root', 'cluster-slug-invalid',
-  'root-not-found', 'root-not-directory', 'unreadable-file', 'selection-problem', 'runner-not-in-artifact',
+  'toml-syntax',
+  'unknown-table',
+  'unknown-key',
+  'table-array-not-allowed',
+  'wrong-type',
+  'missing-workflow-table',
+  'missing-build-table',
+  'missing-slug',
+  'missing-runner',
+  'missing-include',
+  'runner-and-command',
+  'include-empty',
+  'command-empty',
+  'command-empty-argument',
+  'slug-empty',
+  'slug-invalid-characters',
+  'slug-too-long',
+  'runner-invalid',
+  'root-absolute',
+  'root-outside-project',
+  'pattern-absolute',
+  'pattern-outside-root',
+  'cluster-slug-invalid',
+  'root-not-found',
+  'root-not-directory',
+  'unreadable-file',
+  'selection-problem',
+  'runner-not-in-artifact',
 ]);
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]['code'];
@@ -65,9 +93,7 @@ export const WARNING = DiagnosticSeverity.Warning;
 export const INFORMATION = DiagnosticSeverity.Information;
 export const HINT = DiagnosticSeverity.Hint;
 
-export function diagnostic(
-  code: DiagnosticCode, severity: DiagnosticSeverity, range: Range, message: string, data?: unknown,
-): Diagnostic {
+export function diagnostic(code: DiagnosticCode, severity: DiagnosticSeverity, range: Range, message: string, data?: unknown): Diagnostic {
   const d: Diagnostic = { range, severity, code, source: 'tilebox', message };
   if (data !== undefined) d.data = data;
   return d;

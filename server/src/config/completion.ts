@@ -1,9 +1,7 @@
 // Completion: table headers, keys per table (documented from keyDocs), values (booleans,
 // runner candidates, cluster slugs already used in the file, common patterns) and the codes
 // inside `# tilebox: ignore` comments.
-import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range,
-} from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES } from './codes';
 import { cursorAt, type Cursor } from './cursor';
 import { keyDoc, keyMarkdown, keysOf, TABLE_DOCS, tableMarkdown, type KeyDoc } from './keyDocs';
@@ -43,31 +41,52 @@ export function complete(text: string, offset: number, ctx: CompletionContext): 
   const cursor = cursorAt(text, doc, offset);
   const range = (start: number, end: number) => lines.range(start, end);
   switch (cursor.kind) {
-    case 'comment': return commentItems(text, cursor.comment.start, offset, ctx, range);
-    case 'header': return headerItems(doc, range(cursor.wordStart, cursor.wordEnd), cursor.closed, false);
-    case 'key': return keyItems(text, doc, cursor, range(cursor.wordStart, cursor.wordEnd));
-    case 'value': return valueItems(text, doc, cursor, offset, ctx, range);
-    default: return [];
+    case 'comment':
+      return commentItems(text, cursor.comment.start, offset, ctx, range);
+    case 'header':
+      return headerItems(doc, range(cursor.wordStart, cursor.wordEnd), cursor.closed, false);
+    case 'key':
+      return keyItems(text, doc, cursor, range(cursor.wordStart, cursor.wordEnd));
+    case 'value':
+      return valueItems(text, doc, cursor, offset, ctx, range);
+    default:
+      return [];
   }
 }
 
-function commentItems(text: string, start: number, offset: number, ctx: CompletionContext, range: (s: number, e: number) => Range): CompletionItem[] {
+function commentItems(
+  text: string,
+  start: number,
+  offset: number,
+  ctx: CompletionContext,
+  range: (s: number, e: number) => Range,
+): CompletionItem[] {
   const before = text.slice(start, offset);
   if (IGNORE_COMMENT.test(before)) {
     const word = /[A-Za-z0-9-]*$/.exec(before)![0];
     const listed = new Set(IGNORE_COMMENT.exec(before)![1].split(/[\s,]+/));
     const codes = [...DIAGNOSTIC_CODES, ...(ctx.extraCodes ?? [])];
-    return codes.filter((c) => !listed.has(c.code) || c.code === word).filter((c, i, all) => all.findIndex((x) => x.code === c.code) === i)
+    return codes
+      .filter((c) => !listed.has(c.code) || c.code === word)
+      .filter((c, i, all) => all.findIndex((x) => x.code === c.code) === i)
       .map((c) => ({
-        label: c.code, kind: CompletionItemKind.EnumMember, detail: 'tilebox diagnostic code', documentation: c.description,
+        label: c.code,
+        kind: CompletionItemKind.EnumMember,
+        detail: 'tilebox diagnostic code',
+        documentation: c.description,
         textEdit: { range: range(offset - word.length, offset), newText: c.code },
       }));
   }
   if ('# tilebox: ignore'.startsWith(before.replace(/\s+/g, ' ')) || /^#\s*$/.test(before)) {
-    return [{
-      label: 'tilebox: ignore', kind: CompletionItemKind.Keyword, detail: 'Silence a tilebox diagnostic on the next line',
-      textEdit: { range: range(start, offset), newText: '# tilebox: ignore ' }, command: { title: 'codes', command: 'editor.action.triggerSuggest' },
-    }];
+    return [
+      {
+        label: 'tilebox: ignore',
+        kind: CompletionItemKind.Keyword,
+        detail: 'Silence a tilebox diagnostic on the next line',
+        textEdit: { range: range(start, offset), newText: '# tilebox: ignore ' },
+        command: { title: 'codes', command: 'editor.action.triggerSuggest' },
+      },
+    ];
   }
   return [];
 }
@@ -97,7 +116,8 @@ function keyItems(text: string, doc: TomlDocument, cursor: Cursor & { kind: 'key
     const present = presentKeys(cursor.section);
     for (const k of keysOf(table)) {
       if (present.has(k.key) && text.slice(cursor.wordStart, cursor.wordEnd) !== k.key) continue;
-      if (table === 'workflow' && ((k.key === 'runner' && present.has('command')) || (k.key === 'command' && present.has('runner')))) continue;
+      if (table === 'workflow' && ((k.key === 'runner' && present.has('command')) || (k.key === 'command' && present.has('runner'))))
+        continue;
       items.push(keyItem(k, range, hasValue));
     }
   }
@@ -117,7 +137,14 @@ function keyItem(k: KeyDoc, range: Range, hasValue: boolean): CompletionItem {
   };
 }
 
-function valueItems(text: string, doc: TomlDocument, cursor: Cursor & { kind: 'value' }, offset: number, ctx: CompletionContext, range: (s: number, e: number) => Range): CompletionItem[] {
+function valueItems(
+  text: string,
+  doc: TomlDocument,
+  cursor: Cursor & { kind: 'value' },
+  offset: number,
+  ctx: CompletionContext,
+  range: (s: number, e: number) => Range,
+): CompletionItem[] {
   const table = tableKind(cursor.path.slice(0, -1));
   const key = cursor.path[cursor.path.length - 1];
   if (!table || !keyDoc(table, key)) return [];
@@ -126,10 +153,18 @@ function valueItems(text: string, doc: TomlDocument, cursor: Cursor & { kind: 'v
   // Replace the string's content, or the whole token being typed.
   const replace = inString
     ? range(node.start + 1, node.closed ? node.end - 1 : Math.max(offset, node.end))
-    : node && node.kind !== 'array' ? range(node.start, node.end) : range(offset, offset);
+    : node && node.kind !== 'array'
+      ? range(node.start, node.end)
+      : range(offset, offset);
   const quoted = (v: string) => (inString ? v : JSON.stringify(v));
   const items = (values: string[], kind: CompletionItemKind, detail: string) =>
-    [...new Set(values)].map((v, i) => ({ label: v, kind, detail, sortText: String(i).padStart(4, '0'), textEdit: { range: replace, newText: quoted(v) } }));
+    [...new Set(values)].map((v, i) => ({
+      label: v,
+      kind,
+      detail,
+      sortText: String(i).padStart(4, '0'),
+      textEdit: { range: replace, newText: quoted(v) },
+    }));
 
   if (key === 'use_gitignore' && !inString) {
     return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value, textEdit: { range: replace, newText: v } }));
@@ -138,20 +173,39 @@ function valueItems(text: string, doc: TomlDocument, cursor: Cursor & { kind: 'v
     const found = items(ctx.runnerCandidates, CompletionItemKind.Reference, 'Runner object found in the project');
     if (!ctx.runnerNotice) return found;
     // Always listed last, whatever is typed, and accepting it leaves the text as it is.
-    const typed = inString ? text.slice(node.start + 1, node.closed ? node.end - 1 : Math.max(offset, node.end)) : node ? text.slice(node.start, node.end) : '';
-    return [...found, {
-      label: 'More Runner objects may exist', kind: CompletionItemKind.Text, detail: `The search ${ctx.runnerNotice}; type the import path if yours is not listed.`,
-      sortText: '~', filterText: typed, textEdit: { range: replace, newText: typed },
-    }];
+    const typed = inString
+      ? text.slice(node.start + 1, node.closed ? node.end - 1 : Math.max(offset, node.end))
+      : node
+        ? text.slice(node.start, node.end)
+        : '';
+    return [
+      ...found,
+      {
+        label: 'More Runner objects may exist',
+        kind: CompletionItemKind.Text,
+        detail: `The search ${ctx.runnerNotice}; type the import path if yours is not listed.`,
+        sortText: '~',
+        filterText: typed,
+        textEdit: { range: replace, newText: typed },
+      },
+    ];
   }
   if (key === 'root' && !cursor.array) return items(['.'], CompletionItemKind.Folder, 'The folder of tilebox.workflow.toml');
   if (!cursor.array || (node && node.kind !== 'string')) return [];
   const already = new Set(cursor.array.items.flatMap((i) => (i.kind === 'string' && i !== node ? [i.value] : [])));
   if (key === 'clusters') {
-    return items(usedClusters(doc).filter((c) => !already.has(c)), CompletionItemKind.Value, 'Cluster used in this file');
+    return items(
+      usedClusters(doc).filter((c) => !already.has(c)),
+      CompletionItemKind.Value,
+      'Cluster used in this file',
+    );
   }
   if (key === 'include' || key === 'exclude') {
-    return items(PATTERNS[key].filter((p) => !already.has(p)), CompletionItemKind.File, `Common ${key} pattern`);
+    return items(
+      PATTERNS[key].filter((p) => !already.has(p)),
+      CompletionItemKind.File,
+      `Common ${key} pattern`,
+    );
   }
   void text;
   return [];

@@ -9,7 +9,6 @@ export type Cursor =
   | { kind: 'value'; path: string[]; kv: KeyValue; node?: ValueNode; array?: ValueNode & { kind: 'array' } }
   | { kind: 'none' };
 
-
 export function cursorAt(text: string, doc: TomlDocument, offset: number): Cursor {
   const comment = doc.comments.find((c) => c.start < offset && offset <= c.end);
   if (comment) return { kind: 'comment', comment };
@@ -77,7 +76,11 @@ function nextStatementStart(doc: TomlDocument, offset: number): number {
   let next = Infinity;
   for (const s of doc.sections) {
     if (s.header && s.header.start >= offset) next = Math.min(next, s.header.start);
-    for (const e of s.entries) if (e.start >= offset) { next = Math.min(next, e.start); break; }
+    for (const e of s.entries)
+      if (e.start >= offset) {
+        next = Math.min(next, e.start);
+        break;
+      }
   }
   return next;
 }

@@ -54,9 +54,11 @@ export function deleteStatement(lines: LineIndex, kv: KeyValue): TextEdit {
  *  leaves `[]` (a trailing comma alone, `[,]`, would not parse). */
 export function removeArrayItem(lines: LineIndex, array: ValueNode & { kind: 'array' }, index: number): TextEdit {
   const { items } = array;
-  const [start, end] = items.length === 1 ? [array.start + 1, array.end - (array.closed ? 1 : 0)]
-    : index + 1 < items.length ? [items[index].start, items[index + 1].start]
-      : [items[index - 1].end, items[index].end];
+  const [start, end] =
+    items.length === 1
+      ? [array.start + 1, array.end - (array.closed ? 1 : 0)]
+      : index + 1 < items.length
+        ? [items[index].start, items[index + 1].start]
+        : [items[index - 1].end, items[index].end];
   return { range: lines.range(start, end), newText: '' };
 }
-

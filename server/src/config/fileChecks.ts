@@ -33,19 +33,32 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
     if (facts.includeMatches(root, pattern)) continue;
     const trimmed = pattern.trim();
     const spaced = trimmed !== pattern && facts.includeMatches(root, trimmed);
-    diagnostics.push(diagnostic('include-matches-nothing', WARNING, item.range, spaced
-      ? `"${pattern}" matches no file under ${under}; it has ${spaceNote(pattern)} — did you mean "${trimmed}"?`
-      : trimmed.endsWith('/')
-        ? `"${pattern}" matches no file: it ends with "/", which names a folder, and only files are selected. Write "${wholeFolder(trimmed)}" to take the folder and everything in it.`
-        : `"${pattern}" matches no file under ${under}. Check the spelling and the folder names, or remove the pattern.`));
+    diagnostics.push(
+      diagnostic(
+        'include-matches-nothing',
+        WARNING,
+        item.range,
+        spaced
+          ? `"${pattern}" matches no file under ${under}; it has ${spaceNote(pattern)} — did you mean "${trimmed}"?`
+          : trimmed.endsWith('/')
+            ? `"${pattern}" matches no file: it ends with "/", which names a folder, and only files are selected. Write "${wholeFolder(trimmed)}" to take the folder and everything in it.`
+            : `"${pattern}" matches no file under ${under}. Check the spelling and the folder names, or remove the pattern.`,
+      ),
+    );
   }
 
   // Used to .gitignore, one writes "secrets/" to keep a folder out; here it matches no file, so the folder ships.
   for (const item of config.exclude ?? []) {
     const trimmed = item.value.trim();
     if (!trimmed.endsWith('/')) continue;
-    diagnostics.push(diagnostic('exclude-names-folder', WARNING, item.range,
-      `"${item.value}" excludes nothing: it ends with "/", which names a folder, and patterns match files only, so the folder's files still go into the release. Write "${wholeFolder(trimmed)}" to keep the folder out.`));
+    diagnostics.push(
+      diagnostic(
+        'exclude-names-folder',
+        WARNING,
+        item.range,
+        `"${item.value}" excludes nothing: it ends with "/", which names a folder, and patterns match files only, so the folder's files still go into the release. Write "${wholeFolder(trimmed)}" to keep the folder out.`,
+      ),
+    );
   }
 
   const runner = config.runner;
@@ -54,8 +67,14 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
     const candidates = [`${modulePath}.py`, `${modulePath}/__init__.py`];
     const found = ['', 'src/'].some((prefix) => candidates.some((c) => facts.isFile(joinRel(root, prefix + c))));
     if (!found) {
-      diagnostics.push(diagnostic('runner-module-not-found', WARNING, runner.range,
-        `No ${candidates[0]} or ${candidates[1]} under ${under} for module "${runner.value.split(':')[0]}". Fix the module path, or ignore this if the module comes from an installed package.`));
+      diagnostics.push(
+        diagnostic(
+          'runner-module-not-found',
+          WARNING,
+          runner.range,
+          `No ${candidates[0]} or ${candidates[1]} under ${under} for module "${runner.value.split(':')[0]}". Fix the module path, or ignore this if the module comes from an installed package.`,
+        ),
+      );
     }
   }
 
@@ -63,18 +82,27 @@ export function checkFiles(model: ConfigModel, facts: FileFacts, diagnostics: Di
   if (!includeInfo) return;
   // Only patterns that can reach a file at the top of the root are compiled: a generated list
   // of 20,000 "pkg/x/**" patterns would otherwise compile 20,000 regular expressions per keystroke.
-  const matchers = config.include.map((i) => i.value).filter(canMatchTopLevel).map(globToRegExp);
+  const matchers = config.include
+    .map((i) => i.value)
+    .filter(canMatchTopLevel)
+    .map(globToRegExp);
   for (const [file, code, why] of [
-    ['pyproject.toml', 'pyproject-not-included', 'the runner installs the project\'s dependencies from it'],
+    ['pyproject.toml', 'pyproject-not-included', "the runner installs the project's dependencies from it"],
     ['uv.lock', 'uv-lock-not-included', 'it pins the exact dependency versions the runner installs'],
   ] as const) {
     if (!facts.isFile(joinRel(root, file))) continue;
     if (matchers.some((m) => m.test(file))) continue;
-    diagnostics.push(diagnostic(code, WARNING, includeInfo.keyRange,
-      `${file} exists but include does not select it, although ${why}. Add "${file}" to include.`, { addToInclude: file }));
+    diagnostics.push(
+      diagnostic(
+        code,
+        WARNING,
+        includeInfo.keyRange,
+        `${file} exists but include does not select it, although ${why}. Add "${file}" to include.`,
+        { addToInclude: file },
+      ),
+    );
   }
 }
-
 
 function spaceNote(pattern: string): string {
   const leading = pattern !== pattern.trimStart();

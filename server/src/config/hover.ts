@@ -20,7 +20,10 @@ export function hover(text: string, offset: number, extraCodes: readonly { code:
       const start = comment.start + m.index;
       const code = [...DIAGNOSTIC_CODES, ...extraCodes].find((c) => c.code === m![0]);
       if (code && start <= offset && offset <= start + m[0].length) {
-        return { contents: { kind: MarkupKind.Markdown, value: `**${code.code}**\n\n${code.description}` }, range: lines.range(start, start + m[0].length) };
+        return {
+          contents: { kind: MarkupKind.Markdown, value: `**${code.code}**\n\n${code.description}` },
+          range: lines.range(start, start + m[0].length),
+        };
       }
     }
     return undefined;

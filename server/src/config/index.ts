@@ -2,7 +2,14 @@
 // headless `check` command call only these functions; nothing here imports `vscode`.
 // Every entry point is total: editors send half-typed or binary text, so an unexpected
 // exception becomes "no result" instead of a crashed server.
-import { DiagnosticSeverity, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+} from 'vscode-languageserver-types';
 import { codeActions, type FixContext } from './codeActions';
 import { DIAGNOSTIC_CODES as CODES } from './codes';
 import { complete, runnerCompletionRoot, type CompletionContext } from './completion';
@@ -24,14 +31,17 @@ function safely<T>(fallback: T | ((error: unknown) => T), fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    console.error(`tilebox: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(`tilebox: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return typeof fallback === 'function' ? (fallback as (error: unknown) => T)(error) : fallback;
   }
 }
 
 export function validateWorkflowConfig(text: string, options?: ValidateOptions): ValidationResult {
   // One error at the top instead of none: `check` must not pass a file the build then cannot read.
-  return safely<ValidationResult>((error) => ({ diagnostics: [internalError(error)] }), () => validate(text, options));
+  return safely<ValidationResult>(
+    (error) => ({ diagnostics: [internalError(error)] }),
+    () => validate(text, options),
+  );
 }
 
 function internalError(error: unknown): Diagnostic {

@@ -2,7 +2,12 @@
 // inline tables), with the full path it names.
 import type { KeyPart, KeyValue, TomlDocument } from './toml/ast';
 
-export interface KeyAtCursor { path: string[]; index: number; part: KeyPart; inHeader: boolean }
+export interface KeyAtCursor {
+  path: string[];
+  index: number;
+  part: KeyPart;
+  inHeader: boolean;
+}
 
 /** The key part (in a header or a key/value line, also inside inline tables) under the offset. */
 export function keyAt(doc: TomlDocument, offset: number): KeyAtCursor | undefined {

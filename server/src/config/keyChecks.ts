@@ -12,7 +12,12 @@ export function checkTopLevel({ error }: ModelBuild, part: KeyPart): boolean {
   if (TABLES.includes(part.name)) return true;
   const guess = closest(part.name, TABLES);
   const hint = guess ? `Did you mean "${guess}"?` : 'This file has only [workflow], [build] and [targets.<name>].';
-  error('unknown-table', part, `Unknown table "${part.name}": the Tilebox CLI rejects it. ${hint}`, guess ? { replacement: guess } : undefined);
+  error(
+    'unknown-table',
+    part,
+    `Unknown table "${part.name}": the Tilebox CLI rejects it. ${hint}`,
+    guess ? { replacement: guess } : undefined,
+  );
   return false;
 }
 
@@ -23,8 +28,14 @@ export function checkKey({ error }: ModelBuild, table: KeyDoc['table'], part: Ke
   const guess = closest(part.name, keys);
   const elsewhere = KEY_DOCS.find((k) => k.key === part.name);
   let hint = guess ? `Did you mean "${guess}"?` : `Keys allowed here: ${keys.join(', ')}.`;
-  if (!guess && elsewhere) hint = `"${part.name}" belongs in ${elsewhere.table === 'target' ? '[targets.<name>]' : `[${elsewhere.table}]`}.`;
-  error('unknown-key', part, `Unknown key "${part.name}" in ${where}: the Tilebox CLI rejects unknown keys. ${hint}`, guess ? { replacement: guess } : undefined);
+  if (!guess && elsewhere)
+    hint = `"${part.name}" belongs in ${elsewhere.table === 'target' ? '[targets.<name>]' : `[${elsewhere.table}]`}.`;
+  error(
+    'unknown-key',
+    part,
+    `Unknown key "${part.name}" in ${where}: the Tilebox CLI rejects unknown keys. ${hint}`,
+    guess ? { replacement: guess } : undefined,
+  );
   return false;
 }
 

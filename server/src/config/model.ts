@@ -18,7 +18,11 @@ export function buildModel(doc: TomlDocument, lines: LineIndex, diagnostics: Dia
     if (header && header.key.length) {
       if (header.arrayOfTables) {
         const name = header.key.map((k) => k.name).join('.');
-        build.error('table-array-not-allowed', header, `[[${name}]] defines a list of tables, which this file does not use. Write [${name}] with single brackets.`);
+        build.error(
+          'table-array-not-allowed',
+          header,
+          `[[${name}]] defines a list of tables, which this file does not use. Write [${name}] with single brackets.`,
+        );
         continue;
       }
       defineTable(build, header.key, range(header));

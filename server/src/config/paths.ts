@@ -30,7 +30,8 @@ export function normalizeRel(p: string): string {
   const parts = p.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
   const out: string[] = [];
   for (const s of parts) {
-    if (s === '..' && out.length && out[out.length - 1] !== '..') out.pop(); else out.push(s);
+    if (s === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(s);
   }
   return out.length ? out.join('/') : '.';
 }
@@ -54,13 +55,26 @@ export function globToRegExp(glob: string): RegExp {
     } else if (c === '?') re += '[^/]';
     else if (c === '[') {
       const close = g.indexOf(']', i + 1);
-      if (close < 0) { re += '\\['; continue; }
-      re += `[${g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      if (close < 0) {
+        re += '\\[';
+        continue;
+      }
+      re += `[${g
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\')}]`;
       i = close;
     } else if (c === '{') {
       const close = g.indexOf('}', i + 1);
-      if (close < 0) { re += '\\{'; continue; }
-      re += `(?:${g.slice(i + 1, close).split(',').map(escapeRe).join('|')})`;
+      if (close < 0) {
+        re += '\\{';
+        continue;
+      }
+      re += `(?:${g
+        .slice(i + 1, close)
+        .split(',')
+        .map(escapeRe)
+        .join('|')})`;
       i = close;
     } else re += escapeRe(c);
   }

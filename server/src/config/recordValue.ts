@@ -10,13 +10,16 @@ export function recordValue({ model, range }: ModelBuild, doc: KeyDoc, parts: Ke
   const str = (v: ValueNode): Located<string> => ({ value: v.kind === 'string' ? v.value : '', range: range(v) });
   const items = (v: ValueNode) => (v.kind === 'array' ? v.items.map(str) : []);
   switch (doc.key) {
-    case 'slug': case 'root': case 'runner':
+    case 'slug':
+    case 'root':
+    case 'runner':
       config[doc.key] = { ...str(value), keyRange };
       break;
     case 'command':
       config.command = { value: items(value).map((i) => i.value), range: range(value), keyRange };
       break;
-    case 'include': case 'exclude':
+    case 'include':
+    case 'exclude':
       config[doc.key] = items(value);
       break;
     case 'use_gitignore':

@@ -9,8 +9,13 @@ const TEMPLATE_MARKERS = /<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*
 
 /** `my workflow!` -> `my-workflow`; template markers are dropped. Undefined when nothing valid is left. */
 export function nearestSlug(value: string): string | undefined {
-  const slug = value.replace(TEMPLATE_MARKERS, '-').replace(/[^A-Za-z0-9-]+/g, '-').replace(/-{2,}/g, '-')
-    .replace(/^-+/, '').slice(0, SLUG_MAX).replace(/-+$/, '');
+  const slug = value
+    .replace(TEMPLATE_MARKERS, '-')
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/, '');
   return slug && !slugProblem(slug) ? slug : undefined;
 }
 
@@ -23,7 +28,11 @@ export function folderSlug(configUri: string): string {
 /** The config's folder as a POSIX path (a `file:` URI decoded; `/` separators). */
 export function configFolder(configUri: string): string {
   let decoded = configUri.replace(/^file:\/\//, '');
-  try { decoded = decodeURIComponent(decoded); } catch { /* keep the raw uri */ }
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    /* keep the raw uri */
+  }
   const parts = decoded.replace(/\\/g, '/').split('/');
   parts.pop();
   return parts.join('/');
@@ -47,7 +56,10 @@ export function relativeFromAbsolute(value: string, configUri: string, outside: 
 /** `pkg/runner.py:runner` -> `pkg.runner:runner`; `pkg.runner` -> `pkg.runner:runner`. Undefined when no path reads as one. */
 export function runnerFromWritten(runner: string): string | undefined {
   const [mod, obj] = runner.split(':');
-  const dotted = mod.replace(/\.py$/, '').replace(/^\.?[\\/]+/, '').replace(/[\\/]+/g, '.');
+  const dotted = mod
+    .replace(/\.py$/, '')
+    .replace(/^\.?[\\/]+/, '')
+    .replace(/[\\/]+/g, '.');
   if (!dotted) return undefined;
   return `${dotted}:${obj || 'runner'}`;
 }
@@ -58,7 +70,19 @@ export function wholeFolder(pattern: string): string {
   return folder === '' || folder.endsWith('**') ? folder || '**' : `${folder}/**`;
 }
 
-const NOT_A_PACKAGE = new Set(['tests', 'test', 'docs', 'examples', 'scripts', 'venv', 'build', 'dist', 'node_modules', 'site-packages', '__pycache__']);
+const NOT_A_PACKAGE = new Set([
+  'tests',
+  'test',
+  'docs',
+  'examples',
+  'scripts',
+  'venv',
+  'build',
+  'dist',
+  'node_modules',
+  'site-packages',
+  '__pycache__',
+]);
 const IDENT = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 /** More top-level modules than this become one `*.py` instead of one pattern each. */
 const MODULES_LISTED = 3;
@@ -78,10 +102,14 @@ export function includeFromFiles(files: readonly string[]): string[] | undefined
     if (!file.endsWith('.py')) continue;
     if (parts.length === 1) modules.push(file);
     else if (parts[0] === 'src' && parts.length === 3 && IDENT.test(parts[1])) srcLayout = true;
-    else if (parts.length === 2 && IDENT.test(parts[0]) && !NOT_A_PACKAGE.has(parts[0]) && parts[0] !== 'src') packages.add(`${parts[0]}/**`);
+    else if (parts.length === 2 && IDENT.test(parts[0]) && !NOT_A_PACKAGE.has(parts[0]) && parts[0] !== 'src')
+      packages.add(`${parts[0]}/**`);
   }
-  const code = [...[...packages].sort(), ...(srcLayout ? ['src/**'] : []),
-    ...(modules.length > MODULES_LISTED ? ['*.py'] : modules.sort())];
+  const code = [
+    ...[...packages].sort(),
+    ...(srcLayout ? ['src/**'] : []),
+    ...(modules.length > MODULES_LISTED ? ['*.py'] : modules.sort()),
+  ];
   if (!code.length) return undefined;
   return [...['pyproject.toml', 'uv.lock'].filter((f) => files.includes(f)), ...code];
 }

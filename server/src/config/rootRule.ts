@@ -14,10 +14,16 @@ export interface RootRefusal {
 export function rootTextRefusal(root: string): RootRefusal | undefined {
   // `C:x` is relative on POSIX, but on Windows it leaves the folder: refused like any drive path.
   if (isAbsolutePath(root) || /^[A-Za-z]:/.test(root)) {
-    return { code: 'root-absolute', message: `root must be relative to the folder of tilebox.workflow.toml, not an absolute path like "${root}". Use "." for that folder or a subfolder such as "src".` };
+    return {
+      code: 'root-absolute',
+      message: `root must be relative to the folder of tilebox.workflow.toml, not an absolute path like "${root}". Use "." for that folder or a subfolder such as "src".`,
+    };
   }
   if (climbsOut(root)) {
-    return { code: 'root-outside-project', message: `root "${root}" leaves the folder of tilebox.workflow.toml; build paths must stay inside it. Use "." or a subfolder.` };
+    return {
+      code: 'root-outside-project',
+      message: `root "${root}" leaves the folder of tilebox.workflow.toml; build paths must stay inside it. Use "." or a subfolder.`,
+    };
   }
   if (hasParentSegment(root)) return { code: 'root-outside-project', message: parentSegmentMessage('root', root) };
   return undefined;
@@ -29,13 +35,26 @@ export function rootFileRefusal(root: string, facts: Pick<FileFacts, 'isDirector
   if (rel === '.') return undefined;
   if (!facts.isDirectory(rel)) {
     return facts.isFile(rel)
-      ? { code: 'root-not-directory', message: `root "${root}" is a file; it must be the folder that holds your project files (often ".").` }
-      : { code: 'root-not-found', message: `The folder "${root}" does not exist next to tilebox.workflow.toml. Create it or set root = ".".` };
+      ? {
+          code: 'root-not-directory',
+          message: `root "${root}" is a file; it must be the folder that holds your project files (often ".").`,
+        }
+      : {
+          code: 'root-not-found',
+          message: `The folder "${root}" does not exist next to tilebox.workflow.toml. Create it or set root = ".".`,
+        };
   }
   const leadsTo = facts.realPath(rel);
-  if (leadsTo === undefined) return { code: 'root-not-found', message: `The folder "${root}" does not exist next to tilebox.workflow.toml. Create it or set root = ".".` };
+  if (leadsTo === undefined)
+    return {
+      code: 'root-not-found',
+      message: `The folder "${root}" does not exist next to tilebox.workflow.toml. Create it or set root = ".".`,
+    };
   if (isAbsolutePath(leadsTo) || climbsOut(leadsTo)) {
-    return { code: 'root-outside-project', message: `root "${root}" leads outside the project folder through a symbolic link (to ${leadsTo}); build paths must stay inside the folder of tilebox.workflow.toml. Use "." or a subfolder that is not a link to elsewhere.` };
+    return {
+      code: 'root-outside-project',
+      message: `root "${root}" leads outside the project folder through a symbolic link (to ${leadsTo}); build paths must stay inside the folder of tilebox.workflow.toml. Use "." or a subfolder that is not a link to elsewhere.`,
+    };
   }
   return undefined;
 }

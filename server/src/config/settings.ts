@@ -21,7 +21,11 @@ const LEVELS: Record<string, DiagnosticSeverity> = {
 export const IGNORE_COMMENT = /^#\s*tilebox:\s*ignore\b[\s:]*(.*)$/i;
 
 /** Line number -> codes ignored on that line. */
-export function ignoredCodesByLine(text: string, lines = new LineIndex(text), doc: TomlDocument = parseToml(text)): Map<number, Set<string>> {
+export function ignoredCodesByLine(
+  text: string,
+  lines = new LineIndex(text),
+  doc: TomlDocument = parseToml(text),
+): Map<number, Set<string>> {
   const result = new Map<number, Set<string>>();
   const { comments } = doc;
   for (const comment of comments) {
@@ -58,16 +62,25 @@ export function unknownIgnoredCodes(doc: TomlDocument, lines: LineIndex, otherCo
       const near = known.map((k) => ({ k, d: levenshtein(code.toLowerCase(), k) })).sort((a, b) => a.d - b.d)[0];
       const replacement = near && near.d <= Math.max(2, Math.floor(code.length / 4)) ? near.k : undefined;
       const start = listStart + (m.index ?? 0);
-      out.push(diagnostic('ignore-unknown-code', WARNING, lines.range(start, start + code.length),
-        `"${code}" is not a tilebox diagnostic code, so this comment silences nothing.${replacement ? ` Did you mean "${replacement}"?` : ' Hover a problem to see its code.'}`,
-        replacement ? { replacement } : undefined));
+      out.push(
+        diagnostic(
+          'ignore-unknown-code',
+          WARNING,
+          lines.range(start, start + code.length),
+          `"${code}" is not a tilebox diagnostic code, so this comment silences nothing.${replacement ? ` Did you mean "${replacement}"?` : ' Hover a problem to see its code.'}`,
+          replacement ? { replacement } : undefined,
+        ),
+      );
     }
   }
   return out;
 }
 
 export function applyDiagnosticSettings(
-  text: string, diagnostics: Diagnostic[], severity?: SeverityOverrides, parsed?: { doc: TomlDocument; lines: LineIndex },
+  text: string,
+  diagnostics: Diagnostic[],
+  severity?: SeverityOverrides,
+  parsed?: { doc: TomlDocument; lines: LineIndex },
 ): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const ignored = /tilebox/i.test(text) ? ignoredCodesByLine(text, parsed?.lines, parsed?.doc) : new Map<number, Set<string>>();

@@ -28,5 +28,8 @@ export function slugProblem(slug: string): SlugProblem | undefined {
 }
 
 export function describeBad(bad: string[]): string {
-  return bad.slice(0, 6).map((c) => (c === ' ' ? 'space' : `"${c}"`)).join(', ');
+  return bad
+    .slice(0, 6)
+    .map((c) => (c === ' ' ? 'space' : `"${c}"`))
+    .join(', ');
 }

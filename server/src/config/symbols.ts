@@ -5,7 +5,14 @@ import type { KeyPart, Span, ValueNode } from './toml/ast';
 import { LineIndex } from './toml/lineIndex';
 import { parseToml } from './toml/parser';
 
-interface Node { name: string; span: Span; select: Span; kind: SymbolKind; detail?: string; children: Map<string, Node> }
+interface Node {
+  name: string;
+  span: Span;
+  select: Span;
+  kind: SymbolKind;
+  detail?: string;
+  children: Map<string, Node>;
+}
 
 export function symbols(text: string): DocumentSymbol[] {
   const doc = parseToml(text);
@@ -18,7 +25,13 @@ export function symbols(text: string): DocumentSymbol[] {
       let child = node.children.get(part.name);
       const last = i === parts.length - 1;
       if (!child) {
-        child = { name: part.name, span: { start: part.start, end: whole.end }, select: part, kind: last ? kind : SymbolKind.Namespace, children: new Map() };
+        child = {
+          name: part.name,
+          span: { start: part.start, end: whole.end },
+          select: part,
+          kind: last ? kind : SymbolKind.Namespace,
+          children: new Map(),
+        };
         node.children.set(part.name, child);
       }
       child.span = { start: Math.min(child.span.start, part.start), end: Math.max(child.span.end, whole.end) };
@@ -45,19 +58,32 @@ export function symbols(text: string): DocumentSymbol[] {
   const toSymbol = (n: Node): DocumentSymbol => {
     const range: Range = lines.range(n.span.start, Math.max(n.span.end, n.select.end));
     const children = [...n.children.values()].map(toSymbol);
-    return { name: n.name || ' ', detail: n.detail, kind: n.kind, range, selectionRange: lines.range(n.select.start, n.select.end), children };
+    return {
+      name: n.name || ' ',
+      detail: n.detail,
+      kind: n.kind,
+      range,
+      selectionRange: lines.range(n.select.start, n.select.end),
+      children,
+    };
   };
   return [...root.children.values()].map(toSymbol);
 }
 
 function kindOf(value: ValueNode | undefined): SymbolKind {
   switch (value?.kind) {
-    case 'string': return SymbolKind.String;
-    case 'boolean': return SymbolKind.Boolean;
-    case 'number': return SymbolKind.Number;
-    case 'array': return SymbolKind.Array;
-    case 'table': return SymbolKind.Object;
-    default: return SymbolKind.Property;
+    case 'string':
+      return SymbolKind.String;
+    case 'boolean':
+      return SymbolKind.Boolean;
+    case 'number':
+      return SymbolKind.Number;
+    case 'array':
+      return SymbolKind.Array;
+    case 'table':
+      return SymbolKind.Object;
+    default:
+      return SymbolKind.Property;
   }
 }
 

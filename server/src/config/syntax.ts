@@ -8,15 +8,25 @@ import type { TomlDocument } from './toml/ast';
 import type { LineIndex } from './toml/lineIndex';
 
 const PLAIN_WORDS: [RegExp, (word: string) => string][] = [
-  [/redefine an already defined/, (w) => `${w ? `"${w}"` : 'This key'} is already defined above; each key and table may appear only once. Remove or rename this one.`],
+  [
+    /redefine an already defined/,
+    (w) => `${w ? `"${w}"` : 'This key'} is already defined above; each key and table may appear only once. Remove or rename this one.`,
+  ],
   [/unfinished string/, () => 'This string is not closed: add the closing quote before the end of the line.'],
-  [/invalid value/, (w) => (/^[A-Za-z_.$<-]/.test(w) && !/^(true|false)$/.test(w)
-    ? `Text values need quotes: write "${w}" instead of ${w}.`
-    : 'Expected a value here: a "quoted string", true or false, a number, or an [array].')],
+  [
+    /invalid value/,
+    (w) =>
+      /^[A-Za-z_.$<-]/.test(w) && !/^(true|false)$/.test(w)
+        ? `Text values need quotes: write "${w}" instead of ${w}.`
+        : 'Expected a value here: a "quoted string", true or false, a number, or an [array].',
+  ],
   [/unfinished array/, () => 'This array is not closed: add "]" after its last item.'],
   [/unfinished table/, () => 'This table is not closed: add the closing bracket.'],
   [/expected comma or end of structure/, () => 'Expected "," between two items, or the closing bracket.'],
-  [/followed by an end-of-line/, () => 'Put each "key = value" on its own line; there is more text after this value (start comments with #).'],
+  [
+    /followed by an end-of-line/,
+    () => 'Put each "key = value" on its own line; there is more text after this value (start comments with #).',
+  ],
   [/cannot find end of key|unexpected end of key/, () => 'Expected "key = value" here; the "=" is missing.'],
   [/illegal character in key/, () => 'Keys may only contain letters, digits, "_" and "-" (or be written in quotes).'],
   [/illegal empty bare key/, () => 'A key is missing here.'],

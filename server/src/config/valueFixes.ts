@@ -10,7 +10,11 @@ import { folderSlug, nearestSlug, relativeFromAbsolute, runnerFromWritten, whole
 import type { TomlDocument, ValueNode } from './toml/ast';
 import type { LineIndex } from './toml/lineIndex';
 
-export interface Fix { title: string; edits: TextEdit[]; preferred?: boolean }
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
 
 export interface FixEnv {
   uri: string;
@@ -30,18 +34,26 @@ export function valueFixes(code: string, d: Diagnostic, env: FixEnv): Fix[] {
   const value = unquote(written);
   const set = (title: string, newText: string, preferred = true): Fix => ({ title, edits: [{ range: d.range, newText }], preferred });
   const item = itemAt(model, start);
-  const removeItem = (title: string): Fix[] => (item ? [{ title, edits: [removeArrayItem(lines, item.array, item.index)], preferred: true }] : []);
+  const removeItem = (title: string): Fix[] =>
+    item ? [{ title, edits: [removeArrayItem(lines, item.array, item.index)], preferred: true }] : [];
   switch (code) {
-    case 'slug-invalid-characters': case 'slug-too-long': case 'slug-empty': case 'slug-placeholder': {
+    case 'slug-invalid-characters':
+    case 'slug-too-long':
+    case 'slug-empty':
+    case 'slug-placeholder': {
       const fromFolder = folderSlug(uri);
       const nearest = code === 'slug-placeholder' || code === 'slug-empty' ? undefined : nearestSlug(value);
       const slugs = [...new Set([nearest, fromFolder].filter((s): s is string => !!s && s !== value))];
-      return slugs.map((s, i) => set(`Change slug to "${s}"${s === fromFolder && s !== nearest ? ' (the folder name)' : ''}`, JSON.stringify(s), i === 0));
+      return slugs.map((s, i) =>
+        set(`Change slug to "${s}"${s === fromFolder && s !== nearest ? ' (the folder name)' : ''}`, JSON.stringify(s), i === 0),
+      );
     }
-    case 'runner-invalid': case 'runner-module-not-found': {
+    case 'runner-invalid':
+    case 'runner-module-not-found': {
       const mechanical = code === 'runner-invalid' ? runnerFromWritten(value) : undefined;
-      const options = [...new Set([...env.runners, ...(mechanical && RUNNER_PATTERN.test(mechanical) ? [mechanical] : [])])]
-        .filter((r) => r !== value);
+      const options = [...new Set([...env.runners, ...(mechanical && RUNNER_PATTERN.test(mechanical) ? [mechanical] : [])])].filter(
+        (r) => r !== value,
+      );
       return options.map((r) => set(`Change runner to "${r}"`, JSON.stringify(r), options.length === 1));
     }
     case 'command-empty': {
@@ -50,24 +62,42 @@ export function valueFixes(code: string, d: Diagnostic, env: FixEnv): Fix[] {
       if (!command) return [];
       return env.runners.map((r) => ({
         title: `Use runner = "${r}" instead`,
-        edits: [{ range: command.keyRange, newText: 'runner' }, { range: command.valueRange, newText: JSON.stringify(r) }],
+        edits: [
+          { range: command.keyRange, newText: 'runner' },
+          { range: command.valueRange, newText: JSON.stringify(r) },
+        ],
         preferred: env.runners.length === 1,
       }));
     }
-    case 'command-empty-argument': case 'pattern-empty': case 'cluster-duplicate':
+    case 'command-empty-argument':
+    case 'pattern-empty':
+    case 'cluster-duplicate':
       return removeItem(code === 'cluster-duplicate' ? `Remove the second "${value}"` : 'Remove the empty item');
     case 'cluster-slug-invalid': {
       const nearest = nearestSlug(value);
-      return nearest && !/[<>$]|\{\{/.test(value) ? [set(`Change to "${nearest}"`, JSON.stringify(nearest))] : removeItem(`Remove "${value}"`);
+      return nearest && !/[<>$]|\{\{/.test(value)
+        ? [set(`Change to "${nearest}"`, JSON.stringify(nearest))]
+        : removeItem(`Remove "${value}"`);
     }
     case 'clusters-empty': {
       const clusters = model.targets.get(targetNameAt(model, d))?.clustersValue;
-      const used = [...new Set(model.config.targets.flatMap((t) => t.clusters.map((c) => c.value)))].filter((c) => c && !nearestSlugDiffers(c));
-      return clusters?.kind === 'array' ? used.map((c) => ({ title: `Add cluster "${c}"`, edits: [addArrayItem(lines, clusters, c)], preferred: used.length === 1 })) : [];
+      const used = [...new Set(model.config.targets.flatMap((t) => t.clusters.map((c) => c.value)))].filter(
+        (c) => c && !nearestSlugDiffers(c),
+      );
+      return clusters?.kind === 'array'
+        ? used.map((c) => ({ title: `Add cluster "${c}"`, edits: [addArrayItem(lines, clusters, c)], preferred: used.length === 1 }))
+        : [];
     }
-    case 'root-absolute': case 'root-outside-project': case 'root-not-found': case 'root-not-directory': {
-      const to = code === 'root-absolute' ? relativeFromAbsolute(value, uri, '.')
-        : code === 'root-outside-project' && hasParentSegment(value) && !climbsOut(value) ? normalizeRel(value) : '.';
+    case 'root-absolute':
+    case 'root-outside-project':
+    case 'root-not-found':
+    case 'root-not-directory': {
+      const to =
+        code === 'root-absolute'
+          ? relativeFromAbsolute(value, uri, '.')
+          : code === 'root-outside-project' && hasParentSegment(value) && !climbsOut(value)
+            ? normalizeRel(value)
+            : '.';
       return [set(`Change root to "${to}"`, JSON.stringify(to))];
     }
     case 'pattern-absolute': {
@@ -75,15 +105,19 @@ export function valueFixes(code: string, d: Diagnostic, env: FixEnv): Fix[] {
       return to === '.' ? removeItem(`Remove "${value}"`) : [set(`Change to "${to}"`, JSON.stringify(to))];
     }
     case 'pattern-outside-root':
-      return climbsOut(value) ? removeItem(`Remove "${value}"`) : [set(`Change to "${normalizeRel(value)}"`, JSON.stringify(normalizeRel(value)))];
-    case 'exclude-names-folder': case 'include-matches-nothing': {
+      return climbsOut(value)
+        ? removeItem(`Remove "${value}"`)
+        : [set(`Change to "${normalizeRel(value)}"`, JSON.stringify(normalizeRel(value)))];
+    case 'exclude-names-folder':
+    case 'include-matches-nothing': {
       const trimmed = value.trim();
       const to = trimmed.endsWith('/') ? wholeFolder(trimmed) : trimmed !== value ? trimmed : undefined;
       return to ? [set(`Change to "${to}"`, JSON.stringify(to))] : [];
     }
     case 'table-array-not-allowed': {
       const name = written.replace(/^\[\[\s*|\s*\]\]$/g, '');
-      const twice = env.doc.sections.filter((s) => s.header && s.header.key.map((k) => k.name).join('.') === name.replace(/\s/g, '')).length > 1;
+      const twice =
+        env.doc.sections.filter((s) => s.header && s.header.key.map((k) => k.name).join('.') === name.replace(/\s/g, '')).length > 1;
       return twice ? [] : [set(`Change to [${name}]`, `[${name}]`)];
     }
     case 'wrong-type': {
@@ -97,7 +131,13 @@ export function valueFixes(code: string, d: Diagnostic, env: FixEnv): Fix[] {
 
 function unquote(written: string): string {
   if (/^"""|^'''/.test(written)) return written.slice(3, -3);
-  if (/^"/.test(written)) { try { return JSON.parse(written) as string; } catch { return written.slice(1, -1); } }
+  if (/^"/.test(written)) {
+    try {
+      return JSON.parse(written) as string;
+    } catch {
+      return written.slice(1, -1);
+    }
+  }
   return /^'/.test(written) ? written.slice(1, -1) : written;
 }
 

@@ -11,7 +11,11 @@ import { jsonPieces, writeStreamed } from './streamedOutput';
 import { loadWorkflowProject, type WorkflowProject } from '../artifact/project';
 import { selectArtifactFiles, type Selection } from '../artifact/select';
 
-interface Parsed { dir: string; json: boolean; out?: string }
+interface Parsed {
+  dir: string;
+  json: boolean;
+  out?: string;
+}
 
 export async function runPreview(args: string[]): Promise<number> {
   const parsed = parseArgs('preview', args, false);
@@ -53,7 +57,10 @@ export async function runBuild(args: string[]): Promise<number> {
     const built = await buildArchive(selection, out, { signal: controller.signal, onFrameWritten: collectEvery(8) });
     const summary = { path: built.path, digest: built.digest, bytes: built.bytes, files: built.files };
     if (parsed.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    else process.stdout.write(`built ${built.path}\n  ${built.files} files, ${formatBytes(built.inputBytes)} in, ${formatBytes(built.bytes)} out\n  sha256 ${built.digest}\n`);
+    else
+      process.stdout.write(
+        `built ${built.path}\n  ${built.files} files, ${formatBytes(built.inputBytes)} in, ${formatBytes(built.bytes)} out\n  sha256 ${built.digest}\n`,
+      );
     return 0;
   } catch (error) {
     return fail('build', (error as Error).message);
@@ -129,16 +136,24 @@ function problemLine(project: WorkflowProject, selection: Selection): string {
 async function findTasks(selection: Selection): Promise<Pick<PreviewJson, 'tasks' | 'runners'>> {
   const discovery = resolveDiscovery(await new ModuleCache().facts(selection.files));
   return {
-    tasks: discovery.tasks.map((t): TaskJson => ({
-      ...(t.unresolved ? { computed: true } : { name: t.name, version: t.version }),
-      file: t.file,
-      line: t.line,
-      class: t.className,
-      fields: t.fields,
-      subtasks: t.subtasks.map((s) => ({ class: s.class, file: s.file, line: s.line })),
-      runners: t.runners,
+    tasks: discovery.tasks.map(
+      (t): TaskJson => ({
+        ...(t.unresolved ? { computed: true } : { name: t.name, version: t.version }),
+        file: t.file,
+        line: t.line,
+        class: t.className,
+        fields: t.fields,
+        subtasks: t.subtasks.map((s) => ({ class: s.class, file: s.file, line: s.line })),
+        runners: t.runners,
+      }),
+    ),
+    runners: discovery.runners.map((r) => ({
+      path: r.path,
+      file: r.file,
+      line: r.line,
+      tasks: r.taskClassNames,
+      ...(r.unresolved ? { computed: true as const } : {}),
     })),
-    runners: discovery.runners.map((r) => ({ path: r.path, file: r.file, line: r.line, tasks: r.taskClassNames, ...(r.unresolved ? { computed: true as const } : {}) })),
   };
 }
 
@@ -167,9 +182,11 @@ function* previewText(p: PreviewJson): Generator<string> {
   if (p.excluded.length) yield `\nexcluded (${p.excluded.length}):\n`;
   for (const e of p.excluded) yield `  ${e.path}  (${e.reason})\n`;
   yield `\ntasks (found statically, best effort): ${p.tasks.length}\n`;
-  for (const t of p.tasks) yield `  ${t.computed ? `${t.class} (identifier computed at run time)` : `${t.name} ${t.version}`}  ${t.file}:${t.line}\n`;
+  for (const t of p.tasks)
+    yield `  ${t.computed ? `${t.class} (identifier computed at run time)` : `${t.name} ${t.version}`}  ${t.file}:${t.line}\n`;
   yield `\nrunners (found statically): ${p.runners.length}\n`;
-  for (const r of p.runners) yield `  ${r.path}  ${r.computed ? 'tasks computed at run time' : `${r.tasks.length} tasks`}  ${r.file}:${r.line}\n`;
+  for (const r of p.runners)
+    yield `  ${r.path}  ${r.computed ? 'tasks computed at run time' : `${r.tasks.length} tasks`}  ${r.file}:${r.line}\n`;
 }
 
 function formatBytes(n: number): string {

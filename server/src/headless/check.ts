@@ -18,7 +18,11 @@ const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
 const USAGE = 'usage: check <file-or-dir> [--format text|json] [--severity <code>=<error|warning|information|hint|off>]...';
 
-interface Args { target: string; format: 'text' | 'json'; severity: SeverityOverrides }
+interface Args {
+  target: string;
+  format: 'text' | 'json';
+  severity: SeverityOverrides;
+}
 
 export async function runCheck(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -52,7 +56,15 @@ function checkFile(file: string, flags: SeverityOverrides): Diagnostic[] {
     text = readConfigText(file);
   } catch (error) {
     const message = `Cannot read ${CONFIG_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`;
-    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: 'unreadable-file', source: 'tilebox', message }];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        code: 'unreadable-file',
+        source: 'tilebox',
+        message,
+      },
+    ];
   }
   const dir = path.dirname(path.resolve(file));
   const severity = { ...severityFromVsCodeSettings(dir), ...flags };
@@ -63,7 +75,8 @@ function parseArgs(argv: string[]): Args | string {
   const args: Args = { target: '', format: 'text', severity: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const next = () => inline ?? argv[++i];
     if (flag === '--format') {
       const f = next();

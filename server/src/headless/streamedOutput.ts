@@ -27,7 +27,8 @@ export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
     yield `  ${JSON.stringify(key)}: `;
     if (Array.isArray(item) && item.length > 0) {
       yield '[\n';
-      for (let i = 0; i < item.length; i++) yield `    ${JSON.stringify(item[i], null, 2).replace(/\n/g, '\n    ')}${i < item.length - 1 ? ',' : ''}\n`;
+      for (let i = 0; i < item.length; i++)
+        yield `    ${JSON.stringify(item[i], null, 2).replace(/\n/g, '\n    ')}${i < item.length - 1 ? ',' : ''}\n`;
       yield '  ]';
     } else yield JSON.stringify(item, null, 2).replace(/\n/g, '\n  ');
     yield k < keys.length - 1 ? ',\n' : '\n';

@@ -44,7 +44,13 @@ export interface CheckStages {
 export const MAX_PREVIEW_PATTERNS = 1000;
 
 /** `memory`: the language server's project index and caches (without it, the preview walks the disk). */
-export async function checkConfig(configPath: string, text: string, severity: SeverityOverrides, stages: CheckStages, memory?: ProjectMemory): Promise<CheckResult | undefined> {
+export async function checkConfig(
+  configPath: string,
+  text: string,
+  severity: SeverityOverrides,
+  stages: CheckStages,
+  memory?: ProjectMemory,
+): Promise<CheckResult | undefined> {
   const dir = path.dirname(configPath);
   const { config, diagnostics } = validateWorkflowConfig(text, { facts: createFileFacts(dir), severity, otherCodes: ARTIFACT_CODES });
   const gate = config && gateRoot(dir, config.root?.value);
@@ -58,7 +64,13 @@ export async function checkConfig(configPath: string, text: string, severity: Se
   }
   const patterns = config.include.length + config.exclude.length;
   if (patterns > MAX_PREVIEW_PATTERNS) {
-    return { text, config, root, diagnostics, previewBlocked: `The live preview handles up to ${MAX_PREVIEW_PATTERNS} include/exclude patterns and this config has ${patterns}; run \`tilebox-workflow-check preview\` to see the artifact.` };
+    return {
+      text,
+      config,
+      root,
+      diagnostics,
+      previewBlocked: `The live preview handles up to ${MAX_PREVIEW_PATTERNS} include/exclude patterns and this config has ${patterns}; run \`tilebox-workflow-check preview\` to see the artifact.`,
+    };
   }
   try {
     // The validator's verdict is known now: publish it, unless the artifact is already in memory (then one publish says all).
@@ -72,13 +84,28 @@ export async function checkConfig(configPath: string, text: string, severity: Se
     if (!stages.stillWanted()) return undefined;
     const artifact = applyDiagnosticSettings(text, built.diagnostics, severity);
     // Task problems live in Python files: the severity setting applies, ignore comments (TOML) do not.
-    const pythonDiagnostics = built.pythonDiagnostics.map((f) => ({ path: f.path, diagnostics: applyDiagnosticSettings('', f.diagnostics, severity) }));
-    return { text, config, root, diagnostics: [...diagnostics, ...artifact], preview: built.preview, pythonDiagnostics, discovery: built.discovery };
+    const pythonDiagnostics = built.pythonDiagnostics.map((f) => ({
+      path: f.path,
+      diagnostics: applyDiagnosticSettings('', f.diagnostics, severity),
+    }));
+    return {
+      text,
+      config,
+      root,
+      diagnostics: [...diagnostics, ...artifact],
+      preview: built.preview,
+      pythonDiagnostics,
+      discovery: built.discovery,
+    };
   } catch (error) {
     if (!stages.stillWanted()) return undefined;
     const message = error instanceof Error ? error.message : String(error);
     return {
-      text, config, root, diagnostics, pythonDiagnostics: [],
+      text,
+      config,
+      root,
+      diagnostics,
+      pythonDiagnostics: [],
       preview: { ...emptyPreview(root), error: `The artifact preview failed: ${message}` },
       failure: describeError(error),
     };

@@ -54,8 +54,17 @@ export class ConfigStore {
 
 /** Every config below the given folders, so closed files are validated too (monorepos hold many). */
 export async function findConfigs(folders: string[]): Promise<string[]> {
-  const found = await Promise.all(folders.map((cwd) => fg(`**/${CONFIG_FILE_NAME}`, {
-    cwd, absolute: true, ignore: SCAN_IGNORE, followSymbolicLinks: false, suppressErrors: true, onlyFiles: true,
-  }).catch(() => [] as string[])));
+  const found = await Promise.all(
+    folders.map((cwd) =>
+      fg(`**/${CONFIG_FILE_NAME}`, {
+        cwd,
+        absolute: true,
+        ignore: SCAN_IGNORE,
+        followSymbolicLinks: false,
+        suppressErrors: true,
+        onlyFiles: true,
+      }).catch(() => [] as string[]),
+    ),
+  );
   return [...new Set(found.flat().map((p) => path.resolve(p)))].sort();
 }

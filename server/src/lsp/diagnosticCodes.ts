@@ -6,7 +6,10 @@ import { DIAGNOSTIC_CODES } from '../config/index';
 import { TASK_DIAGNOSTIC_CODES } from '../artifact/discovery/index';
 import { ARTIFACT_DIAGNOSTIC_CODES } from '../artifact/preview/index';
 
-export interface CodeInfo { code: string; description: string }
+export interface CodeInfo {
+  code: string;
+  description: string;
+}
 
 /** Codes that can appear in tilebox.workflow.toml, so they make sense in an ignore comment. */
 export const CONFIG_FILE_CODES: readonly CodeInfo[] = [...DIAGNOSTIC_CODES, ...ARTIFACT_DIAGNOSTIC_CODES];
@@ -29,8 +32,14 @@ const plain = (markdown: string) => markdown.replace(/`([^`]+)`/g, '"$1"');
  */
 export function severitySettingKeys(): Record<string, unknown> {
   return {
-    properties: Object.fromEntries(ALL_DIAGNOSTIC_CODES.map((c) => [c.code, { type: 'string', enum: LEVELS, description: plain(c.description) }])),
+    properties: Object.fromEntries(
+      ALL_DIAGNOSTIC_CODES.map((c) => [c.code, { type: 'string', enum: LEVELS, description: plain(c.description) }]),
+    ),
     additionalProperties: false,
-    propertyNames: { type: 'string', enum: ALL_DIAGNOSTIC_CODES.map((c) => c.code), enumDescriptions: ALL_DIAGNOSTIC_CODES.map((c) => plain(c.description)) },
+    propertyNames: {
+      type: 'string',
+      enum: ALL_DIAGNOSTIC_CODES.map((c) => c.code),
+      enumDescriptions: ALL_DIAGNOSTIC_CODES.map((c) => plain(c.description)),
+    },
   };
 }

@@ -13,7 +13,9 @@ import type { ValidationScheduler } from './validationScheduler';
 export const FILE_DEBOUNCE_MS = 300;
 
 const CHANGE_KINDS: Record<number, ChangeKind> = {
-  [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted',
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
 };
 
 /** The folder an ignore file governs (`.gitignore`: its own; `.git/info/exclude`: the repository's). */

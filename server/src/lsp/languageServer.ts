@@ -1,8 +1,13 @@
 // Wires the pure config and artifact modules into a language server on any connection
 // (stdio, node-ipc, or in-process streams in tests). server.ts only creates the connection.
 import {
-  CodeLensRefreshRequest, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { artifactChangedNotification, artifactPreviewRequest, pythonOutlineRequest } from '../shared/protocol';
@@ -40,32 +45,43 @@ export function startServer(connection: Connection): Connection {
 
   // The project index and per-file caches, kept current by workspace/didChangeWatchedFiles.
   const memory = new ProjectMemory();
-  const scheduler = new ValidationScheduler(store, {
-    severity: (uri) => settings.forDocument(uri),
-    publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-    checked: (state, result) => {
-      if (result.pythonDiagnostics) python.set(state.path, result.pythonDiagnostics);
-      void connection.sendNotification(artifactChangedNotification, { uri: store.uriFor(state.path) });
-      const title = lensTitle(result);
-      if (client.lensRefresh && store.isOpen(state.path) && lensTitles.get(state.path) !== title) {
-        connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-      }
-      lensTitles.set(state.path, title);
+  const scheduler = new ValidationScheduler(
+    store,
+    {
+      severity: (uri) => settings.forDocument(uri),
+      publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+      checked: (state, result) => {
+        if (result.pythonDiagnostics) python.set(state.path, result.pythonDiagnostics);
+        void connection.sendNotification(artifactChangedNotification, { uri: store.uriFor(state.path) });
+        const title = lensTitle(result);
+        if (client.lensRefresh && store.isOpen(state.path) && lensTitles.get(state.path) !== title) {
+          connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        }
+        lensTitles.set(state.path, title);
+      },
+      forgotten: (configPath, uri) => {
+        python.set(configPath, []);
+        lensTitles.delete(configPath);
+        memory.forgetConfig(path.dirname(configPath));
+        void connection.sendNotification(artifactChangedNotification, { uri });
+      },
+      log: (message) => log.error(message),
+      pythonOverlay: pythonBuffers,
     },
-    forgotten: (configPath, uri) => {
-      python.set(configPath, []);
-      lensTitles.delete(configPath);
-      memory.forgetConfig(path.dirname(configPath));
-      void connection.sendNotification(artifactChangedNotification, { uri });
-    },
-    log: (message) => log.error(message),
-    pythonOverlay: pythonBuffers,
-  }, (configPath, text, severity, stages) => checkConfig(configPath, text, severity, stages, memory));
+    (configPath, text, severity, stages) => checkConfig(configPath, text, severity, stages, memory),
+  );
   let foundConfigs!: () => void;
-  const tasks = new TaskFeatures(scheduler, store, new Promise<void>((resolve) => { foundConfigs = resolve; }));
+  const tasks = new TaskFeatures(
+    scheduler,
+    store,
+    new Promise<void>((resolve) => {
+      foundConfigs = resolve;
+    }),
+  );
   /** A Python buffer changed: every config whose folder holds it is checked again (its preview decides whether it selects it). */
   const pythonChanged = (fsPath: string) => {
-    for (const state of scheduler.configs()) if (isInside(path.dirname(state.path), fsPath)) scheduler.touch(state.path, TYPING_DEBOUNCE_MS);
+    for (const state of scheduler.configs())
+      if (isInside(path.dirname(state.path), fsPath)) scheduler.touch(state.path, TYPING_DEBOUNCE_MS);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -94,100 +110,129 @@ export function startServer(connection: Connection): Connection {
     };
   });
 
-  connection.onInitialized(guard(log, 'initialized', undefined, async () => {
-    try {
-      if (client.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, undefined);
-      if (client.folderEvents) {
-        connection.workspace.onDidChangeWorkspaceFolders(guard(log, 'workspace folders', undefined, async (event) => {
-          const removed = event.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-          const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-          folders = [...folders.filter((f) => !removed.includes(f)), ...added];
-          for (const state of scheduler.configs()) {
-            if (!inWorkspace(state.path) && !store.isOpen(state.path)) scheduler.forget(state.path);
-          }
-          for (const configPath of await findConfigs(added)) scheduler.touch(configPath, 0);
-        }));
+  connection.onInitialized(
+    guard(log, 'initialized', undefined, async () => {
+      try {
+        if (client.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, undefined);
+        if (client.folderEvents) {
+          connection.workspace.onDidChangeWorkspaceFolders(
+            guard(log, 'workspace folders', undefined, async (event) => {
+              const removed = event.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+              const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+              folders = [...folders.filter((f) => !removed.includes(f)), ...added];
+              for (const state of scheduler.configs()) {
+                if (!inWorkspace(state.path) && !store.isOpen(state.path)) scheduler.forget(state.path);
+              }
+              for (const configPath of await findConfigs(added)) scheduler.touch(configPath, 0);
+            }),
+          );
+        }
+        for (const configPath of await findConfigs(folders)) {
+          if (!scheduler.get(configPath)) scheduler.touch(configPath, 0);
+        }
+      } finally {
+        foundConfigs(); // also when the scan failed: requests then answer from what is known
       }
-      for (const configPath of await findConfigs(folders)) {
-        if (!scheduler.get(configPath)) scheduler.touch(configPath, 0);
+    }),
+  );
+
+  documents.onDidChangeContent(
+    guard(log, 'document change', undefined, ({ document }) => {
+      const wasOpen = store.isOpen(uriToPath(document.uri) ?? '');
+      const configPath = store.opened(document);
+      // Opening is not typing: no debounce before the first check.
+      if (configPath) scheduler.touch(configPath, wasOpen ? TYPING_DEBOUNCE_MS : 0);
+      const pythonPath = pythonBuffers.changed(document);
+      if (pythonPath) pythonChanged(pythonPath);
+    }),
+  );
+  documents.onDidClose(
+    guard(log, 'document close', undefined, ({ document }) => {
+      // Unsaved Python edits are gone: the disk is the truth again.
+      const pythonPath = pythonBuffers.closed(document.uri);
+      if (pythonPath) pythonChanged(pythonPath);
+      const configPath = store.closed(document.uri);
+      if (!configPath) return;
+      // Unsaved edits are gone: the file on disk (if any) is the config again.
+      if (inWorkspace(configPath)) {
+        scheduler.touch(configPath, 0);
+        return;
       }
-    } finally {
-      foundConfigs(); // also when the scan failed: requests then answer from what is known
-    }
-  }));
+      // Outside every workspace folder nothing watches the file: its problems go with its editor.
+      scheduler.forget(configPath);
+      if (store.uriFor(configPath) !== document.uri) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }),
+  );
 
-  documents.onDidChangeContent(guard(log, 'document change', undefined, ({ document }) => {
-    const wasOpen = store.isOpen(uriToPath(document.uri) ?? '');
-    const configPath = store.opened(document);
-    // Opening is not typing: no debounce before the first check.
-    if (configPath) scheduler.touch(configPath, wasOpen ? TYPING_DEBOUNCE_MS : 0);
-    const pythonPath = pythonBuffers.changed(document);
-    if (pythonPath) pythonChanged(pythonPath);
-  }));
-  documents.onDidClose(guard(log, 'document close', undefined, ({ document }) => {
-    // Unsaved Python edits are gone: the disk is the truth again.
-    const pythonPath = pythonBuffers.closed(document.uri);
-    if (pythonPath) pythonChanged(pythonPath);
-    const configPath = store.closed(document.uri);
-    if (!configPath) return;
-    // Unsaved edits are gone: the file on disk (if any) is the config again.
-    if (inWorkspace(configPath)) { scheduler.touch(configPath, 0); return; }
-    // Outside every workspace folder nothing watches the file: its problems go with its editor.
-    scheduler.forget(configPath);
-    if (store.uriFor(configPath) !== document.uri) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-  }));
+  connection.onDidChangeConfiguration(
+    guard(log, 'configuration change', undefined, ({ settings: pushed }) => {
+      settings.changed(pushed);
+      for (const state of scheduler.configs()) scheduler.touch(state.path, 0);
+    }),
+  );
 
-  connection.onDidChangeConfiguration(guard(log, 'configuration change', undefined, ({ settings: pushed }) => {
-    settings.changed(pushed);
-    for (const state of scheduler.configs()) scheduler.touch(state.path, 0);
-  }));
+  connection.onDidChangeWatchedFiles(
+    guard(log, 'file events', undefined, ({ changes }) => {
+      handleFileEvents(changes, store, scheduler, candidates, memory.index);
+    }),
+  );
 
-  connection.onDidChangeWatchedFiles(guard(log, 'file events', undefined, ({ changes }) => {
-    handleFileEvents(changes, store, scheduler, candidates, memory.index);
-  }));
+  connection.onRequest(
+    artifactPreviewRequest,
+    guard(log, 'artifact preview', emptyPreview(''), async ({ uri, rewalk }) => {
+      const configPath = uriToPath(uri);
+      if (!configPath || !isConfigPath(configPath)) {
+        return { ...emptyPreview(''), error: `Not a tilebox.workflow.toml: ${uri}` };
+      }
+      if (rewalk) {
+        memory.rewalk(scheduler.get(configPath)?.result?.root ?? path.dirname(configPath));
+        scheduler.touch(configPath, 0);
+      }
+      const result = await scheduler.fresh(configPath);
+      if (!result) return { ...emptyPreview(path.dirname(configPath)), error: `${configPath} does not exist.` };
+      return result.preview ?? { ...emptyPreview(result.root), error: result.previewBlocked };
+    }),
+  );
 
-  connection.onRequest(artifactPreviewRequest, guard(log, 'artifact preview', emptyPreview(''), async ({ uri, rewalk }) => {
-    const configPath = uriToPath(uri);
-    if (!configPath || !isConfigPath(configPath)) {
-      return { ...emptyPreview(''), error: `Not a tilebox.workflow.toml: ${uri}` };
-    }
-    if (rewalk) {
-      memory.rewalk(scheduler.get(configPath)?.result?.root ?? path.dirname(configPath));
-      scheduler.touch(configPath, 0);
-    }
-    const result = await scheduler.fresh(configPath);
-    if (!result) return { ...emptyPreview(path.dirname(configPath)), error: `${configPath} does not exist.` };
-    return result.preview ?? { ...emptyPreview(result.root), error: result.previewBlocked };
-  }));
+  connection.onCodeLens(
+    guard(log, 'code lens', [], ({ textDocument }) => {
+      const configPath = uriToPath(textDocument.uri);
+      const document = documents.get(textDocument.uri);
+      if (!configPath || !document || !isConfigPath(configPath)) return [];
+      return buildLenses(textDocument.uri, document.getText(), scheduler.get(configPath)?.result);
+    }),
+  );
 
-  connection.onCodeLens(guard(log, 'code lens', [], ({ textDocument }) => {
-    const configPath = uriToPath(textDocument.uri);
-    const document = documents.get(textDocument.uri);
-    if (!configPath || !document || !isConfigPath(configPath)) return [];
-    return buildLenses(textDocument.uri, document.getText(), scheduler.get(configPath)?.result);
-  }));
-
-  connection.onRequest(pythonOutlineRequest, guard(log, 'python outline', null, async ({ uri }) => {
-    const fsPath = uriToPath(uri);
-    return fsPath?.endsWith('.py') ? tasks.outline(fsPath) : null;
-  }));
-  connection.onReferences(guard(log, 'references', [], async ({ textDocument, position, context }) => {
-    const fsPath = uriToPath(textDocument.uri);
-    return fsPath?.endsWith('.py') ? tasks.references(fsPath, position, context.includeDeclaration) : [];
-  }));
+  connection.onRequest(
+    pythonOutlineRequest,
+    guard(log, 'python outline', null, async ({ uri }) => {
+      const fsPath = uriToPath(uri);
+      return fsPath?.endsWith('.py') ? tasks.outline(fsPath) : null;
+    }),
+  );
+  connection.onReferences(
+    guard(log, 'references', [], async ({ textDocument, position, context }) => {
+      const fsPath = uriToPath(textDocument.uri);
+      return fsPath?.endsWith('.py') ? tasks.references(fsPath, position, context.includeDeclaration) : [];
+    }),
+  );
   connection.onWorkspaceSymbol(guard(log, 'workspace symbols', [], ({ query }) => tasks.workspaceSymbols(query)));
-  connection.onDocumentLinks(guard(log, 'document links', [], ({ textDocument }) => {
-    const configPath = uriToPath(textDocument.uri);
-    const target = configPath && isConfigPath(configPath) ? tasks.runnerTarget(configPath) : undefined;
-    if (!target?.location) return [];
-    const { uri, range } = target.location;
-    return [{ range: target.range, target: `${uri}#L${range.start.line + 1}`, tooltip: 'Go to the Runner object' }];
-  }));
-  connection.onDefinition(guard(log, 'definition', null, ({ textDocument, position }) => {
-    const configPath = uriToPath(textDocument.uri);
-    const target = configPath && isConfigPath(configPath) ? tasks.runnerTarget(configPath) : undefined;
-    return target?.location && inRange(target.range, position) ? target.location : null;
-  }));
+  connection.onDocumentLinks(
+    guard(log, 'document links', [], ({ textDocument }) => {
+      const configPath = uriToPath(textDocument.uri);
+      const target = configPath && isConfigPath(configPath) ? tasks.runnerTarget(configPath) : undefined;
+      if (!target?.location) return [];
+      const { uri, range } = target.location;
+      return [{ range: target.range, target: `${uri}#L${range.start.line + 1}`, tooltip: 'Go to the Runner object' }];
+    }),
+  );
+  connection.onDefinition(
+    guard(log, 'definition', null, ({ textDocument, position }) => {
+      const configPath = uriToPath(textDocument.uri);
+      const target = configPath && isConfigPath(configPath) ? tasks.runnerTarget(configPath) : undefined;
+      return target?.location && inRange(target.range, position) ? target.location : null;
+    }),
+  );
 
   registerEditorFeatures(connection, documents, candidates, tasks, (configPath) => scheduler.get(configPath)?.result?.preview);
   connection.onShutdown(() => scheduler.dispose());

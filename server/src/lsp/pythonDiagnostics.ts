@@ -33,7 +33,10 @@ export class PythonDiagnostics {
     for (const files of this.byConfig.values()) {
       for (const diagnostic of files.get(file) ?? []) {
         const key = JSON.stringify(diagnostic);
-        if (!seen.has(key)) { seen.add(key); result.push(diagnostic); }
+        if (!seen.has(key)) {
+          seen.add(key);
+          result.push(diagnostic);
+        }
       }
     }
     return result;

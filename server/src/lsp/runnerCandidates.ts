@@ -47,7 +47,10 @@ class Search {
   /** Requests take turns, so two never read the same batch. */
   private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly root: string, private readonly limits: CandidateLimits) {}
+  constructor(
+    private readonly root: string,
+    private readonly limits: CandidateLimits,
+  ) {}
 
   advance(stop: () => boolean): Promise<CandidateList> {
     const next = this.turn.then(() => this.finished ?? this.work(stop));
@@ -67,7 +70,10 @@ class Search {
 
   private async walkOne(): Promise<void> {
     const rel = this.queue.shift();
-    if (rel === undefined) { this.finishWalk(); return; }
+    if (rel === undefined) {
+      this.finishWalk();
+      return;
+    }
     let listed: Dirent[];
     try {
       listed = await readdir(path.join(this.root, rel), { withFileTypes: true });
@@ -95,15 +101,17 @@ class Search {
 
   private async readBatch(): Promise<void> {
     const end = Math.min(this.read + READ_BATCH, this.pythonFiles.length, this.limits.files);
-    const batch = await Promise.all(this.pythonFiles.slice(this.read, end).map(async (rel) => {
-      const absolute = path.join(this.root, rel);
-      try {
-        if ((await stat(absolute)).size > MAX_FILE_BYTES) return undefined;
-        return { path: rel, text: await readFile(absolute, 'utf8') };
-      } catch {
-        return undefined;
-      }
-    }));
+    const batch = await Promise.all(
+      this.pythonFiles.slice(this.read, end).map(async (rel) => {
+        const absolute = path.join(this.root, rel);
+        try {
+          if ((await stat(absolute)).size > MAX_FILE_BYTES) return undefined;
+          return { path: rel, text: await readFile(absolute, 'utf8') };
+        } catch {
+          return undefined;
+        }
+      }),
+    );
     for (const file of batch) if (file) this.files.push(file);
     this.read = end;
     if (end < this.pythonFiles.length && end < this.limits.files) return;
@@ -136,7 +144,7 @@ export class RunnerCandidates {
     return search.advance(stop);
   }
 
-/** A file changed: forget every root it could belong to. */
+  /** A file changed: forget every root it could belong to. */
   changed(fsPath: string): void {
     const ext = path.extname(fsPath);
     if (ext !== '' && ext !== '.py') return;

@@ -22,15 +22,16 @@ export class SeveritySettings {
   /** Used when the client cannot answer workspace/configuration (settings pushed instead). */
   private pushed: SeverityOverrides = {};
 
-  constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
 
   forDocument(uri: string): Promise<SeverityOverrides> {
     if (!this.canPull()) return Promise.resolve(this.pushed);
     let entry = this.cache.get(uri);
     if (!entry) {
-      entry = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SECTION })
-        .then(sanitizeSeverity, () => ({}));
+      entry = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(sanitizeSeverity, () => ({}));
       this.cache.set(uri, entry);
     }
     return entry;

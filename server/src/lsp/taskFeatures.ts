@@ -13,11 +13,20 @@ import type { ConfigStore } from './configStore';
 import { isInside, pathToUri, relativePosix } from './paths';
 import type { ValidationScheduler } from './validationScheduler';
 
-interface Selecting { configPath: string; result: CheckResult; discovery: Discovery; rel: string }
+interface Selecting {
+  configPath: string;
+  result: CheckResult;
+  discovery: Discovery;
+  rel: string;
+}
 
 export class TaskFeatures {
   /** `configsFound` settles once the workspace's configs are known (right after initialization). */
-  constructor(private readonly scheduler: ValidationScheduler, private readonly store: ConfigStore, private readonly configsFound: Promise<void>) {}
+  constructor(
+    private readonly scheduler: ValidationScheduler,
+    private readonly store: ConfigStore,
+    private readonly configsFound: Promise<void>,
+  ) {}
 
   /** The configs whose artifact selects this Python file, with their current results. */
   async selecting(fsPath: string): Promise<Selecting[]> {
@@ -60,12 +69,16 @@ export class TaskFeatures {
   async workspaceSymbols(query: string): Promise<SymbolInformation[]> {
     await this.configsFound;
     for (const state of this.scheduler.configs()) await this.scheduler.fresh(state.path);
-    return this.results().flatMap(({ result, discovery }) => matchingTasks(discovery, query).map((t): SymbolInformation => ({
-      name: t.className,
-      containerName: t.unresolved ? `${t.file} (identifier computed at run time)` : `${t.name} ${t.version}`,
-      kind: SymbolKind.Class,
-      location: { uri: pathToUri(path.join(result.root, t.file)), range: toRange(t.nameSpan) },
-    })));
+    return this.results().flatMap(({ result, discovery }) =>
+      matchingTasks(discovery, query).map(
+        (t): SymbolInformation => ({
+          name: t.className,
+          containerName: t.unresolved ? `${t.file} (identifier computed at run time)` : `${t.name} ${t.version}`,
+          kind: SymbolKind.Class,
+          location: { uri: pathToUri(path.join(result.root, t.file)), range: toRange(t.nameSpan) },
+        }),
+      ),
+    );
   }
 
   /** The `runner` string of a config and the Runner object it names (when found statically). */
@@ -88,18 +101,26 @@ export class TaskFeatures {
     if (withFixes.length === 0) return [];
     const [first] = await this.selecting(fsPath);
     if (!first) return [];
-    return withFixes.flatMap((d) => (d.data as { fixes: TaskFix[] }).fixes.map((fix): CodeAction => {
-      const edit: WorkspaceEdit = { changes: {} };
-      for (const e of fix.edits) {
-        const uri = pathToUri(path.join(first.result.root, e.file));
-        (edit.changes![uri] ??= []).push({ range: toRange(e.range), newText: e.newText });
-      }
-      return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, isPreferred: fix === (d.data as { fixes: TaskFix[] }).fixes[0] };
-    }));
+    return withFixes.flatMap((d) =>
+      (d.data as { fixes: TaskFix[] }).fixes.map((fix): CodeAction => {
+        const edit: WorkspaceEdit = { changes: {} };
+        for (const e of fix.edits) {
+          const uri = pathToUri(path.join(first.result.root, e.file));
+          (edit.changes![uri] ??= []).push({ range: toRange(e.range), newText: e.newText });
+        }
+        return {
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit,
+          isPreferred: fix === (d.data as { fixes: TaskFix[] }).fixes[0],
+        };
+      }),
+    );
   }
 
   private results(): { result: CheckResult; discovery: Discovery }[] {
-    return this.scheduler.configs().flatMap((s) => s.result?.discovery ? [{ result: s.result, discovery: s.result.discovery }] : []);
+    return this.scheduler.configs().flatMap((s) => (s.result?.discovery ? [{ result: s.result, discovery: s.result.discovery }] : []));
   }
 }
 

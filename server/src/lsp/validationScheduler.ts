@@ -82,13 +82,22 @@ export class ValidationScheduler {
   }
 
   private kick(state: ConfigState): void {
-    if (state.timer) { clearTimeout(state.timer); state.timer = undefined; }
-    if (state.running) { state.again = true; return; }
+    if (state.timer) {
+      clearTimeout(state.timer);
+      state.timer = undefined;
+    }
+    if (state.running) {
+      state.again = true;
+      return;
+    }
     state.running = this.runOnce(state)
       .catch((error: unknown) => this.hooks.log(`tilebox: checking ${state.path} failed: ${String(error)}`))
       .finally(() => {
         state.running = undefined;
-        if (state.again && this.states.get(state.path) === state) { state.again = false; this.kick(state); }
+        if (state.again && this.states.get(state.path) === state) {
+          state.again = false;
+          this.kick(state);
+        }
       });
   }
 
@@ -100,12 +109,21 @@ export class ValidationScheduler {
     if (!current()) return;
     const version = this.store.document(state.path)?.version;
     const text = this.store.text(state.path);
-    if (text === undefined) { this.forget(state.path); return; }
+    if (text === undefined) {
+      this.forget(state.path);
+      return;
+    }
     await this.slot();
     try {
       if (!current()) return;
-      const validated = (diagnostics: Diagnostic[]) => { if (current()) this.hooks.publish(uri, diagnostics, version); };
-      const result = await this.check(state.path, text, severity, { stillWanted: current, validated, pythonOverlay: this.hooks.pythonOverlay });
+      const validated = (diagnostics: Diagnostic[]) => {
+        if (current()) this.hooks.publish(uri, diagnostics, version);
+      };
+      const result = await this.check(state.path, text, severity, {
+        stillWanted: current,
+        validated,
+        pythonOverlay: this.hooks.pythonOverlay,
+      });
       if (!result || !current()) return;
       state.result = { ...result, generation };
       if (result.failure) this.hooks.log(`tilebox: preview of ${state.path} failed: ${result.failure}`);
@@ -129,8 +147,16 @@ export class ValidationScheduler {
   }
 
   private slot(): Promise<void> {
-    if (this.active < MAX_PARALLEL) { this.active += 1; return Promise.resolve(); }
-    return new Promise((resolve) => this.waiting.push(() => { this.active += 1; resolve(); }));
+    if (this.active < MAX_PARALLEL) {
+      this.active += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        this.active += 1;
+        resolve();
+      }),
+    );
   }
 
   private release(): void {

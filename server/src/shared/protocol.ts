@@ -1,8 +1,14 @@
 // Custom LSP messages between the client and the language server (part of the shared layer, `@shared`).
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
-export interface ArtifactFile { path: string; size: number; }
-export interface ExcludedFile { path: string; reason: string; }
+export interface ArtifactFile {
+  path: string;
+  size: number;
+}
+export interface ExcludedFile {
+  path: string;
+  reason: string;
+}
 export interface DiscoveredTask {
   name: string;
   version: string;
@@ -20,7 +26,11 @@ export interface DiscoveredTask {
   /** `module:object` of each Runner that registers this task. */
   runners?: string[];
 }
-export interface TaskField { name: string; type: string; default?: string }
+export interface TaskField {
+  name: string;
+  type: string;
+  default?: string;
+}
 /** `file`/`line`: where `execute` creates the subtask (`X(...)` in the submit call). */
 export interface SubtaskRef {
   class: string;
@@ -83,5 +93,7 @@ export interface PythonOutline {
   /** Runner objects declared in this file. */
   runners: DiscoveredRunner[];
 }
-export interface PythonOutlineParams { uri: string; }
+export interface PythonOutlineParams {
+  uri: string;
+}
 export const pythonOutlineRequest = new RequestType<PythonOutlineParams, PythonOutline | null, void>('tilebox/pythonOutline');

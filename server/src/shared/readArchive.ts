@@ -51,7 +51,8 @@ export async function readArchiveFile(file: string, options: { maxBytes?: number
 async function zstdDecompress(): Promise<(data: Buffer) => Promise<Buffer>> {
   try {
     // `require` in the CommonJS bundle (exactly as a static import would load it); `import()` under the ESM test runner.
-    const zstd: typeof import('@mongodb-js/zstd') = typeof require === 'function' ? require('@mongodb-js/zstd') : await import('@mongodb-js/zstd');
+    const zstd: typeof import('@mongodb-js/zstd') =
+      typeof require === 'function' ? require('@mongodb-js/zstd') : await import('@mongodb-js/zstd');
     return zstd.decompress;
   } catch (error) {
     throw new ArchiveReadError(`The zstd library could not be loaded, so archives cannot be opened here: ${(error as Error).message}`);
@@ -73,13 +74,17 @@ export async function readArchive(bytes: Uint8Array, options: { maxBytes?: numbe
     for (const frame of frames) {
       if (frame.skippable) continue;
       if (tarBytes + frame.maxSize > maxBytes) {
-        throw new ArchiveReadError(`The archive is larger than ${formatBytes(maxBytes)} when decompressed; it is too big to browse in the editor (extract it with \`tar --zstd -xf\` instead).`);
+        throw new ArchiveReadError(
+          `The archive is larger than ${formatBytes(maxBytes)} when decompressed; it is too big to browse in the editor (extract it with \`tar --zstd -xf\` instead).`,
+        );
       }
       let chunk: Buffer;
       try {
         chunk = await decompress(Buffer.from(bytes.buffer, bytes.byteOffset + frame.start, frame.end - frame.start));
       } catch (error) {
-        throw new ArchiveReadError(`The archive is damaged: zstd could not decompress the frame at byte ${frame.start} (${(error as Error).message}).`);
+        throw new ArchiveReadError(
+          `The archive is damaged: zstd could not decompress the frame at byte ${frame.start} (${(error as Error).message}).`,
+        );
       }
       tarBytes += chunk.length;
       yield chunk;
@@ -93,8 +98,14 @@ export async function readArchive(bytes: Uint8Array, options: { maxBytes?: numbe
     for await (const entry of extract) {
       const header = entry.header;
       const path = checkedPath(header.name);
-      const type: ArchiveEntryType = header.type === 'file' || header.type === 'contiguous-file' ? 'file'
-        : header.type === 'directory' ? 'directory' : header.type === 'symlink' ? 'symlink' : 'other';
+      const type: ArchiveEntryType =
+        header.type === 'file' || header.type === 'contiguous-file'
+          ? 'file'
+          : header.type === 'directory'
+            ? 'directory'
+            : header.type === 'symlink'
+              ? 'symlink'
+              : 'other';
       const chunks: Buffer[] = [];
       for await (const chunk of entry) chunks.push(chunk as Buffer);
       if (path === '') continue; // the `./` root entry some tar tools write
@@ -112,7 +123,10 @@ export async function readArchive(bytes: Uint8Array, options: { maxBytes?: numbe
   } catch (error) {
     feeding.catch(() => undefined);
     if (error instanceof ArchiveReadError) throw error;
-    const cause = await feeding.then(() => undefined, (e: unknown) => e);
+    const cause = await feeding.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     if (cause instanceof ArchiveReadError) throw cause;
     throw new ArchiveReadError(`The archive is damaged: ${(error as Error).message}.`);
   }

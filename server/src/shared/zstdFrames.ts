@@ -39,7 +39,9 @@ export function splitFrames(data: Uint8Array): ZstdFrame[] {
       continue;
     }
     if (magic !== ZSTD_MAGIC) {
-      throw new ZstdFormatError(start === 0 ? 'this is not zstd-compressed data' : `unexpected data after the zstd frame ending at byte ${start}`);
+      throw new ZstdFormatError(
+        start === 0 ? 'this is not zstd-compressed data' : `unexpected data after the zstd frame ending at byte ${start}`,
+      );
     }
     at += 4;
     need(1, 'a frame header');
@@ -72,7 +74,10 @@ export function splitFrames(data: Uint8Array): ZstdFrame[] {
       at += stored;
       bound += type === 2 ? MAX_BLOCK : size;
     }
-    if (checksum) { need(4, 'a frame checksum'); at += 4; }
+    if (checksum) {
+      need(4, 'a frame checksum');
+      at += 4;
+    }
     frames.push({ start, end: at, maxSize: contentSize ?? bound, skippable: false });
   }
   return frames;

@@ -18,9 +18,14 @@ test('a reload shows the last artifact at once, marked, until the server answers
   // The reload: the language server is still starting and has not answered.
   const server = fakeServer({ kind: 'starting' });
   let answer!: () => void;
-  const answered = new Promise<void>((resolve) => { answer = resolve; });
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
   const request = server.source.request;
-  server.source.request = async (uri) => { await answered; return request(uri); };
+  server.source.request = async (uri) => {
+    await answered;
+    return request(uri);
+  };
   const after = setup(server);
   const first = (await rows(after.tree)).map((r) => r.line);
   assert.deepEqual(first.slice(0, 2), ['Refreshing (the language server is starting)…', '2 files · 20 B · last good preview · scene-qa']);
@@ -44,11 +49,16 @@ test('nothing remembered, or remembered for another config: the usual "Computing
   vscode.fake.memento.set('tilebox.artifact.lastConfig', CONFIG);
   vscode.fake.memento.set('tilebox.artifact.lastPreview', { key: 'file:///elsewhere/tilebox.workflow.toml', preview: preview(['a.py']) });
   const v = setup();
-  assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['Computing the artifact…']);
+  assert.deepEqual(
+    (await rows(v.tree)).map((r) => r.line),
+    ['Computing the artifact…'],
+  );
   v.previews.dispose();
 });
 
-test("a config's discovered tasks are at hand for commands, the last good ones while the config is broken", { timeout: 10_000 }, async () => {
+test("a config's discovered tasks are at hand for commands, the last good ones while the config is broken", {
+  timeout: 10_000,
+}, async () => {
   vscode.fake.files.clear();
   vscode.fake.files.add(CONFIG);
   vscode.fake.memento.clear();

@@ -10,9 +10,15 @@ test('no config, server starting, server down: the view says which, in one row',
   vscode.fake.files.clear();
   const v = setup(fakeServer({ kind: 'starting' }));
   await v.previews.start();
-  assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['No tilebox.workflow.toml open']);
+  assert.deepEqual(
+    (await rows(v.tree)).map((r) => r.line),
+    ['No tilebox.workflow.toml open'],
+  );
   v.setStatus({ kind: 'running' });
-  assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['No tilebox.workflow.toml in this workspace']);
+  assert.deepEqual(
+    (await rows(v.tree)).map((r) => r.line),
+    ['No tilebox.workflow.toml in this workspace'],
+  );
   v.setStatus({ kind: 'stopped', message: 'The language server did not start: spawn ENOENT' });
   const [down] = await rows(v.tree);
   assert.equal(down.line, 'The Tilebox language server is not running');
@@ -27,22 +33,36 @@ test('a config with errors shows its error as a row that opens the config', { ti
   v.answers.set(CONFIG, { ...preview([]), error: 'tilebox.workflow.toml has 2 errors; fix them to see the artifact.' });
   await v.previews.start();
   const all = await rows(v.tree);
-  assert.deepEqual(all.map((r) => r.line), ['tilebox.workflow.toml has 2 errors; fix them to see the artifact.']);
+  assert.deepEqual(
+    all.map((r) => r.line),
+    ['tilebox.workflow.toml has 2 errors; fix them to see the artifact.'],
+  );
   assert.equal(all[0].command, 'vscode.open');
   assert.equal(String(all[0].args?.[0]), CONFIG);
 });
 
-test('files changed on disk: the view and the explorer badges follow; excluded files are grey with their reason', { timeout: 10_000 }, async () => {
+test('files changed on disk: the view and the explorer badges follow; excluded files are grey with their reason', {
+  timeout: 10_000,
+}, async () => {
   vscode.fake.files.clear();
   vscode.fake.files.add(CONFIG);
   const v = setup();
   v.answers.set(CONFIG, preview(['pkg/tasks.py', 'pyproject.toml'], [{ path: 'pkg/notes.log', reason: '.gitignore:3 "*.log"' }]));
   await v.previews.start();
   const before = await rows(v.tree);
-  assert.deepEqual(before.map((r) => r.line), [
-    '2 files · 20 B · 1 excluded · scene-qa', 'Tasks · 0 found statically', '  No Task subclasses found in the selected .py files',
-    'Files · 2 files · 20 B · 1 excluded', '  pkg · 1 file · 10 B · 1 excluded', '    notes.log · excluded', '    tasks.py · 10 B', '  pyproject.toml · 10 B',
-  ]);
+  assert.deepEqual(
+    before.map((r) => r.line),
+    [
+      '2 files · 20 B · 1 excluded · scene-qa',
+      'Tasks · 0 found statically',
+      '  No Task subclasses found in the selected .py files',
+      'Files · 2 files · 20 B · 1 excluded',
+      '  pkg · 1 file · 10 B · 1 excluded',
+      '    notes.log · excluded',
+      '    tasks.py · 10 B',
+      '  pyproject.toml · 10 B',
+    ],
+  );
   const log = before.find((r) => r.line.includes('notes.log'))!;
   assert.match(log.tooltip, /Excluded by \.gitignore:3 "\*\.log"/);
   const grey = v.decorations.provideFileDecoration(URI.parse(log.resource!) as never);
@@ -57,7 +77,10 @@ test('files changed on disk: the view and the explorer badges follow; excluded f
   const redraw = v.nextRedraw();
   v.artifactChanged.fire(CONFIG);
   await redraw;
-  assert.ok((await rows(v.tree)).some((r) => r.line === '    extra.py · 10 B'), 'the new file is in the view');
+  assert.ok(
+    (await rows(v.tree)).some((r) => r.line === '    extra.py · 10 B'),
+    'the new file is in the view',
+  );
   assert.deepEqual(v.redrawn.flat().sort(), [join(ROOT, 'pkg/extra.py'), join(ROOT, 'pyproject.toml')], 'only changed badges are redrawn');
   assert.equal(badge('pkg/extra.py'), 'T');
   assert.equal(badge('pyproject.toml'), undefined);
@@ -73,11 +96,17 @@ test('a task row opens its class line and carries no file badge; file rows do', 
   vscode.fake.files.clear();
   vscode.fake.files.add(CONFIG);
   const v = setup();
-  v.answers.set(CONFIG, { ...preview(['pkg/tasks.py']), tasks: [{ name: 'Fetch', version: 'v1.0', file: 'pkg/tasks.py', line: 7, className: 'Fetch' }] });
+  v.answers.set(CONFIG, {
+    ...preview(['pkg/tasks.py']),
+    tasks: [{ name: 'Fetch', version: 'v1.0', file: 'pkg/tasks.py', line: 7, className: 'Fetch' }],
+  });
   await v.previews.start();
   const all = await rows(v.tree);
   const task = all.find((r) => r.line.startsWith('  Fetch'))!;
   assert.equal(task.resource, undefined);
-  assert.deepEqual([task.command, String(task.args?.[0]), (task.args?.[1] as { selection: { start: { line: number } } }).selection.start.line], ['vscode.open', URI.file(join(ROOT, 'pkg/tasks.py')).toString(), 6]);
+  assert.deepEqual(
+    [task.command, String(task.args?.[0]), (task.args?.[1] as { selection: { start: { line: number } } }).selection.start.line],
+    ['vscode.open', URI.file(join(ROOT, 'pkg/tasks.py')).toString(), 6],
+  );
   assert.equal(all.find((r) => r.line.includes('tasks.py · 10 B'))!.resource, URI.file(join(ROOT, 'pkg/tasks.py')).toString());
 });

@@ -22,7 +22,9 @@ export function fakeServer(status: ServerStatus = { kind: 'running' }) {
   const artifactChanged = new vscode.EventEmitter<string>();
   const answers = new Map<string, ArtifactPreview>();
   const source: PreviewSource = {
-    get status() { return status; },
+    get status() {
+      return status;
+    },
     onDidChangeStatus: statusChanged.event,
     onDidChangeArtifact: artifactChanged.event,
     request: async (uri) => {
@@ -33,19 +35,32 @@ export function fakeServer(status: ServerStatus = { kind: 'running' }) {
     },
     dispose() {},
   };
-  const setStatus = (next: ServerStatus) => { status = next; statusChanged.fire(next); };
+  const setStatus = (next: ServerStatus) => {
+    status = next;
+    statusChanged.fire(next);
+  };
   return { source, answers, setStatus, artifactChanged };
 }
 
 export function setup(server = fakeServer()) {
-  const memento = { get: (k: string) => vscode.fake.memento.get(k), update: async (k: string, v: unknown) => void vscode.fake.memento.set(k, v), keys: () => [] };
+  const memento = {
+    get: (k: string) => vscode.fake.memento.get(k),
+    update: async (k: string, v: unknown) => void vscode.fake.memento.set(k, v),
+    keys: () => [],
+  };
   const previews = new ArtifactPreviews(server.source, memento as never);
   const tree = new ArtifactTreeProvider(previews);
   const decorations = new ReleaseDecorations(previews);
   const redrawn: string[][] = [];
   decorations.onDidChangeFileDecorations((uris) => redrawn.push(uris ? (Array.isArray(uris) ? uris : [uris]).map((u) => u.fsPath) : ['*']));
   /** Resolves on the view's next redraw. */
-  const nextRedraw = () => new Promise<void>((resolve) => { const d = tree.onDidChangeTreeData(() => { d.dispose(); resolve(); }); });
+  const nextRedraw = () =>
+    new Promise<void>((resolve) => {
+      const d = tree.onDidChangeTreeData(() => {
+        d.dispose();
+        resolve();
+      });
+    });
   return { previews, tree, decorations, redrawn, nextRedraw, ...server };
 }
 
@@ -53,13 +68,34 @@ export function setup(server = fakeServer()) {
 export async function rows(tree: InstanceType<typeof ArtifactTreeProvider>, node?: unknown, depth = 0) {
   const out: { line: string; tooltip: string; command?: string; args?: unknown[]; resource?: string }[] = [];
   for (const child of await tree.getChildren(node as never)) {
-    const item = tree.getTreeItem(child) as { label: string; description?: string; tooltip?: { value: string }; command?: { command: string; arguments?: unknown[] }; resourceUri?: { toString(): string }; collapsibleState: number };
-    out.push({ line: `${'  '.repeat(depth)}${item.label}${item.description ? ` · ${item.description}` : ''}`, tooltip: item.tooltip?.value ?? '', command: item.command?.command, args: item.command?.arguments, resource: item.resourceUri?.toString() });
-    if (item.collapsibleState !== 0) out.push(...await rows(tree, child, depth + 1));
+    const item = tree.getTreeItem(child) as {
+      label: string;
+      description?: string;
+      tooltip?: { value: string };
+      command?: { command: string; arguments?: unknown[] };
+      resourceUri?: { toString(): string };
+      collapsibleState: number;
+    };
+    out.push({
+      line: `${'  '.repeat(depth)}${item.label}${item.description ? ` · ${item.description}` : ''}`,
+      tooltip: item.tooltip?.value ?? '',
+      command: item.command?.command,
+      args: item.command?.arguments,
+      resource: item.resourceUri?.toString(),
+    });
+    if (item.collapsibleState !== 0) out.push(...(await rows(tree, child, depth + 1)));
   }
   return out;
 }
 
 export function preview(files: string[], excluded: { path: string; reason: string }[] = []): ArtifactPreview {
-  return { root: ROOT, slug: 'scene-qa', files: files.map((path) => ({ path, size: 10 })), excluded, totalBytes: 10 * files.length, tasks: [], runners: [] };
+  return {
+    root: ROOT,
+    slug: 'scene-qa',
+    files: files.map((path) => ({ path, size: 10 })),
+    excluded,
+    totalBytes: 10 * files.length,
+    tasks: [],
+    runners: [],
+  };
 }

@@ -11,7 +11,10 @@ test('the server stops and comes back: the view says so, then asks again', { tim
   const v = setup();
   v.setStatus({ kind: 'stopped', message: 'The language server stopped.' });
   await v.previews.start();
-  assert.deepEqual((await rows(v.tree)).map((r) => r.line), ['The Tilebox language server is not running']);
+  assert.deepEqual(
+    (await rows(v.tree)).map((r) => r.line),
+    ['The Tilebox language server is not running'],
+  );
   v.answers.set(CONFIG, preview(['a.py']));
   const redraw = v.nextRedraw();
   v.setStatus({ kind: 'running' });
@@ -31,7 +34,10 @@ test('a config that turns invalid mid-edit: its error on top, the last good prev
   v.artifactChanged.fire(CONFIG);
   await redraw;
   const lines = (await rows(v.tree)).map((r) => r.line);
-  assert.deepEqual(lines.slice(0, 2), ['tilebox.workflow.toml has 1 error; fix it to see the artifact.', '1 file · 10 B · last good preview · scene-qa']);
+  assert.deepEqual(lines.slice(0, 2), [
+    'tilebox.workflow.toml has 1 error; fix it to see the artifact.',
+    '1 file · 10 B · last good preview · scene-qa',
+  ]);
   assert.ok(lines.includes('  a.py · 10 B'));
   assert.equal(v.decorations.provideFileDecoration(URI.file(join(ROOT, 'a.py')) as never)?.badge, 'T', 'no badge flicker while typing');
 });

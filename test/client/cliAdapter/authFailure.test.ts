@@ -61,7 +61,17 @@ test('401 or "unauthorized" inside a slug, id or number is not an auth failure',
 });
 
 test('a CLI error naming a slug with 401 in it is reported as that error, not as a missing or rejected key', async () => {
-  const cli = new TileboxCli({ locate: async () => ({ path: process.execPath }), apiKey: async () => 'tbx-k', apiUrl: () => undefined, log: () => {}, env: {} });
-  const r = await cli.run({ args: ['-e', 'console.error("Error: workflow ingest-401 not found"); process.exit(1)'], parse: () => ({ ok: false, detail: '' }), kind: 'write' });
+  const cli = new TileboxCli({
+    locate: async () => ({ path: process.execPath }),
+    apiKey: async () => 'tbx-k',
+    apiUrl: () => undefined,
+    log: () => {},
+    env: {},
+  });
+  const r = await cli.run({
+    args: ['-e', 'console.error("Error: workflow ingest-401 not found"); process.exit(1)'],
+    parse: () => ({ ok: false, detail: '' }),
+    kind: 'write',
+  });
   assert.deepEqual(r, { kind: 'exited', exitCode: 1, stderr: 'Error: workflow ingest-401 not found' });
 });

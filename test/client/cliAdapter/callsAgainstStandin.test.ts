@@ -13,7 +13,11 @@ const DEV = 'dev-cluster-9xK2mQ4pL8nR7s';
 test('version and account', async () => {
   const h = harness();
   assert.equal(ok(await h.cli.run(calls.version())).version, '0.5.0-standin');
-  assert.deepEqual(ok(await h.cli.run(calls.accountGet())), { userName: 'Stand-in User', email: 'standin@example.com', organizationName: 'Stand-in Org' });
+  assert.deepEqual(ok(await h.cli.run(calls.accountGet())), {
+    userName: 'Stand-in User',
+    email: 'standin@example.com',
+    organizationName: 'Stand-in Org',
+  });
 });
 
 test('workflow init writes the project and returns the slug; a second init is refused without changes', async () => {
@@ -86,7 +90,10 @@ test('an unknown target is reported with the CLI message', async () => {
 test('cluster list marks the default cluster; create, get and delete', async () => {
   const h = harness();
   const clusters = ok(await h.cli.run(calls.clusterList()));
-  assert.deepEqual(clusters.filter((c) => c.isDefault).map((c) => c.slug), [DEFAULT]);
+  assert.deepEqual(
+    clusters.filter((c) => c.isDefault).map((c) => c.slug),
+    [DEFAULT],
+  );
   assert.equal(clusters.length, 4);
   const created = ok(await h.cli.run(calls.clusterCreate('gpu nodes')));
   assert.match(created.slug, /^gpu-nodes-[A-Za-z0-9]{14}$/);
@@ -99,20 +106,50 @@ test('cluster list marks the default cluster; create, get and delete', async () 
 
 test('job submit, get, list with filters, cancel, and logs', async () => {
   const h = harness();
-  const { jobId } = ok(await h.cli.run(calls.jobSubmit({ name: 'scene 1', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"scene_id":"S2A"}', cluster: DEV, maxRetries: 2 })));
+  const { jobId } = ok(
+    await h.cli.run(
+      calls.jobSubmit({
+        name: 'scene 1',
+        task: 'tilebox.com/example/FetchScene',
+        version: 'v1.0',
+        input: '{"scene_id":"S2A"}',
+        cluster: DEV,
+        maxRetries: 2,
+      }),
+    ),
+  );
   const job = ok(await h.cli.run(calls.jobGet(jobId)));
   assert.equal(job.state, 'submitted');
   assert.equal(job.clusterSlug, DEV);
-  assert.deepEqual(job.taskSummaries.map((t) => [t.state, t.identifier]), [['queued', { name: 'tilebox.com/example/FetchScene', version: 'v1.0' }]]);
+  assert.deepEqual(
+    job.taskSummaries.map((t) => [t.state, t.identifier]),
+    [['queued', { name: 'tilebox.com/example/FetchScene', version: 'v1.0' }]],
+  );
   const other = ok(await h.cli.run(calls.jobSubmit({ name: 'other', task: 'Summarize' }))).jobId;
   const page = ok(await h.cli.run(calls.jobList({ limit: 10 })));
-  assert.deepEqual(page.items.map((j) => j.id), [other, jobId], 'newest first');
-  assert.deepEqual(ok(await h.cli.run(calls.jobList({ cluster: DEV }))).items.map((j) => j.id), [jobId]);
-  assert.deepEqual(ok(await h.cli.run(calls.jobList({ name: 'SCENE' }))).items.map((j) => j.id), [jobId]);
+  assert.deepEqual(
+    page.items.map((j) => j.id),
+    [other, jobId],
+    'newest first',
+  );
+  assert.deepEqual(
+    ok(await h.cli.run(calls.jobList({ cluster: DEV }))).items.map((j) => j.id),
+    [jobId],
+  );
+  assert.deepEqual(
+    ok(await h.cli.run(calls.jobList({ name: 'SCENE' }))).items.map((j) => j.id),
+    [jobId],
+  );
   ok(await h.cli.run(calls.jobCancel(other)));
-  assert.deepEqual(ok(await h.cli.run(calls.jobList({ state: 'canceled' }))).items.map((j) => j.id), [other]);
+  assert.deepEqual(
+    ok(await h.cli.run(calls.jobList({ state: 'canceled' }))).items.map((j) => j.id),
+    [other],
+  );
   const logs = ok(await h.cli.run(calls.jobLogs(other)));
-  assert.deepEqual(logs.items.map((l) => l.severity), ['INFO', 'WARN']);
+  assert.deepEqual(
+    logs.items.map((l) => l.severity),
+    ['INFO', 'WARN'],
+  );
   assert.equal(logs.nextCursor, undefined);
 });
 
@@ -124,15 +161,29 @@ test('job list and job logs page through next_cursor', async () => {
   assert.equal(first.items.length, 2);
   assert.ok(first.nextCursor);
   const all = ok(await collectPages(h.cli, (cursor) => calls.jobList({ limit: 2, cursor }), 100));
-  assert.deepEqual(all.items.map((j) => j.id), [...ids].reverse());
+  assert.deepEqual(
+    all.items.map((j) => j.id),
+    [...ids].reverse(),
+  );
   assert.equal(all.nextCursor, undefined);
   const some = ok(await collectPages(h.cli, (cursor) => calls.jobList({ limit: 2, cursor }), 3));
-  assert.deepEqual(some.items.map((j) => j.id), [...ids].reverse().slice(0, 4), 'whole pages until max is reached');
+  assert.deepEqual(
+    some.items.map((j) => j.id),
+    [...ids].reverse().slice(0, 4),
+    'whole pages until max is reached',
+  );
   const rest = ok(await collectPages(h.cli, (cursor) => calls.jobList({ limit: 2, cursor: cursor ?? some.nextCursor }), 100));
-  assert.deepEqual(rest.items.map((j) => j.id), [ids[0]], 'load more continues after the last item');
+  assert.deepEqual(
+    rest.items.map((j) => j.id),
+    [ids[0]],
+    'load more continues after the last item',
+  );
   ok(await h.cli.run(calls.jobCancel(ids[0])));
   const logPage = ok(await h.cli.run(calls.jobLogs(ids[0], { limit: 1 })));
   assert.equal(logPage.items.length, 1);
   const logs = ok(await collectPages(h.cli, (cursor) => calls.jobLogs(ids[0], { limit: 1, cursor }), 100));
-  assert.deepEqual(logs.items.map((l) => l.body), ['Job job 0 submitted to default-8fJm2kQ9xL4pRw', 'Job canceled']);
+  assert.deepEqual(
+    logs.items.map((l) => l.body),
+    ['Job job 0 submitted to default-8fJm2kQ9xL4pRw', 'Job canceled'],
+  );
 });

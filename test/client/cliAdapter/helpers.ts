@@ -20,14 +20,16 @@ export interface Harness {
   tempDir(): string;
 }
 
-export function harness(options: Partial<Omit<TileboxCliOptions, 'apiUrl'>> & { key?: string | null; apiUrl?: string; extraEnv?: NodeJS.ProcessEnv } = {}): Harness {
+export function harness(
+  options: Partial<Omit<TileboxCliOptions, 'apiUrl'>> & { key?: string | null; apiUrl?: string; extraEnv?: NodeJS.ProcessEnv } = {},
+): Harness {
   const { key, apiUrl, extraEnv, ...opts } = options;
   const state = mkdtempSync(join(tmpdir(), 'tbx-standin-'));
   const logs: string[] = [];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, TILEBOX_STANDIN_STATE: state, ...extraEnv };
   const cli = new TileboxCli({
     locate: async () => ({ path: STANDIN_BIN }),
-    apiKey: async () => (key === null ? undefined : key ?? KEY),
+    apiKey: async () => (key === null ? undefined : (key ?? KEY)),
     apiUrl: () => apiUrl,
     log: (l) => logs.push(l),
     env,
@@ -35,10 +37,18 @@ export function harness(options: Partial<Omit<TileboxCliOptions, 'apiUrl'>> & { 
     ...opts,
   });
   return {
-    state, cli, logs,
+    state,
+    cli,
+    logs,
     calls: () => {
       const file = join(state, 'calls.log');
-      return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+      return existsSync(file)
+        ? readFileSync(file, 'utf8')
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l))
+        : [];
     },
     setMode: (mode) => writeFileSync(join(state, 'mode'), mode),
     tempDir: () => mkdtempSync(join(tmpdir(), 'tbx-project-')),

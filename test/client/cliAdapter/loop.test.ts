@@ -18,7 +18,9 @@ test('create project, publish, deploy to a target, see the job fail, retry after
   const runner = async () => {
     // What the runner terminal runs: the argv builder's arguments, key only in the environment.
     const r = await execa(STANDIN_BIN, [...runnerStartArgs({ cluster: DEV, count: 2, stopWhenIdle: true })], {
-      cwd: dir, reject: false, env: { TILEBOX_STANDIN_STATE: h.state, TILEBOX_API_KEY: KEY },
+      cwd: dir,
+      reject: false,
+      env: { TILEBOX_STANDIN_STATE: h.state, TILEBOX_API_KEY: KEY },
     });
     assert.equal(r.exitCode, 0, r.stderr);
     return r.stderr;
@@ -30,10 +32,16 @@ test('create project, publish, deploy to a target, see the job fail, retry after
   assert.deepEqual(v1.tasks, [{ name: 'HelloTask', version: 'v1.0' }]);
   assert.deepEqual(ok(await h.cli.run(calls.deployRelease({ target: 'dev' }), { cwd: dir })).clusters, [DEV]);
 
-  const { jobId } = ok(await h.cli.run(calls.jobSubmit({ name: 'loop', task: 'HelloTask', version: 'v1.0', input: '{"fail": true}', cluster: DEV })));
+  const { jobId } = ok(
+    await h.cli.run(calls.jobSubmit({ name: 'loop', task: 'HelloTask', version: 'v1.0', input: '{"fail": true}', cluster: DEV })),
+  );
   let job = ok(await h.cli.run(calls.jobGet(jobId)));
   const clusters = ok(await h.cli.run(calls.clusterList()));
-  assert.deepEqual(explainQueuedJob(job, clusters, []).map((d) => d.code), ['no-local-runner'], 'a compatible release is deployed; only the runner is missing');
+  assert.deepEqual(
+    explainQueuedJob(job, clusters, []).map((d) => d.code),
+    ['no-local-runner'],
+    'a compatible release is deployed; only the runner is missing',
+  );
 
   assert.match(await runner(), /task HelloTask of job .* failed/);
   job = ok(await h.cli.run(calls.jobGet(jobId)));
@@ -46,13 +54,23 @@ test('create project, publish, deploy to a target, see the job fail, retry after
   const failed = job.taskSummaries.filter((t) => t.state === 'failed');
   assert.deepEqual(checkRetry(job, failed, releasesOn(jobCluster(job, clusters))), []);
 
-  writeFileSync(join(dir, 'runner.py'), readFileSync(join(dir, 'runner.py'), 'utf8').replace('print(f"Hello {self.name}")', 'print(f"Hello, fixed {self.name}")'));
+  writeFileSync(
+    join(dir, 'runner.py'),
+    readFileSync(join(dir, 'runner.py'), 'utf8').replace('print(f"Hello {self.name}")', 'print(f"Hello, fixed {self.name}")'),
+  );
   const v2 = ok(await h.cli.run(calls.publishRelease(), { cwd: dir }));
   assert.notEqual(v2.releaseId, v1.releaseId);
   assert.equal(v2.message, 'release published');
   ok(await h.cli.run(calls.deployRelease({ target: 'dev', release: v2.releaseId }), { cwd: dir }));
   const wf = ok(await h.cli.run(calls.workflowGet(workflowSlug)));
-  assert.deepEqual(wf.releases.map((r) => [r.id, r.clusters]), [[v2.releaseId, [DEV]], [v1.releaseId, []]], 'newest first; one active release per cluster');
+  assert.deepEqual(
+    wf.releases.map((r) => [r.id, r.clusters]),
+    [
+      [v2.releaseId, [DEV]],
+      [v1.releaseId, []],
+    ],
+    'newest first; one active release per cluster',
+  );
 
   assert.deepEqual(ok(await h.cli.run(calls.jobRetry(jobId))), { numTasksRescheduled: 1 });
   assert.equal(ok(await h.cli.run(calls.jobGet(jobId))).state, 'submitted');

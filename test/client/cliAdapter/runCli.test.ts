@@ -85,23 +85,44 @@ test('the API key travels only in the environment: never in argv, the log lines 
 
 test('a key in the editor environment is used when none is stored; a stored key wins over it', async () => {
   const h = harness({ key: null });
-  const envOnly = new TileboxCli({ locate: async () => ({ path: STANDIN_BIN }), apiKey: async () => undefined, apiUrl: () => undefined, log: () => {}, env: { PATH: process.env.PATH, TILEBOX_STANDIN_STATE: h.state, TILEBOX_API_KEY: 'tbx-from-env' } });
+  const envOnly = new TileboxCli({
+    locate: async () => ({ path: STANDIN_BIN }),
+    apiKey: async () => undefined,
+    apiUrl: () => undefined,
+    log: () => {},
+    env: { PATH: process.env.PATH, TILEBOX_STANDIN_STATE: h.state, TILEBOX_API_KEY: 'tbx-from-env' },
+  });
   assert.equal((await envOnly.run(calls.accountGet())).kind, 'ok');
   // The stand-in echoes nothing about the key, so check precedence with a child that prints it.
   const printer = new TileboxCli({
-    locate: async () => ({ path: process.execPath }), apiKey: async () => 'tbx-stored', apiUrl: () => undefined, log: () => {},
+    locate: async () => ({ path: process.execPath }),
+    apiKey: async () => 'tbx-stored',
+    apiUrl: () => undefined,
+    log: () => {},
     env: { TILEBOX_API_KEY: 'tbx-from-env' },
   });
-  const r = await printer.run({ args: ['-e', 'console.log(JSON.stringify(process.env.TILEBOX_API_KEY))'], parse: (s) => ({ ok: true, value: JSON.parse(s), warnings: [] }), kind: 'read' });
+  const r = await printer.run({
+    args: ['-e', 'console.log(JSON.stringify(process.env.TILEBOX_API_KEY))'],
+    parse: (s) => ({ ok: true, value: JSON.parse(s), warnings: [] }),
+    kind: 'read',
+  });
   assert.deepEqual(r, { kind: 'ok', value: 'tbx-stored', warnings: [] });
 });
 
 test('a key echoed by the CLI in stderr is redacted from the result and the log', async () => {
   const leaky = new TileboxCli({
-    locate: async () => ({ path: process.execPath }), apiKey: async () => KEY, apiUrl: () => undefined, log: (l) => lines.push(l), env: {},
+    locate: async () => ({ path: process.execPath }),
+    apiKey: async () => KEY,
+    apiUrl: () => undefined,
+    log: (l) => lines.push(l),
+    env: {},
   });
   const lines: string[] = [];
-  const r = await leaky.run({ args: ['-e', 'console.error("bad request for key " + process.env.TILEBOX_API_KEY); process.exit(3)'], parse: () => ({ ok: false, detail: '' }), kind: 'write' });
+  const r = await leaky.run({
+    args: ['-e', 'console.error("bad request for key " + process.env.TILEBOX_API_KEY); process.exit(3)'],
+    parse: () => ({ ok: false, detail: '' }),
+    kind: 'write',
+  });
   assert.equal(r.kind, 'exited');
   assert.ok(!JSON.stringify(r).includes(KEY) && !lines.join('\n').includes(KEY));
   assert.match(JSON.stringify(r), /\*\*\*/);
@@ -110,9 +131,17 @@ test('a key echoed by the CLI in stderr is redacted from the result and the log'
 test('a key echoed by the CLI in unparsable stdout is redacted from the detail (shown in a notification) and the log', async () => {
   const lines: string[] = [];
   const leaky = new TileboxCli({
-    locate: async () => ({ path: process.execPath }), apiKey: async () => KEY, apiUrl: () => undefined, log: (l) => lines.push(l), env: {},
+    locate: async () => ({ path: process.execPath }),
+    apiKey: async () => KEY,
+    apiUrl: () => undefined,
+    log: (l) => lines.push(l),
+    env: {},
   });
-  const r = await leaky.run({ args: ['-e', 'console.log("using key " + process.env.TILEBOX_API_KEY)'], parse: calls.clusterList().parse, kind: 'read' });
+  const r = await leaky.run({
+    args: ['-e', 'console.log("using key " + process.env.TILEBOX_API_KEY)'],
+    parse: calls.clusterList().parse,
+    kind: 'read',
+  });
   assert.equal(r.kind, 'unparsable');
   assert.match((r as { detail: string }).detail, /not JSON: using key \*\*\*/);
   assert.ok(!JSON.stringify(r).includes(KEY) && !lines.join('\n').includes(KEY));
@@ -163,7 +192,15 @@ test('a read started right after the only reader of the same read cancelled runs
 
 test('a CLI printing more than the output limit is stopped and reported as too large, not as its EPIPE exit', async () => {
   const lines: string[] = [];
-  const cli = new TileboxCli({ locate: async () => ({ path: process.execPath }), apiKey: async () => KEY, apiUrl: () => undefined, log: (l) => lines.push(l), env: {}, maxOutputBytes: 1024 * 1024, killGraceMs: 200 });
+  const cli = new TileboxCli({
+    locate: async () => ({ path: process.execPath }),
+    apiKey: async () => KEY,
+    apiUrl: () => undefined,
+    log: (l) => lines.push(l),
+    env: {},
+    maxOutputBytes: 1024 * 1024,
+    killGraceMs: 200,
+  });
   // Valid JSON of 4 MB: only the size is wrong with it.
   const bigJson = `const mb = 'a'.repeat(1 << 20); process.stdout.write('{"jobs":[],"pad":"'); for (let i = 0; i < 4; i++) process.stdout.write(mb); process.stdout.write('"}')`;
   const r = await cli.run({ args: ['-e', bigJson], parse: calls.jobList().parse, kind: 'read' });
@@ -178,7 +215,10 @@ test('every call is logged as one line with its arguments, exit code and duratio
   assert.match(h.logs[0], /^tilebox workflow list --json → exit 0 in \d+ ms$/);
   h.setMode('fail');
   await h.cli.run(calls.jobGet('01a20793-37bc-7d05-a6a8-0b9354b47956'));
-  assert.match(h.logs.join('\n'), /tilebox job get 01a20793-37bc-7d05-a6a8-0b9354b47956 --json → exit 1 in \d+ ms\n  stderr: Error: internal server error/);
+  assert.match(
+    h.logs.join('\n'),
+    /tilebox job get 01a20793-37bc-7d05-a6a8-0b9354b47956 --json → exit 1 in \d+ ms\n  stderr: Error: internal server error/,
+  );
 });
 
 test('a working directory that does not exist is an exited result with a clear message, not a crash', async () => {
@@ -192,9 +232,19 @@ test('a timeout ends the whole process tree, including children the CLI started 
   // A "CLI" (sh) that starts two background children and waits: SIGTERM to sh alone would orphan them.
   const marker = `tbx-tree-${process.pid}-${Date.now()}`;
   const lines: string[] = [];
-  const cli = new TileboxCli({ locate: async () => ({ path: '/bin/sh' }), apiKey: async () => KEY, apiUrl: () => undefined, log: (l) => lines.push(l), env: { PATH: process.env.PATH }, killGraceMs: 200 });
+  const cli = new TileboxCli({
+    locate: async () => ({ path: '/bin/sh' }),
+    apiKey: async () => KEY,
+    apiUrl: () => undefined,
+    log: (l) => lines.push(l),
+    env: { PATH: process.env.PATH },
+    killGraceMs: 200,
+  });
   const child = `"${process.execPath}" -e "setInterval(() => {}, 1000)" ${marker}`;
-  const r = await cli.run({ args: ['-c', `${child} & ${child} & wait`], parse: () => ({ ok: true, value: null, warnings: [] }), kind: 'write' }, { timeoutMs: 800 });
+  const r = await cli.run(
+    { args: ['-c', `${child} & ${child} & wait`], parse: () => ({ ok: true, value: null, warnings: [] }), kind: 'write' },
+    { timeoutMs: 800 },
+  );
   assert.equal(r.kind, 'timed-out');
   await new Promise((resolve) => setTimeout(resolve, 400));
   const { execFileSync } = await import('node:child_process');

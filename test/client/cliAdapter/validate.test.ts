@@ -20,7 +20,15 @@ test('UUIDs: the textual form, not the nil UUID', () => {
 });
 
 test('runner start arguments', () => {
-  assert.deepEqual(runnerStartArgs({ cluster: 'dev-1', count: 2, stopWhenIdle: true }), ['runner', 'start', '--cluster', 'dev-1', '-n', '2', '--stop-when-idling']);
+  assert.deepEqual(runnerStartArgs({ cluster: 'dev-1', count: 2, stopWhenIdle: true }), [
+    'runner',
+    'start',
+    '--cluster',
+    'dev-1',
+    '-n',
+    '2',
+    '--stop-when-idling',
+  ]);
   assert.deepEqual(runnerStartArgs(), ['runner', 'start']);
   assert.throws(() => runnerStartArgs({ cluster: 'dev; rm -rf ~' }), /not a valid slug/);
   assert.throws(() => runnerStartArgs({ count: 0 }), /Runner count/);

@@ -29,7 +29,10 @@ test('a new API key is stored, verified with account get, and the owner is shown
   const done = await setApiKeyFlow({ cli: h.cli, ui, secrets });
   assert.equal(await secrets.get(), 'tbx-api-new-key');
   assert.match(done.message, /^API key saved\. It belongs to /);
-  assert.deepEqual(h.calls().map((c) => c.argv.join(' ')), ['account get --json']);
+  assert.deepEqual(
+    h.calls().map((c) => c.argv.join(' ')),
+    ['account get --json'],
+  );
   assert.ok(h.calls()[0].api_key_env && !h.calls()[0].api_key_flag, 'the key went in the environment');
 });
 
@@ -38,7 +41,10 @@ test('a key the CLI rejects is not kept: the previous stored key comes back', as
   const h = harness({ apiKey: () => secrets.get() });
   h.setMode('unauthenticated');
   const ui = new FakeUi([{ input: 'tbx-api-wrong' }]);
-  await assert.rejects(setApiKeyFlow({ cli: h.cli, ui, secrets }), (e: unknown) => e instanceof CliFailure && e.result.kind === 'not-authenticated');
+  await assert.rejects(
+    setApiKeyFlow({ cli: h.cli, ui, secrets }),
+    (e: unknown) => e instanceof CliFailure && e.result.kind === 'not-authenticated',
+  );
   assert.equal(await secrets.get(), 'tbx-api-old');
 });
 
@@ -58,7 +64,10 @@ test('create project runs workflow init in the picked folder, opens the toml, an
   assert.deepEqual(opened, [join(folder, 'tilebox.workflow.toml')]);
   assert.ok(existsSync(opened[0]));
   assert.match(done.message, /^Created workflow scene-qa\S* in /);
-  assert.deepEqual(done.next.map((s) => s.title), ['Publish Release']);
+  assert.deepEqual(
+    done.next.map((s) => s.title),
+    ['Publish Release'],
+  );
   const call = h.calls()[0];
   assert.deepEqual(call.argv, ['workflow', 'init', '--name', 'Scene QA', '--json']);
   assert.equal(call.cwd, folder);

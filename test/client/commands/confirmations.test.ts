@@ -25,7 +25,10 @@ test('deploying to the production target gathers production, latest and replaced
   const dialogs = refused.asked.filter((a) => a.kind === 'confirm');
   assert.equal(dialogs.length, 1, 'one dialog, not a chain');
   const { message, detail, action } = dialogs[0].confirm!;
-  assert.match(message, /^Deploy the latest release \([0-9a-f]{8}\) of scene-qa-F8yVcPRfw2AkoZ to target production \(prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk\)\?$/);
+  assert.match(
+    message,
+    /^Deploy the latest release \([0-9a-f]{8}\) of scene-qa-F8yVcPRfw2AkoZ to target production \(prod-eu-CvufcSxcC9SKfe, prod-us-Drv6L7Li4t7Yvk\)\?$/,
+  );
   assert.equal(action, 'Deploy');
   const lines = detail!.split('\n');
   assert.equal(lines.length, 3);
@@ -62,13 +65,18 @@ test('deploy from a cluster node goes to that cluster without asking where; a re
   assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --latest --cluster ${DEV} --json`));
   const fromRelease = w.ui({ pick: 'Target dev' });
   await deployFlow(w.deps(fromRelease), { release: { id: releaseId, tasks: [], clusters: [] }, releaseId, workflowSlug: w.project.slug });
-  assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${releaseId} --target dev --json`));
+  assert.ok(
+    w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${releaseId} --target dev --json`),
+  );
 });
 
 test('deploy from the palette asks which release when there are several, latest first; an older one rolls back', async () => {
   const w = world();
   const none = w.ui();
-  await assert.rejects(deployFlow(w.deps(none), { projectDir: w.project.dir }), /has no published release yet: run "Tilebox: Publish Release" first/);
+  await assert.rejects(
+    deployFlow(w.deps(none), { projectDir: w.project.dir }),
+    /has no published release yet: run "Tilebox: Publish Release" first/,
+  );
   assert.equal(w.commandsRun().filter((c) => c.includes('deploy-release')).length, 0);
 
   const v1 = (await publishFlow(w.deps(w.ui()), w.project)).next[1].args![0] as string;
@@ -98,7 +106,13 @@ test('with no clusters, "Choose clusters…" says how to create one instead of a
 test('the editor-title buttons on a tilebox.workflow.toml outside the workspace projects say why instead of doing nothing', async () => {
   const w = world();
   const elsewhere = { projectDir: '/elsewhere/.venv/lib/pkg' };
-  await assert.rejects(deployFlow(w.deps(w.ui()), elsewhere), /^Problem: \/elsewhere\/\.venv\/lib\/pkg\/tilebox\.workflow\.toml is not a project of this workspace/);
-  await assert.rejects(startDirectFlow(w.deps(w.ui()), elsewhere), /is not a project of this workspace: it is outside the workspace folders/);
+  await assert.rejects(
+    deployFlow(w.deps(w.ui()), elsewhere),
+    /^Problem: \/elsewhere\/\.venv\/lib\/pkg\/tilebox\.workflow\.toml is not a project of this workspace/,
+  );
+  await assert.rejects(
+    startDirectFlow(w.deps(w.ui()), elsewhere),
+    /is not a project of this workspace: it is outside the workspace folders/,
+  );
   assert.deepEqual(w.commandsRun(), [], 'nothing reached the CLI');
 });

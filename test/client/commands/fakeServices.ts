@@ -26,8 +26,11 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
     refresh: { refresh: (v?: string) => void refreshed.push(v ?? 'all'), pollAfterAction() {} },
     projects: { all: () => [project], active: () => project, pick: async () => project, onDidChange: () => ({ dispose() {} }) },
     secrets: {
-      get: async () => KEY, set: async () => {}, clear: async () => {},
-      source: async () => options.apiKeySource ?? 'stored', onDidChange: () => ({ dispose() {} }),
+      get: async () => KEY,
+      set: async () => {},
+      clear: async () => {},
+      source: async () => options.apiKeySource ?? 'stored',
+      onDidChange: () => ({ dispose() {} }),
     },
     statusBar: { setLastJob: (j: Job) => void lastJobs.push(j) },
     views: { revealJob: async () => {} },
@@ -36,8 +39,16 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
     jobs: new JobCache((id) => h.cli.run(jobGet(id))),
   };
   return {
-    s: s as unknown as Services, h, failures, logShown, project, lastJobs, refreshed,
-    dispose: () => { for (const d of s.context.subscriptions) d.dispose(); },
+    s: s as unknown as Services,
+    h,
+    failures,
+    logShown,
+    project,
+    lastJobs,
+    refreshed,
+    dispose: () => {
+      for (const d of s.context.subscriptions) d.dispose();
+    },
   };
 }
 
@@ -53,5 +64,9 @@ export async function until(done: () => boolean, what: string, maxMs = 15000): P
 /** An in-memory `workspaceState` (remembered inputs and submissions). */
 function memento() {
   const m = new Map<string, unknown>();
-  return { get: (k: string, d?: unknown) => (m.has(k) ? m.get(k) : d), update: async (k: string, v: unknown) => void m.set(k, v), keys: () => [...m.keys()] };
+  return {
+    get: (k: string, d?: unknown) => (m.has(k) ? m.get(k) : d),
+    update: async (k: string, v: unknown) => void m.set(k, v),
+    keys: () => [...m.keys()],
+  };
 }

@@ -55,7 +55,12 @@ export class FakeUi implements Ui {
   }
 
   async pickMany<T>(title: string, items: PickItem<T>[]): Promise<T[] | undefined> {
-    this.asked.push({ kind: 'pickMany', title, items: items.map((i) => i.label), picked: items.filter((i) => i.picked).map((i) => i.label) });
+    this.asked.push({
+      kind: 'pickMany',
+      title,
+      items: items.map((i) => i.label),
+      picked: items.filter((i) => i.picked).map((i) => i.label),
+    });
     const a = this.next('pickMany', title);
     if ('escape' in a) return undefined;
     const wants = (a as { pickMany: string[] }).pickMany;

@@ -15,8 +15,14 @@ test('the installer runs in its own terminal from a fixed argv, without the API 
   const w = world();
   const ui = w.ui({ pick: 'Run the official installer' });
   const done = await installCliFlow(deps(w, ui).d);
-  assert.deepEqual(w.created.map((t) => [t.name, t.shellPath, t.shellArgs, t.env]), [[INSTALLER_TERMINAL, '/bin/sh', ['-c', INSTALL_COMMAND], {}]]);
-  assert.deepEqual(done?.next.map((s) => s.command), ['tilebox.views.refresh']);
+  assert.deepEqual(
+    w.created.map((t) => [t.name, t.shellPath, t.shellArgs, t.env]),
+    [[INSTALLER_TERMINAL, '/bin/sh', ['-c', INSTALL_COMMAND], {}]],
+  );
+  assert.deepEqual(
+    done?.next.map((s) => s.command),
+    ['tilebox.views.refresh'],
+  );
   assert.deepEqual([...w.localRunners], [], 'the installer is not a runner');
 });
 

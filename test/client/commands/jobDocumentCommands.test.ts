@@ -20,9 +20,16 @@ test('a failed job panel: state, progress, stats, task graph, and every log line
   const { h, project } = f;
   ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
   ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: project.dir }));
-  const { jobId } = ok(await h.cli.run(jobSubmit({ name: 'doc', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV })));
+  const { jobId } = ok(
+    await h.cli.run(
+      jobSubmit({ name: 'doc', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV }),
+    ),
+  );
   const runRunner = async () => {
-    const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], { env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state }, reject: false });
+    const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
+      env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state },
+      reject: false,
+    });
     assert.equal(run.exitCode, 0, run.stderr);
   };
   await runRunner();
@@ -45,9 +52,18 @@ test('a failed job panel: state, progress, stats, task graph, and every log line
     assert.match(text(), /## Execution\n/);
     assert.match(text(), /^Tasks: 1$/m);
     assert.match(text(), /## Tasks\nFetchScene\nfailed/);
-    assert.deepEqual(buttons(panel.body()).filter((b) => b.enabled).map((b) => b.label), ['Copy job ID', 'Retry', 'Load More Logs']);
+    assert.deepEqual(
+      buttons(panel.body())
+        .filter((b) => b.enabled)
+        .map((b) => b.label),
+      ['Copy job ID', 'Retry', 'Load More Logs'],
+    );
     // The bodies in the Logs section, in order (each line is "<time> <severity> <body>"; an error's traceback follows it).
-    const shown = (t: string) => (t.split('\n## Logs\n')[1] ?? '').split('\n').filter((l) => /^\d{4}-/.test(l)).map((l) => l.split(' ').slice(2).join(' '));
+    const shown = (t: string) =>
+      (t.split('\n## Logs\n')[1] ?? '')
+        .split('\n')
+        .filter((l) => /^\d{4}-/.test(l))
+        .map((l) => l.split(' ').slice(2).join(' '));
     const firstLines = all.map((l) => l.split('\n')[0]);
     assert.deepEqual(shown(text()), firstLines.slice(0, 1), 'the first page only');
 
@@ -77,11 +93,19 @@ test('Show Job on a job that ended and was retried reads it again and follows it
   const { h, project } = f;
   ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
   ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: project.dir }));
-  const { jobId } = ok(await h.cli.run(jobSubmit({ name: 'again', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV })));
-  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], { env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state }, reject: false });
+  const { jobId } = ok(
+    await h.cli.run(
+      jobSubmit({ name: 'again', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV }),
+    ),
+  );
+  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
+    env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state },
+    reject: false,
+  });
   assert.equal(run.exitCode, 0, run.stderr);
   // Waits between follow rounds last until the panel closes: the test reads state, not timing.
-  const sleep = (_ms: number, signal?: AbortSignal) => new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
+  const sleep = (_ms: number, signal?: AbortSignal) =>
+    new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
   fake.state.panels.length = 0;
   registerCommands(f.s, { sleep });
   try {
@@ -105,10 +129,18 @@ test('Retry from the panel: the panel, the status bar and the job cache say "que
   const { h, project } = f;
   ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
   ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: project.dir }));
-  const { jobId } = ok(await h.cli.run(jobSubmit({ name: 'panel-retry', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV })));
-  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], { env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state }, reject: false });
+  const { jobId } = ok(
+    await h.cli.run(
+      jobSubmit({ name: 'panel-retry', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV }),
+    ),
+  );
+  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
+    env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state },
+    reject: false,
+  });
   assert.equal(run.exitCode, 0, run.stderr);
-  const sleep = (_ms: number, signal?: AbortSignal) => new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
+  const sleep = (_ms: number, signal?: AbortSignal) =>
+    new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
   fake.state.panels.length = 0;
   fake.state.executed.length = 0;
   registerCommands(f.s, { sleep });
@@ -120,7 +152,10 @@ test('Retry from the panel: the panel, the status bar and the job cache say "que
     assert.match(text(), /^## FetchScene failed\nTask FetchScene failed: ValueError: the input asked this task to fail/m);
     // The panel's Retry button runs the Retry command on this job.
     panel.send({ type: 'action', action: 'retry' });
-    assert.deepEqual(fake.state.executed.filter((e) => e.id === 'tilebox.job.retry').map((e) => e.args), [[jobId]]);
+    assert.deepEqual(
+      fake.state.executed.filter((e) => e.id === 'tilebox.job.retry').map((e) => e.args),
+      [[jobId]],
+    );
 
     // Retry (as the button runs it): it asks first, the same release may fail again.
     fake.state.respond = ({ items }) => (items.includes('Retry Anyway') ? 'Retry Anyway' : undefined);

@@ -20,17 +20,25 @@ test('publish, deploy to a target, submit a failing job, run it, get told it fai
 
   const published = await publishFlow(w.deps(w.ui()), w.project);
   assert.match(published.message, /^Published release [0-9a-f]{8} of scene-qa-F8yVcPRfw2AkoZ/);
-  assert.deepEqual(published.next.map((s) => s.title), ['Deploy…', 'Copy ID']);
+  assert.deepEqual(
+    published.next.map((s) => s.title),
+    ['Deploy…', 'Copy ID'],
+  );
   assert.deepEqual(w.polled, ['workflows']);
 
   // "Deploy…" carries the release; the target comes from the project's toml; dev needs no confirmation.
   const deployUi = w.ui({ pick: 'Target dev' });
   const deployed = await deployFlow(w.deps(deployUi), published.next[0].args![0]);
   assert.ok(!deployUi.asked.some((a) => a.kind === 'confirm'));
-  const releaseId = (published.next[1].args![0] as string);
+  const releaseId = published.next[1].args![0] as string;
   assert.equal(deployed.message, `Deployed release ${shortId(releaseId)} of scene-qa-F8yVcPRfw2AkoZ to ${DEV}.`);
-  assert.deepEqual(deployed.next.map((s) => s.title), ['Submit Job…', 'Start Runner']);
-  assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${releaseId} --target dev --json`));
+  assert.deepEqual(
+    deployed.next.map((s) => s.title),
+    ['Submit Job…', 'Start Runner'],
+  );
+  assert.ok(
+    w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${releaseId} --target dev --json`),
+  );
 
   // "Submit Job…" carries the cluster; the task list comes from the release deployed there.
   const submitUi = w.ui({ pick: 'FetchScene' }, { input: null }, { input: 'qa-run' }, { input: '{"fail": true}' }, { input: null });
@@ -41,8 +49,19 @@ test('publish, deploy to a target, submit a failing job, run it, get told it fai
   assert.ok(jobId, 'the new job is watched');
   assert.deepEqual(w.revealed, [jobId]);
   assert.ok(w.polled.includes('jobs'));
-  assert.deepEqual(submitted.next.map((s) => s.title), ['Show Job', 'Start Runner', 'Submit Again']);
-  assert.ok(w.commandsRun().some((c) => c.startsWith('job submit --name qa-run --task tilebox.com/example/FetchScene --version v1.0 --input {"fail":true}') && c.includes(`--cluster ${DEV}`)));
+  assert.deepEqual(
+    submitted.next.map((s) => s.title),
+    ['Show Job', 'Start Runner', 'Submit Again'],
+  );
+  assert.ok(
+    w
+      .commandsRun()
+      .some(
+        (c) =>
+          c.startsWith('job submit --name qa-run --task tilebox.com/example/FetchScene --version v1.0 --input {"fail":true}') &&
+          c.includes(`--cluster ${DEV}`),
+      ),
+  );
 
   // "Start Runner" → a terminal whose argv we run as the terminal would (no shell), key in env only.
   const runnerUi = w.ui({ input: '1' }, { pick: 'Stop when idle' });
@@ -53,7 +72,8 @@ test('publish, deploy to a target, submit a failing job, run it, get told it fai
   assert.deepEqual(terminal.env, { TILEBOX_API_KEY: KEY });
   assert.ok(!terminal.shellArgs.some((a) => a.includes(KEY)));
   const run = await execa(STANDIN_BIN, terminal.shellArgs, {
-    env: { ...terminal.env, TILEBOX_STANDIN_STATE: w.h.state }, reject: false,
+    env: { ...terminal.env, TILEBOX_STANDIN_STATE: w.h.state },
+    reject: false,
   });
   assert.equal(run.exitCode, 0, run.stderr);
 
@@ -67,7 +87,10 @@ test('publish, deploy to a target, submit a failing job, run it, get told it fai
   });
   const final = await watcher.watch(jobId);
   assert.equal(final?.state, 'failed');
-  assert.deepEqual(jobEndedNotice(ended[0]).next.map((s) => s.title), ['Show Job', 'Retry', 'Show Logs']);
+  assert.deepEqual(
+    jobEndedNotice(ended[0]).next.map((s) => s.title),
+    ['Show Job', 'Retry', 'Show Logs'],
+  );
 
   // Retry: the failed task is compatible with what is deployed, so no warning dialog; the job is requeued.
   const retryUi = w.ui();

@@ -21,7 +21,10 @@ test('build runs build-release in the project and offers Publish…', async () =
   const w = world();
   const built = await buildFlow(w.deps(w.ui()), w.project);
   assert.match(built.message, /^Built scene-qa-F8yVcPRfw2AkoZ: \d+ files, tasks: tilebox\.com\/example\/FetchScene@v1\.0/);
-  assert.deepEqual(built.next.map((s) => [s.title, s.command]), [['Publish…', 'tilebox.release.publish']]);
+  assert.deepEqual(
+    built.next.map((s) => [s.title, s.command]),
+    [['Publish…', 'tilebox.release.publish']],
+  );
   assert.ok(w.commandsRun().some((c) => c.startsWith('workflow build-release')));
   assert.ok(!w.commandsRun().some((c) => c.startsWith('workflow publish-release')), 'building publishes nothing');
 });
@@ -38,7 +41,7 @@ test('undeploy asks once (production named first), refusing changes nothing, acc
   const [dialog] = refused.asked.filter((a) => a.kind === 'confirm');
   assert.equal(dialog.confirm!.action, 'Undeploy');
   const [picker] = refused.asked.filter((a) => a.kind === 'pickMany');
-  assert.deepEqual(picker.picked, ['dev-cluster'], 'only the project\'s target (dev) comes ticked, never every cluster');
+  assert.deepEqual(picker.picked, ['dev-cluster'], "only the project's target (dev) comes ticked, never every cluster");
   assert.equal(dialog.confirm!.message, `Undeploy scene-qa-F8yVcPRfw2AkoZ from ${DEV}, ${PROD}?`);
   assert.deepEqual(dialog.confirm!.detail!.split('\n'), [
     `Production: ${PROD} looks like a production environment.`,
@@ -51,7 +54,9 @@ test('undeploy asks once (production named first), refusing changes nothing, acc
   const accepted = w.ui({ confirm: true });
   const done = await undeployFlow(w.deps(accepted), { ...node, clusterSlug: DEV });
   assert.equal(done.message, `Undeployed scene-qa-F8yVcPRfw2AkoZ from ${DEV}.`);
-  assert.ok(w.commandsRun().includes(`workflow undeploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${id} --cluster ${DEV} --json`));
+  assert.ok(
+    w.commandsRun().includes(`workflow undeploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${id} --cluster ${DEV} --json`),
+  );
 });
 
 test('copy release id: from a node directly, from the palette by picking a release', async () => {
@@ -69,7 +74,9 @@ test('copy release id: from a node directly, from the palette by picking a relea
 
 test('cancel asks once; refusing keeps the job queued; accepting cancels it and offers Retry', async () => {
   const w = world();
-  const { jobId } = ok(await w.h.cli.run(jobSubmit({ name: 'to-cancel', task: 'tilebox.com/example/FetchScene', version: 'v1.0', cluster: DEV })));
+  const { jobId } = ok(
+    await w.h.cli.run(jobSubmit({ name: 'to-cancel', task: 'tilebox.com/example/FetchScene', version: 'v1.0', cluster: DEV })),
+  );
   await assert.rejects(cancelFlow(w.deps(w.ui({ confirm: false })), { job: { id: jobId } }), Dismissed);
   assert.equal(ok(await w.h.cli.run(jobGet(jobId))).state, 'submitted');
   const ui = w.ui({ pick: 'to-cancel' }, { confirm: true });
@@ -77,7 +84,10 @@ test('cancel asks once; refusing keeps the job queued; accepting cancels it and 
   assert.equal(ui.asked[1].confirm!.action, 'Cancel Job');
   assert.equal(ui.asked[1].confirm!.dismiss, 'Keep Job', 'its own "do nothing" button, so no "Cancel" next to "Cancel Job"');
   assert.equal(ok(await w.h.cli.run(jobGet(jobId))).state, 'canceled');
-  assert.deepEqual(done.next.map((s) => [s.title, s.command, s.args]), [['Retry', 'tilebox.job.retry', [jobId]]]);
+  assert.deepEqual(
+    done.next.map((s) => [s.title, s.command, s.args]),
+    [['Retry', 'tilebox.job.retry', [jobId]]],
+  );
 });
 
 test('copy job id from a job node or a pick', async () => {
@@ -95,7 +105,9 @@ test('retry of a job whose task no deployed release can run: every reason in one
   await publishFlow(w.deps(w.ui()), w.project);
   ok(await w.h.cli.run(deployRelease({ target: 'dev' }), { cwd: w.project.dir }));
   // v2.0 of FetchScene: the deployed release registers v1.0 (same name, other major), so it cannot run.
-  const { jobId } = ok(await w.h.cli.run(jobSubmit({ name: 'too-new', task: 'tilebox.com/example/FetchScene', version: 'v2.0', cluster: DEV })));
+  const { jobId } = ok(
+    await w.h.cli.run(jobSubmit({ name: 'too-new', task: 'tilebox.com/example/FetchScene', version: 'v2.0', cluster: DEV })),
+  );
   ok(await w.h.cli.run(jobCancel(jobId)));
   const refused = w.ui({ confirm: false });
   await assert.rejects(retryFlow(w.deps(refused), jobId), Dismissed);
@@ -108,7 +120,10 @@ test('retry of a job whose task no deployed release can run: every reason in one
   assert.deepEqual(w.watched, []);
 
   const accepted = await retryFlow(w.deps(w.ui({ confirm: true })), jobId);
-  assert.deepEqual(accepted.next.map((s) => s.title), ['Show Job', 'Show Logs']);
+  assert.deepEqual(
+    accepted.next.map((s) => s.title),
+    ['Show Job', 'Show Logs'],
+  );
   assert.deepEqual(w.watched, [jobId], 'a retried job is watched for the end notification');
   assert.deepEqual(w.revealed, [jobId], 'and selected in the jobs view');
 });
@@ -117,8 +132,12 @@ test('set CLI path: the picked binary is saved, then checked with --version; ano
   // The CLI runner follows the setting, as the extension's locate() does.
   const settings: string[] = ['/opt/old/tilebox'];
   const h = harness({ locate: async () => ({ path: settings.at(-1) === '/opt/old/tilebox' ? STANDIN_BIN : settings.at(-1)! }) });
-  const deps = (ui: ReturnType<ReturnType<typeof world>['ui']>) =>
-    ({ ...world().deps(ui), cli: h.cli, setCliPath: async (p: string) => void settings.push(p), cliPath: () => settings.at(-1) });
+  const deps = (ui: ReturnType<ReturnType<typeof world>['ui']>) => ({
+    ...world().deps(ui),
+    cli: h.cli,
+    setCliPath: async (p: string) => void settings.push(p),
+    cliPath: () => settings.at(-1),
+  });
   const w = world();
   const done = await setCliPathFlow(deps(w.ui({ file: STANDIN_BIN })));
   assert.equal(settings.at(-1), STANDIN_BIN);
@@ -126,7 +145,10 @@ test('set CLI path: the picked binary is saved, then checked with --version; ano
 
   await assert.rejects(setCliPathFlow(deps(w.ui({ file: process.execPath }))), (e: Error) => {
     assert.ok(e instanceof Problem);
-    assert.match(e.message, new RegExp(`^${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not the tilebox CLI: its --version printed "v\\d+`));
+    assert.match(
+      e.message,
+      new RegExp(`^${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not the tilebox CLI: its --version printed "v\\d+`),
+    );
     return true;
   });
   assert.equal(settings.at(-1), STANDIN_BIN, 'node printed a version, but the previous path is back');
@@ -143,7 +165,10 @@ test('retry and cancel from the palette ask the CLI for their states, so newer j
   const file = join(w.h.state, 'jobs.json');
   const [old] = JSON.parse(readFileSync(file, 'utf8')) as { id: string; submitted_at: string }[];
   const newer = Array.from({ length: 60 }, (_, i) => ({
-    ...old, id: old.id.replace(/.{4}$/, i.toString(16).padStart(4, '0')), name: `newer-${i}`, state: 'submitted',
+    ...old,
+    id: old.id.replace(/.{4}$/, i.toString(16).padStart(4, '0')),
+    name: `newer-${i}`,
+    state: 'submitted',
     submitted_at: new Date(Date.parse(old.submitted_at) + 1000 * (i + 1)).toISOString(),
   }));
   writeFileSync(file, JSON.stringify([old, ...newer]));

@@ -51,7 +51,13 @@ test('build → Publish…, publish → Deploy…, deploy → Submit Job… / St
     assert.deepEqual(runner.ran, [{ id: 'tilebox.job.submit', args: [{ clusterSlug: DEV }] }]);
 
     // With a runner started here, submitting no longer offers "Start Runner".
-    const submitted = await press(f, 'tilebox.job.submit', [{ clusterSlug: DEV }], 'Show Job', [first, (o: { value: string }) => o.value, 'n', '', '0']);
+    const submitted = await press(f, 'tilebox.job.submit', [{ clusterSlug: DEV }], 'Show Job', [
+      first,
+      (o: { value: string }) => o.value,
+      'n',
+      '',
+      '0',
+    ]);
     assert.deepEqual(submitted.buttons, ['Show Job', 'Submit Again']);
     assert.equal(submitted.ran[0].id, 'tilebox.job.show');
     assert.match(submitted.ran[0].args[0], /^[0-9a-f-]{36}$/);

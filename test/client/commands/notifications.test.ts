@@ -18,7 +18,8 @@ const { registerCommands } = await import('../../../client/src/commands/index');
 
 const runRunner = async (h: Harness) => {
   const r = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
-    env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state }, reject: false,
+    env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state },
+    reject: false,
   });
   assert.equal(r.exitCode, 0, r.stderr);
 };
@@ -27,7 +28,11 @@ const runRunner = async (h: Harness) => {
 async function failedJob(h: Harness, dir: string): Promise<string> {
   ok(await h.cli.run(publishRelease(dir), { cwd: dir }));
   ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: dir }));
-  const { jobId } = ok(await h.cli.run(jobSubmit({ name: 'qa-run', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV })));
+  const { jobId } = ok(
+    await h.cli.run(
+      jobSubmit({ name: 'qa-run', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV }),
+    ),
+  );
   await runRunner(h);
   assert.equal(ok(await h.cli.run(jobGet(jobId))).state, 'failed');
   return jobId;
@@ -59,7 +64,11 @@ test('a retried job that fails again: one error notification whose "Retry" butto
     assert.deepEqual(notices, [{ level: 'error', text: 'Tilebox job "qa-run" failed.', items: ['Show Job', 'Retry', 'Show Logs'] }]);
     assert.deepEqual(fake.state.executed.find((e) => e.id === 'tilebox.job.retry')!.args, [jobId]);
     assert.deepEqual(t.delays, [2000], 'one wait on the clock: the first backoff step');
-    assert.deepEqual(t.lastJobs.map((j) => j.state), ['submitted', 'failed'], 'the status bar saw every state');
+    assert.deepEqual(
+      t.lastJobs.map((j) => j.state),
+      ['submitted', 'failed'],
+      'the status bar saw every state',
+    );
     assert.ok(t.refreshed.includes('jobs'), 'the jobs view is refreshed when the job ends');
   } finally {
     fake.state.respond = undefined;
@@ -92,7 +101,10 @@ test('with tilebox.jobs.notifyOnCompletion off the end is not announced, but the
   try {
     await fake.state.commands.get('tilebox.job.retry')!(jobId);
     await until(() => t.lastJobs.some((j) => j.state === 'failed'), 'the watcher to see the end');
-    assert.deepEqual(fake.state.messages.filter((m) => m.text.startsWith('Tilebox job')), []);
+    assert.deepEqual(
+      fake.state.messages.filter((m) => m.text.startsWith('Tilebox job')),
+      [],
+    );
     assert.match(fake.state.messages[0].text, /^Retried job "qa-run"/, 'the retry itself still reports');
   } finally {
     fake.state.config['jobs.notifyOnCompletion'] = true;

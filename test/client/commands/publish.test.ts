@@ -25,6 +25,9 @@ test('the build counts the files the Artifact view lists (the preview of the sam
   const built = await buildFlow(w.deps(w.ui()), w.project);
   const config = validateWorkflowConfig(readFileSync(w.project.configPath, 'utf8')).config!;
   const { preview } = await buildPreview(w.project.dir, config);
-  assert.ok(preview.files.some((f) => f.path.includes('/')), 'the example has files in folders');
+  assert.ok(
+    preview.files.some((f) => f.path.includes('/')),
+    'the example has files in folders',
+  );
   assert.match(built.message, new RegExp(`^Built scene-qa-F8yVcPRfw2AkoZ: ${preview.files.length} files, `));
 });

@@ -15,7 +15,10 @@ test('errors: a dismissed picker and a cancelled call are silent; problems are o
   assert.equal(classifyError(new CliFailure({ kind: 'cancelled' }, 'Publishing'), 'x').kind, 'silent');
   assert.equal(classifyError(new CliFailure({ kind: 'timed-out', timeoutMs: 1 }, 'Publishing'), 'x').kind, 'failure');
   assert.deepEqual(classifyError(new Problem('No clusters.'), 'x'), { kind: 'message', text: 'No clusters.' });
-  assert.deepEqual(classifyError(new InvalidArgumentError('Cluster "--x" is not a valid slug'), 'x'), { kind: 'message', text: 'Cluster "--x" is not a valid slug' });
+  assert.deepEqual(classifyError(new InvalidArgumentError('Cluster "--x" is not a valid slug'), 'x'), {
+    kind: 'message',
+    text: 'Cluster "--x" is not a valid slug',
+  });
   const bug = classifyError(new TypeError('boom'), 'tilebox.job.show');
   assert.equal(bug.kind, 'bug');
   assert.equal((bug as { text: string }).text, 'tilebox.job.show failed unexpectedly: boom');
@@ -23,15 +26,21 @@ test('errors: a dismissed picker and a cancelled call are silent; problems are o
 
 test('task type: runner and publish resolve to argument arrays; bad definitions are explained', () => {
   assert.deepEqual(taskArgs({ type: 'tilebox', action: 'runner', cluster: 'dev', count: 2, stopWhenIdle: true }), {
-    ok: true, args: ['runner', 'start', '--cluster', 'dev', '-n', '2', '--stop-when-idling'],
+    ok: true,
+    args: ['runner', 'start', '--cluster', 'dev', '-n', '2', '--stop-when-idling'],
   });
   assert.deepEqual(taskArgs({ type: 'tilebox', action: 'publish', project: 'flows/a' }, 'https://api.tilebox.dev'), {
-    ok: true, args: ['--api-url', 'https://api.tilebox.dev', 'workflow', 'publish-release', '.'], projectDir: 'flows/a',
+    ok: true,
+    args: ['--api-url', 'https://api.tilebox.dev', 'workflow', 'publish-release', '.'],
+    projectDir: 'flows/a',
   });
   const badSlug = taskArgs({ type: 'tilebox', action: 'runner', cluster: '--evil' });
   assert.equal(badSlug.ok, false);
   assert.match((badSlug as { message: string }).message, /not a valid slug/);
-  assert.match((taskArgs({ type: 'tilebox', action: 'deploy' as 'runner' }) as { message: string }).message, /Unknown tilebox task action "deploy"/);
+  assert.match(
+    (taskArgs({ type: 'tilebox', action: 'deploy' as 'runner' }) as { message: string }).message,
+    /Unknown tilebox task action "deploy"/,
+  );
 });
 
 test('task type: a non-string project in tasks.json is explained instead of throwing', () => {
@@ -40,7 +49,10 @@ test('task type: a non-string project in tasks.json is explained instead of thro
 });
 
 test('splitArgs keeps quoted spaces, leaves $ and globs literal, and refuses an unclosed quote', () => {
-  assert.deepEqual(splitArgs(`python -c "print('hi there')" *.py \\$X`), { ok: true, args: ['python', '-c', "print('hi there')", '*.py', '$X'] });
+  assert.deepEqual(splitArgs(`python -c "print('hi there')" *.py \\$X`), {
+    ok: true,
+    args: ['python', '-c', "print('hi there')", '*.py', '$X'],
+  });
   assert.deepEqual(splitArgs(`a '' b`), { ok: true, args: ['a', '', 'b'] });
   assert.deepEqual(splitArgs('python "oops'), { ok: false, message: 'The command has an unclosed " quote.' });
   assert.equal(splitArgs('   ').ok, false);

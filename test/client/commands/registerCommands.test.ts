@@ -32,7 +32,13 @@ function services() {
     cli: h.cli,
     refresh: { refresh() {}, pollAfterAction() {} },
     projects: { all: () => [project], active: () => project, pick: async () => project, onDidChange: () => ({ dispose() {} }) },
-    secrets: { get: async () => KEY, set: async () => {}, clear: async () => {}, source: async () => 'stored', onDidChange: () => ({ dispose() {} }) },
+    secrets: {
+      get: async () => KEY,
+      set: async () => {},
+      clear: async () => {},
+      source: async () => 'stored',
+      onDidChange: () => ({ dispose() {} }),
+    },
     statusBar: { setLastJob() {} },
     views: { revealJob: async () => {} },
     showFailure: (r: CliResult<unknown>, what: string) => void failures.push({ kind: r.kind, what }),
@@ -49,10 +55,13 @@ test('registerCommands registers every command this helper contributes, once', (
   registerCommands(s);
   for (const id of mine) assert.ok(fake.state.commands.has(id), `${id} is registered`);
   assert.ok(mine.length >= 18);
-  assert.deepEqual(fake.state.taskProviders.map((t: { type: string }) => t.type), ['tilebox']);
+  assert.deepEqual(
+    fake.state.taskProviders.map((t: { type: string }) => t.type),
+    ['tilebox'],
+  );
   assert.deepEqual(fake.state.debugRegistrations, ['configuration:tilebox', 'configuration:tilebox', 'adapter:tilebox', 'tracker:tilebox']);
   assert.equal(fake.state.linkProviders.length, 1, 'traceback frames in terminals are links');
-  for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+  for (const d of s.context.subscriptions as { dispose(): void }[]) d.dispose();
   assert.equal(fake.state.commands.size, 0, 'everything is disposed with the extension');
 });
 
@@ -70,21 +79,24 @@ test('publish shows one notification with Deploy…; pressing it runs the deploy
   const run = fake.state.executed.at(-1)!;
   assert.equal(run.id, 'tilebox.release.deploy');
   assert.match(run.args[0].releaseId, /^[0-9a-f-]{36}$/);
-  for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+  for (const d of s.context.subscriptions as { dispose(): void }[]) d.dispose();
 });
 
 test('the Workflows title button with a workflow from outside the workspace focused asks for the project instead of doing nothing', async () => {
   const { s } = services();
   let asked = 0;
   const pick = s.projects.pick.bind(s.projects);
-  (s.projects as { pick: typeof pick }).pick = async (placeHolder) => { asked++; return pick(placeHolder); };
+  (s.projects as { pick: typeof pick }).pick = async (placeHolder) => {
+    asked++;
+    return pick(placeHolder);
+  };
   registerCommands(s);
   fake.state.messages.length = 0;
   // VS Code hands a view-title command the focused row: here a workflow node no workspace project publishes.
   await fake.state.commands.get('tilebox.release.publish')!({ workflowSlug: 'someone-elses-wf-Xy7Kq2' });
   assert.equal(asked, 1);
   assert.match(fake.state.messages[0]?.text ?? '', /^Published release .* of /);
-  for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+  for (const d of s.context.subscriptions as { dispose(): void }[]) d.dispose();
 });
 
 test('a CLI failure goes to showFailure with what was being done; Escape in a picker is silent', async () => {
@@ -99,7 +111,7 @@ test('a CLI failure goes to showFailure with what was being done; Escape in a pi
   await fake.state.commands.get('tilebox.account.setApiKey')!();
   assert.equal(fake.state.messages.length, 0);
   assert.equal(failures.length, 1);
-  for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+  for (const d of s.context.subscriptions as { dispose(): void }[]) d.dispose();
 });
 
 test('the Cancel Job dialog has "Cancel Job" and "Keep Job" (the close button), so no "Cancel" sits next to "Cancel Job"', async () => {
@@ -116,7 +128,7 @@ test('the Cancel Job dialog has "Cancel Job" and "Keep Job" (the close button), 
     assert.equal(ok(await h.cli.run(jobGet(jobId))).state, 'submitted', '"Keep Job" cancels nothing');
   } finally {
     fake.state.respond = undefined;
-    for (const d of (s.context.subscriptions as { dispose(): void }[])) d.dispose();
+    for (const d of s.context.subscriptions as { dispose(): void }[]) d.dispose();
   }
 });
 

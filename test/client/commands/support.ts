@@ -38,7 +38,13 @@ export function world(project: Project = exampleProject()) {
   const terminals = new RunnerTerminals<FakeTerminal>(
     {
       createTerminal(o) {
-        const t: FakeTerminal = { ...o, shown: 0, show() { t.shown++; } };
+        const t: FakeTerminal = {
+          ...o,
+          shown: 0,
+          show() {
+            t.shown++;
+          },
+        };
         created.push(t);
         return t;
       },
@@ -68,7 +74,15 @@ export function world(project: Project = exampleProject()) {
     apiUrl: () => undefined,
   });
   return {
-    h, project, polled, revealed, watched, localRunners, created, terminals, deps,
+    h,
+    project,
+    polled,
+    revealed,
+    watched,
+    localRunners,
+    created,
+    terminals,
+    deps,
     closeTerminal: (t: FakeTerminal) => onClose?.(t),
     ui: (...script: Answer[]) => new FakeUi(script),
     /** Every `argv` the stand-in received, joined, for "was the CLI called" assertions. */

@@ -20,7 +20,10 @@ const steps: { id: string; completionEvents?: string[] }[] = pkg.contributes.wal
 const contributed = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
 
 test('the walkthrough has the six steps of issue 7.6, each completing on an event the code triggers', () => {
-  assert.deepEqual(steps.map((s) => s.id), ['apiKey', 'createProject', 'publish', 'deploy', 'submit', 'runner']);
+  assert.deepEqual(
+    steps.map((s) => s.id),
+    ['apiKey', 'createProject', 'publish', 'deploy', 'submit', 'runner'],
+  );
   const setByCode = new Set([...Object.values(stepDoneBy), ...stepsAlreadyDone({ apiKey: 'stored', projectsWithSlug: 1 })]);
   for (const step of steps) {
     assert.ok(step.completionEvents?.length, `${step.id} has a completion event`);
@@ -94,14 +97,21 @@ test('a failed command does not tick its step', async () => {
     f.h.setMode('fail');
     await fake.state.commands.get('tilebox.release.publish')!();
     assert.equal(fake.state.contexts.has(WalkthroughKeys.publish), false);
-    assert.deepEqual(f.failures.map((x) => x.kind), ['exited']);
+    assert.deepEqual(
+      f.failures.map((x) => x.kind),
+      ['exited'],
+    );
   } finally {
     f.dispose();
   }
 });
 
 test('releases and deployments made before the editor started tick their steps at start', async () => {
-  assert.deepEqual(stepsAlreadyDone({ apiKey: 'stored', projectsWithSlug: 1, releases: [{ clusters: [] }] }), [WalkthroughKeys.apiKey, WalkthroughKeys.project, WalkthroughKeys.publish]);
+  assert.deepEqual(stepsAlreadyDone({ apiKey: 'stored', projectsWithSlug: 1, releases: [{ clusters: [] }] }), [
+    WalkthroughKeys.apiKey,
+    WalkthroughKeys.project,
+    WalkthroughKeys.publish,
+  ]);
   assert.deepEqual(stepsAlreadyDone({ apiKey: 'none', projectsWithSlug: 0, releases: undefined }), []);
   const f = fakeServices();
   fake.state.contexts.clear();
@@ -112,7 +122,8 @@ test('releases and deployments made before the editor started tick their steps a
     ok(await f.h.cli.run(deployRelease({ workflow: f.project.slug!, release: 'latest', clusters: [DEV] }), { cwd: f.project.dir }));
     registerCommands(f.s);
     await until(() => fake.state.contexts.get(WalkthroughKeys.deploy) === true, 'the start state');
-    for (const key of [WalkthroughKeys.apiKey, WalkthroughKeys.project, WalkthroughKeys.publish]) assert.equal(fake.state.contexts.get(key), true, key);
+    for (const key of [WalkthroughKeys.apiKey, WalkthroughKeys.project, WalkthroughKeys.publish])
+      assert.equal(fake.state.contexts.get(key), true, key);
     assert.equal(fake.state.contexts.has(WalkthroughKeys.submit), false);
   } finally {
     delete fake.state.config['cli.path'];

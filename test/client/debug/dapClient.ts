@@ -34,12 +34,7 @@ export class DapClient {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `no matching DAP message in ${ms} ms; got ${this.messages.map((m) => m.event ?? m.command).join(', ')}`,
-            ),
-          ),
+        () => reject(new Error(`no matching DAP message in ${ms} ms; got ${this.messages.map((m) => m.event ?? m.command).join(', ')}`)),
         ms,
       );
       this.waiters.push({

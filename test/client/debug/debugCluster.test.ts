@@ -2,13 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Cluster } from '../../../client/src/cliAdapter/types';
-import {
-  competingRunners,
-  CREATE,
-  debugClusterItems,
-  devClusterName,
-  riskOf,
-} from '../../../client/src/debug/debugCluster';
+import { competingRunners, CREATE, debugClusterItems, devClusterName, riskOf } from '../../../client/src/debug/debugCluster';
 
 const cluster = (slug: string, o: Partial<Cluster> = {}): Cluster => ({
   slug,
@@ -52,14 +46,7 @@ test('a release deployed with a compatible task, or a release runner started her
     competingRunners(c, { name: 't/Fetch', version: 'v1.0' }, new Set()) ?? '',
     /^Another runner may take t\/Fetch on dev-1 before the debugger does: a release of scene-qa is deployed there\./,
   );
-  assert.equal(
-    competingRunners(c, { name: 't/Fetch', version: 'v2.0' }, new Set()),
-    undefined,
-    'another major cannot take it',
-  );
-  assert.match(
-    competingRunners(cluster('x'), undefined, new Set(['x'])) ?? '',
-    /a release runner for it runs in this editor/,
-  );
+  assert.equal(competingRunners(c, { name: 't/Fetch', version: 'v2.0' }, new Set()), undefined, 'another major cannot take it');
+  assert.match(competingRunners(cluster('x'), undefined, new Set(['x'])) ?? '', /a release runner for it runs in this editor/);
   assert.equal(competingRunners(cluster('x'), undefined, new Set()), undefined);
 });

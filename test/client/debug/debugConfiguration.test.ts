@@ -30,10 +30,7 @@ test('the runner comes from the launch configuration, then [workflow].runner, th
 test('a runner string that points nowhere, or no runner at all, is one clear message', () => {
   const bad = chooseRunner({ toml: 'scene_qa/runner.py' });
   assert.equal(bad.ok, false);
-  assert.match(
-    !bad.ok ? bad.message : '',
-    /The runner "scene_qa\/runner.py" \(\[workflow\]\.runner\) is not '<module>:<object>'/,
-  );
+  assert.match(!bad.ok ? bad.message : '', /The runner "scene_qa\/runner.py" \(\[workflow\]\.runner\) is not '<module>:<object>'/);
   assert.match(
     !chooseRunner({}).ok ? (chooseRunner({}) as { message: string }).message : '',
     /^No Runner to start: set \[workflow\]\.runner/,

@@ -52,7 +52,11 @@ test("Debug Task from a lens asks the task's fields and submits that input to th
   const ui = w.ui({ input: 'S2A_1' });
   const out = await debugTaskFlow(deps(ui), false, pathToFileURL(w.project.configPath).href, lensTask);
   assert.deepEqual(started, [{ noDebug: false, discoveredRunners: undefined }]);
-  assert.deepEqual(ui.asked.map((a) => a.title), ['FetchScene: scene_id: str'], 'one typed prompt, no JSON box');
+  assert.deepEqual(
+    ui.asked.map((a) => a.title),
+    ['FetchScene: scene_id: str'],
+    'one typed prompt, no JSON box',
+  );
   assert.match(submits(w)[0], / --input "S2A_1" /, 'one field: the bare value');
   const [job] = await jobs();
   assert.equal(job.name, 'Debug FetchScene');
@@ -80,10 +84,10 @@ test("Debug Task from the palette asks the picked task's fields when the project
   const { w, deps } = setup();
   const ui = w.ui({ pick: 'FetchScene' }, { input: 'S2A_7' });
   await debugTaskFlow({ ...deps(ui), projectTasks: () => discovered }, false);
-  assert.deepEqual(ui.asked.map((a) => a.title), [
-    'Debug which task of scene_qa.runner:runner?',
-    'FetchScene: scene_id: str',
-  ]);
+  assert.deepEqual(
+    ui.asked.map((a) => a.title),
+    ['Debug which task of scene_qa.runner:runner?', 'FetchScene: scene_id: str'],
+  );
   // A task without fields gets no input question and no --input.
   const none = w.ui({ pick: 'Summarize' });
   await debugTaskFlow({ ...deps(none), projectTasks: () => discovered }, true);
@@ -101,7 +105,10 @@ test('Debug Failed Task asks by fields when the failed class is one the project 
   const { w, deps } = setup();
   const ui = w.ui({ input: 'S2A_again' });
   await debugFailedFlow({ ...deps(ui), projectTasks: () => discovered }, { job: failedJob });
-  assert.deepEqual(ui.asked.map((a) => a.title), ['FetchScene: scene_id: str']);
+  assert.deepEqual(
+    ui.asked.map((a) => a.title),
+    ['FetchScene: scene_id: str'],
+  );
   assert.match(submits(w)[0], / --input "S2A_again" /);
 });
 
@@ -112,9 +119,7 @@ test('a lens task the Runner does not register is one message, and nothing is su
     debugTaskFlow(deps(w.ui()), false, w.project.configPath, other),
     (e: Error) =>
       e instanceof Problem &&
-      /^CheckClouds is not registered in the Runner scene_qa\.runner:runner: add it to Runner\(tasks=\[\.\.\.\]\)/.test(
-        e.message,
-      ),
+      /^CheckClouds is not registered in the Runner scene_qa\.runner:runner: add it to Runner\(tasks=\[\.\.\.\]\)/.test(e.message),
   );
   assert.deepEqual(await jobs(), []);
 });
@@ -143,7 +148,10 @@ test("Debug Failed Task re-submits the failed task's identifier, asks for its in
   assert.deepEqual(started, [{ noDebug: false, stopOnTaskException: true }]);
   assert.equal((await jobs())[0].name, 'Debug FetchScene');
   // No preview of the project is loaded, so the class's fields are unknown: the JSON box, as before.
-  assert.deepEqual(ui.asked.map((a) => a.title), ['Input of FetchScene (JSON)']);
+  assert.deepEqual(
+    ui.asked.map((a) => a.title),
+    ['Input of FetchScene (JSON)'],
+  );
   assert.match(submits(w)[0], / --input "S2A_bad" /);
   await assert.rejects(
     debugFailedFlow(deps(w.ui()), { job: { ...failedJob, state: 'completed', taskSummaries: [] } }),

@@ -107,11 +107,7 @@ test('debugpy stops in execute(); Stop ends the runner and its renewer and gives
       leftovers = live();
     }
     assert.deepEqual(leftovers, [], 'no runner or lease-renewer process is left');
-    assert.equal(
-      cli('job', 'get', job).task_summaries[0].state,
-      'queued',
-      'the interrupted task is queued again for the next runner',
-    );
+    assert.equal(cli('job', 'get', job).task_summaries[0].state, 'queued', 'the interrupted task is queued again for the next runner');
   } finally {
     adapter.kill();
   }

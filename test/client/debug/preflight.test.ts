@@ -51,14 +51,8 @@ test('no interpreter, or one that is not Python, points at the interpreter setti
   const none = preflightResult({ kind: 'not-found' }, ctx);
   assert.equal(none.ok, false);
   assert.equal(!none.ok && none.action, 'settings');
-  assert.match(
-    !none.ok ? none.message : '',
-    /No Python interpreter at "\/p\/\.venv\/bin\/python" \(from project \.venv\)/,
-  );
-  const broken = preflightResult(
-    { kind: 'ran', code: 1, stdout: '', stderr: 'Traceback...\nSyntaxError: invalid syntax\n' },
-    ctx,
-  );
+  assert.match(!none.ok ? none.message : '', /No Python interpreter at "\/p\/\.venv\/bin\/python" \(from project \.venv\)/);
+  const broken = preflightResult({ kind: 'ran', code: 1, stdout: '', stderr: 'Traceback...\nSyntaxError: invalid syntax\n' }, ctx);
   assert.match(!broken.ok ? broken.message : '', /did not run as Python: SyntaxError: invalid syntax/);
 });
 

@@ -9,8 +9,7 @@ import { defaultLaunchConfig } from '../../../client/src/debug/debugConfiguratio
 import { ActionProblem, resolveLaunch, type ResolveDeps } from '../../../client/src/debug/resolveLaunch';
 import { DEV, KEY, world } from '../commands/support';
 
-const facts = (o: object) =>
-  JSON.stringify({ python: '3.11.2', executable: '/p/.venv/bin/python', debugpy: true, tilebox: true, ...o });
+const facts = (o: object) => JSON.stringify({ python: '3.11.2', executable: '/p/.venv/bin/python', debugpy: true, tilebox: true, ...o });
 
 function setup(over: Partial<ResolveDeps> = {}) {
   const w = world();

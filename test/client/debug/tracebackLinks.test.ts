@@ -5,9 +5,7 @@ import { tracebackLocations, workspaceFileFor } from '../../../client/src/debug/
 
 test('every `File "…", line N` of a line is found with its offset', () => {
   const text = '  File "/cache/releases/019a/scene_qa/tasks.py", line 23, in execute';
-  assert.deepEqual(tracebackLocations(text), [
-    { start: 2, length: 54, path: '/cache/releases/019a/scene_qa/tasks.py', line: 23 },
-  ]);
+  assert.deepEqual(tracebackLocations(text), [{ start: 2, length: 54, path: '/cache/releases/019a/scene_qa/tasks.py', line: 23 }]);
   assert.deepEqual(tracebackLocations('no frame here'), []);
 });
 
@@ -18,21 +16,14 @@ test('a release-cache path maps to the project file with the longest matching ta
     workspaceFileFor('/home/u/.cache/tilebox/releases/019a/scene_qa/tasks.py', ['/ws/proj'], exists),
     '/ws/proj/scene_qa/tasks.py',
   );
-  assert.equal(
-    workspaceFileFor('/ws/proj/tasks.py', ['/ws/proj'], exists),
-    '/ws/proj/tasks.py',
-    'a workspace path is itself',
-  );
+  assert.equal(workspaceFileFor('/ws/proj/tasks.py', ['/ws/proj'], exists), '/ws/proj/tasks.py', 'a workspace path is itself');
   assert.equal(workspaceFileFor('/ws/proj/gone.py', ['/ws/proj'], exists), undefined);
   assert.equal(workspaceFileFor('/cache/x/unknown/mod.py', ['/ws/proj'], exists), undefined);
 });
 
 test('library and standard-library frames are never mapped onto a project file of the same name', () => {
   const exists = () => true;
-  assert.equal(
-    workspaceFileFor('/venv/lib/python3.12/site-packages/tilebox/workflows/runner.py', ['/ws'], exists),
-    undefined,
-  );
+  assert.equal(workspaceFileFor('/venv/lib/python3.12/site-packages/tilebox/workflows/runner.py', ['/ws'], exists), undefined);
   assert.equal(workspaceFileFor('/usr/lib/python3.11/json/__init__.py', ['/ws'], exists), undefined);
   assert.equal(workspaceFileFor('<string>', ['/ws'], exists), undefined);
 });

@@ -12,7 +12,12 @@ import type { CliRunner } from '../../../client/src/services';
 
 const ok = <T>(value: T): CliResult<T> => ({ kind: 'ok', value, warnings: [] });
 const job = (state: JobState, extra: Partial<Job> = {}): Job => ({
-  id: '019ef7a2-56b4-7a86-9c4d-52a1792b1e90', name: 'scene-qa', state, taskSummaries: [], progress: [], ...extra,
+  id: '019ef7a2-56b4-7a86-9c4d-52a1792b1e90',
+  name: 'scene-qa',
+  state,
+  taskSummaries: [],
+  progress: [],
+  ...extra,
 });
 
 test('job input: empty is omitted, JSON is compacted, bad JSON and oversize input are refused with the reason', () => {
@@ -36,8 +41,10 @@ test('job panel: progress bars, every task in the graph (an orphan too), logs an
     { id: 'c', display: 'Orphan', state: 'queued' as const, parentId: 'missing' },
   ];
   const html = panelHtml({
-    jobId: job('running').id, job: job('running', { taskSummaries: tasks, progress: [{ label: 'tiles', done: 1, total: 4 }] }),
-    logs: [{ body: 'fetching scene' }], following: true,
+    jobId: job('running').id,
+    job: job('running', { taskSummaries: tasks, progress: [{ label: 'tiles', done: 1, total: 4 }] }),
+    logs: [{ body: 'fetching scene' }],
+    following: true,
   });
   const text = seen(html);
   assert.match(text, /^# scene-qa\nrunning$/m);
@@ -81,7 +88,10 @@ test('log following pages with the cursor, picks up lines written later, stops w
   const states: JobState[] = [];
   const end = await follower.follow({ sleep: async (ms) => void sleeps.push(ms), onUpdate: (s) => states.push(s) });
   assert.equal(end, 'job-ended');
-  assert.deepEqual(follower.lines.map((l) => l.body), ['one', 'two', 'three', 'four', 'five', 'six']);
+  assert.deepEqual(
+    follower.lines.map((l) => l.body),
+    ['one', 'two', 'three', 'four', 'five', 'six'],
+  );
   assert.equal(states.at(-1), 'failed');
   assert.equal(sleeps.length, 2, 'no waiting after the job ended');
   const readsAtEnd = source.reads;
@@ -95,12 +105,20 @@ test('"Load More Logs" during a follow round reads after it, so no line is shown
     async page(cursor) {
       await new Promise((r) => setTimeout(r, 5)); // both reads are in flight at once
       const from = Number(cursor ?? 0);
-      return ok({ items: lines.slice(from, from + 2).map((body) => ({ body })), nextCursor: from + 2 < lines.length ? String(from + 2) : undefined });
+      return ok({
+        items: lines.slice(from, from + 2).map((body) => ({ body })),
+        nextCursor: from + 2 < lines.length ? String(from + 2) : undefined,
+      });
     },
-    async state() { return ok({ state: 'running' as JobState }); },
+    async state() {
+      return ok({ state: 'running' as JobState });
+    },
   });
   await Promise.all([follower.loadMore(), follower.loadMore(), follower.loadMore()]);
-  assert.deepEqual(follower.lines.map((l) => l.body), lines);
+  assert.deepEqual(
+    follower.lines.map((l) => l.body),
+    lines,
+  );
 });
 
 test('log following keeps the lines already shown when a later read fails', async () => {
@@ -110,11 +128,16 @@ test('log following keeps the lines already shown when a later read fails', asyn
       calls++;
       return calls === 1 ? ok({ items: [{ body: 'kept' }] }) : { kind: 'exited', exitCode: 1, stderr: 'boom' };
     },
-    async state() { return ok({ state: 'running' as JobState }); },
+    async state() {
+      return ok({ state: 'running' as JobState });
+    },
   });
   const end = await follower.follow({ sleep: async () => {} });
   assert.equal(end, 'failed');
-  assert.deepEqual(follower.lines.map((l) => l.body), ['kept']);
+  assert.deepEqual(
+    follower.lines.map((l) => l.body),
+    ['kept'],
+  );
   assert.equal(follower.lastFailure?.kind, 'exited');
 });
 
@@ -149,7 +172,10 @@ test('a watcher that gives up after failed reads leaves the status bar saying so
     maxFailures: 3,
   });
   assert.equal(await watcher.watch('x'), undefined);
-  assert.deepEqual(updates.map((j) => j.state), ['running', 'unknown']);
+  assert.deepEqual(
+    updates.map((j) => j.state),
+    ['running', 'unknown'],
+  );
   const shown = lastJobStatus(updates.at(-1)!);
   assert.doesNotMatch(shown.text, /spin/);
   assert.match(shown.text, /no longer followed/);
@@ -158,7 +184,9 @@ test('a watcher that gives up after failed reads leaves the status bar saying so
 test('watching an id the job call refuses (not a UUID) ends quietly instead of rejecting', async () => {
   const ended: Job[] = [];
   const watcher = new JobWatcher({
-    getJob: () => { throw new Error('Job "abc" is not a UUID'); },
+    getJob: () => {
+      throw new Error('Job "abc" is not a UUID');
+    },
     sleep: async () => {},
     onUpdate: () => {},
     onEnd: (j) => ended.push(j),
@@ -171,7 +199,10 @@ test('watching an id the job call refuses (not a UUID) ends quietly instead of r
 test('the notice for a failed job offers Show Job, Retry and Show Logs; a completed one no Retry', () => {
   const failed = jobEndedNotice(job('failed'));
   assert.equal(failed.level, 'error');
-  assert.deepEqual(failed.next.map((s) => s.title), ['Show Job', 'Retry', 'Show Logs']);
+  assert.deepEqual(
+    failed.next.map((s) => s.title),
+    ['Show Job', 'Retry', 'Show Logs'],
+  );
   assert.deepEqual(failed.next[1], { title: 'Retry', command: 'tilebox.job.retry', args: [job('failed').id] });
   assert.ok(!jobEndedNotice(job('completed')).next.some((s) => s.title === 'Retry'));
 });
@@ -186,13 +217,22 @@ function jobWorld(world: { state: JobState; logs: string[]; logsFail?: boolean }
       const i = call.args.indexOf('--cursor');
       const from = i >= 0 ? Number(call.args[i + 1]) : 0;
       const next = Math.min(from + 2, world.logs.length);
-      return ok({ items: world.logs.slice(from, next).map((body) => ({ body })), nextCursor: next < world.logs.length ? String(next) : undefined });
+      return ok({
+        items: world.logs.slice(from, next).map((body) => ({ body })),
+        nextCursor: next < world.logs.length ? String(next) : undefined,
+      });
     },
   } as unknown as CliRunner;
-  return new JobSession(id, cli, () => {}, async () => {}, 2);
+  return new JobSession(
+    id,
+    cli,
+    () => {},
+    async () => {},
+    2,
+  );
 }
 
-test('Show Job again after a retry that already ended reads the new run\'s lines; a failed log read is tried again', async () => {
+test("Show Job again after a retry that already ended reads the new run's lines; a failed log read is tried again", async () => {
   const world = { state: 'failed' as JobState, logs: ['run1 a', 'run1 failed'] };
   const session = jobWorld(world);
   await session.start();
@@ -200,7 +240,7 @@ test('Show Job again after a retry that already ended reads the new run\'s lines
   Object.assign(world, { state: 'completed', logs: [...world.logs, 'run2 a', 'run2 done'] });
   await session.resume();
   assert.match(sessionText(session), /^# scene-qa\ncompleted$/m);
-  assert.match(sessionText(session), /run1 failed[\s\S]*run2 done/, 'old lines kept, the new run\'s appended');
+  assert.match(sessionText(session), /run1 failed[\s\S]*run2 done/, "old lines kept, the new run's appended");
 
   const broken = { state: 'failed' as JobState, logs: ['a', 'b'], logsFail: true };
   const again = jobWorld(broken);

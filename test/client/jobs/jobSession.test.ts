@@ -14,19 +14,30 @@ test('following a job: earlier lines stay, new lines are appended, following sto
   const cwd = w.project.dir;
   ok(await w.h.cli.run(publishRelease(cwd), { cwd }));
   ok(await w.h.cli.run(deployRelease({ target: 'dev' }), { cwd }));
-  const { jobId } = ok(await w.h.cli.run(jobSubmit({ name: 'follow', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail": true}', cluster: DEV })));
+  const { jobId } = ok(
+    await w.h.cli.run(
+      jobSubmit({ name: 'follow', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail": true}', cluster: DEV }),
+    ),
+  );
 
   const renders: string[] = [];
   let sleeps = 0;
-  const session = new JobSession(jobId, w.h.cli, () => renders.push(sessionText(session)), async () => {
-    // The runner runs while the document waits between reads.
-    if (++sleeps === 1) {
-      const r = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
-        env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: w.h.state }, reject: false,
-      });
-      assert.equal(r.exitCode, 0, r.stderr);
-    }
-  }, 1);
+  const session = new JobSession(
+    jobId,
+    w.h.cli,
+    () => renders.push(sessionText(session)),
+    async () => {
+      // The runner runs while the document waits between reads.
+      if (++sleeps === 1) {
+        const r = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
+          env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: w.h.state },
+          reject: false,
+        });
+        assert.equal(r.exitCode, 0, r.stderr);
+      }
+    },
+    1,
+  );
   await session.start();
 
   const first = renders[0];
@@ -45,30 +56,53 @@ test('following a job: earlier lines stay, new lines are appended, following sto
   const reads = w.h.calls().length;
   await new Promise((r) => setTimeout(r, 20));
   assert.equal(w.h.calls().length, reads, 'no reads after the job ended');
-  assert.ok(w.h.calls().some((c) => c.argv.includes('--cursor')), 'later pages are read with the CLI cursor');
+  assert.ok(
+    w.h.calls().some((c) => c.argv.includes('--cursor')),
+    'later pages are read with the CLI cursor',
+  );
 });
 
 test('a job that does not exist shows why instead of an empty panel', async () => {
   const w = world();
-  const session = new JobSession('019ef7a2-56b4-7a86-9c4d-52a1792b1e90', w.h.cli, () => {}, async () => {});
+  const session = new JobSession(
+    '019ef7a2-56b4-7a86-9c4d-52a1792b1e90',
+    w.h.cli,
+    () => {},
+    async () => {},
+  );
   await session.start();
-  assert.match(sessionText(session), /^# Job 019ef7a2-56b4-7a86-9c4d-52a1792b1e90\n019ef7a2-56b4-7a86-9c4d-52a1792b1e90\nReading the job failed/);
+  assert.match(
+    sessionText(session),
+    /^# Job 019ef7a2-56b4-7a86-9c4d-52a1792b1e90\n019ef7a2-56b4-7a86-9c4d-52a1792b1e90\nReading the job failed/,
+  );
 });
 
-test('a queued job\'s panel says why it may wait: nothing deployed on its cluster, no runner started here', async () => {
+test("a queued job's panel says why it may wait: nothing deployed on its cluster, no runner started here", async () => {
   const w = world();
-  const { jobId } = ok(await w.h.cli.run(jobSubmit({ name: 'waiting', task: 'tilebox.com/example/FetchScene', version: 'v1.0', cluster: DEV })));
+  const { jobId } = ok(
+    await w.h.cli.run(jobSubmit({ name: 'waiting', task: 'tilebox.com/example/FetchScene', version: 'v1.0', cluster: DEV })),
+  );
   const open = async (runners: string[]) => {
     let text = '';
-    const session: JobSession = new JobSession(jobId, w.h.cli, () => {
-      text = sessionText(session);
-      session.dispose(); // the first render is enough; stop following
-    }, async () => {}, 200, () => runners);
+    const session: JobSession = new JobSession(
+      jobId,
+      w.h.cli,
+      () => {
+        text = sessionText(session);
+        session.dispose(); // the first render is enough; stop following
+      },
+      async () => {},
+      200,
+      () => runners,
+    );
     await session.start();
     return text;
   };
   const alone = await open([]);
-  assert.match(alone, /## Why it may wait\nNo release is deployed on dev-cluster-9xK2mQ4pL8nR7s: runners there have no tasks to run\.\nNo runner for dev-cluster-9xK2mQ4pL8nR7s was started from this editor/);
+  assert.match(
+    alone,
+    /## Why it may wait\nNo release is deployed on dev-cluster-9xK2mQ4pL8nR7s: runners there have no tasks to run\.\nNo runner for dev-cluster-9xK2mQ4pL8nR7s was started from this editor/,
+  );
   const withRunner = await open([DEV]);
   assert.match(withRunner, /No release is deployed/);
   assert.doesNotMatch(withRunner, /No runner for/);
@@ -80,9 +114,19 @@ test('a queued job\'s panel says why it may wait: nothing deployed on its cluste
 
 test('a job panel for an id that is not a UUID says so instead of loading forever, and runs no CLI', async () => {
   let runs = 0;
-  const cli = { run: async () => { runs++; return { kind: 'cancelled' as const }; } };
+  const cli = {
+    run: async () => {
+      runs++;
+      return { kind: 'cancelled' as const };
+    },
+  };
   const renders: string[] = [];
-  const session = new JobSession('not-a-job', cli, () => renders.push(sessionText(session)), async () => {});
+  const session = new JobSession(
+    'not-a-job',
+    cli,
+    () => renders.push(sessionText(session)),
+    async () => {},
+  );
   await session.start();
   assert.equal(runs, 0);
   assert.match(renders.at(-1) ?? '', /^Cannot open this job: Job "not-a-job" is not a UUID/m);
@@ -94,12 +138,18 @@ test('a log cursor the CLI call refuses stops following with the reason instead 
   const job = { id, name: 'scene-qa', state: 'running', taskSummaries: [], progress: [] };
   const cli = {
     run: async (call: { args: string[] }) => ({
-      kind: 'ok' as const, warnings: [],
+      kind: 'ok' as const,
+      warnings: [],
       value: call.args[1] === 'get' ? job : { items: [{ body: 'first line' }], nextCursor: '-starts-like-a-flag' },
     }),
   };
   const renders: string[] = [];
-  const session = new JobSession(id, cli as never, () => renders.push(sessionText(session)), async () => {});
+  const session = new JobSession(
+    id,
+    cli as never,
+    () => renders.push(sessionText(session)),
+    async () => {},
+  );
   await session.start();
   assert.equal(session.following, false);
   assert.match(renders.at(-1) ?? '', /Reading the job stopped: Cursor "-starts-like-a-flag" must not start with '-'/);

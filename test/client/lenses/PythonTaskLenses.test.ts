@@ -40,11 +40,7 @@ function setup(answer: (uri: string) => Promise<PythonOutline | null>) {
     targets: [{ name: 'dev', clusters: ['dev-1'] }],
   };
   const projects = { all: () => [project], onDidChange: new EventEmitter<void>().event };
-  const lenses = new PythonTaskLenses(
-    { outline: answer, onDidChangeArtifact: artifactChanged.event },
-    projects,
-    clusters,
-  );
+  const lenses = new PythonTaskLenses({ outline: answer, onDidChangeArtifact: artifactChanged.event }, projects, clusters);
   let refreshed = 0;
   lenses.onDidChangeCodeLenses(() => void refreshed++);
   const doc = (path: string) => ({ uri: fake.Uri.file(path), languageId: 'python' }) as never;

@@ -66,15 +66,9 @@ test('the summary names the identifier, the Runner and where it is deployed (tar
     cluster('dev-1', [{ workflow: SLUG, tasks: [['tilebox.com/qa/Scan', 'v1.2']] }]),
     cluster('prod-eu', [{ workflow: SLUG, tasks: [['tilebox.com/qa/Scan', 'v1.2']] }]),
   ];
-  assert.equal(
-    taskSummary(task(), ctx(same)),
-    'tilebox.com/qa/Scan v1.2 · in app.runner:runner · deployed on dev, prod',
-  );
+  assert.equal(taskSummary(task(), ctx(same)), 'tilebox.com/qa/Scan v1.2 · in app.runner:runner · deployed on dev, prod');
   const otherWorkflow = [cluster('dev-1', [{ workflow: 'someone-else', tasks: [['tilebox.com/qa/Scan', 'v1.2']] }])];
-  assert.equal(
-    taskSummary(task(), ctx(otherWorkflow)),
-    'tilebox.com/qa/Scan v1.2 · in app.runner:runner · not deployed',
-  );
+  assert.equal(taskSummary(task(), ctx(otherWorkflow)), 'tilebox.com/qa/Scan v1.2 · in app.runner:runner · not deployed');
   const ahead = [cluster('stray', [{ workflow: SLUG, tasks: [['tilebox.com/qa/Scan', 'v2.0']] }])];
   assert.equal(
     taskSummary(task(), ctx(ahead)),
@@ -102,11 +96,7 @@ test('a trusted workspace gets Submit Job…, Show Jobs and, once the debugger r
     '11:Start Runner',
   ]);
   const debug = outlineLenses(outline([task()]), ctx([], { debugAvailable: true })).find((l) => l.title === 'Debug…');
-  assert.deepEqual(
-    debug?.args,
-    ['file:///ws/app/tilebox.workflow.toml', task()],
-    "the debugger's (configUri, task) arguments",
-  );
+  assert.deepEqual(debug?.args, ['file:///ws/app/tilebox.workflow.toml', task()], "the debugger's (configUri, task) arguments");
   assert.deepEqual(
     titles(ctx(undefined, { trusted: false })),
     ['6:tilebox.com/qa/Scan v1.2 · in app.runner:runner', '11:2 tasks'],

@@ -20,7 +20,10 @@ clusters = ["prod-a", "prod-b"]
 `);
   assert.deepEqual(info, {
     slug: 'scene-qa-EngRbLn7Zb8iSa',
-    targets: [{ name: 'dev', clusters: ['dev-cluster'] }, { name: 'prod', clusters: ['prod-a', 'prod-b'] }],
+    targets: [
+      { name: 'dev', clusters: ['dev-cluster'] },
+      { name: 'prod', clusters: ['prod-a', 'prod-b'] },
+    ],
     error: undefined,
   });
 });
@@ -29,7 +32,12 @@ test('a half-edited or odd file gives what can be read and a short reason, never
   assert.match(readProjectInfo('[workflow\nslug = "x"').error!, /^Not valid TOML/);
   assert.deepEqual(readProjectInfo('[workflow]\nroot = "."').error, 'No [workflow].slug');
   assert.deepEqual(readProjectInfo('[workflow]\nslug = 42\n[targets]\ndev = 3\n[targets.x]\nclusters = [1, "ok"]'), {
-    slug: undefined, targets: [{ name: 'dev', clusters: [] }, { name: 'x', clusters: ['ok'] }], error: 'No [workflow].slug',
+    slug: undefined,
+    targets: [
+      { name: 'dev', clusters: [] },
+      { name: 'x', clusters: ['ok'] },
+    ],
+    error: 'No [workflow].slug',
   });
   assert.deepEqual(readProjectInfo('').targets, []);
 });
@@ -57,12 +65,17 @@ test('labels are relative to the workspace folder, and name the folder in multi-
   assert.equal(projectLabel('/ws/repository', one), 'repository', 'a sibling with a longer name is not inside /ws/repo');
 });
 
-const p = (dir: string, label = dir.split('/').pop()!): Project => ({ configPath: `${dir}/tilebox.workflow.toml`, dir, label, targets: [] });
+const p = (dir: string, label = dir.split('/').pop()!): Project => ({
+  configPath: `${dir}/tilebox.workflow.toml`,
+  dir,
+  label,
+  targets: [],
+});
 const root = p('/ws/repo', 'repo');
 const nested = p('/ws/repo/workflows/ingest', 'workflows/ingest');
 const qa = p('/ws/repo/qa', 'qa');
 
-test('the active project is the innermost one holding the active editor\'s file, else the last picked', () => {
+test("the active project is the innermost one holding the active editor's file, else the last picked", () => {
   const all = [root, nested, qa];
   assert.equal(projectForFile(all, '/ws/repo/workflows/ingest/runner.py'), nested);
   assert.equal(projectForFile(all, '/ws/repo/README.md'), root);
@@ -75,7 +88,16 @@ test('the active project is the innermost one holding the active editor\'s file,
 });
 
 test('the picker offers the last picked project first, then the rest by label', () => {
-  assert.deepEqual(pickOrder([root, nested, qa], undefined).map((x) => x.label), ['qa', 'repo', 'workflows/ingest']);
-  assert.deepEqual(pickOrder([root, nested, qa], nested.dir).map((x) => x.label), ['workflows/ingest', 'qa', 'repo']);
-  assert.deepEqual(pickOrder([root, qa], '/gone').map((x) => x.label), ['qa', 'repo']);
+  assert.deepEqual(
+    pickOrder([root, nested, qa], undefined).map((x) => x.label),
+    ['qa', 'repo', 'workflows/ingest'],
+  );
+  assert.deepEqual(
+    pickOrder([root, nested, qa], nested.dir).map((x) => x.label),
+    ['workflows/ingest', 'qa', 'repo'],
+  );
+  assert.deepEqual(
+    pickOrder([root, qa], '/gone').map((x) => x.label),
+    ['qa', 'repo'],
+  );
 });

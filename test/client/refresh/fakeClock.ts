@@ -6,7 +6,9 @@ export class FakeClock implements Clock {
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private nextId = 1;
 
-  now(): number { return this.time; }
+  now(): number {
+    return this.time;
+  }
 
   setTimeout(fn: () => void, ms: number): unknown {
     const id = this.nextId++;
@@ -18,7 +20,9 @@ export class FakeClock implements Clock {
     this.timers = this.timers.filter((t) => t.id !== handle);
   }
 
-  get pending(): number { return this.timers.length; }
+  get pending(): number {
+    return this.timers.length;
+  }
 
   /** Moves time forward, firing due timers in order and letting the promises they start settle. */
   async advance(ms: number): Promise<void> {

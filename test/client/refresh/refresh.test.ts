@@ -13,11 +13,15 @@ function setup(idleMs = 30 * SECOND) {
   const clock = new FakeClock();
   const loads: number[] = [];
   const view = { running: false, fail: false };
-  const scheduler = new RefreshScheduler(async () => {
-    loads.push(clock.now());
-    if (view.fail) throw new Error('CLI exploded');
-    return { running: view.running };
-  }, clock, () => idleMs);
+  const scheduler = new RefreshScheduler(
+    async () => {
+      loads.push(clock.now());
+      if (view.fail) throw new Error('CLI exploded');
+      return { running: view.running };
+    },
+    clock,
+    () => idleMs,
+  );
   return { clock, loads, view, scheduler };
 }
 
@@ -41,7 +45,10 @@ test('while jobs run the view reloads after 3 s, doubling up to 60 s, and slows 
   view.running = true;
   scheduler.setVisible(true);
   await clock.advance(4 * MINUTE);
-  assert.deepEqual(gaps(loads).slice(0, 7), [3, 6, 12, 24, 48, 60, 60].map((s) => s * SECOND));
+  assert.deepEqual(
+    gaps(loads).slice(0, 7),
+    [3, 6, 12, 24, 48, 60, 60].map((s) => s * SECOND),
+  );
   view.running = false;
   const before = loads.length;
   await clock.advance(60 * SECOND);
@@ -81,10 +88,16 @@ test('a manual refresh while a load is running shares it instead of starting a s
   const clock = new FakeClock();
   let calls = 0;
   let finish!: () => void;
-  const scheduler = new RefreshScheduler(() => {
-    calls++;
-    return new Promise((resolve) => { finish = () => resolve({ running: false }); });
-  }, clock, () => 30 * SECOND);
+  const scheduler = new RefreshScheduler(
+    () => {
+      calls++;
+      return new Promise((resolve) => {
+        finish = () => resolve({ running: false });
+      });
+    },
+    clock,
+    () => 30 * SECOND,
+  );
   const a = scheduler.refresh();
   const b = scheduler.refresh();
   assert.equal(calls, 1);
@@ -104,13 +117,20 @@ test('after an action the view follows it with 5 reloads over 30 s, then returns
   loads.length = 0;
   void scheduler.pollAfterAction();
   await clock.advance(5 * MINUTE + 40 * SECOND);
-  assert.deepEqual(gaps(loads), [6, 6, 6, 6, 6, 300].map((s) => s * SECOND));
+  assert.deepEqual(
+    gaps(loads),
+    [6, 6, 6, 6, 6, 300].map((s) => s * SECOND),
+  );
 });
 
 test('after an action, a load that was already running is not taken as fresh: one more load follows it', async () => {
   const clock = new FakeClock();
   const finishers: (() => void)[] = [];
-  const scheduler = new RefreshScheduler(() => new Promise((resolve) => finishers.push(() => resolve({ running: false }))), clock, () => 30 * SECOND);
+  const scheduler = new RefreshScheduler(
+    () => new Promise((resolve) => finishers.push(() => resolve({ running: false }))),
+    clock,
+    () => 30 * SECOND,
+  );
   void scheduler.refresh();
   const afterAction = scheduler.pollAfterAction();
   assert.equal(finishers.length, 1);
@@ -140,7 +160,11 @@ test('the manager refreshes one view (even hidden, once) or all: shown views now
   const clock = new FakeClock();
   const loaded: string[] = [];
   const manager = new ViewRefresher(() => 30 * SECOND, clock);
-  for (const name of ['workflows', 'clusters', 'jobs'] as const) manager.register(name, async () => { loaded.push(name); return { running: false }; });
+  for (const name of ['workflows', 'clusters', 'jobs'] as const)
+    manager.register(name, async () => {
+      loaded.push(name);
+      return { running: false };
+    });
   manager.refresh('jobs');
   await settle();
   assert.deepEqual(loaded, ['jobs'], 'the refresh button of one view loads it');
@@ -166,7 +190,10 @@ test('a shorter poll interval setting applies at once, not after the old interva
   let idle = 3600 * SECOND;
   let loads = 0;
   const manager = new ViewRefresher(() => idle, clock);
-  manager.register('jobs', async () => { loads++; return { running: false }; });
+  manager.register('jobs', async () => {
+    loads++;
+    return { running: false };
+  });
   manager.setVisible('jobs', true);
   await settle();
   assert.equal(loads, 1);
@@ -192,7 +219,10 @@ test('refreshing all views while a load runs (the key changed meanwhile) reloads
       await new Promise<void>((done) => gates.push(done));
       return { running: false };
     });
-    const release = async () => { while (gates.length) gates.shift()!(); await settle(); };
+    const release = async () => {
+      while (gates.length) gates.shift()!();
+      await settle();
+    };
     if (visible) manager.setVisible('jobs', true);
     else manager.refresh('jobs');
     await settle();

@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import { exitLine, ProcessPty, type ProcessSpec } from '../../../client/src/runner/processPty';
 
 /** Runs a pty to its end; `onOutput` may act on what it wrote so far (press Ctrl+C). Resolves with all output. */
-function run(spec: Partial<ProcessSpec> & Pick<ProcessSpec, 'file' | 'args'>, onOutput?: (all: string, pty: ProcessPty) => void): Promise<{ out: string; pty: ProcessPty }> {
+function run(
+  spec: Partial<ProcessSpec> & Pick<ProcessSpec, 'file' | 'args'>,
+  onOutput?: (all: string, pty: ProcessPty) => void,
+): Promise<{ out: string; pty: ProcessPty }> {
   const pty = new ProcessPty({ env: {}, what: 'The runner', ...spec });
   let out = '';
   return new Promise((resolve) => {
@@ -24,7 +27,11 @@ const DIM = `${ESC}[2m`;
 const plain = (s: string) => s.split(RESET).join('').split(RED).join('').split(DIM).join('');
 
 test('the output stays and a normal end says so, dimmed, not as an error; the env reaches the process', async () => {
-  const { out } = await run({ file: '/bin/sh', args: ['-c', 'echo "runner-1: INFO: no more work"; echo "key=$TILEBOX_API_KEY" >&2'], env: { TILEBOX_API_KEY: 'k1' } });
+  const { out } = await run({
+    file: '/bin/sh',
+    args: ['-c', 'echo "runner-1: INFO: no more work"; echo "key=$TILEBOX_API_KEY" >&2'],
+    env: { TILEBOX_API_KEY: 'k1' },
+  });
   assert.match(plain(out), /runner-1: INFO: no more work\r\n/);
   assert.match(plain(out), /key=k1\r\n/);
   assert.ok(out.endsWith(`${DIM}The runner finished (exit 0).${RESET}\r\n`), out);
@@ -47,7 +54,10 @@ test('Ctrl+C interrupts it (SIGINT to its group): "stopped", not an error, whate
   const script = 'trap "echo graceful stop; exit 130" INT; echo started; while :; do sleep 0.05; done';
   let pressed = false;
   const { out } = await run({ file: '/bin/sh', args: ['-c', script] }, (all, pty) => {
-    if (!pressed && /started/.test(all)) { pressed = true; pty.handleInput('\x03'); }
+    if (!pressed && /started/.test(all)) {
+      pressed = true;
+      pty.handleInput('\x03');
+    }
   });
   assert.match(plain(out), /started\r\n\^C\r\ngraceful stop\r\n/);
   assert.ok(out.includes(`${DIM}The runner stopped (exit 130).${RESET}`), out);
@@ -55,7 +65,16 @@ test('Ctrl+C interrupts it (SIGINT to its group): "stopped", not an error, whate
 
 test('the exit line for each way to end', () => {
   const spec = { what: 'The runner', file: 'tilebox' };
-  assert.deepEqual(exitLine({ code: 1, signal: null, interrupted: false }, spec), { text: 'The runner ended with exit 1: the output above says why.', error: true });
-  assert.deepEqual(exitLine({ code: null, signal: 'SIGINT', interrupted: true }, spec), { text: 'The runner stopped (signal SIGINT).', error: false });
-  assert.deepEqual(exitLine({ code: null, signal: 'SIGKILL', interrupted: false }, spec), { text: 'The runner ended with signal SIGKILL: the output above says why.', error: true });
+  assert.deepEqual(exitLine({ code: 1, signal: null, interrupted: false }, spec), {
+    text: 'The runner ended with exit 1: the output above says why.',
+    error: true,
+  });
+  assert.deepEqual(exitLine({ code: null, signal: 'SIGINT', interrupted: true }, spec), {
+    text: 'The runner stopped (signal SIGINT).',
+    error: false,
+  });
+  assert.deepEqual(exitLine({ code: null, signal: 'SIGKILL', interrupted: false }, spec), {
+    text: 'The runner ended with signal SIGKILL: the output above says why.',
+    error: true,
+  });
 });

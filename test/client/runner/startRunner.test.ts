@@ -18,7 +18,10 @@ test('the runner terminal gets the CLI as shellPath, an exact argv, and the key 
   assert.deepEqual(t.env, { TILEBOX_API_KEY: KEY });
   assert.ok(![t.shellPath, ...t.shellArgs, t.name].some((s) => s.includes(KEY)));
   assert.deepEqual([...w.localRunners], [DEV]);
-  assert.deepEqual(done?.next.map((s) => s.title), ['Submit Job…']);
+  assert.deepEqual(
+    done?.next.map((s) => s.title),
+    ['Submit Job…'],
+  );
 });
 
 test('a second start for the same cluster reveals the same terminal without asking anything', async () => {
@@ -53,7 +56,10 @@ test('without an API key or a CLI the runner does not start and says why', async
 
 test('the direct runner runs [workflow].command through `parallel` in the project folder', async () => {
   const project = exampleProject();
-  writeFileSync(project.configPath, '[workflow]\nslug = "s"\ncommand = ["uv", "run", "python", "-m", "my flow.worker"]\n[build]\ninclude = ["**"]\n');
+  writeFileSync(
+    project.configPath,
+    '[workflow]\nslug = "s"\ncommand = ["uv", "run", "python", "-m", "my flow.worker"]\n[build]\ninclude = ["**"]\n',
+  );
   const w = world(project);
   await startDirectFlow(w.deps(w.ui({ pick: '[workflow].command' }, { input: '2' })), { projectDir: project.dir });
   const t = w.created[0];
@@ -72,6 +78,16 @@ test('with tilebox.apiUrl set, the runner terminal passes --api-url before the s
   const w = world();
   const deps = { ...w.deps(w.ui({ input: '2' }, { pick: 'Stop when idle' })), apiUrl: () => ' https://api.tilebox.dev ' };
   await startRunnerFlow(deps, DEV);
-  assert.deepEqual(w.created[0].shellArgs, ['--api-url', 'https://api.tilebox.dev', 'runner', 'start', '--cluster', DEV, '-n', '2', '--stop-when-idling']);
+  assert.deepEqual(w.created[0].shellArgs, [
+    '--api-url',
+    'https://api.tilebox.dev',
+    'runner',
+    'start',
+    '--cluster',
+    DEV,
+    '-n',
+    '2',
+    '--stop-when-idling',
+  ]);
   assert.deepEqual(w.created[0].env, { TILEBOX_API_KEY: KEY });
 });

@@ -21,7 +21,11 @@ function setup(located: { path: string } | { searched: string[] } = { path: CLI 
   const folder = { uri: fake.Uri.file(dirname(f.project.dir)), name: 'ws', index: 0 };
   fake.state.workspaceFolders.splice(0, Infinity, folder);
   fake.state.messages.length = 0;
-  const provider = new TileboxTaskProvider(f.s, async () => located, () => apiUrl);
+  const provider = new TileboxTaskProvider(
+    f.s,
+    async () => located,
+    () => apiUrl,
+  );
   return { f, folder, provider };
 }
 
@@ -36,7 +40,10 @@ test('package.json declares the tilebox task type with the actions the provider 
 test('detected tasks: publish per project (in its folder) and a background runner, key in env only', async () => {
   const { f, provider } = setup();
   const tasks = (await provider.provideTasks()) as unknown as TaskLike[];
-  assert.deepEqual(tasks.map((t) => t.name), [`publish ${f.project.label}`, 'runner (default cluster)']);
+  assert.deepEqual(
+    tasks.map((t) => t.name),
+    [`publish ${f.project.label}`, 'runner (default cluster)'],
+  );
   const [publish, runner] = tasks;
   assert.deepEqual(publish.definition, { type: 'tilebox', action: 'publish', project: basename(f.project.dir) });
   assert.equal(publish.execution.process, CLI);
@@ -53,9 +60,23 @@ test('detected tasks: publish per project (in its folder) and a background runne
 
 test('a tasks.json runner resolves with its cluster, count and --api-url; a bad slug is refused with a message', async () => {
   const { f, folder, provider } = setup({ path: CLI }, 'https://api.tilebox.dev');
-  const task = { name: 'my runner', definition: { type: 'tilebox', action: 'runner', cluster: DEV, count: 2, stopWhenIdle: true }, scope: folder };
+  const task = {
+    name: 'my runner',
+    definition: { type: 'tilebox', action: 'runner', cluster: DEV, count: 2, stopWhenIdle: true },
+    scope: folder,
+  };
   const resolved = (await provider.resolveTask(task as never)) as unknown as TaskLike;
-  assert.deepEqual(resolved.execution.args, ['--api-url', 'https://api.tilebox.dev', 'runner', 'start', '--cluster', DEV, '-n', '2', '--stop-when-idling']);
+  assert.deepEqual(resolved.execution.args, [
+    '--api-url',
+    'https://api.tilebox.dev',
+    'runner',
+    'start',
+    '--cluster',
+    DEV,
+    '-n',
+    '2',
+    '--stop-when-idling',
+  ]);
   assert.equal(resolved.name, 'my runner');
   const bad = { name: 'evil', definition: { type: 'tilebox', action: 'runner', cluster: '--api-key=x' }, scope: folder };
   assert.equal(await provider.resolveTask(bad as never), undefined);

@@ -4,20 +4,39 @@ import { test } from 'node:test';
 import { RunnerTerminals, type RunnerTerminalOptions } from '../../../client/src/runner/terminals';
 
 function fakeHost() {
-  const created: (RunnerTerminalOptions & { shown: number; show(): void; exitStatus?: { code: number }; disposed?: boolean; dispose(): void })[] = [];
+  const created: (RunnerTerminalOptions & {
+    shown: number;
+    show(): void;
+    exitStatus?: { code: number };
+    disposed?: boolean;
+    dispose(): void;
+  })[] = [];
   let closeListener: ((t: unknown) => void) | undefined;
   return {
     created,
     close: (t: unknown) => closeListener?.(t),
     host: {
       createTerminal(options: RunnerTerminalOptions) {
-        const t: (typeof created)[number] = { ...options, shown: 0, show() { t.shown++; }, dispose() { t.disposed = true; } };
+        const t: (typeof created)[number] = {
+          ...options,
+          shown: 0,
+          show() {
+            t.shown++;
+          },
+          dispose() {
+            t.disposed = true;
+          },
+        };
         created.push(t);
         return t;
       },
       onDidCloseTerminal(listener: (t: never) => void) {
         closeListener = listener as (t: unknown) => void;
-        return { dispose() { closeListener = undefined; } };
+        return {
+          dispose() {
+            closeListener = undefined;
+          },
+        };
       },
     },
   };
@@ -59,7 +78,12 @@ test('a runner whose process ended (stopped when idle) is not revealed again: a 
 test('runner terminals opt out of session persistence, so their env (the API key) is not saved and they are not revived', () => {
   const fake = fakeHost();
   const terminals = new RunnerTerminals(fake.host, new Set<string>());
-  terminals.open('dev', { name: 'Tilebox runner: dev', shellPath: '/bin/tilebox', shellArgs: ['runner', 'start'], env: { TILEBOX_API_KEY: 'k' } });
+  terminals.open('dev', {
+    name: 'Tilebox runner: dev',
+    shellPath: '/bin/tilebox',
+    shellArgs: ['runner', 'start'],
+    env: { TILEBOX_API_KEY: 'k' },
+  });
   assert.equal(fake.created[0].isTransient, true);
   assert.deepEqual(fake.created[0].env, { TILEBOX_API_KEY: 'k' });
 });
@@ -67,7 +91,13 @@ test('runner terminals opt out of session persistence, so their env (the API key
 test('the set of running runners changes when a runner starts, when its process ends (its terminal stays) and when it closes', () => {
   const fake = fakeHost();
   let endListener: ((t: unknown) => void) | undefined;
-  const host = { ...fake.host, onDidEndProcess(l: (t: never) => void) { endListener = l as (t: unknown) => void; return { dispose() {} }; } };
+  const host = {
+    ...fake.host,
+    onDidEndProcess(l: (t: never) => void) {
+      endListener = l as (t: unknown) => void;
+      return { dispose() {} };
+    },
+  };
   const local = new Set<string>();
   let changes = 0;
   const terminals = new RunnerTerminals(host, local, () => changes++);

@@ -13,9 +13,24 @@ const fake = await import('../../fakeVscode');
 const { TileboxStatusBar } = await import('../../../client/src/status/TileboxStatusBar');
 const { WorkspaceProjects } = await import('../../../client/src/projects/WorkspaceProjects');
 
-const qa: Project = { configPath: '/ws/qa/tilebox.workflow.toml', dir: '/ws/qa', label: 'qa', slug: 'scene-qa', targets: [{ name: 'dev', clusters: ['dev-1'] }, { name: 'prod', clusters: ['p-1', 'p-2'] }] };
+const qa: Project = {
+  configPath: '/ws/qa/tilebox.workflow.toml',
+  dir: '/ws/qa',
+  label: 'qa',
+  slug: 'scene-qa',
+  targets: [
+    { name: 'dev', clusters: ['dev-1'] },
+    { name: 'prod', clusters: ['p-1', 'p-2'] },
+  ],
+};
 const ingest: Project = { configPath: '/ws/ingest/tilebox.workflow.toml', dir: '/ws/ingest', label: 'ingest', slug: 'ingest', targets: [] };
-const job = (state: Job['state'], progress: Job['progress'] = []): Job => ({ id: '019ef7a2-0000-7000-8000-000000000001', name: 'nightly scenes', state, taskSummaries: [], progress });
+const job = (state: Job['state'], progress: Job['progress'] = []): Job => ({
+  id: '019ef7a2-0000-7000-8000-000000000001',
+  name: 'nightly scenes',
+  state,
+  taskSummaries: [],
+  progress,
+});
 const IDS = { publish: 'p', deploy: 'd', submit: 's', runner: 'r', output: 'o' };
 
 test('the project item: workflow slug and first target; a warning colour without a slug; hidden without projects', () => {
@@ -23,7 +38,10 @@ test('the project item: workflow slug and first target; a warning colour without
   assert.equal(s.text, '$(rocket) scene-qa · dev');
   assert.match(s.tooltip, /Target `dev`: `dev-1` \(and `prod`\)/);
   assert.equal(s.background, undefined);
-  assert.equal(projectStatus({ ...ingest, slug: undefined, error: 'No [workflow].slug' }, 1)!.background, 'statusBarItem.warningBackground');
+  assert.equal(
+    projectStatus({ ...ingest, slug: undefined, error: 'No [workflow].slug' }, 1)!.background,
+    'statusBarItem.warningBackground',
+  );
   assert.equal(projectStatus(ingest, 1)!.text, '$(rocket) ingest · default cluster');
   assert.equal(projectStatus(undefined, 0), undefined);
   assert.equal(projectStatus(undefined, 2)!.text, '$(rocket) Tilebox: pick a project');
@@ -39,7 +57,10 @@ test('the last job item: state icon, progress while running, red when failed', (
 });
 
 test('actions: "Switch Project…" only when there is a choice', () => {
-  assert.deepEqual(statusActions(IDS, qa, 1).map((a) => a.command), ['p', 'd', 's', 'r', 'o']);
+  assert.deepEqual(
+    statusActions(IDS, qa, 1).map((a) => a.command),
+    ['p', 'd', 's', 'r', 'o'],
+  );
   const many = statusActions(IDS, qa, 2);
   assert.equal(many[0].label, '$(folder-library) Switch Project…');
   assert.equal(many[0].command, undefined);
@@ -50,8 +71,14 @@ function registry(projects: Project[]) {
   let active = projects[0];
   const changed = new fake.EventEmitter<void>();
   return {
-    all: () => projects, active: () => active, pick: async () => active, onDidChange: changed.event,
-    setActive(p: Project | undefined) { active = p as Project; changed.fire(); },
+    all: () => projects,
+    active: () => active,
+    pick: async () => active,
+    onDidChange: changed.event,
+    setActive(p: Project | undefined) {
+      active = p as Project;
+      changed.fire();
+    },
   };
 }
 
@@ -97,21 +124,34 @@ test('project registry: the palette asks which project, offers the last choice f
   const memento = fake.extensionContext().workspaceState;
   const reg = new WorkspaceProjects(memento);
   await reg.ready();
-  assert.deepEqual(reg.all().map((p) => [p.label, p.slug]), [['ingest', 'ingest'], ['qa', 'scene-qa']]);
+  assert.deepEqual(
+    reg.all().map((p) => [p.label, p.slug]),
+    [
+      ['ingest', 'ingest'],
+      ['qa', 'scene-qa'],
+    ],
+  );
   assert.equal(reg.active(), undefined, 'two projects, no editor, no choice yet: commands must ask');
   let changes = 0;
   reg.onDidChange(() => changes++);
 
   fake.state.answers.push((items: { label: string }[]) => items.find((i) => i.label === 'qa'));
   assert.equal((await reg.pick('Publish which project?'))?.dir, '/ws/qa');
-  assert.deepEqual(fake.views.quickPicks[0].items.map((i: { label: string }) => i.label), ['ingest', 'qa']);
+  assert.deepEqual(
+    fake.views.quickPicks[0].items.map((i: { label: string }) => i.label),
+    ['ingest', 'qa'],
+  );
   assert.equal(fake.views.quickPicks[0].options.placeHolder, 'Publish which project?');
   assert.equal(reg.active()?.dir, '/ws/qa', 'the choice is the active project');
   assert.equal(changes, 1, 'listeners (status bar, jobs view) hear about it');
 
   fake.state.answers.push(undefined);
   assert.equal(await reg.pick('Deploy which project?'), undefined, 'Escape: nothing');
-  assert.deepEqual(fake.views.quickPicks[1].items.map((i: { label: string }) => i.label), ['qa', 'ingest'], 'the last choice first');
+  assert.deepEqual(
+    fake.views.quickPicks[1].items.map((i: { label: string }) => i.label),
+    ['qa', 'ingest'],
+    'the last choice first',
+  );
   const again = new WorkspaceProjects(memento);
   await again.ready();
   assert.equal(again.active()?.dir, '/ws/qa', 'the choice is remembered for the workspace');
@@ -126,7 +166,7 @@ test('project registry: the palette asks which project, offers the last choice f
   assert.equal(changes, seen, 'another file of the same project: no change event (views do not re-render)');
   fake.state.answers.push((items: { label: string }[]) => items.find((i) => i.label === 'qa'));
   await reg.pick('Switch to which Tilebox project?');
-  assert.equal(reg.active()?.dir, '/ws/qa', 'a project just picked wins over the editor\'s…');
+  assert.equal(reg.active()?.dir, '/ws/qa', "a project just picked wins over the editor's…");
   fake.views.activeEditorChanged.fire();
   assert.equal(reg.active()?.dir, '/ws/ingest', '…until the editor changes');
   fake.window.activeTextEditor = undefined;
@@ -143,8 +183,14 @@ test('project registry: with no project, picking says so once and offers to crea
   fake.state.answers.push('Create Workflow Project…');
   assert.equal(await reg.pick('Publish which project?'), undefined);
   await new Promise((r) => setImmediate(r));
-  assert.deepEqual(fake.state.messages.map((m: { text: string; items: string[] }) => [m.text, m.items]), [['No tilebox.workflow.toml in this workspace.', ['Create Workflow Project…']]]);
-  assert.deepEqual(fake.state.executed.map((e: { id: string }) => e.id), ['tilebox.project.create']);
+  assert.deepEqual(
+    fake.state.messages.map((m: { text: string; items: string[] }) => [m.text, m.items]),
+    [['No tilebox.workflow.toml in this workspace.', ['Create Workflow Project…']]],
+  );
+  assert.deepEqual(
+    fake.state.executed.map((e: { id: string }) => e.id),
+    ['tilebox.project.create'],
+  );
   fake.views.files.set(ingest.configPath, '[workflow]\nslug = "ingest"\n');
   await reg.reload();
   fake.views.quickPicks.length = 0;

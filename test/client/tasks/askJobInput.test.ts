@@ -6,7 +6,13 @@ import { askJobInput, findTask } from '../../../client/src/tasks/askJobInput';
 import { FakeUi } from '../commands/fakeUi';
 
 const task = (name: string, version: string, className: string, extra: Partial<DiscoveredTask> = {}): DiscoveredTask => ({
-  name, version, className, file: 'app/tasks.py', line: 1, fields: [], ...extra,
+  name,
+  version,
+  className,
+  file: 'app/tasks.py',
+  line: 1,
+  fields: [],
+  ...extra,
 });
 const tasks = [
   task('tilebox.com/x/Fetch', 'v1.0', 'FetchOld'),

@@ -4,16 +4,9 @@ import { test } from 'node:test';
 import type { TaskField } from '../../../server/src/shared/protocol';
 import { fieldShape } from '../../../client/src/tasks/fieldKinds';
 import { pythonDefault } from '../../../client/src/tasks/pythonLiteral';
-import {
-  checkTaskInput,
-  encodeInput,
-  inputTemplate,
-  needsDocument,
-  readPrompt,
-} from '../../../client/src/tasks/taskInput';
+import { checkTaskInput, encodeInput, inputTemplate, needsDocument, readPrompt } from '../../../client/src/tasks/taskInput';
 
-const f = (name: string, type: string, def?: string): TaskField =>
-  def === undefined ? { name, type } : { name, type, default: def };
+const f = (name: string, type: string, def?: string): TaskField => (def === undefined ? { name, type } : { name, type, default: def });
 
 test('no fields: no input; one field: its bare value; several: an object in field order', () => {
   assert.equal(encodeInput([], []), undefined);
@@ -63,11 +56,7 @@ test('a prompt refuses a value of the wrong type with the field and type named',
   const bad = readPrompt(count, '4.5');
   assert.ok(!bad.ok && /count is int.*whole number/.test(bad.message), JSON.stringify(bad));
   assert.ok(!readPrompt(count, 'many').ok);
-  assert.deepEqual(
-    readPrompt(fieldShape(f('label', 'str')), ' spaced '),
-    { ok: true, value: ' spaced ' },
-    'text is sent as typed',
-  );
+  assert.deepEqual(readPrompt(fieldShape(f('label', 'str')), ' spaced '), { ok: true, value: ' spaced ' }, 'text is sent as typed');
   assert.deepEqual(readPrompt(fieldShape(f('note', 'str | None')), ''), { ok: true, value: null });
   assert.ok(!readPrompt(fieldShape(f('xs', 'list[int]')), '{"a":1}').ok);
   assert.deepEqual(readPrompt(fieldShape(f('when', 'datetime')), '2026-01-31T12:00:00Z'), {

@@ -14,9 +14,15 @@ const { JobsProvider } = await import('../../../client/src/views/JobsProvider');
 type ViewEnv = import('../../../client/src/views/CliViewProvider').ViewEnv;
 type TreeNode = import('../../../client/src/views/nodes/TreeNode').TreeNode;
 
-const project = (dir: string, slug: string): Project => ({ configPath: join(dir, 'tilebox.workflow.toml'), dir, label: slug, slug, targets: [] });
+const project = (dir: string, slug: string): Project => ({
+  configPath: join(dir, 'tilebox.workflow.toml'),
+  dir,
+  label: slug,
+  slug,
+  targets: [],
+});
 const workflow = (slug: string): Workflow => ({ slug, name: slug, releases: [] });
-const job = (id: string): Job => ({ id, name: `job ${id}`, state: 'completed', taskSummaries: [], progress: [] } as unknown as Job);
+const job = (id: string): Job => ({ id, name: `job ${id}`, state: 'completed', taskSummaries: [], progress: [] }) as unknown as Job;
 
 /** A CLI whose answers the test releases by hand; `started` lists each call as it begins. */
 function scriptedCli() {
@@ -24,7 +30,9 @@ function scriptedCli() {
   const waiting = new Map<string, (value: unknown) => void>();
   return {
     started,
-    answer(name: string, value: unknown) { waiting.get(name)!(value); },
+    answer(name: string, value: unknown) {
+      waiting.get(name)!(value);
+    },
     run: <T>(call: CliCall<T>): Promise<CliResult<T>> => {
       const name = call.args.slice(0, 2).join(' ');
       started.push(name);
@@ -89,7 +97,11 @@ test('the jobs view starts `job list` and the `workflow list` it groups by toget
   const projects = [project('/ws/a', 'alpha'), project('/ws/b', 'beta')];
   const jobsMemento = new Map<string, unknown>();
   const view = new JobsProvider(env(cli, memento, projects).env, {
-    memento: { get: (k: string) => jobsMemento.get(k), update: async (k: string, v: unknown) => void jobsMemento.set(k, v), keys: () => [] } as never,
+    memento: {
+      get: (k: string) => jobsMemento.get(k),
+      update: async (k: string, v: unknown) => void jobsMemento.set(k, v),
+      keys: () => [],
+    } as never,
     onlyCurrentProject: () => false,
     loadMoreCommand: 'tilebox.jobs.loadMore',
   });

@@ -58,7 +58,14 @@ function env(h: Harness, projects: Project[], over: Partial<ViewEnv> = {}) {
     recheck: async () => {},
     ...over,
   };
-  return { env: value, failures, loads, setActive: (p: Project) => { active = p; } };
+  return {
+    env: value,
+    failures,
+    loads,
+    setActive: (p: Project) => {
+      active = p;
+    },
+  };
 }
 
 const label = (n: TreeNode) => n.model.label;
@@ -66,7 +73,11 @@ const kids = async (n: TreeNode) => (await n.children()) as TreeNode[];
 const jobsOptions = (over: Partial<{ onlyCurrentProject: boolean; pageSize: number }> = {}) => {
   const store = new Map<string, unknown>();
   return {
-    memento: { get: (k: string) => store.get(k), update: async (k: string, v: unknown) => void store.set(k, v), keys: () => [...store.keys()] } as never,
+    memento: {
+      get: (k: string) => store.get(k),
+      update: async (k: string, v: unknown) => void store.set(k, v),
+      keys: () => [...store.keys()],
+    } as never,
     onlyCurrentProject: () => over.onlyCurrentProject ?? false,
     loadMoreCommand: 'tilebox.jobs.loadMore',
     pageSize: over.pageSize,
@@ -86,12 +97,16 @@ test('a view whose welcome should show stays empty and runs no CLI; the workflow
   assert.deepEqual(h.calls(), [], 'no CLI call was made');
 });
 
-test('workflows: the project\'s workflow → releases (short id, age, clusters, tasks; deployed marked) → task identifiers', async () => {
+test("workflows: the project's workflow → releases (short id, age, clusters, tasks; deployed marked) → task identifiers", async () => {
   const s = await readOnly();
   const { env: e, loads } = env(s.h, [s.example]);
   const view = new WorkflowsProvider(e);
   const first = await view.getChildren();
-  assert.deepEqual(first.map((n) => [n.model.label, n.model.contextValue]), [['Loading…', 'message loading']], 'a loading row, never blank');
+  assert.deepEqual(
+    first.map((n) => [n.model.label, n.model.contextValue]),
+    [['Loading…', 'message loading']],
+    'a loading row, never blank',
+  );
   assert.deepEqual(loads, ['workflows'], 'asked its scheduler for a load');
   await view.load();
   const [wf] = await view.getChildren();
@@ -104,8 +119,10 @@ test('workflows: the project\'s workflow → releases (short id, age, clusters, 
   assert.match(release.model.description!, /^just now · on 1 cluster · 3 tasks$/);
   assert.match(release.model.contextValue!, /\brelease\b.*\bdeployed\b/);
   assert.match(release.model.tooltip!, new RegExp(`Release \`${s.release.releaseId}\``));
-  assert.deepEqual((await kids(release)).map((t) => `${t.model.label} ${t.model.description}`),
-    ['tilebox.com/example/FetchScene v1.0', 'tilebox.com/example/CheckClouds v1.2', 'Summarize v0.0']);
+  assert.deepEqual(
+    (await kids(release)).map((t) => `${t.model.label} ${t.model.description}`),
+    ['tilebox.com/example/FetchScene v1.0', 'tilebox.com/example/CheckClouds v1.2', 'Summarize v0.0'],
+  );
   assert.equal(release.parent, wf, 'nodes know their parent (reveal needs it)');
   const item = view.getTreeItem(release) as any;
   assert.equal(item.iconPath.id, 'rocket');
@@ -124,7 +141,11 @@ test('clusters: a runner started from this editor shows on its cluster, first un
   assert.equal(prod.model.collapsible, 'collapsed', 'nothing deployed, but the runner row is under it');
   const [runner] = await kids(prod);
   assert.equal(runner.model.label, 'Runner (this editor)');
-  assert.deepEqual(runner.model.command, { command: 'tilebox.runner.start', title: 'Show Runner Terminal', arguments: ['prod-eu-CvufcSxcC9SKfe'] });
+  assert.deepEqual(runner.model.command, {
+    command: 'tilebox.runner.start',
+    title: 'Show Runner Terminal',
+    arguments: ['prod-eu-CvufcSxcC9SKfe'],
+  });
   const dev = (await view.getChildren()).find((n) => n.model.label === 'dev-cluster')!;
   assert.doesNotMatch(dev.model.description!, /runner here/);
   assert.deepEqual((await kids(dev)).map(label), ['Scene QA']);
@@ -139,7 +160,7 @@ test('clusters: the default first and marked; a cluster lists the releases deplo
   assert.match(roots[0].model.description!, /\bdefault\b/);
   assert.match(roots[0].model.contextValue!, /\bcluster\b.*\bdefault\b/);
   const dev = roots.find((n) => n.model.label === 'dev-cluster')!;
-  assert.match(dev.model.description!, /\btarget dev\b/, 'the project\'s target naming it');
+  assert.match(dev.model.description!, /\btarget dev\b/, "the project's target naming it");
   assert.match(dev.model.tooltip!, /In target `dev` of tilebox.workflow.toml/);
   const deployed = await kids(dev);
   assert.deepEqual(deployed.map(label), ['Scene QA']);
@@ -159,7 +180,11 @@ test('jobs: newest first with state icons; a queued job nobody can run says why 
   assert.match(orphan.model.tooltip!, /\*\*Why it may not run\*\*\n\n- No release is deployed on default-8fJm2kQ9xL4pRw/);
   assert.match(orphan.model.contextValue!, /\bjob\b.*\bcancelable\b/);
   const why = summary.model.tooltip!.split('**Why it may not run**')[1] ?? '';
-  assert.match(why, /^\n\n- No runner for dev-cluster-9xK2mQ4pL8nR7s was started from this editor/, 'a compatible release is deployed on dev: only the runner is missing');
+  assert.match(
+    why,
+    /^\n\n- No runner for dev-cluster-9xK2mQ4pL8nR7s was started from this editor/,
+    'a compatible release is deployed on dev: only the runner is missing',
+  );
   assert.doesNotMatch(why, /No release/);
   assert.match(summary.model.tooltip!, /tasks: `░{10} 0 % \(0\/1\)`/, 'progress bar');
   const [task] = await kids(summary);
@@ -205,8 +230,16 @@ test('jobs: the filter goes to `job list`, survives in the workspace state, and 
   await view.setFilter({ name: 'summ', cluster: DEV });
   await view.load();
   assert.deepEqual((await view.getChildren()).map(label), ['summary']);
-  assert.ok(s.h.calls().some((c) => c.argv.join(' ').includes(`job list --name summ --cluster ${DEV}`)
-    || (c.argv.includes('--name') && c.argv.includes('summ') && c.argv.includes(DEV))), 'filter passed as flags');
+  assert.ok(
+    s.h
+      .calls()
+      .some(
+        (c) =>
+          c.argv.join(' ').includes(`job list --name summ --cluster ${DEV}`) ||
+          (c.argv.includes('--name') && c.argv.includes('summ') && c.argv.includes(DEV)),
+      ),
+    'filter passed as flags',
+  );
   assert.deepEqual(new JobsProvider(env(s.h, [s.example]).env, options).filter, { name: 'summ', cluster: DEV }, 'remembered');
   await view.setFilter({ state: 'failed' });
   assert.equal((await view.getChildren())[0].model.label, 'Loading…', 'a new filter reloads');
@@ -228,7 +261,10 @@ test('jobs: "Load more…" pages on with the cursor; a reload keeps what was loa
   assert.equal(r.kind, 'ok');
   roots = await view.getChildren();
   assert.deepEqual(roots.map(label), ['orphan', 'summary'], 'the last page: no more row');
-  assert.ok(s.h.calls().some((c) => c.argv.includes('--cursor') && c.argv.includes(s.orphan)), 'cursor = last job of the page');
+  assert.ok(
+    s.h.calls().some((c) => c.argv.includes('--cursor') && c.argv.includes(s.orphan)),
+    'cursor = last job of the page',
+  );
   await view.load();
   assert.deepEqual((await view.getChildren()).map(label), ['orphan', 'summary'], 'a poll does not drop the loaded page');
 });
@@ -267,8 +303,17 @@ test('several projects: every view groups by project, the rest under "Other"; th
   const wf = new WorkflowsProvider(e);
   await wf.load();
   const wfGroups = await wf.getChildren();
-  assert.deepEqual(wfGroups.map((g) => [g.model.label, g.model.contextValue]), [['example-project', 'group project'], ['other', 'group project']]);
-  assert.deepEqual((await kids(wfGroups[0])).map((n) => [n.model.label, (n as any).projectDir]), [['Scene QA', s.dir]]);
+  assert.deepEqual(
+    wfGroups.map((g) => [g.model.label, g.model.contextValue]),
+    [
+      ['example-project', 'group project'],
+      ['other', 'group project'],
+    ],
+  );
+  assert.deepEqual(
+    (await kids(wfGroups[0])).map((n) => [n.model.label, (n as any).projectDir]),
+    [['Scene QA', s.dir]],
+  );
   assert.deepEqual((await kids(wfGroups[1])).map(label), ['Workflow unpublished-abc is not in `workflow list`']);
 
   const cl = new ClustersProvider(e);
@@ -278,7 +323,8 @@ test('several projects: every view groups by project, the rest under "Other"; th
   assert.deepEqual((await kids(clGroups[0])).map(label), ['dev-cluster']);
   assert.deepEqual((await kids(clGroups[1])).map(label), ['prod-eu']);
   const ids = new Set<string>();
-  for (const g of clGroups) for (const c of await kids(g)) assert.ok(!ids.has(c.model.id) && ids.add(c.model.id), 'ids stay unique across groups');
+  for (const g of clGroups)
+    for (const c of await kids(g)) assert.ok(!ids.has(c.model.id) && ids.add(c.model.id), 'ids stay unique across groups');
 
   const jobs = new JobsProvider(e, jobsOptions());
   await jobs.load();
@@ -286,7 +332,7 @@ test('several projects: every view groups by project, the rest under "Other"; th
   assert.deepEqual(jobGroups.map(label), ['example-project', 'Other jobs']);
   assert.deepEqual((await kids(jobGroups[0])).map(label), ['summary'], 'its workflow registers Summarize');
   assert.deepEqual((await kids(jobGroups[1])).map(label), ['orphan']);
-  assert.equal(await jobs.findJob(s.orphan) !== undefined, true, 'reveal finds jobs inside groups');
+  assert.equal((await jobs.findJob(s.orphan)) !== undefined, true, 'reveal finds jobs inside groups');
 
   const only = new JobsProvider(e, jobsOptions({ onlyCurrentProject: true }));
   await only.load();
@@ -306,7 +352,12 @@ test('empty views say so and offer the first step: no jobs → Submit Job…, no
   const [noJobs] = await jobs.getChildren();
   assert.deepEqual([noJobs.model.label, noJobs.model.command?.command], ['No jobs yet (click to submit one)', 'tilebox.job.submit']);
   // The stand-in always seeds a workflow: a CliRunner that answers `workflow list` with none.
-  const none = { run: async (call: any) => { const p = call.parse('{"workflows": []}'); return p.ok ? { kind: 'ok', value: p.value, warnings: [] } : { kind: 'unparsable', detail: p.detail, stdout: '' }; } };
+  const none = {
+    run: async (call: any) => {
+      const p = call.parse('{"workflows": []}');
+      return p.ok ? { kind: 'ok', value: p.value, warnings: [] } : { kind: 'unparsable', detail: p.detail, stdout: '' };
+    },
+  };
   const workflows = new WorkflowsProvider({ ...e, cli: none as never });
   await workflows.load();
   const [noWorkflows] = await workflows.getChildren();

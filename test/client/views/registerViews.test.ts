@@ -15,7 +15,15 @@ const { ViewRefresher } = await import('../../../client/src/refresh/ViewRefreshe
 
 const RUNNING = '019ef7a2-0000-7000-8000-000000000001';
 const DONE = '019ef7a1-0000-7000-8000-000000000002';
-const job = (id: string, name: string, state: string) => ({ id, name, state, submitted_at: '2026-11-23T09:00:00Z', cluster_slug: 'dev', task_summaries: [], progress: [] });
+const job = (id: string, name: string, state: string) => ({
+  id,
+  name,
+  state,
+  submitted_at: '2026-11-23T09:00:00Z',
+  cluster_slug: 'dev',
+  task_summaries: [],
+  progress: [],
+});
 
 /** Answers `job list`, `cluster list`, `workflow list` with canned JSON; records every argv. */
 class FakeCli implements CliRunner {
@@ -25,11 +33,17 @@ class FakeCli implements CliRunner {
   failNext = false;
   async run<T>(call: CliCall<T>): Promise<CliResult<T>> {
     this.calls.push(call.args);
-    if (this.failNext) { this.failNext = false; return { kind: 'exited', exitCode: 1, stderr: 'Error: boom' }; }
+    if (this.failNext) {
+      this.failNext = false;
+      return { kind: 'exited', exitCode: 1, stderr: 'Error: boom' };
+    }
     const what = call.args.slice(0, 2).join(' ');
-    const out = what === 'job list' ? { jobs: this.jobs, next_cursor: this.cursor }
-      : what === 'cluster list' ? { clusters: [{ slug: 'dev', display_name: 'dev', deletable: true }] }
-        : { workflows: [] };
+    const out =
+      what === 'job list'
+        ? { jobs: this.jobs, next_cursor: this.cursor }
+        : what === 'cluster list'
+          ? { clusters: [{ slug: 'dev', display_name: 'dev', deletable: true }] }
+          : { workflows: [] };
     const parsed = call.parse(JSON.stringify(out));
     return parsed.ok ? { kind: 'ok', value: parsed.value, warnings: [] } : { kind: 'unparsable', detail: parsed.detail, stdout: '' };
   }
@@ -52,18 +66,26 @@ function setup() {
   const context = fake.extensionContext();
   previous = context;
   const projectsChanged = new fake.EventEmitter<void>();
-  const views = registerViews(context, {
-    cli,
-    projects: { all: () => [project], active: () => project, pick: async () => project, onDidChange: projectsChanged.event },
-    log: fake.window.createOutputChannel('Tilebox'),
-    ready: () => true,
-    reportFailure: () => {},
-    localRunners: new Set(),
-    requestLoad: (v) => refresher.refresh(v),
-    recheck: async () => {},
-  }, refresher, (_r, what) => void failures.push(what));
+  const views = registerViews(
+    context,
+    {
+      cli,
+      projects: { all: () => [project], active: () => project, pick: async () => project, onDidChange: projectsChanged.event },
+      log: fake.window.createOutputChannel('Tilebox'),
+      ready: () => true,
+      reportFailure: () => {},
+      localRunners: new Set(),
+      requestLoad: (v) => refresher.refresh(v),
+      recheck: async () => {},
+    },
+    refresher,
+    (_r, what) => void failures.push(what),
+  );
   const tree = (id: string) => fake.views.trees.get(`tilebox.views.${id}`)!;
-  const run = async (id: string, ...args: unknown[]) => { await fake.state.commands.get(id)!(...args); await settle(); };
+  const run = async (id: string, ...args: unknown[]) => {
+    await fake.state.commands.get(id)!(...args);
+    await settle();
+  };
   return { cli, clock, refresher, failures, context, views, tree, run, projectsChanged };
 }
 
@@ -118,7 +140,7 @@ test('"Show Only the Current Project\'s Jobs" sets the workspace setting; the vi
   await settle();
   assert.equal(w.tree('jobs').description, 'example-project');
   assert.equal(w.cli.count('job list'), before + 1);
-  assert.equal(w.cli.count('workflow list'), 1, 'workflows are read to tell which jobs are the project\'s');
+  assert.equal(w.cli.count('workflow list'), 1, "workflows are read to tell which jobs are the project's");
   await w.run('tilebox.jobs.showAllProjects');
   assert.equal(fake.state.config['jobs.onlyCurrentProject'], false);
   fake.views.configChanged.fire({ affectsConfiguration: (k: string) => k === 'tilebox.jobs.onlyCurrentProject' });
@@ -141,7 +163,10 @@ test('Load more appends the next page; a failure there is reported once, the lis
   w.cli.cursor = null;
   await w.run('tilebox.jobs.loadMore');
   assert.ok(w.cli.calls.at(-1)!.includes('--cursor') && w.cli.calls.at(-1)!.includes(DONE));
-  assert.deepEqual((await provider.getChildren()).map((n: any) => n.model.label), ['render', 'old', 'older']);
+  assert.deepEqual(
+    (await provider.getChildren()).map((n: any) => n.model.label),
+    ['render', 'old', 'older'],
+  );
   w.refresher.dispose();
 });
 
@@ -154,7 +179,10 @@ test('refresh reloads the named view only; revealJob shows the jobs view and sel
   await settle();
   await w.tree('jobs').provider.getChildren(); // what VS Code does once the focused view shows the reloaded data
   await revealing;
-  assert.ok(fake.state.executed.some((e: any) => e.id === 'tilebox.views.jobs.focus'), 'the hidden jobs view is focused');
+  assert.ok(
+    fake.state.executed.some((e: any) => e.id === 'tilebox.views.jobs.focus'),
+    'the hidden jobs view is focused',
+  );
   const revealed = w.tree('jobs').revealed.at(-1)!;
   assert.equal(revealed.node.jobId, RUNNING);
   assert.deepEqual(revealed.o, { select: true, focus: false });

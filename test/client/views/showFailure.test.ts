@@ -21,9 +21,24 @@ function setup() {
 
 test('each failure kind is one error notification whose button runs its fix', async () => {
   const cases: [CliResult<unknown>, RegExp, string, string][] = [
-    [{ kind: 'not-found', searched: ['/usr/bin/tilebox'] }, /Publishing release failed: the tilebox CLI was not found/, 'Install or Set CLI Path…', 'tilebox.cli.setPath'],
-    [{ kind: 'not-authenticated', stderr: 'Error: invalid api key' }, /API key is missing or was rejected \(Error: invalid api key\)/, 'Set API Key', 'tilebox.account.setApiKey'],
-    [{ kind: 'exited', exitCode: 1, stderr: 'Traceback\nError: release not found' }, /failed \(exit 1\): Error: release not found/, 'Show Output', 'tilebox.showOutput'],
+    [
+      { kind: 'not-found', searched: ['/usr/bin/tilebox'] },
+      /Publishing release failed: the tilebox CLI was not found/,
+      'Install or Set CLI Path…',
+      'tilebox.cli.setPath',
+    ],
+    [
+      { kind: 'not-authenticated', stderr: 'Error: invalid api key' },
+      /API key is missing or was rejected \(Error: invalid api key\)/,
+      'Set API Key',
+      'tilebox.account.setApiKey',
+    ],
+    [
+      { kind: 'exited', exitCode: 1, stderr: 'Traceback\nError: release not found' },
+      /failed \(exit 1\): Error: release not found/,
+      'Show Output',
+      'tilebox.showOutput',
+    ],
     [{ kind: 'unparsable', detail: 'not JSON', stdout: '<html>' }, /cannot read \(not JSON\)/, 'Show Output', 'tilebox.showOutput'],
   ];
   for (const [result, message, button, command] of cases) {
@@ -35,9 +50,16 @@ test('each failure kind is one error notification whose button runs its fix', as
     assert.equal(fake.state.messages[0].level, 'error');
     assert.match(fake.state.messages[0].text, message);
     assert.deepEqual(fake.state.messages[0].items, [button]);
-    assert.deepEqual(fake.state.executed.map((e: { id: string }) => e.id), [command], `${result.kind}: the button runs the fix`);
+    assert.deepEqual(
+      fake.state.executed.map((e: { id: string }) => e.id),
+      [command],
+      `${result.kind}: the button runs the fix`,
+    );
     assert.deepEqual(heard, [result.kind]);
-    assert.ok(fake.views.logs.some((l) => l.level === 'warn' && l.text.startsWith('Publishing release')), 'and one log line');
+    assert.ok(
+      fake.views.logs.some((l) => l.level === 'warn' && l.text.startsWith('Publishing release')),
+      'and one log line',
+    );
   }
 });
 

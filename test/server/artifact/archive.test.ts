@@ -20,8 +20,12 @@ const config: SelectionConfig = { slug: 'demo', root: 'proj', include: ['**'], e
 const LONG = `${'deep/'.repeat(25)}name-longer-than-a-ustar-field.py`;
 const project = () => {
   const t = tree({
-    'proj/run.sh': '#!/bin/sh\necho run\n', 'proj/pkg/mod.py': 'print(1)\n', 'proj/pkg/Ä-ünïcode.txt': 'ü\n',
-    'proj/.env.example': 'A=1\n', [`proj/${LONG}`]: 'long\n', 'proj/empty.txt': '',
+    'proj/run.sh': '#!/bin/sh\necho run\n',
+    'proj/pkg/mod.py': 'print(1)\n',
+    'proj/pkg/Ä-ünïcode.txt': 'ü\n',
+    'proj/.env.example': 'A=1\n',
+    [`proj/${LONG}`]: 'long\n',
+    'proj/empty.txt': '',
   });
   fs.chmodSync(join(t.dir, 'proj/run.sh'), 0o755);
   return t;
@@ -43,7 +47,10 @@ test('two builds give identical bytes although mtimes and modes changed in betwe
   assert.equal(first.digest, sha256(first.path));
   assert.equal(first.bytes, fs.statSync(first.path).size);
   assert.equal(first.files, 6);
-  assert.equal(first.inputBytes, [...'#!/bin/sh\necho run\nprint(1)\nü\nA=1\nlong\n'].reduce((n, c) => n + Buffer.byteLength(c), 0));
+  assert.equal(
+    first.inputBytes,
+    [...'#!/bin/sh\necho run\nprint(1)\nü\nA=1\nlong\n'].reduce((n, c) => n + Buffer.byteLength(c), 0),
+  );
 });
 
 test('GNU tar lists exactly the selected files, in order, as root with 0644/0755 and mtime 0', async () => {
@@ -55,7 +62,10 @@ test('GNU tar lists exactly the selected files, in order, as root with 0644/0755
     const [mode, owner, size, date, time, ...name] = line.split(/\s+/);
     return { mode, owner, size: Number(size), when: `${date} ${time}`, name: name.join(' ') };
   });
-  assert.deepEqual(listed.map((l) => l.name), selection.files.map((f) => f.path));
+  assert.deepEqual(
+    listed.map((l) => l.name),
+    selection.files.map((f) => f.path),
+  );
   for (const entry of listed) {
     assert.equal(entry.mode, entry.name === 'run.sh' ? '-rwxr-xr-x' : '-rw-r--r--', entry.name);
     assert.equal(entry.owner, '0/0');
@@ -110,7 +120,10 @@ test('a big (streamed) file that shrinks, and a file replaced by a folder, fail 
 test('an output folder that does not exist, or a selection with problems, is refused without writing', async () => {
   const t = project();
   const selection = await selectArtifactFiles(t.dir, config);
-  await assert.rejects(buildArchive(selection, join(t.dir, 'missing/demo.tar.zst')), /cannot write .*missing\/demo\.tar\.zst: no such file or folder/);
+  await assert.rejects(
+    buildArchive(selection, join(t.dir, 'missing/demo.tar.zst')),
+    /cannot write .*missing\/demo\.tar\.zst: no such file or folder/,
+  );
   const broken = { ...selection, problems: [{ path: 'x', message: 'symbolic link x leads outside the workflow root (to /etc/passwd)' }] };
   await assert.rejects(buildArchive(broken, join(t.dir, 'demo.tar.zst')), /cannot build the artifact: symbolic link x leads outside/);
   assert.equal(fs.existsSync(join(t.dir, 'demo.tar.zst')), false);
@@ -161,7 +174,10 @@ test('paths too long for ustar (pax headers) and non-ASCII names come back exact
   names.forEach((name, i) => t.put(`proj/${name}`, `${i}\n`.repeat(i + 1)));
   const selection = await selectArtifactFiles(t.dir, config);
   const built = await buildArchive(selection, join(t.dir, 'demo.tar.zst'));
-  assert.deepEqual(run('tar', '--zstd', '-tf', built.path).split('\n').filter(Boolean), selection.files.map((f) => f.path));
+  assert.deepEqual(
+    run('tar', '--zstd', '-tf', built.path).split('\n').filter(Boolean),
+    selection.files.map((f) => f.path),
+  );
   const out = join(t.dir, 'extracted');
   fs.mkdirSync(out);
   run('tar', '--zstd', '-xf', built.path, '-C', out);

@@ -36,8 +36,14 @@ test('a socket in the selection is a problem naming it, and the build refuses to
   await new Promise<void>((resolve) => server.listen(join(t.dir, 'proj', 'agent.sock'), resolve));
   try {
     const selection = await selectArtifactFiles(t.dir, config);
-    assert.deepEqual(selection.files.map((f) => f.path), ['a.py']);
-    assert.deepEqual(selection.problems.map((p) => p.message), ['agent.sock is a socket, not a regular file; exclude it or remove it']);
+    assert.deepEqual(
+      selection.files.map((f) => f.path),
+      ['a.py'],
+    );
+    assert.deepEqual(
+      selection.problems.map((p) => p.message),
+      ['agent.sock is a socket, not a regular file; exclude it or remove it'],
+    );
     await assert.rejects(buildArchive(selection, join(t.dir, 'demo.tar.zst')), /cannot build the artifact: agent\.sock is a socket/);
     assert.equal(fs.existsSync(join(t.dir, 'demo.tar.zst')), false);
   } finally {
@@ -56,7 +62,10 @@ test('an unreadable file or folder is reported by the selection, naming it', asy
     return (original as (...a: unknown[]) => unknown)(p, ...rest);
   });
   const selection = await selectArtifactFiles(project.dir, config);
-  assert.deepEqual(selection.files.map((f) => f.path), ['a.py']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['a.py'],
+  );
   assert.deepEqual(selection.problems, [
     { path: 'locked/', message: 'cannot list folder locked/: permission denied' },
     { path: 'secret.key', message: 'cannot read secret.key: permission denied' },
@@ -73,10 +82,16 @@ test('a file others may not read is checked for this process, so preview and bui
     return abs.endsWith('private.key') ? errno('EACCES') : undefined;
   };
   const selection = await selectArtifactFiles(project.dir, config, { readError: denied });
-  assert.deepEqual(selection.files.map((f) => f.path), ['a.py', 'shared.py']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['a.py', 'shared.py'],
+  );
   assert.deepEqual(selection.problems, [{ path: 'private.key', message: 'cannot read private.key: permission denied' }]);
   assert.deepEqual(asked, ['private.key'], 'world-readable files cost no extra call');
-  await assert.rejects(buildArchive(selection, join(project.dir, 'demo.tar.zst')), /cannot build the artifact: cannot read private\.key: permission denied/);
+  await assert.rejects(
+    buildArchive(selection, join(project.dir, 'demo.tar.zst')),
+    /cannot build the artifact: cannot read private\.key: permission denied/,
+  );
   // The real check answers for this process: whoever runs the tests can read a file they own with mode 0600.
   fs.chmodSync(join(project.dir, 'proj/private.key'), 0o600);
   assert.deepEqual((await selectArtifactFiles(project.dir, config)).problems, []);
@@ -91,7 +106,10 @@ test('a file that cannot be opened at build time fails the build naming it, leav
     if (String(p).endsWith('b.py')) throw errno('EACCES');
     return (original as (...a: unknown[]) => unknown)(p, ...rest);
   });
-  await assert.rejects(buildArchive(selection, join(out, 'demo.tar.zst')), { name: 'ArchiveInputError', message: 'cannot read b.py: permission denied' });
+  await assert.rejects(buildArchive(selection, join(out, 'demo.tar.zst')), {
+    name: 'ArchiveInputError',
+    message: 'cannot read b.py: permission denied',
+  });
   assert.deepEqual(leftovers(out), []);
 });
 
@@ -110,7 +128,10 @@ test('a file that grows while it is being read fails the build naming it, leavin
     }
     return (original as (...a: unknown[]) => unknown)(fd, ...rest);
   });
-  await assert.rejects(buildArchive(selection, join(out, 'demo.tar.zst')), /^ArchiveInputError: log\.txt grew while the artifact was being built/);
+  await assert.rejects(
+    buildArchive(selection, join(out, 'demo.tar.zst')),
+    /^ArchiveInputError: log\.txt grew while the artifact was being built/,
+  );
   assert.ok(appended);
   assert.deepEqual(leftovers(out), []);
 });
@@ -127,7 +148,10 @@ test('a file that shrinks while it is being read fails the build naming it', asy
     if (++reads === 2) fs.truncateSync(shrinking, 1000);
     return (original as (...a: unknown[]) => unknown)(fd, ...rest);
   });
-  await assert.rejects(buildArchive(selection, join(out, 'demo.tar.zst'), { frameBytes: 64 * 1024 }), /data\.bin shrank while the artifact was being built/);
+  await assert.rejects(
+    buildArchive(selection, join(out, 'demo.tar.zst'), { frameBytes: 64 * 1024 }),
+    /data\.bin shrank while the artifact was being built/,
+  );
   assert.deepEqual(leftovers(out), []);
 });
 
@@ -152,7 +176,9 @@ test('a full disk (ENOSPC from the archive file) fails naming the archive, leavi
     return handle;
   });
   const target = join(out, 'demo.tar.zst');
-  await assert.rejects(buildArchive(selection, target, { frameBytes: 128 * 1024 }), { message: `cannot write ${target}: no space left on device` });
+  await assert.rejects(buildArchive(selection, target, { frameBytes: 128 * 1024 }), {
+    message: `cannot write ${target}: no space left on device`,
+  });
   assert.ok(written > 0, 'some frames were written before the disk filled');
   assert.deepEqual(leftovers(out), []);
 });
@@ -191,7 +217,9 @@ test('an interrupted build stops, says so, and leaves no temp file', async (t) =
     return (original as (...a: unknown[]) => unknown)(p, ...rest);
   });
   const target = join(out, 'demo.tar.zst');
-  await assert.rejects(buildArchive(selection, target, { signal: controller.signal }), { message: `interrupted; ${target} was not written` });
+  await assert.rejects(buildArchive(selection, target, { signal: controller.signal }), {
+    message: `interrupted; ${target} was not written`,
+  });
   assert.deepEqual(leftovers(out), []);
 });
 
@@ -200,7 +228,9 @@ test('an output path that is one of the selected files is refused before anythin
   fs.symlinkSync(join(project.dir, 'proj'), join(project.dir, 'alias'));
   const selection = await selectArtifactFiles(project.dir, config);
   for (const target of [join(project.dir, 'proj', 'a.py'), join(project.dir, 'alias', 'a.py')]) {
-    await assert.rejects(buildArchive(selection, target), { message: `refusing to write ${target}: it is a.py, one of the files going into the artifact` });
+    await assert.rejects(buildArchive(selection, target), {
+      message: `refusing to write ${target}: it is a.py, one of the files going into the artifact`,
+    });
   }
   assert.equal(fs.readFileSync(join(project.dir, 'proj', 'a.py'), 'utf8'), 'print(1)\n');
   assert.deepEqual(leftovers(join(project.dir, 'proj')).sort(), ['a.py', 'b.py']);

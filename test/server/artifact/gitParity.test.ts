@@ -10,11 +10,72 @@ import { git, gitList, listFiles, makeTree, type Tree } from './tree';
 const trees: Tree[] = [];
 after(() => trees.forEach((t) => t.remove()));
 
-const NAMES = ['a', 'b', 'sub', 'tmp', 'build', 'dist', 'docs', 'cache', 'x', 'y', 'Data', 'data', '.hidden', '.env',
-  'keep.log', 'app.log', 'file1.txt', 'fileA.txt', 'README.md', 'notes.md', 'lib.o', 'lib.a', 'main.py', '!bang', '#hash', 'sp ace'];
-const RULES = ['*.log', '!keep.log', 'build/', '/dist', 'a/**/b', '**/tmp', 'tmp/', '*.[oa]', 'file?.txt', '!*.md', 'docs/*.md',
-  '.hidden', '.*', '!.env', 'Data/', '\\!bang', '\\#hash', 'sub/', '!sub/', 'x/y', '**/cache/**', 'sp\\ ace', 'main.py  ', '# note',
-  '*', '!*/', '!*.py', 'y', '/a/', 'b/**', '!b/keep', 'DATA', '[!a-m]*.txt', 'docs/', '!docs/README.md', '**/x/**/*.log'];
+const NAMES = [
+  'a',
+  'b',
+  'sub',
+  'tmp',
+  'build',
+  'dist',
+  'docs',
+  'cache',
+  'x',
+  'y',
+  'Data',
+  'data',
+  '.hidden',
+  '.env',
+  'keep.log',
+  'app.log',
+  'file1.txt',
+  'fileA.txt',
+  'README.md',
+  'notes.md',
+  'lib.o',
+  'lib.a',
+  'main.py',
+  '!bang',
+  '#hash',
+  'sp ace',
+];
+const RULES = [
+  '*.log',
+  '!keep.log',
+  'build/',
+  '/dist',
+  'a/**/b',
+  '**/tmp',
+  'tmp/',
+  '*.[oa]',
+  'file?.txt',
+  '!*.md',
+  'docs/*.md',
+  '.hidden',
+  '.*',
+  '!.env',
+  'Data/',
+  '\\!bang',
+  '\\#hash',
+  'sub/',
+  '!sub/',
+  'x/y',
+  '**/cache/**',
+  'sp\\ ace',
+  'main.py  ',
+  '# note',
+  '*',
+  '!*/',
+  '!*.py',
+  'y',
+  '/a/',
+  'b/**',
+  '!b/keep',
+  'DATA',
+  '[!a-m]*.txt',
+  'docs/',
+  '!docs/README.md',
+  '**/x/**/*.log',
+];
 
 function random(seed: number): () => number {
   let x = seed;
@@ -60,21 +121,32 @@ test('on generated trees the selection is exactly what git leaves untracked-and-
   for (let seed = 1; seed <= 40; seed++) {
     const tree = repoWith(seed);
     const selection = await selectArtifactFiles(tree.dir, config);
-    const rules = listFiles(tree.dir).filter((p) => p.endsWith('.gitignore')).map((p) => `${p}:\n${tree.read(p)}`).join('\n');
+    const rules = listFiles(tree.dir)
+      .filter((p) => p.endsWith('.gitignore'))
+      .map((p) => `${p}:\n${tree.read(p)}`)
+      .join('\n');
     const context = `seed ${seed}\n${rules}\ninfo/exclude: ${tree.read('.git/info/exclude')}`;
-    assert.deepEqual(selection.files.map((f) => f.path), gitList(tree.dir, '-o', '--exclude-standard'), context);
+    assert.deepEqual(
+      selection.files.map((f) => f.path),
+      gitList(tree.dir, '-o', '--exclude-standard'),
+      context,
+    );
     assert.deepEqual(excludedFiles(selection), gitList(tree.dir, '-o', '-i', '--exclude-standard').sort(), context);
   }
 });
 
-test('on generated trees below the repository root, the parents\' .gitignore and info/exclude apply as in git', async () => {
+test("on generated trees below the repository root, the parents' .gitignore and info/exclude apply as in git", async () => {
   for (let seed = 101; seed <= 120; seed++) {
     const tree = repoWith(seed, 'proj/');
     tree.put('.gitignore', `${RULES[seed % RULES.length]}\nproj/${NAMES[seed % NAMES.length]}\n`);
     const selection = await selectArtifactFiles(tree.dir, { ...config, root: 'proj' });
     const cwd = `${tree.dir}/proj`;
     const context = `seed ${seed}: ${tree.read('.gitignore')}`;
-    assert.deepEqual(selection.files.map((f) => f.path), gitList(cwd, '-o', '--exclude-standard'), context);
+    assert.deepEqual(
+      selection.files.map((f) => f.path),
+      gitList(cwd, '-o', '--exclude-standard'),
+      context,
+    );
     assert.deepEqual(excludedFiles(selection), gitList(cwd, '-o', '-i', '--exclude-standard').sort(), context);
   }
 });

@@ -11,8 +11,14 @@ import type { SelectionConfig } from '../../../server/src/config/types';
 import { treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();
-const config = (over: Partial<SelectionConfig> = {}): SelectionConfig =>
-  ({ slug: 'demo', root: '.', include: ['**'], exclude: [], useGitignore: false, ...over });
+const config = (over: Partial<SelectionConfig> = {}): SelectionConfig => ({
+  slug: 'demo',
+  root: '.',
+  include: ['**'],
+  exclude: [],
+  useGitignore: false,
+  ...over,
+});
 /** A path of raw bytes below `dir` (Node takes a Buffer path as bytes). */
 const rawPath = (dir: string, ...bytes: (string | number[])[]) =>
   Buffer.concat([Buffer.from(`${dir}/`), ...bytes.map((b) => (typeof b === 'string' ? Buffer.from(b) : Buffer.from(b)))]);
@@ -26,7 +32,10 @@ test('a file or folder whose name is not UTF-8 is a problem naming its bytes, an
   // A real U+FFFD in a name is valid UTF-8: an ordinary file.
   fs.writeFileSync(join(t.dir, 'odd\uFFFD.py'), 'ok');
   const selection = await selectArtifactFiles(t.dir, config({ exclude: ['*.pyc'] }));
-  assert.deepEqual(selection.files.map((f) => f.path), ['a.py', 'odd\uFFFD.py', 'src/ok.py']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['a.py', 'odd\uFFFD.py', 'src/ok.py'],
+  );
   assert.deepEqual(selection.problems, [
     { path: 'd\\xff', message: 'd\\xff: folder name is not UTF-8; rename it' },
     { path: 'src/caf\\xe9.py', message: 'src/caf\\xe9.py: file name is not UTF-8; rename it' },
@@ -38,7 +47,10 @@ test('a file or folder whose name is not UTF-8 is a problem naming its bytes, an
 test('the temp file a killed build leaves is never selected, wherever the build wrote it', async () => {
   const t = tree({ 'a.py': '', '.demo.tar.zst.0123456789ab.tmp': 'half', 'out/.x.tar.zst.a1b2c3d4e5f6.tmp': 'half', 'notes.tmp': '' });
   const selection = await selectArtifactFiles(t.dir, config());
-  assert.deepEqual(selection.files.map((f) => f.path), ['a.py', 'notes.tmp']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['a.py', 'notes.tmp'],
+  );
   assert.deepEqual(selection.excluded, [
     { path: '.demo.tar.zst.0123456789ab.tmp', reason: 'temporary file of an unfinished build' },
     { path: 'out/.x.tar.zst.a1b2c3d4e5f6.tmp', reason: 'temporary file of an unfinished build' },
@@ -53,13 +65,20 @@ test('patterns with empty segments compile: a trailing "/" matches no file, "//"
     assert.deepEqual(selection.files, [], pattern);
   }
   const doubled = await selectArtifactFiles(t.dir, config({ include: ['src//a.py', 'main.py'], exclude: ['main.py/'] }));
-  assert.deepEqual(doubled.files.map((f) => f.path), ['main.py', 'src/a.py'], 'an exclude ending with "/" excludes no file either');
+  assert.deepEqual(
+    doubled.files.map((f) => f.path),
+    ['main.py', 'src/a.py'],
+    'an exclude ending with "/" excludes no file either',
+  );
 });
 
 test('a leading backslash that escapes a glob character is a relative pattern; UNC and drive paths stay absolute', async () => {
   const t = tree({ '[draft].py': 'd', 'd.py': '' });
   const selection = await selectArtifactFiles(t.dir, config({ include: ['\\[draft\\].py'] }));
-  assert.deepEqual(selection.files.map((f) => f.path), ['[draft].py']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['[draft].py'],
+  );
   assert.equal(unsafePathReason('\\*.py'), undefined);
   for (const absolute of ['\\\\server\\share\\x.py', '\\src\\x.py', 'C:\\x.py', 'c:/x.py', '/etc/x']) {
     assert.match(unsafePathReason(absolute) ?? '', /is absolute/, absolute);

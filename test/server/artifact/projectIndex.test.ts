@@ -23,14 +23,19 @@ const RULES = ['*.log', '!keep.log', 'c/', '/b', 'd', '*.txt', 'e/', '!y.txt', '
 function random(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
-    x ^= x << 13; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
     x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
+    x ^= x << 5;
+    x >>>= 0;
     return x / 2 ** 32;
   };
 }
 
-interface Event { rel: string; kind: ChangeKind }
+interface Event {
+  rel: string;
+  kind: ChangeKind;
+}
 
 /** One random change on disk and the events the watcher reports for it (a folder's own events, not its files'). */
 function step(tree: Tree, next: () => number): { did: string; events: Event[] } {
@@ -42,62 +47,108 @@ function step(tree: Tree, next: () => number): { did: string; events: Event[] } 
     const out: Event[] = [];
     for (let i = 1; i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/');
-      if (!existsSync(abs(dir))) { mkdirSync(abs(dir)); out.push({ rel: dir, kind: 'created' }); }
+      if (!existsSync(abs(dir))) {
+        mkdirSync(abs(dir));
+        out.push({ rel: dir, kind: 'created' });
+      }
     }
     return out;
   };
   const isDir = (rel: string) => existsSync(abs(rel)) && statSync(abs(rel)).isDirectory();
   // A path below a file ("a/c/e.py" while "a/c" is a file) cannot be created: mkdir -p would fail too.
   const underFile = (rel: string) =>
-    rel.split('/').slice(0, -1).some((_, i, parts) => { const dir = parts.slice(0, i + 1).join('/'); return existsSync(abs(dir)) && !isDir(dir); });
+    rel
+      .split('/')
+      .slice(0, -1)
+      .some((_, i, parts) => {
+        const dir = parts.slice(0, i + 1).join('/');
+        return existsSync(abs(dir)) && !isDir(dir);
+      });
   const op = Math.floor(next() * 9);
   const rel = `${pick(['', ...FOLDERS.map((f) => `${f}/`)])}${pick(FILES)}`;
-  if (op <= 2) { // create or rewrite a file
+  if (op <= 2) {
+    // create or rewrite a file
     if (isDir(rel) || underFile(rel)) return { did: 'nothing', events: [] };
     const events = created(rel);
     const existed = existsSync(abs(rel));
     writeFileSync(abs(rel), 'x'.repeat(Math.floor(next() * 50)));
     return { did: `write ${rel}`, events: [...events, { rel, kind: existed ? 'changed' : 'created' }] };
   }
-  if (op === 3) { // delete a file
+  if (op === 3) {
+    // delete a file
     if (!existsSync(abs(rel)) || isDir(rel)) return { did: 'nothing', events: [] };
     rmSync(abs(rel));
     return { did: `delete ${rel}`, events: [{ rel, kind: 'deleted' }] };
   }
-  if (op === 4) { // rename a file
+  if (op === 4) {
+    // rename a file
     const to = `${pick(['', ...FOLDERS.map((f) => `${f}/`)])}${pick(FILES)}`;
-    if (!existsSync(abs(rel)) || isDir(rel) || existsSync(abs(to)) || !existsSync(abs(dirname(to))) || !isDir(dirname(to)) || to.startsWith(`${rel}/`)) return { did: 'nothing', events: [] };
+    if (
+      !existsSync(abs(rel)) ||
+      isDir(rel) ||
+      existsSync(abs(to)) ||
+      !existsSync(abs(dirname(to))) ||
+      !isDir(dirname(to)) ||
+      to.startsWith(`${rel}/`)
+    )
+      return { did: 'nothing', events: [] };
     renameSync(abs(rel), abs(to));
-    return { did: `rename ${rel} -> ${to}`, events: [{ rel, kind: 'deleted' }, { rel: to, kind: 'created' }] };
+    return {
+      did: `rename ${rel} -> ${to}`,
+      events: [
+        { rel, kind: 'deleted' },
+        { rel: to, kind: 'created' },
+      ],
+    };
   }
-  if (op === 5) { // write or delete a .gitignore
+  if (op === 5) {
+    // write or delete a .gitignore
     const dir = pick(['', ...FOLDERS]);
     const file = dir ? `${dir}/.gitignore` : '.gitignore';
     if (dir && !isDir(dir)) return { did: 'nothing', events: [] };
-    if (existsSync(abs(file)) && next() < 0.3) { rmSync(abs(file)); return { did: `delete ${file}`, events: [{ rel: file, kind: 'deleted' }] }; }
+    if (existsSync(abs(file)) && next() < 0.3) {
+      rmSync(abs(file));
+      return { did: `delete ${file}`, events: [{ rel: file, kind: 'deleted' }] };
+    }
     const existed = existsSync(abs(file));
     const rules = Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(RULES));
     writeFileSync(abs(file), `${rules.join('\n')}\n`);
     return { did: `${file}: ${rules.join(' ')}`, events: [{ rel: file, kind: existed ? 'changed' : 'created' }] };
   }
   const folder = pick(FOLDERS);
-  if (op === 6) { // delete a folder with everything below it
+  if (op === 6) {
+    // delete a folder with everything below it
     if (!isDir(folder)) return { did: 'nothing', events: [] };
     rmSync(abs(folder), { recursive: true });
     return { did: `delete folder ${folder}`, events: [{ rel: folder, kind: 'deleted' }] };
   }
-  if (op === 7) { // rename a folder
+  if (op === 7) {
+    // rename a folder
     const to = pick(FOLDERS);
-    if (!isDir(folder) || existsSync(abs(to)) || !isDir(dirname(to) === '.' ? '' : dirname(to)) || to.startsWith(`${folder}/`)) return { did: 'nothing', events: [] };
+    if (!isDir(folder) || existsSync(abs(to)) || !isDir(dirname(to) === '.' ? '' : dirname(to)) || to.startsWith(`${folder}/`))
+      return { did: 'nothing', events: [] };
     renameSync(abs(folder), abs(to));
-    return { did: `rename folder ${folder} -> ${to}`, events: [{ rel: folder, kind: 'deleted' }, { rel: to, kind: 'created' }] };
+    return {
+      did: `rename folder ${folder} -> ${to}`,
+      events: [
+        { rel: folder, kind: 'deleted' },
+        { rel: to, kind: 'created' },
+      ],
+    };
   }
   // a file replaced by a folder of the same name, with a file in it
   if (!existsSync(abs(rel)) || isDir(rel)) return { did: 'nothing', events: [] };
   rmSync(abs(rel));
   mkdirSync(abs(rel));
   writeFileSync(abs(`${rel}/x.py`), 'x = 1\n');
-  return { did: `file ${rel} replaced by a folder`, events: [{ rel, kind: 'deleted' }, { rel, kind: 'created' }, { rel: `${rel}/x.py`, kind: 'created' }] };
+  return {
+    did: `file ${rel} replaced by a folder`,
+    events: [
+      { rel, kind: 'deleted' },
+      { rel, kind: 'created' },
+      { rel: `${rel}/x.py`, kind: 'created' },
+    ],
+  };
 }
 
 const shape = (s: Selection) => ({ files: s.files, excluded: s.excluded, problems: s.problems });
@@ -118,11 +169,17 @@ async function runSequence(seed: number, steps: number): Promise<void> {
     const fresh = await selectArtifactFiles(tree.dir, CONFIG);
     const context = `seed ${seed} (replay: PROPERTY_SEED=${seed}), after step ${i + 1}:\n  ${history.join('\n  ')}`;
     assert.deepEqual(shape(fromIndex), shape(fresh), `index and a fresh walk differ; ${context}`);
-    assert.deepEqual(fromIndex.files.map((f) => f.path), gitList(tree.dir, '-co', '--exclude-standard').sort(), `index and git differ; ${context}`);
+    assert.deepEqual(
+      fromIndex.files.map((f) => f.path),
+      gitList(tree.dir, '-co', '--exclude-standard').sort(),
+      `index and git differ; ${context}`,
+    );
   }
 }
 
-test('after random creates, deletes, renames and .gitignore edits, the index selects what a fresh walk and git do', { timeout: 600_000 }, async () => {
+test('after random creates, deletes, renames and .gitignore edits, the index selects what a fresh walk and git do', {
+  timeout: 600_000,
+}, async () => {
   const fixed = process.env.PROPERTY_SEED;
   const runs = fixed ? 1 : Number(process.env.PROPERTY_RUNS ?? 6);
   const steps = Number(process.env.PROPERTY_STEPS ?? 40);
@@ -165,9 +222,16 @@ test('without an event the index keeps what it knew; the refresh (forget) walks 
   const index = new ProjectIndex();
   await selectArtifactFiles(tree.dir, CONFIG, { index });
   tree.put('src/b.py', 'b = 1\n');
-  assert.deepEqual((await selectArtifactFiles(tree.dir, CONFIG, { index })).files.map((f) => f.path), ['src/a.py'], 'no event, no disk read');
+  assert.deepEqual(
+    (await selectArtifactFiles(tree.dir, CONFIG, { index })).files.map((f) => f.path),
+    ['src/a.py'],
+    'no event, no disk read',
+  );
   index.forget(tree.dir);
-  assert.deepEqual((await selectArtifactFiles(tree.dir, CONFIG, { index })).files.map((f) => f.path), ['src/a.py', 'src/b.py']);
+  assert.deepEqual(
+    (await selectArtifactFiles(tree.dir, CONFIG, { index })).files.map((f) => f.path),
+    ['src/a.py', 'src/b.py'],
+  );
 });
 
 test('a tree that changes while the first walk runs: the next selection from the index sees the change', async () => {

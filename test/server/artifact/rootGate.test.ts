@@ -29,7 +29,7 @@ test('a root inside the project passes, resolved to its real path', () => {
   assert.deepEqual(gateRoot(dir, 'in'), { ok: true, root: join(real, 'inner'), rootAbs: join(dir, 'in') });
 });
 
-test('every root that leaves the project, or is not a folder, is refused with the diagnostic\'s code and words', () => {
+test("every root that leaves the project, or is not a folder, is refused with the diagnostic's code and words", () => {
   const { dir, outside } = project();
   const cases: [string, string, RegExp][] = [
     ['..', 'root-outside-project', /leaves the folder of tilebox\.workflow\.toml/],

@@ -14,10 +14,11 @@ const GATED = /from ['"](\.\/|\.\.\/artifact\/|\.\.\/)rootGate['"]/;
 /** Modules that read or write files but never below a root of their own choosing. */
 const NO_ROOT_OF_THEIR_OWN: Record<string, string> = {
   'artifact/rootGate.ts': 'the gate itself',
-  'artifact/fileFacts.ts': 'the validator\'s lookups; its one walk (includeMatches) checks the root rule first',
+  'artifact/fileFacts.ts': "the validator's lookups; its one walk (includeMatches) checks the root rule first",
   'artifact/fileSizes.ts': 'stats the files of a Selection, which only select.ts makes, below a gated root',
   'artifact/statWorker.ts': 'the helper thread of fileSizes: stats the paths fileSizes hands it',
-  'artifact/listing.ts': 'lists the folders of the walk select.ts runs below a gated root (from disk or the project index, which select.ts alone feeds)',
+  'artifact/listing.ts':
+    'lists the folders of the walk select.ts runs below a gated root (from disk or the project index, which select.ts alone feeds)',
   'artifact/rawNames.ts': 'reads the raw names of a folder the selection walk lists',
   'artifact/preview/moduleCache.ts': 'reads the Python files of a Selection',
   'artifact/gitignore.ts': 'reads ignore files for the walk select.ts runs below a gated root',
@@ -32,8 +33,9 @@ const NO_ROOT_OF_THEIR_OWN: Record<string, string> = {
 };
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
 test('every server module that touches the file system goes through the root gate or says why it need not', () => {
@@ -44,7 +46,10 @@ test('every server module that touches the file system goes through the root gat
   assert.deepEqual(ungated, [], 'these modules read files without gateRoot');
   // No stale entries: a listed module that stopped touching files leaves the list.
   const rels = new Set(readers.map((file) => relative(SRC, file).split('\\').join('/')));
-  assert.deepEqual(Object.keys(NO_ROOT_OF_THEIR_OWN).filter((rel) => !rels.has(rel)), []);
+  assert.deepEqual(
+    Object.keys(NO_ROOT_OF_THEIR_OWN).filter((rel) => !rels.has(rel)),
+    [],
+  );
 });
 
 test('the features that resolve [workflow].root call the gate', () => {
@@ -55,5 +60,8 @@ test('the features that resolve [workflow].root call the gate', () => {
   const own = sources(SRC)
     .filter((file) => !file.endsWith('rootGate.ts'))
     .filter((file) => /path\.(resolve|join)\([^)]*\broot\??\.value/.test(fs.readFileSync(file, 'utf8')));
-  assert.deepEqual(own.map((f) => relative(SRC, f)), []);
+  assert.deepEqual(
+    own.map((f) => relative(SRC, f)),
+    [],
+  );
 });

@@ -14,8 +14,14 @@ const repo = (files: Record<string, string>) => {
   for (const [rel, text] of Object.entries(files)) tree.put(rel, text);
   return tree;
 };
-const config = (over: Partial<SelectionConfig> = {}): SelectionConfig =>
-  ({ slug: 'demo', root: '.', include: ['**'], exclude: [], useGitignore: true, ...over });
+const config = (over: Partial<SelectionConfig> = {}): SelectionConfig => ({
+  slug: 'demo',
+  root: '.',
+  include: ['**'],
+  exclude: [],
+  useGitignore: true,
+  ...over,
+});
 const paths = (s: Selection) => s.files.map((f) => f.path);
 /** Excluded candidates with pruned folders expanded to their files, as git lists them. */
 const excludedFiles = (s: Selection) =>
@@ -25,15 +31,45 @@ const RULES_TREE = {
   '.gitignore': '# comment\n*.log\n!keep.log\ndata/\n!data/keep.txt\n/build\n**/tmp/**\ndocs/**/*.md\n\\#literal\nSecret*\n*.dat\n',
   '.git/info/exclude': 'local-only.txt\n',
   'pkg/.gitignore': '*.bin\n!important.bin\n/local.txt\nsub/gen/\n!*.dat\n',
-  'app.py': '', 'app.log': '', 'keep.log': '', 'A.LOG': '', 'data/x.csv': '', 'data/keep.txt': '',
-  'src/data/y.csv': '', 'build/out.o': '', 'src/build/keep.o': '', 'a/tmp/b/c.txt': '', 'tmp/top.txt': '',
-  'docs/a.md': '', 'docs/x/y/b.md': '', 'docs/readme.txt': '', '#literal': '', 'Secret.txt': '', 'secret.txt': '',
-  'local-only.txt': '', 'pkg/local-only.txt': '', 'pkg/a.bin': '', 'pkg/important.bin': '', 'pkg/local.txt': '',
-  'pkg/deep/local.txt': '', 'pkg/sub/gen/g.py': '', 'pkg/gen/ok.py': '', '.env': '', '.hidden/x.py': '',
-  'y.dat': '', 'pkg/x.dat': '', 'B.py': '', 'a.py': '', '_.py': '', 'é.py': '', 'Z/x.py': '', 'Z.py': '', 'Z-.py': '',
+  'app.py': '',
+  'app.log': '',
+  'keep.log': '',
+  'A.LOG': '',
+  'data/x.csv': '',
+  'data/keep.txt': '',
+  'src/data/y.csv': '',
+  'build/out.o': '',
+  'src/build/keep.o': '',
+  'a/tmp/b/c.txt': '',
+  'tmp/top.txt': '',
+  'docs/a.md': '',
+  'docs/x/y/b.md': '',
+  'docs/readme.txt': '',
+  '#literal': '',
+  'Secret.txt': '',
+  'secret.txt': '',
+  'local-only.txt': '',
+  'pkg/local-only.txt': '',
+  'pkg/a.bin': '',
+  'pkg/important.bin': '',
+  'pkg/local.txt': '',
+  'pkg/deep/local.txt': '',
+  'pkg/sub/gen/g.py': '',
+  'pkg/gen/ok.py': '',
+  '.env': '',
+  '.hidden/x.py': '',
+  'y.dat': '',
+  'pkg/x.dat': '',
+  'B.py': '',
+  'a.py': '',
+  '_.py': '',
+  'é.py': '',
+  'Z/x.py': '',
+  'Z.py': '',
+  'Z-.py': '',
 };
 
-test('selects exactly the files git does not ignore, in git\'s byte order', async () => {
+test("selects exactly the files git does not ignore, in git's byte order", async () => {
   const tree = repo(RULES_TREE);
   const selection = await selectArtifactFiles(tree.dir, config());
   assert.deepEqual(paths(selection), gitList(tree.dir, '-o', '--exclude-standard'));
@@ -51,11 +87,15 @@ test('each ignored candidate names the rule git names (check-ignore -v)', async 
   }
 });
 
-test('a root below the repository root obeys the parent folders\' .gitignore', async () => {
+test("a root below the repository root obeys the parent folders' .gitignore", async () => {
   const tree = repo({
     '.gitignore': '*.tmp\nproj/out/\n',
     'proj/.gitignore': 'cache/\n',
-    'proj/main.py': '', 'proj/x.tmp': '', 'proj/out/o.txt': '', 'proj/cache/c': '', 'proj/sub/out/kept.txt': '',
+    'proj/main.py': '',
+    'proj/x.tmp': '',
+    'proj/out/o.txt': '',
+    'proj/cache/c': '',
+    'proj/sub/out/kept.txt': '',
     'other/ignored-by-nothing.py': '',
   });
   const selection = await selectArtifactFiles(tree.dir, config({ root: 'proj' }));
@@ -78,7 +118,7 @@ test('use_gitignore = false keeps ignored files, never .git', async () => {
   assert.deepEqual(selection.excluded, []);
 });
 
-test('outside a git repository the tree\'s own .gitignore files still apply', async () => {
+test("outside a git repository the tree's own .gitignore files still apply", async () => {
   const tree = makeTree({ '.gitignore': 'out/\n', 'a.py': '', 'out/b.py': '' });
   trees.push(tree);
   const selection = await selectArtifactFiles(tree.dir, config());

@@ -10,13 +10,25 @@ import { selectArtifactFiles } from '../../../server/src/artifact/select';
 import { treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();
-const config = (over: Partial<SelectionConfig> = {}): SelectionConfig =>
-  ({ slug: 'demo', root: '.', include: ['**'], exclude: [], useGitignore: true, ...over });
+const config = (over: Partial<SelectionConfig> = {}): SelectionConfig => ({
+  slug: 'demo',
+  root: '.',
+  include: ['**'],
+  exclude: [],
+  useGitignore: true,
+  ...over,
+});
 
 test('exclude patterns win over includes and say which pattern excluded what', async () => {
   const t = tree({ 'pkg/a.py': '', 'pkg/a_test.py': '', 'pkg/__pycache__/a.pyc': '', 'pkg/__pycache__/deep/b.pyc': '' });
-  const selection = await selectArtifactFiles(t.dir, config({ include: ['**/*.py', '**/*.pyc'], exclude: ['**/__pycache__/**', '**/*_test.py'] }));
-  assert.deepEqual(selection.files.map((f) => f.path), ['pkg/a.py']);
+  const selection = await selectArtifactFiles(
+    t.dir,
+    config({ include: ['**/*.py', '**/*.pyc'], exclude: ['**/__pycache__/**', '**/*_test.py'] }),
+  );
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['pkg/a.py'],
+  );
   assert.deepEqual(selection.excluded, [
     { path: 'pkg/__pycache__/', reason: 'exclude pattern "**/__pycache__/**"' },
     { path: 'pkg/a_test.py', reason: 'exclude pattern "**/*_test.py"' },
@@ -38,22 +50,34 @@ test('excluded and ignored folders are pruned, never read', async (t) => {
   syncBuiltinESMExports();
   t.after(() => syncBuiltinESMExports());
   const selection = await selectArtifactFiles(dir, config({ include: ['**/*.py'], exclude: ['node_cache/**'] }));
-  assert.deepEqual(selection.files.map((f) => f.path), ['main.py']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['main.py'],
+  );
   assert.deepEqual(read, [dir], 'only the root folder was listed');
-  assert.deepEqual(selection.excluded.map((e) => e.path), ['.venv/', 'node_cache/']);
+  assert.deepEqual(
+    selection.excluded.map((e) => e.path),
+    ['.venv/', 'node_cache/'],
+  );
 });
 
 test('folders no include can reach are not listed as excluded', async () => {
   const t = tree({ '.gitignore': 'data/\n', 'src/a.py': '', 'data/big.csv': '' });
   const selection = await selectArtifactFiles(t.dir, config({ include: ['src/**'] }));
-  assert.deepEqual(selection.files.map((f) => f.path), ['src/a.py']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['src/a.py'],
+  );
   assert.deepEqual(selection.excluded, []);
 });
 
 test('the generated <slug>.tar.zst at the root is always left out, elsewhere it is a file like any other', async () => {
   const t = tree({ 'demo.tar.zst': 'x', 'sub/demo.tar.zst': 'y', 'a.py': '' });
   const selection = await selectArtifactFiles(t.dir, config({ useGitignore: false }));
-  assert.deepEqual(selection.files.map((f) => f.path), ['a.py', 'sub/demo.tar.zst']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['a.py', 'sub/demo.tar.zst'],
+  );
   assert.deepEqual(selection.excluded, [{ path: 'demo.tar.zst', reason: 'generated artifact' }]);
 });
 
@@ -73,10 +97,13 @@ test('sizes and the executable bit come from the file', async () => {
   fs.chmodSync(join(t.dir, 'run.sh'), 0o755);
   fs.chmodSync(join(t.dir, 'data.txt'), 0o600);
   const selection = await selectArtifactFiles(t.dir, config());
-  assert.deepEqual(selection.files.map(({ path, size, executable }) => ({ path, size, executable })), [
-    { path: 'data.txt', size: 5, executable: false },
-    { path: 'run.sh', size: 18, executable: true },
-  ]);
+  assert.deepEqual(
+    selection.files.map(({ path, size, executable }) => ({ path, size, executable })),
+    [
+      { path: 'data.txt', size: 5, executable: false },
+      { path: 'run.sh', size: 18, executable: true },
+    ],
+  );
   assert.equal(selection.totalBytes, 23);
 });
 
@@ -89,8 +116,18 @@ test('symlinks: a file inside the root ships its content, leaving the root or da
   fs.symlinkSync('nowhere', join(t.dir, 'dangling.txt'));
   fs.symlinkSync('real', join(t.dir, 'folder-link'));
   const selection = await selectArtifactFiles(t.dir, config());
-  assert.deepEqual(selection.files.map((f) => [f.path, f.size]), [['.gitignore', 13], ['link.txt', 7], ['real/data.txt', 7]]);
-  assert.deepEqual(selection.problems.map((p) => p.path), ['dangling.txt', 'escape.txt']);
+  assert.deepEqual(
+    selection.files.map((f) => [f.path, f.size]),
+    [
+      ['.gitignore', 13],
+      ['link.txt', 7],
+      ['real/data.txt', 7],
+    ],
+  );
+  assert.deepEqual(
+    selection.problems.map((p) => p.path),
+    ['dangling.txt', 'escape.txt'],
+  );
   assert.match(selection.problems[1].message, /escape\.txt leads outside the workflow root/);
   assert.match(selection.problems[0].message, /dangling\.txt is broken/);
   assert.deepEqual(selection.excluded, [
@@ -103,7 +140,10 @@ test('a named pipe that would be selected is a problem naming it; an excluded on
   const t = tree({ 'a.py': '' });
   execFileSync('mkfifo', [join(t.dir, 'pipe'), join(t.dir, 'skipped.pipe')]);
   const selection = await selectArtifactFiles(t.dir, config({ exclude: ['*.pipe'] }));
-  assert.deepEqual(selection.files.map((f) => f.path), ['a.py']);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    ['a.py'],
+  );
   assert.equal(selection.problems.length, 1);
   assert.match(selection.problems[0].message, /^pipe is a named pipe \(FIFO\), not a regular file/);
 });
@@ -132,13 +172,19 @@ test('a tree big enough for the helper thread, and a small one after it, get eve
   for (let i = 0; i < 6000; i += 7) fs.chmodSync(join(t.dir, `pkg${Math.floor(i / 100)}/m${i}.py`), 0o755);
   const selection = await selectArtifactFiles(t.dir, config());
   const expected = Object.keys(files).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  assert.deepEqual(selection.files.map((f) => f.path), expected);
+  assert.deepEqual(
+    selection.files.map((f) => f.path),
+    expected,
+  );
   for (const f of selection.files) {
     const i = Number(/m(\d+)\.py$/.exec(f.path)![1]);
     assert.equal(f.size, i % 97, f.path);
     assert.equal(f.executable, i % 7 === 0, f.path);
   }
-  assert.equal(selection.totalBytes, expected.reduce((n, p) => n + Number(/m(\d+)/.exec(p)![1]) % 97, 0));
+  assert.equal(
+    selection.totalBytes,
+    expected.reduce((n, p) => n + (Number(/m(\d+)/.exec(p)![1]) % 97), 0),
+  );
   // With the helper now running, a smaller tree's files go to it too.
   const small: Record<string, string> = {};
   for (let i = 0; i < 300; i++) small[`s${i}.txt`] = 'y'.repeat(i);

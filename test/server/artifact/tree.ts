@@ -42,7 +42,9 @@ export function git(cwd: string, ...args: string[]): string {
 
 /** `git ls-files -z <args>` run in `cwd`, as a list (paths relative to `cwd`). */
 export function gitList(cwd: string, ...args: string[]): string[] {
-  return git(cwd, '-c', 'core.quotepath=off', 'ls-files', '-z', ...args).split('\0').filter(Boolean);
+  return git(cwd, '-c', 'core.quotepath=off', 'ls-files', '-z', ...args)
+    .split('\0')
+    .filter(Boolean);
 }
 
 /** Every file below `dir` (relative, POSIX), skipping `.git`; for expanding pruned folders. */

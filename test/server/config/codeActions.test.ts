@@ -15,10 +15,11 @@ import { validateWorkflowConfig } from '../../../server/src/config/index';
 
 const URI = 'file:///home/me/scene-qa/tilebox.workflow.toml';
 const FILES = ['pyproject.toml', 'uv.lock', 'my_workflow/__init__.py', 'my_workflow/runner.py', 'tests/test_x.py', 'src/.keep'];
-const globFacts = (files: string[]): FileFacts => memoryFacts(files, (root, pattern) => {
-  const re = globToRegExp(pattern);
-  return files.some((f) => re.test(root === '.' ? f : f.startsWith(`${root}/`) ? f.slice(root.length + 1) : ''));
-});
+const globFacts = (files: string[]): FileFacts =>
+  memoryFacts(files, (root, pattern) => {
+    const re = globToRegExp(pattern);
+    return files.some((f) => re.test(root === '.' ? f : f.startsWith(`${root}/`) ? f.slice(root.length + 1) : ''));
+  });
 const FACTS = globFacts(FILES);
 
 const wf = (workflow: string, build = 'include = ["pyproject.toml", "uv.lock", "my_workflow/**"]', rest = '') =>
@@ -34,10 +35,19 @@ function covers(d: Diagnostic, text: string, offset: number): boolean {
 }
 
 /** The actions offered for the one `code` diagnostic under the cursor. */
-function actionsAt(marked: string, code: string, context: FixContext = {}, facts: FileFacts = FACTS): { text: string; actions: CodeAction[] } {
+function actionsAt(
+  marked: string,
+  code: string,
+  context: FixContext = {},
+  facts: FileFacts = FACTS,
+): { text: string; actions: CodeAction[] } {
   const { text, offset } = cursor(marked);
   const found = diagnose(text, { facts }).filter((d) => d.code === code && covers(d, text, offset));
-  assert.equal(found.length, 1, `one ${code} at the cursor in ${JSON.stringify(text)}; got ${JSON.stringify(diagnose(text, { facts }).map((d) => d.code))}`);
+  assert.equal(
+    found.length,
+    1,
+    `one ${code} at the cursor in ${JSON.stringify(text)}; got ${JSON.stringify(diagnose(text, { facts }).map((d) => d.code))}`,
+  );
   return { text, actions: codeActionsFor(text, URI, found, context) };
 }
 
@@ -48,49 +58,98 @@ function repair(marked: string, code: string, title: string, context: FixContext
   assert.ok(action, `no "${title}" among ${actions.map((a) => `"${a.title}"`).join(', ')}`);
   const fixed = applyEdits(text, action.edit!.changes![URI]);
   const left = diagnose(fixed, { facts }).map((d) => d.code);
-  for (const bad of ['toml-syntax', 'unknown-table', 'unknown-key', code]) assert.ok(!left.includes(bad), `${JSON.stringify(fixed)} still has ${left.join(', ')}`);
+  for (const bad of ['toml-syntax', 'unknown-table', 'unknown-key', code])
+    assert.ok(!left.includes(bad), `${JSON.stringify(fixed)} still has ${left.join(', ')}`);
   return fixed;
 }
 
 test('an invalid slug becomes the nearest valid slug; a template or placeholder the folder name', () => {
-  assert.equal(repair(wf(`slug = "my| workflow!"\n${RUNNER}`), 'slug-invalid-characters', 'Change slug to "my-workflow"'), wf(`slug = "my-workflow"\n${RUNNER}`));
-  assert.equal(repair(wf(`slug = "$WORKFLOW|_SLUG"\n${RUNNER}`), 'slug-invalid-characters', 'Change slug to "scene-qa" (the folder name)'), wf(`${SLUG}\n${RUNNER}`));
-  assert.equal(repair(wf(`slug = "my-workflow-<you|r-name>"\n${RUNNER}`), 'slug-invalid-characters', 'Change slug to "my-workflow"'), wf(`slug = "my-workflow"\n${RUNNER}`));
+  assert.equal(
+    repair(wf(`slug = "my| workflow!"\n${RUNNER}`), 'slug-invalid-characters', 'Change slug to "my-workflow"'),
+    wf(`slug = "my-workflow"\n${RUNNER}`),
+  );
+  assert.equal(
+    repair(wf(`slug = "$WORKFLOW|_SLUG"\n${RUNNER}`), 'slug-invalid-characters', 'Change slug to "scene-qa" (the folder name)'),
+    wf(`${SLUG}\n${RUNNER}`),
+  );
+  assert.equal(
+    repair(wf(`slug = "my-workflow-<you|r-name>"\n${RUNNER}`), 'slug-invalid-characters', 'Change slug to "my-workflow"'),
+    wf(`slug = "my-workflow"\n${RUNNER}`),
+  );
   assert.equal(repair(wf(`slug = "|"\n${RUNNER}`), 'slug-empty', 'Change slug to "scene-qa" (the folder name)'), wf(`${SLUG}\n${RUNNER}`));
-  assert.equal(repair(wf(`slug = "replace-|with-your-slug"\n${RUNNER}`), 'slug-placeholder', 'Change slug to "scene-qa" (the folder name)'), wf(`${SLUG}\n${RUNNER}`));
+  assert.equal(
+    repair(wf(`slug = "replace-|with-your-slug"\n${RUNNER}`), 'slug-placeholder', 'Change slug to "scene-qa" (the folder name)'),
+    wf(`${SLUG}\n${RUNNER}`),
+  );
   const long = `${'a'.repeat(99)}-${'b'.repeat(20)}`;
-  assert.equal(repair(wf(`slug = "a|${long.slice(1)}"\n${RUNNER}`), 'slug-too-long', `Change slug to "${'a'.repeat(99)}"`), wf(`slug = "${'a'.repeat(99)}"\n${RUNNER}`));
+  assert.equal(
+    repair(wf(`slug = "a|${long.slice(1)}"\n${RUNNER}`), 'slug-too-long', `Change slug to "${'a'.repeat(99)}"`),
+    wf(`slug = "${'a'.repeat(99)}"\n${RUNNER}`),
+  );
 });
 
 test('a bad runner string offers each discovered Runner, and the dotted form of a file path', () => {
   const runners = ['my_workflow.runner:runner', 'jobs:worker'];
   const marked = wf(`${SLUG}\nrunner = "my_workflow/run|ner.py"`);
   const { actions } = actionsAt(marked, 'runner-invalid', { runners });
-  assert.deepEqual(actions.map((a) => a.title), ['Change runner to "my_workflow.runner:runner"', 'Change runner to "jobs:worker"']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Change runner to "my_workflow.runner:runner"', 'Change runner to "jobs:worker"'],
+  );
   assert.equal(repair(marked, 'runner-invalid', 'Change runner to "jobs:worker"', { runners }), wf(`${SLUG}\nrunner = "jobs:worker"`));
   assert.equal(repair(marked, 'runner-invalid', 'Change runner to "my_workflow.runner:runner"'), wf(`${SLUG}\n${RUNNER}`));
-  assert.equal(repair(wf(`${SLUG}\nrunner = "pkg.ma|in:app"`), 'runner-module-not-found', 'Change runner to "my_workflow.runner:runner"', { runners }), wf(`${SLUG}\n${RUNNER}`));
-  assert.equal(repair(wf(SLUG).replace('[workflow]', '[work|flow]'), 'missing-runner', 'Add runner = "jobs:worker"', { runners }), wf(`runner = "jobs:worker"\n${SLUG}`));
+  assert.equal(
+    repair(wf(`${SLUG}\nrunner = "pkg.ma|in:app"`), 'runner-module-not-found', 'Change runner to "my_workflow.runner:runner"', { runners }),
+    wf(`${SLUG}\n${RUNNER}`),
+  );
+  assert.equal(
+    repair(wf(SLUG).replace('[workflow]', '[work|flow]'), 'missing-runner', 'Add runner = "jobs:worker"', { runners }),
+    wf(`runner = "jobs:worker"\n${SLUG}`),
+  );
 });
 
 test('an empty command becomes a discovered runner, in place; an empty argument goes', () => {
-  assert.equal(repair(wf(`${SLUG}\ncommand = [|]`), 'command-empty', 'Use runner = "jobs:worker" instead', { runners: ['jobs:worker'] }), wf(`${SLUG}\nrunner = "jobs:worker"`));
-  assert.equal(repair(`workflow.slug = "a"\nworkflow.command = [|]\nbuild.include = ["my_workflow/**"]\n`, 'command-empty', 'Use runner = "jobs:worker" instead', { runners: ['jobs:worker'] }),
-    'workflow.slug = "a"\nworkflow.runner = "jobs:worker"\nbuild.include = ["my_workflow/**"]\n');
-  assert.equal(repair(wf(`${SLUG}\ncommand = ["uv", |"", "run"]`), 'command-empty-argument', 'Remove the empty item'), wf(`${SLUG}\ncommand = ["uv", "run"]`));
-  assert.equal(repair(wf(`${SLUG}\ncommand = ["uv", |""]`), 'command-empty-argument', 'Remove the empty item'), wf(`${SLUG}\ncommand = ["uv"]`));
+  assert.equal(
+    repair(wf(`${SLUG}\ncommand = [|]`), 'command-empty', 'Use runner = "jobs:worker" instead', { runners: ['jobs:worker'] }),
+    wf(`${SLUG}\nrunner = "jobs:worker"`),
+  );
+  assert.equal(
+    repair(
+      `workflow.slug = "a"\nworkflow.command = [|]\nbuild.include = ["my_workflow/**"]\n`,
+      'command-empty',
+      'Use runner = "jobs:worker" instead',
+      { runners: ['jobs:worker'] },
+    ),
+    'workflow.slug = "a"\nworkflow.runner = "jobs:worker"\nbuild.include = ["my_workflow/**"]\n',
+  );
+  assert.equal(
+    repair(wf(`${SLUG}\ncommand = ["uv", |"", "run"]`), 'command-empty-argument', 'Remove the empty item'),
+    wf(`${SLUG}\ncommand = ["uv", "run"]`),
+  );
+  assert.equal(
+    repair(wf(`${SLUG}\ncommand = ["uv", |""]`), 'command-empty-argument', 'Remove the empty item'),
+    wf(`${SLUG}\ncommand = ["uv"]`),
+  );
 });
 
 test('an empty include is built from the files present', () => {
   const files = ['pyproject.toml', 'uv.lock', 'my_workflow/__init__.py', 'my_workflow/runner.py', 'tests/test_x.py', 'main.py'];
   const built = '["pyproject.toml", "uv.lock", "my_workflow/**", "main.py"]';
-  assert.equal(repair(wf(`${SLUG}\n${RUNNER}`, 'include = [|]'), 'include-empty', `Use include = ${built}`, { files }), wf(`${SLUG}\n${RUNNER}`, `include = ${built}`));
-  assert.equal(repair(wf(`${SLUG}\n${RUNNER}`, 'use_gitignore = true').replace('[build]', '[bu|ild]'), 'missing-include', `Add include = ${built}`, { files }),
-    wf(`${SLUG}\n${RUNNER}`, `include = ${built}\nuse_gitignore = true`));
+  assert.equal(
+    repair(wf(`${SLUG}\n${RUNNER}`, 'include = [|]'), 'include-empty', `Use include = ${built}`, { files }),
+    wf(`${SLUG}\n${RUNNER}`, `include = ${built}`),
+  );
+  assert.equal(
+    repair(wf(`${SLUG}\n${RUNNER}`, 'use_gitignore = true').replace('[build]', '[bu|ild]'), 'missing-include', `Add include = ${built}`, {
+      files,
+    }),
+    wf(`${SLUG}\n${RUNNER}`, `include = ${built}\nuse_gitignore = true`),
+  );
 });
 
 test('clusters: a duplicate goes, a bad slug is mended or removed, an empty target takes a cluster used elsewhere', () => {
-  const targets = (clusters: string) => wf(`${SLUG}\n${RUNNER}`, undefined, `\n[targets.dev]\nclusters = ["dev-a"]\n\n[targets.prod]\nclusters = ${clusters}\n`);
+  const targets = (clusters: string) =>
+    wf(`${SLUG}\n${RUNNER}`, undefined, `\n[targets.dev]\nclusters = ["dev-a"]\n\n[targets.prod]\nclusters = ${clusters}\n`);
   assert.equal(repair(targets('["prod-a", |"prod-a"]'), 'cluster-duplicate', 'Remove the second "prod-a"'), targets('["prod-a"]'));
   assert.equal(repair(targets('["prod |a"]'), 'cluster-slug-invalid', 'Change to "prod-a"'), targets('["prod-a"]'));
   assert.equal(repair(targets('["prod-a", "|"]'), 'cluster-slug-invalid', 'Remove ""'), targets('["prod-a"]'));
@@ -108,7 +167,10 @@ test('roots and patterns that leave the project are made relative or removed', (
   assert.equal(repair(root('root = "pyproj|ect.toml"'), 'root-not-directory', 'Change root to "."', {}, facts), root('root = "."'));
   const inc = (items: string) => wf(`${SLUG}\n${RUNNER}`, `include = ["pyproject.toml", "uv.lock", ${items}]`);
   assert.equal(repair(inc('"/my_work|flow/**"'), 'pattern-absolute', 'Change to "my_workflow/**"'), inc('"my_workflow/**"'));
-  assert.equal(repair(inc('"/home/me/scene-qa/my_work|flow/**"'), 'pattern-absolute', 'Change to "my_workflow/**"'), inc('"my_workflow/**"'));
+  assert.equal(
+    repair(inc('"/home/me/scene-qa/my_work|flow/**"'), 'pattern-absolute', 'Change to "my_workflow/**"'),
+    inc('"my_workflow/**"'),
+  );
   assert.equal(repair(inc('"my_workflow/**", "../sha|red/**"'), 'pattern-outside-root', 'Remove "../shared/**"'), inc('"my_workflow/**"'));
   assert.equal(repair(inc('"lib/../my_wo|rkflow/**"'), 'pattern-outside-root', 'Change to "my_workflow/**"'), inc('"my_workflow/**"'));
   assert.equal(repair(inc('"my_workflow/**", |""'), 'pattern-empty', 'Remove the empty item'), inc('"my_workflow/**"'));
@@ -122,16 +184,29 @@ test('values of the wrong type are quoted, unquoted or unwrapped; [[tables]] get
   assert.equal(repair(wf(`slug = 4|2\n${RUNNER}`), 'wrong-type', 'Change to "42"'), wf(`slug = "42"\n${RUNNER}`));
   assert.equal(repair(wf(`slug = ["a|"]\n${RUNNER}`), 'wrong-type', 'Change to "a"'), wf(`slug = "a"\n${RUNNER}`));
   const build = 'include = ["pyproject.toml", "uv.lock", "my_workflow/**"]';
-  assert.equal(repair(wf(`${SLUG}\n${RUNNER}`, `${build}\nuse_gitignore = "tr|ue"`), 'wrong-type', 'Change to true'), wf(`${SLUG}\n${RUNNER}`, `${build}\nuse_gitignore = true`));
+  assert.equal(
+    repair(wf(`${SLUG}\n${RUNNER}`, `${build}\nuse_gitignore = "tr|ue"`), 'wrong-type', 'Change to true'),
+    wf(`${SLUG}\n${RUNNER}`, `${build}\nuse_gitignore = true`),
+  );
   const array = wf(`${SLUG}\n${RUNNER}`).replace('[build]', '[[bu|ild]]');
   assert.equal(repair(array, 'table-array-not-allowed', 'Change to [build]'), wf(`${SLUG}\n${RUNNER}`));
   const twice = `${array}\n[[build]]\ninclude = ["x"]\n`;
-  assert.ok(!actionsAt(twice, 'table-array-not-allowed').actions.some((a) => a.title.startsWith('Change to')), 'two [[build]] cannot both become [build]');
+  assert.ok(
+    !actionsAt(twice, 'table-array-not-allowed').actions.some((a) => a.title.startsWith('Change to')),
+    'two [[build]] cannot both become [build]',
+  );
 });
 
 test('artifact warnings: the path they name goes into exclude, the runner module into include', () => {
   const config = validateWorkflowConfig(VALID).config!;
-  const selected = ['pyproject.toml', 'uv.lock', 'my_workflow/runner.py', 'my_workflow/.env', 'my_workflow/__pycache__/runner.cpython-312.pyc', 'my_workflow/big.parquet'];
+  const selected = [
+    'pyproject.toml',
+    'uv.lock',
+    'my_workflow/runner.py',
+    'my_workflow/.env',
+    'my_workflow/__pycache__/runner.cpython-312.pyc',
+    'my_workflow/big.parquet',
+  ];
   const sizes: Record<string, number> = { 'my_workflow/big.parquet': 20 * 1024 * 1024 };
   const warnings = (text: string) => {
     const c = validateWorkflowConfig(text).config!;
@@ -139,8 +214,11 @@ test('artifact warnings: the path they name goes into exclude, the runner module
     const files = selected.filter((p) => !out.some((re) => re.test(p))).map((path) => ({ path, size: sizes[path] ?? 10 }));
     return selectionWarnings(c, { files: files as never, problems: [], totalBytes: files.reduce((t, f) => t + f.size, 0) });
   };
-  for (const [code, title] of [['selection-has-secret', 'Add "my_workflow/.env" to exclude'], ['selection-has-pycache', 'Add "**/__pycache__/**" to exclude'],
-    ['selection-large-file', 'Add "my_workflow/big.parquet" to exclude']]) {
+  for (const [code, title] of [
+    ['selection-has-secret', 'Add "my_workflow/.env" to exclude'],
+    ['selection-has-pycache', 'Add "**/__pycache__/**" to exclude'],
+    ['selection-large-file', 'Add "my_workflow/big.parquet" to exclude'],
+  ]) {
     const d = warnings(VALID).find((w) => w.code === code)!;
     const action = codeActionsFor(VALID, URI, [d]).find((a) => a.title === title);
     assert.ok(action, `${code}: ${title}`);

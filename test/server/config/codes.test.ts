@@ -9,18 +9,22 @@ import { PUBLISH_BLOCKING_CODES } from '../../../server/src/config/codes';
 import { ALL_DIAGNOSTIC_CODES } from '../../../server/src/lsp/diagnosticCodes';
 
 const SRC = fileURLToPath(new URL('../../../server/src/', import.meta.url));
-const sources = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [readFileSync(p, 'utf8')] : [];
-});
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [readFileSync(p, 'utf8')] : [];
+  });
 
 /** Each `diagnostic('code', ERROR, ...)`, `diagnostic('code', range, DiagnosticSeverity.Error, ...)`,
  *  `error('code', ...)` (the schema stage reports only errors) and `severity: 1, code: 'code'`. */
 function reportedSeverities(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const add = (code: string, level: string) => out.set(code, (out.get(code) ?? new Set()).add(/error|^1$/i.test(level) ? 'error' : 'other'));
+  const add = (code: string, level: string) =>
+    out.set(code, (out.get(code) ?? new Set()).add(/error|^1$/i.test(level) ? 'error' : 'other'));
   for (const text of sources(SRC)) {
-    for (const m of text.matchAll(/diagnostic\(\s*(?:\w+ \? )?'([a-z-]+)'(?: : '([a-z-]+)')?,\s*(?:[\w.]+\(\),\s*|anchors\.\w+\([^)]*\),\s*|[\w.]+\.range,\s*)?(ERROR|WARNING|HINT|INFORMATION|DiagnosticSeverity\.\w+)/g)) {
+    for (const m of text.matchAll(
+      /diagnostic\(\s*(?:\w+ \? )?'([a-z-]+)'(?: : '([a-z-]+)')?,\s*(?:[\w.]+\(\),\s*|anchors\.\w+\([^)]*\),\s*|[\w.]+\.range,\s*)?(ERROR|WARNING|HINT|INFORMATION|DiagnosticSeverity\.\w+)/g,
+    )) {
       add(m[1], m[3]);
       if (m[2]) add(m[2], m[3]);
     }

@@ -2,9 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
-import {
-  codeActionsFor, completeAt, documentSymbols, findRunnerCandidates, hoverAt,
-} from '../../../server/src/config/index';
+import { codeActionsFor, completeAt, documentSymbols, findRunnerCandidates, hoverAt } from '../../../server/src/config/index';
 import { applyEdits, cursor, diagnose, realConfigs, VALID } from './helpers';
 
 const URI = 'file:///home/me/scene-qa/tilebox.workflow.toml';
@@ -21,7 +19,10 @@ const insert = (marked: string, item: CompletionItem) => {
 
 test('completion offers the missing keys of [workflow] with documentation', () => {
   const items = complete('[workflow]\nslug = "a"\n|\n[build]\ninclude = ["x"]\n');
-  assert.deepEqual(labels(items).filter((l) => !l.startsWith('[')), ['root', 'runner', 'command']);
+  assert.deepEqual(
+    labels(items).filter((l) => !l.startsWith('[')),
+    ['root', 'runner', 'command'],
+  );
   assert.match((items.find((i) => i.label === 'runner')!.documentation as MarkupContent).value, /<module>:<object>/);
 });
 
@@ -34,7 +35,10 @@ test('completion of a key inserts key = value; on an existing key only the name'
 });
 
 test('completion in a target offers clusters; runner is not offered when command is set', () => {
-  assert.deepEqual(labels(complete('[targets.dev]\n|')).filter((l) => !l.startsWith('[')), ['clusters']);
+  assert.deepEqual(
+    labels(complete('[targets.dev]\n|')).filter((l) => !l.startsWith('[')),
+    ['clusters'],
+  );
   assert.ok(!labels(complete('[workflow]\ncommand = ["x"]\n|')).includes('runner'));
 });
 
@@ -108,10 +112,14 @@ test('quick fixes add missing keys and tables, indented like their neighbours', 
 /** Applies the fix and checks what the user then sees: valid TOML, known tables, and the
  *  diagnostic it fixed gone. Returns the new text. */
 function fixesCleanly(text: string, code: string, title: string | RegExp): string {
-  assert.ok(diagnose(text).some((d) => d.code === code), `${code} not reported for ${JSON.stringify(text)}`);
+  assert.ok(
+    diagnose(text).some((d) => d.code === code),
+    `${code} not reported for ${JSON.stringify(text)}`,
+  );
   const fixed = fixWith(text, title);
   const left = diagnose(fixed).map((d) => d.code);
-  for (const bad of ['toml-syntax', 'unknown-table', 'unknown-key', code]) assert.ok(!left.includes(bad), `${JSON.stringify(fixed)} still has ${left.join(', ')}`);
+  for (const bad of ['toml-syntax', 'unknown-table', 'unknown-key', code])
+    assert.ok(!left.includes(bad), `${JSON.stringify(fixed)} still has ${left.join(', ')}`);
   return fixed;
 }
 
@@ -119,15 +127,23 @@ test('"Add a [workflow] table" puts just the header above workflow keys written 
   const text = 'slug = "a"\nrunner = "a:b"\n\n[build]\ninclude = ["x"]\n';
   assert.equal(fixesCleanly(text, 'missing-workflow-table', 'Add a [workflow] table'), `[workflow]\n${text}`);
   const commented = '# my workflow\n  slug = "a"\n  runner = "a:b"\n[build]\ninclude = ["x"]\n';
-  assert.equal(fixesCleanly(commented, 'missing-workflow-table', 'Add a [workflow] table'), commented.replace('  slug', '[workflow]\n  slug'));
+  assert.equal(
+    fixesCleanly(commented, 'missing-workflow-table', 'Add a [workflow] table'),
+    commented.replace('  slug', '[workflow]\n  slug'),
+  );
 });
 
 test('"Add a [workflow] table" never captures other top-level keys, and is not offered when it would', () => {
   const dotted = 'build.include = ["x"]\n';
-  assert.equal(fixesCleanly(dotted, 'missing-workflow-table', 'Add a [workflow] table'), `${dotted}\n[workflow]\nslug = "scene-qa"\nrunner = "runner:runner"\n`);
+  assert.equal(
+    fixesCleanly(dotted, 'missing-workflow-table', 'Add a [workflow] table'),
+    `${dotted}\n[workflow]\nslug = "scene-qa"\nrunner = "runner:runner"\n`,
+  );
   const beforeHeader = 'build.include = ["x"]\n[targets.dev]\nclusters = ["c"]\n';
-  assert.equal(fixesCleanly(beforeHeader, 'missing-workflow-table', 'Add a [workflow] table'),
-    'build.include = ["x"]\n[workflow]\nslug = "scene-qa"\nrunner = "runner:runner"\n\n[targets.dev]\nclusters = ["c"]\n');
+  assert.equal(
+    fixesCleanly(beforeHeader, 'missing-workflow-table', 'Add a [workflow] table'),
+    'build.include = ["x"]\n[workflow]\nslug = "scene-qa"\nrunner = "runner:runner"\n\n[targets.dev]\nclusters = ["c"]\n',
+  );
   const mixed = 'slug = "a"\nbuild.include = ["x"]\n';
   assert.ok(!codeActionsFor(mixed, URI, diagnose(mixed)).some((a) => a.title === 'Add a [workflow] table'));
   // The name is taken already (by a value of the wrong type): a [workflow] header would define it twice.
@@ -137,15 +153,21 @@ test('"Add a [workflow] table" never captures other top-level keys, and is not o
 });
 
 test('missing keys of a table written with dotted keys or inline are added the same way', () => {
-  assert.equal(fixesCleanly('workflow.runner = "a:b"\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/),
-    'workflow.slug = "scene-qa"\nworkflow.runner = "a:b"\n[build]\ninclude = ["x"]\n');
-  assert.equal(fixesCleanly('workflow = { runner = "a:b" }\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/),
-    'workflow = { slug = "scene-qa", runner = "a:b" }\n[build]\ninclude = ["x"]\n');
+  assert.equal(
+    fixesCleanly('workflow.runner = "a:b"\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/),
+    'workflow.slug = "scene-qa"\nworkflow.runner = "a:b"\n[build]\ninclude = ["x"]\n',
+  );
+  assert.equal(
+    fixesCleanly('workflow = { runner = "a:b" }\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/),
+    'workflow = { slug = "scene-qa", runner = "a:b" }\n[build]\ninclude = ["x"]\n',
+  );
   fixesCleanly('workflow = {\n  runner = "a:b",\n}\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/);
   fixesCleanly('workflow = {}\n[build]\ninclude = ["x"]\n', 'missing-slug', /^Add slug/);
   fixesCleanly('workflow.slug = "a"\nbuild = { include = ["x"] }\n', 'missing-runner', /^Add runner/);
-  assert.equal(fixesCleanly('build.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', /^Add include = \[/),
-    'build.include = ["pyproject.toml", "uv.lock", "**/*.py"]\nbuild.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n');
+  assert.equal(
+    fixesCleanly('build.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', /^Add include = \[/),
+    'build.include = ["pyproject.toml", "uv.lock", "**/*.py"]\nbuild.use_gitignore = true\n[workflow]\nslug = "a"\nrunner = "a:b"\n',
+  );
   fixesCleanly('build = { use_gitignore = true }\n[workflow]\nslug = "a"\nrunner = "a:b"\n', 'missing-include', /^Add include = \[/);
 });
 
@@ -159,15 +181,29 @@ test('quick fix adds ".venv/**" to exclude: into an existing array or as a new k
   assert.equal(fixWith(sweep, 'Add ".venv/**" to exclude'), `${sweep.trimEnd()}\nexclude = [".venv/**"]\n`);
   const multi = `${sweep}exclude = [\n    "**/*.pyc",\n]\n`;
   assert.equal(fixWith(multi, 'Add ".venv/**" to exclude'), `${sweep}exclude = [\n    ".venv/**",\n    "**/*.pyc",\n]\n`);
-  const venvDiag = { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 7 } }, code: 'selection-has-venv', message: 'm', source: 'tilebox' };
+  const venvDiag = {
+    range: { start: { line: 4, character: 0 }, end: { line: 4, character: 7 } },
+    code: 'selection-has-venv',
+    message: 'm',
+    source: 'tilebox',
+  };
   const titles = codeActionsFor(VALID, URI, [venvDiag]).map((a) => a.title);
   assert.ok(titles.includes('Add ".venv/**" to exclude'));
   const excluded = `${VALID}exclude = [".venv/**"]\n`;
-  assert.ok(!codeActionsFor(excluded, URI, [venvDiag]).map((a) => a.title).includes('Add ".venv/**" to exclude'));
+  assert.ok(
+    !codeActionsFor(excluded, URI, [venvDiag])
+      .map((a) => a.title)
+      .includes('Add ".venv/**" to exclude'),
+  );
 });
 
 test('quick fix wraps a string in an array', () => {
-  assert.deepEqual(diagnose(fixWith(VALID.replace('include = ["pyproject.toml", "uv.lock", "my_workflow/**"]', 'include = "src/**"'), 'Wrap the value in [ ]')), []);
+  assert.deepEqual(
+    diagnose(
+      fixWith(VALID.replace('include = ["pyproject.toml", "uv.lock", "my_workflow/**"]', 'include = "src/**"'), 'Wrap the value in [ ]'),
+    ),
+    [],
+  );
 });
 
 test('"Ignore <code> here" inserts the comment above with the same indentation, or extends one', () => {
@@ -182,14 +218,33 @@ test('"Ignore <code> here" inserts the comment above with the same indentation, 
 test('document symbols: tables with their keys, targets nested', () => {
   const text = `${VALID}\n[targets.dev]\nclusters = ["a"]\n`;
   const symbols = documentSymbols(text);
-  assert.deepEqual(symbols.map((s) => [s.name, s.children!.map((c) => c.name)]), [['workflow', ['slug', 'runner']], ['build', ['include']], ['targets', ['dev']]]);
-  assert.deepEqual(symbols[2].children![0].children!.map((c) => c.name), ['clusters']);
+  assert.deepEqual(
+    symbols.map((s) => [s.name, s.children!.map((c) => c.name)]),
+    [
+      ['workflow', ['slug', 'runner']],
+      ['build', ['include']],
+      ['targets', ['dev']],
+    ],
+  );
+  assert.deepEqual(
+    symbols[2].children![0].children!.map((c) => c.name),
+    ['clusters'],
+  );
   assert.equal(symbols[0].selectionRange.start.line, 0);
-  assert.deepEqual(documentSymbols('workflow.slug = "a"\n').map((s) => [s.name, s.children!.map((c) => c.name)]), [['workflow', ['slug']]]);
+  assert.deepEqual(
+    documentSymbols('workflow.slug = "a"\n').map((s) => [s.name, s.children!.map((c) => c.name)]),
+    [['workflow', ['slug']]],
+  );
 });
 
 test('document symbols of every real config are well-formed', () => {
-  for (const { text } of realConfigs()) assert.deepEqual(documentSymbols(text).map((s) => s.name).slice(0, 2), ['workflow', 'build']);
+  for (const { text } of realConfigs())
+    assert.deepEqual(
+      documentSymbols(text)
+        .map((s) => s.name)
+        .slice(0, 2),
+      ['workflow', 'build'],
+    );
 });
 
 test('runner candidates: top-level Runner(...) assignments as module:name', () => {

@@ -27,9 +27,15 @@ function lineLengths(text: string): number[] {
 }
 
 function assertInside(range: Range, lengths: number[], what: string): void {
-  const ok = (p: Range['start']) => Number.isInteger(p.line) && Number.isInteger(p.character)
-    && p.line >= 0 && p.line < lengths.length && p.character >= 0 && p.character <= lengths[p.line];
-  const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+  const ok = (p: Range['start']) =>
+    Number.isInteger(p.line) &&
+    Number.isInteger(p.character) &&
+    p.line >= 0 &&
+    p.line < lengths.length &&
+    p.character >= 0 &&
+    p.character <= lengths[p.line];
+  const ordered =
+    range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
   if (!ok(range.start) || !ok(range.end) || !ordered) {
     throw new Error(`${what}: range ${JSON.stringify(range)} is not inside a document with line lengths [${lengths.join(', ')}]`);
   }
@@ -41,12 +47,19 @@ function editsOf(edit: WorkspaceEdit | undefined): TextEdit[] {
 
 /** The example config with each root a user can type or a repository can ship that leaves the project. */
 function oddRootConfigs(extra: string[]): string[] {
-  const example = realConfigs().find((c) => c.text.startsWith('[workflow]\n') && /^runner = /m.test(c.text))!.text.replace(/^root = .*\n/m, '');
-  return ['..', '/', '//', '../..', 'out', 'notes.txt', 'missing', 'C:x', '\\\\host\\share', ...extra]
-    .map((root) => example.replace('[workflow]\n', `[workflow]\nroot = ${JSON.stringify(root)}\n`));
+  const example = realConfigs()
+    .find((c) => c.text.startsWith('[workflow]\n') && /^runner = /m.test(c.text))!
+    .text.replace(/^root = .*\n/m, '');
+  return ['..', '/', '//', '../..', 'out', 'notes.txt', 'missing', 'C:x', '\\\\host\\share', ...extra].map((root) =>
+    example.replace('[workflow]\n', `[workflow]\nroot = ${JSON.stringify(root)}\n`),
+  );
 }
 
-const facts = memoryFacts(['pyproject.toml', 'uv.lock', 'my_workflow/runner.py', 'scene_qa/runner.py', 'notes.txt'], (_root, pattern) => pattern.length % 2 === 0, { out: '../elsewhere' });
+const facts = memoryFacts(
+  ['pyproject.toml', 'uv.lock', 'my_workflow/runner.py', 'scene_qa/runner.py', 'notes.txt'],
+  (_root, pattern) => pattern.length % 2 === 0,
+  { out: '../elsewhere' },
+);
 
 test(`the validator and editor features survive ${DOCUMENTS} mutated configs with every range inside the document`, () => {
   // One base with ignore comments (one code misspelled), so those paths get mutated too.
@@ -90,7 +103,16 @@ test(`the validator and editor features survive ${DOCUMENTS} mutated configs wit
   }
   assert.equal(documents, DOCUMENTS);
   // The corpus is worth something only if it reaches well past the syntax stage.
-  for (const code of ['ignore-unknown-code', 'toml-syntax', 'unknown-key', 'unknown-table', 'missing-build-table', 'missing-runner', 'slug-invalid-characters', 'runner-invalid']) {
+  for (const code of [
+    'ignore-unknown-code',
+    'toml-syntax',
+    'unknown-key',
+    'unknown-table',
+    'missing-build-table',
+    'missing-runner',
+    'slug-invalid-characters',
+    'runner-invalid',
+  ]) {
     assert.ok(codes.has(code), `no mutated document produced ${code}; produced: ${[...codes].join(', ')}`);
   }
 });
@@ -110,9 +132,13 @@ test('huge, binary and degenerate documents give diagnostics or nothing, never a
 
 const LSP_STEPS = 400;
 
-test(`through the server: ${LSP_STEPS} edits (odd roots among them), each followed by hover and completion at random positions, answer inside the document and never list files outside the project`, { timeout: 300_000 }, async (t) => {
+test(`through the server: ${LSP_STEPS} edits (odd roots among them), each followed by hover and completion at random positions, answer inside the document and never list files outside the project`, {
+  timeout: 300_000,
+}, async (t) => {
   const cleanups: (() => void | Promise<void>)[] = [];
-  t.after(async () => { for (const c of cleanups.reverse()) await c(); });
+  t.after(async () => {
+    for (const c of cleanups.reverse()) await c();
+  });
   const { parent, dir } = projectWithSentinel(cleanups);
   const client = await startInProcess([dir]);
   cleanups.push(() => client.close());
@@ -134,7 +160,7 @@ test(`through the server: ${LSP_STEPS} edits (odd roots among them), each follow
       const position = { line, character };
       const where = `${recipe} at ${JSON.stringify(position)}\n${JSON.stringify(text)}`;
       const answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
-      for (const item of Array.isArray(answer) ? answer : answer?.items ?? []) {
+      for (const item of Array.isArray(answer) ? answer : (answer?.items ?? [])) {
         assert.doesNotMatch(item.label, /sentinel/, where);
         const edit = item.textEdit;
         if (edit && 'range' in edit) assertInside(edit.range, lengths, `completion ${item.label}: ${where}`);

@@ -10,13 +10,17 @@ import type { FileFacts } from '../../../server/src/config/types';
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/real-configs/', import.meta.url));
 
 export function realConfigs(): { name: string; text: string }[] {
-  return readdirSync(FIXTURES).filter((f) => f.endsWith('.toml')).sort()
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.toml'))
+    .sort()
     .map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') }));
 }
 
 export function docExamples(): { name: string; text: string }[] {
   const dir = join(FIXTURES, 'doc-examples');
-  return readdirSync(dir).filter((f) => f.endsWith('.toml')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.toml'))
+    .sort()
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
@@ -52,7 +56,8 @@ export function textAt(text: string, range: Range): string {
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const lines = new LineIndex(text);
-  const sorted = edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
+  const sorted = edits
+    .map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
     .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
@@ -61,7 +66,11 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 
 /** In-memory FileFacts over a list of POSIX paths relative to the config folder; `links` maps a
  *  path to where it leads (`../elsewhere` for outside). */
-export function memoryFacts(files: string[], matches: (root: string, pattern: string) => boolean = () => true, links: Record<string, string> = {}): FileFacts {
+export function memoryFacts(
+  files: string[],
+  matches: (root: string, pattern: string) => boolean = () => true,
+  links: Record<string, string> = {},
+): FileFacts {
   const set = new Set(files);
   const dirs = new Set<string>(['.']);
   for (const f of files) {

@@ -13,7 +13,37 @@ export function prng(seed: number): () => number {
   };
 }
 
-const TOKENS = ['[', ']', '[[', ']]', '"', "'", '"""', "'''", '=', '#', '\\', ',', '{', '}', '.', '\n', '\r', '\t', ' ', 'true', '1e9', '-', ':', '$', '<', '>', '*', '/', '..'];
+const TOKENS = [
+  '[',
+  ']',
+  '[[',
+  ']]',
+  '"',
+  "'",
+  '"""',
+  "'''",
+  '=',
+  '#',
+  '\\',
+  ',',
+  '{',
+  '}',
+  '.',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  'true',
+  '1e9',
+  '-',
+  ':',
+  '$',
+  '<',
+  '>',
+  '*',
+  '/',
+  '..',
+];
 const ODD = ['\u0000', '\u0001', '\u007f', '\ufeff', '\ufffd', '\ud800', '\udc00', '\u2028', '\u00a0', '\ud83d\ude00', '\u0301'];
 
 type Mutation = (text: string, rnd: () => number) => string;
@@ -22,18 +52,48 @@ const at = (text: string, rnd: () => number) => Math.floor(rnd() * (text.length 
 const splitLines = (text: string) => text.split('\n');
 
 export const MUTATIONS: Record<string, Mutation> = {
-  deleteChar: (t, r) => { const i = at(t, r); return t.slice(0, i) + t.slice(i + 1); },
-  duplicateChar: (t, r) => { const i = at(t, r); return t.slice(0, i) + t.slice(i, i + 1) + t.slice(i); },
-  swapChars: (t, r) => { const i = at(t, r); return t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2); },
-  deleteRange: (t, r) => { const i = at(t, r); return t.slice(0, i) + t.slice(i + 1 + Math.floor(r() * 20)); },
-  deleteLine: (t, r) => { const ls = splitLines(t); ls.splice(Math.floor(r() * ls.length), 1); return ls.join('\n'); },
-  duplicateLine: (t, r) => { const ls = splitLines(t); const i = Math.floor(r() * ls.length); ls.splice(i, 0, ls[i]); return ls.join('\n'); },
-  swapLines: (t, r) => {
-    const ls = splitLines(t); const i = Math.floor(r() * ls.length); const j = Math.floor(r() * ls.length);
-    [ls[i], ls[j]] = [ls[j], ls[i]]; return ls.join('\n');
+  deleteChar: (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + t.slice(i + 1);
   },
-  insertToken: (t, r) => { const i = at(t, r); return t.slice(0, i) + pick(TOKENS, r) + t.slice(i); },
-  insertOdd: (t, r) => { const i = at(t, r); return t.slice(0, i) + pick(ODD, r) + t.slice(i); },
+  duplicateChar: (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + t.slice(i, i + 1) + t.slice(i);
+  },
+  swapChars: (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2);
+  },
+  deleteRange: (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + t.slice(i + 1 + Math.floor(r() * 20));
+  },
+  deleteLine: (t, r) => {
+    const ls = splitLines(t);
+    ls.splice(Math.floor(r() * ls.length), 1);
+    return ls.join('\n');
+  },
+  duplicateLine: (t, r) => {
+    const ls = splitLines(t);
+    const i = Math.floor(r() * ls.length);
+    ls.splice(i, 0, ls[i]);
+    return ls.join('\n');
+  },
+  swapLines: (t, r) => {
+    const ls = splitLines(t);
+    const i = Math.floor(r() * ls.length);
+    const j = Math.floor(r() * ls.length);
+    [ls[i], ls[j]] = [ls[j], ls[i]];
+    return ls.join('\n');
+  },
+  insertToken: (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + pick(TOKENS, r) + t.slice(i);
+  },
+  insertOdd: (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + pick(ODD, r) + t.slice(i);
+  },
   insertBinary: (t, r) => {
     const i = at(t, r);
     const bytes = Array.from({ length: 1 + Math.floor(r() * 8) }, () => String.fromCharCode(Math.floor(r() * 256)));
@@ -41,10 +101,19 @@ export const MUTATIONS: Record<string, Mutation> = {
   },
   bom: (t) => `\ufeff${t}`,
   crlf: (t) => t.replace(/\r?\n/g, '\r\n'),
-  loneCr: (t, r) => { const ls = splitLines(t); const i = Math.floor(r() * ls.length); ls[i] += '\r'; return ls.join('\n'); },
+  loneCr: (t, r) => {
+    const ls = splitLines(t);
+    const i = Math.floor(r() * ls.length);
+    ls[i] += '\r';
+    return ls.join('\n');
+  },
   tabs: (t) => t.replace(/^ +/gm, '\t').replace(/ = /g, '\t=\t'),
   truncate: (t, r) => t.slice(0, at(t, r)),
-  spliceOther: (t, r) => { const i = at(t, r); const j = at(t, r); return t.slice(0, Math.min(i, j)) + t.slice(Math.max(i, j)) + t.slice(Math.min(i, j), Math.max(i, j)); },
+  spliceOther: (t, r) => {
+    const i = at(t, r);
+    const j = at(t, r);
+    return t.slice(0, Math.min(i, j)) + t.slice(Math.max(i, j)) + t.slice(Math.min(i, j), Math.max(i, j));
+  },
 };
 
 const NAMES = Object.keys(MUTATIONS);

@@ -14,7 +14,10 @@ for (const { name, text } of realConfigs()) {
     const ds = diagnose(text);
     assert.deepEqual(errors(ds), []);
     if (name.includes('catalog-ingestion-demo')) {
-      assert.deepEqual(ds.map((d) => [d.code, d.severity, textAt(text, d.range)]), [['slug-placeholder', 2, '"replace-with-your-workflow-slug"']]);
+      assert.deepEqual(
+        ds.map((d) => [d.code, d.severity, textAt(text, d.range)]),
+        [['slug-placeholder', 2, '"replace-with-your-workflow-slug"']],
+      );
     } else {
       assert.deepEqual(ds, []);
     }
@@ -33,7 +36,10 @@ test('real configs: the WorkflowConfig carries the values and their exact ranges
   }
   const eclipse = realConfigs().find((c) => c.name.includes('c31bff1'))!;
   const { config } = validateWorkflowConfig(eclipse.text);
-  assert.deepEqual(config!.targets.map((t) => [t.name.value, t.clusters.map((c) => c.value)]), [['gcp', ['gcp-Drv6L7Li4t7Yvk']]]);
+  assert.deepEqual(
+    config!.targets.map((t) => [t.name.value, t.clusters.map((c) => c.value)]),
+    [['gcp', ['gcp-Drv6L7Li4t7Yvk']]],
+  );
 });
 
 test('real configs with all their files present give no file warnings', () => {
@@ -41,7 +47,11 @@ test('real configs with all their files present give no file warnings', () => {
     const { config } = validateWorkflowConfig(text);
     const module = config!.runner!.value.split(':')[0].replace(/\./g, '/');
     const facts = memoryFacts(['pyproject.toml', 'uv.lock', `${module}.py`]);
-    assert.deepEqual(diagnose(text, { facts }).filter((d) => d.code !== 'slug-placeholder'), [], name);
+    assert.deepEqual(
+      diagnose(text, { facts }).filter((d) => d.code !== 'slug-placeholder'),
+      [],
+      name,
+    );
   }
 });
 
@@ -50,7 +60,10 @@ const VERDICT_TESTS = ['__minimal', 'targets-fragment', 'workflow-only-fragment'
 const example = (part: string) => docExamples().find((e) => e.name.includes(part))!.text;
 
 test('every doc example (MANIFEST.md) has a verdict test', () => {
-  assert.deepEqual(docExamples().map((e) => VERDICT_TESTS.filter((part) => e.name.includes(part)).length), [1, 1, 1, 1, 1]);
+  assert.deepEqual(
+    docExamples().map((e) => VERDICT_TESTS.filter((part) => e.name.includes(part)).length),
+    [1, 1, 1, 1, 1],
+  );
 });
 
 test('doc example: minimal config is valid', () => {
@@ -58,7 +71,10 @@ test('doc example: minimal config is valid', () => {
 });
 
 test('doc example: targets fragment lacks [workflow] and [build]', () => {
-  assert.deepEqual(where(diagnose(example('targets-fragment'))), [['missing-workflow-table', 0, 0, 13], ['missing-build-table', 0, 0, 13]]);
+  assert.deepEqual(where(diagnose(example('targets-fragment'))), [
+    ['missing-workflow-table', 0, 0, 13],
+    ['missing-build-table', 0, 0, 13],
+  ]);
 });
 
 test('doc example: workflow-only fragment lacks [build]', () => {
@@ -68,13 +84,21 @@ test('doc example: workflow-only fragment lacks [build]', () => {
 test('doc example: `<...>` placeholders in slug and cluster slug break the charset', () => {
   const text = example('__placeholder');
   const ds = diagnose(text);
-  assert.deepEqual(ds.map((d) => [d.code, d.severity, textAt(text, d.range)]),
-    [['slug-invalid-characters', 1, '"my-workflow-<...>"'], ['cluster-slug-invalid', 1, '"workflow-dev-<...>"']]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, d.severity, textAt(text, d.range)]),
+    [
+      ['slug-invalid-characters', 1, '"my-workflow-<...>"'],
+      ['cluster-slug-invalid', 1, '"workflow-dev-<...>"'],
+    ],
+  );
   assert.match(ds[0].message, /placeholder/);
 });
 
-test('doc example: the skill heredoc\'s literal $WORKFLOW_SLUG breaks the charset, nothing else is wrong', () => {
+test("doc example: the skill heredoc's literal $WORKFLOW_SLUG breaks the charset, nothing else is wrong", () => {
   const text = example('heredoc');
   const ds = diagnose(text);
-  assert.deepEqual(ds.map((d) => [d.code, d.severity, textAt(text, d.range)]), [['slug-invalid-characters', 1, '"$WORKFLOW_SLUG"']]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, d.severity, textAt(text, d.range)]),
+    [['slug-invalid-characters', 1, '"$WORKFLOW_SLUG"']],
+  );
 });

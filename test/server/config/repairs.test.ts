@@ -1,7 +1,14 @@
 // The values quick fixes propose, checked on the inputs users write.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { folderSlug, includeFromFiles, nearestSlug, relativeFromAbsolute, runnerFromWritten, wholeFolder } from '../../../server/src/config/repairs';
+import {
+  folderSlug,
+  includeFromFiles,
+  nearestSlug,
+  relativeFromAbsolute,
+  runnerFromWritten,
+  wholeFolder,
+} from '../../../server/src/config/repairs';
 
 test('nearestSlug keeps what is valid and drops template markers', () => {
   assert.equal(nearestSlug('Scene QA (v2)'), 'Scene-QA-v2');
@@ -38,9 +45,14 @@ test('wholeFolder names the files of a folder', () => {
 });
 
 test('includeFromFiles: lock files, package folders, a src layout, top-level modules; never tests or environments', () => {
-  assert.deepEqual(includeFromFiles(['pyproject.toml', 'uv.lock', 'pkg/__init__.py', 'pkg/tasks.py', 'tests/test_a.py', 'docs/conf.py', 'runner.py']),
-    ['pyproject.toml', 'uv.lock', 'pkg/**', 'runner.py']);
-  assert.deepEqual(includeFromFiles(['pyproject.toml', 'src/scene_qa/__init__.py', 'src/scene_qa/runner.py']), ['pyproject.toml', 'src/**']);
+  assert.deepEqual(
+    includeFromFiles(['pyproject.toml', 'uv.lock', 'pkg/__init__.py', 'pkg/tasks.py', 'tests/test_a.py', 'docs/conf.py', 'runner.py']),
+    ['pyproject.toml', 'uv.lock', 'pkg/**', 'runner.py'],
+  );
+  assert.deepEqual(includeFromFiles(['pyproject.toml', 'src/scene_qa/__init__.py', 'src/scene_qa/runner.py']), [
+    'pyproject.toml',
+    'src/**',
+  ]);
   assert.deepEqual(includeFromFiles(['a.py', 'b.py', 'c.py', 'd.py']), ['*.py']);
   assert.deepEqual(includeFromFiles(['my-scripts/x.py', 'workflow.py']), ['workflow.py'], 'a folder that is no Python name is no package');
   assert.equal(includeFromFiles(['pyproject.toml', 'README.md']), undefined);

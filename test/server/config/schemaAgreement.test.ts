@@ -50,9 +50,13 @@ const ok = 'slug = "my-workflow"\nrunner = "my_workflow.runner:runner"';
 
 /** One document per rule of the validator that the schema can express, plus valid edge cases. */
 const RULE_CASES: Record<string, string> = {
-  'valid': VALID,
+  valid: VALID,
   'valid: command instead of runner': wf('slug = "a"\ncommand = ["uv", "run", "worker"]'),
-  'valid: every key': wf(`${ok}\nroot = "src"`, 'include = ["**/*.py"]\nexclude = [".venv/**", "./x/y"]\nuse_gitignore = false', '[targets.dev]\nclusters = ["dev-1", "dev-2"]\n[targets.prod]\nclusters = []\n'),
+  'valid: every key': wf(
+    `${ok}\nroot = "src"`,
+    'include = ["**/*.py"]\nexclude = [".venv/**", "./x/y"]\nuse_gitignore = false',
+    '[targets.dev]\nclusters = ["dev-1", "dev-2"]\n[targets.prod]\nclusters = []\n',
+  ),
   'valid: dotted keys and inline table': `workflow.slug = "a"\nworkflow.runner = "a.b:c.d"\nbuild = { include = ["x"] }\ntargets.dev.clusters = ["c"]\n`,
   'valid: 100-character slug': wf('slug = "' + 'a'.repeat(100) + '"\nrunner = "a:b"'),
   'root-outside-project: a .. that stays inside': wf(`${ok}\nroot = "src/../lib"`),
@@ -114,7 +118,12 @@ test('every fixture: real configs, doc examples and the example project get the 
     if (v.schema) errored.push(name);
   }
   // The four doc fragments MANIFEST.md calls invalid, and nothing else.
-  assert.deepEqual(errored.map((n) => n.replace(/^.*__/, '')).sort(), ['heredoc.toml', 'placeholder.toml', 'targets-fragment.toml', 'workflow-only-fragment.toml']);
+  assert.deepEqual(errored.map((n) => n.replace(/^.*__/, '')).sort(), [
+    'heredoc.toml',
+    'placeholder.toml',
+    'targets-fragment.toml',
+    'workflow-only-fragment.toml',
+  ]);
 });
 
 test('one document per rule: schema and validator agree', () => {

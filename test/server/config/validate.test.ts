@@ -31,7 +31,10 @@ test('TOML syntax: an unquoted value says to add quotes', () => {
 
 test('syntax errors stop validation: no schema errors on top', () => {
   const ds = diagnose('[workflw]\nslug = "a\n');
-  assert.deepEqual(ds.map((d) => d.code), ['toml-syntax']);
+  assert.deepEqual(
+    ds.map((d) => d.code),
+    ['toml-syntax'],
+  );
 });
 
 test('unknown table with did-you-mean', () => {
@@ -65,7 +68,10 @@ test('dotted keys at the top level are the same keys', () => {
 });
 
 test('inline tables are the same keys', () => {
-  assert.deepEqual(diagnose('workflow = { slug = "a", runner = "a:b" }\nbuild = { include = ["x"] }\ntargets = { dev = { clusters = ["c"] } }\n'), []);
+  assert.deepEqual(
+    diagnose('workflow = { slug = "a", runner = "a:b" }\nbuild = { include = ["x"] }\ntargets = { dev = { clusters = ["c"] } }\n'),
+    [],
+  );
 });
 
 test('[[double brackets]] are rejected', () => {
@@ -89,13 +95,18 @@ test('a key written as a table is a type error', () => {
 });
 
 test('missing [workflow] and [build] tables', () => {
-  assert.deepEqual(where(diagnose('# hello\n[targets.dev]\nclusters = ["a"]\n')),
-    [['missing-workflow-table', 1, 0, 13], ['missing-build-table', 1, 0, 13]]);
+  assert.deepEqual(where(diagnose('# hello\n[targets.dev]\nclusters = ["a"]\n')), [
+    ['missing-workflow-table', 1, 0, 13],
+    ['missing-build-table', 1, 0, 13],
+  ]);
 });
 
 test('missing slug and missing runner are reported on the [workflow] header', () => {
   const ds = diagnose('[workflow]\nroot = "."\n[build]\ninclude = ["x"]\n');
-  assert.deepEqual(where(ds), [['missing-slug', 0, 0, 10], ['missing-runner', 0, 0, 10]]);
+  assert.deepEqual(where(ds), [
+    ['missing-slug', 0, 0, 10],
+    ['missing-runner', 0, 0, 10],
+  ]);
 });
 
 test('missing include is reported on the [build] header', () => {
@@ -142,7 +153,9 @@ test('runner grammar uses the runtime wording and points at the value', () => {
   for (const bad of ['runner', 'a:', ':b', 'my_workflow/runner.py:runner', 'a-b:c', 'a:b:c', '1a:b', 'a b:c']) {
     const ds = diagnose(wf(`slug = "a"\nrunner = "${bad}"`));
     assert.deepEqual(where(ds), [['runner-invalid', 2, 9, 11 + bad.length]], bad);
-    assert.ok(ds[0].message.startsWith("Expected runner import path in the format '<module>:<object>', for example 'my_workflow.runner:runner'."));
+    assert.ok(
+      ds[0].message.startsWith("Expected runner import path in the format '<module>:<object>', for example 'my_workflow.runner:runner'."),
+    );
   }
   assert.match(diagnose(wf('slug = "a"\nrunner = "my_workflow/runner.py:runner"'))[0].message, /"my_workflow\.runner:runner"/);
   // Python identifiers may hold Unicode letters (PEP 3131); a digit still cannot start one.
@@ -189,13 +202,18 @@ test('targets: empty clusters and duplicates warn; bad cluster slugs are errors'
   assert.deepEqual(where(diagnose(`${VALID}[targets.dev]\n`)), [['clusters-empty', 6, 9, 12]]);
   const dup = diagnose(`${VALID}[targets.dev]\nclusters = ["a", "a"]\n`);
   assert.deepEqual(where(dup), [['cluster-duplicate', 7, 17, 20]]);
-  assert.deepEqual(where(diagnose(`${VALID}[targets.dev]\nclusters = ["dev_cluster", ""]\n`)),
-    [['cluster-slug-invalid', 7, 12, 25], ['cluster-slug-invalid', 7, 27, 29]]);
+  assert.deepEqual(where(diagnose(`${VALID}[targets.dev]\nclusters = ["dev_cluster", ""]\n`)), [
+    ['cluster-slug-invalid', 7, 12, 25],
+    ['cluster-slug-invalid', 7, 27, 29],
+  ]);
 });
 
 test('schema errors stop validation before cross-field rules', () => {
   const ds = diagnose('[workflow]\nslug = "bad slug"\nrunner = "nope"\nfoo = 1\n[build]\ninclude = ["x"]\n');
-  assert.deepEqual(ds.map((d) => d.code), ['unknown-key']);
+  assert.deepEqual(
+    ds.map((d) => d.code),
+    ['unknown-key'],
+  );
 });
 
 test('every diagnostic has source tilebox and a listed kebab-case code', () => {

@@ -39,19 +39,31 @@ test('preview --json lists files with sizes, excluded candidates with reasons, a
   assert.deepEqual(keys(json), ['root', 'files', 'excluded', 'totalBytes', 'tasks', 'runners']);
   for (const f of json.files) assert.deepEqual(keys(f), ['path', 'size']);
   for (const e of json.excluded) assert.deepEqual(keys(e), ['path', 'reason']);
-  for (const task of json.tasks) assert.deepEqual(keys(task), ['name', 'version', 'file', 'line', 'class', 'fields', 'subtasks', 'runners']);
-  assert.deepEqual(json.runners, [{ path: 'scene_qa.runner:runner', file: 'scene_qa/runner.py', line: 6, tasks: ['FetchScene', 'CheckClouds', 'Summarize'] }]);
+  for (const task of json.tasks)
+    assert.deepEqual(keys(task), ['name', 'version', 'file', 'line', 'class', 'fields', 'subtasks', 'runners']);
+  assert.deepEqual(json.runners, [
+    { path: 'scene_qa.runner:runner', file: 'scene_qa/runner.py', line: 6, tasks: ['FetchScene', 'CheckClouds', 'Summarize'] },
+  ]);
   const fetch = json.tasks.find((t: { class: string }) => t.class === 'FetchScene');
-  assert.deepEqual([fetch.fields, fetch.subtasks.map((s: { class: string }) => s.class), fetch.runners], [[{ name: 'scene_id', type: 'str' }], ['CheckClouds'], ['scene_qa.runner:runner']]);
+  assert.deepEqual(
+    [fetch.fields, fetch.subtasks.map((s: { class: string }) => s.class), fetch.runners],
+    [[{ name: 'scene_id', type: 'str' }], ['CheckClouds'], ['scene_qa.runner:runner']],
+  );
   assert.equal(json.root, t.dir);
-  assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['.gitignore', 'pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'tilebox.workflow.toml', 'uv.lock']);
+  assert.deepEqual(
+    json.files.map((f: { path: string }) => f.path),
+    ['.gitignore', 'pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'tilebox.workflow.toml', 'uv.lock'],
+  );
   assert.equal(json.files.find((f: { path: string }) => f.path === 'uv.lock').size, fs.statSync(join(t.dir, 'uv.lock')).size);
   assert.deepEqual(json.excluded, [
     { path: 'output/', reason: '.gitignore:2 "output/"' },
     { path: 'run.log', reason: '.gitignore:3 "*.log"' },
     { path: 'scene_qa/__pycache__/', reason: 'exclude pattern "**/__pycache__/**"' },
   ]);
-  assert.equal(json.totalBytes, json.files.reduce((n: number, f: { size: number }) => n + f.size, 0));
+  assert.equal(
+    json.totalBytes,
+    json.files.reduce((n: number, f: { size: number }) => n + f.size, 0),
+  );
   assert.ok(json.tasks.length > 0);
   for (const task of json.tasks) {
     assert.equal(task.file, 'scene_qa/tasks.py');
@@ -112,15 +124,24 @@ test('a root outside the project, a FIFO and an unwritable output exit 1 with on
   fs.symlinkSync(elsewhere.dir, join(linkedRoot.dir, 'linked'));
   r = cli('build', linkedRoot.dir, '--json');
   assert.deepEqual([r.code, r.out], [1, '']);
-  assert.match(r.err, /^build: .*tilebox\.workflow\.toml:\d+:\d+: root "linked" leads outside the project folder through a symbolic link \(to [^)]*artifact-\w+\)/);
+  assert.match(
+    r.err,
+    /^build: .*tilebox\.workflow\.toml:\d+:\d+: root "linked" leads outside the project folder through a symbolic link \(to [^)]*artifact-\w+\)/,
+  );
   const piped = example(TOML('"**"'));
   execFileSync('mkfifo', [join(piped.dir, 'scene_qa', 'events.pipe')]);
   for (const command of ['preview', 'build']) {
     r = cli(command, piped.dir, '--json');
     assert.deepEqual([r.code, r.out], [1, ''], command);
-    assert.match(r.err, new RegExp(`^${command}: .*: scene_qa/events\\.pipe is a named pipe \\(FIFO\\), not a regular file; exclude it or remove it\\n$`));
+    assert.match(
+      r.err,
+      new RegExp(`^${command}: .*: scene_qa/events\\.pipe is a named pipe \\(FIFO\\), not a regular file; exclude it or remove it\\n$`),
+    );
   }
-  assert.deepEqual(fs.readdirSync(piped.dir).filter((f) => f.endsWith('.tar.zst') || f.endsWith('.tmp')), []);
+  assert.deepEqual(
+    fs.readdirSync(piped.dir).filter((f) => f.endsWith('.tar.zst') || f.endsWith('.tmp')),
+    [],
+  );
   const fine = example(TOML('"**"'));
   r = cli('build', fine.dir, '--out', join(fine.dir, 'no-such-folder', 'a.tar.zst'), '--json');
   assert.deepEqual([r.code, r.out], [1, '']);
@@ -134,8 +155,12 @@ test('Ctrl-C during a build exits 1 with one line and leaves neither the archive
   const child = spawn(process.execPath, [CLI, 'build', t.dir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   let out = '';
-  child.stderr.on('data', (d) => { err += d; });
-  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   // Interrupt once the temp archive exists, i.e. mid-build.
   const temp = () => fs.readdirSync(t.dir).some((f) => f.endsWith('.tmp'));
@@ -145,7 +170,10 @@ test('Ctrl-C during a build exits 1 with one line and leaves neither the archive
   assert.equal(await exited, 1);
   assert.equal(out, '');
   assert.match(err, /^build: interrupted; .*demo-wf\.tar\.zst was not written\n$/);
-  assert.deepEqual(fs.readdirSync(t.dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.tar.zst')), []);
+  assert.deepEqual(
+    fs.readdirSync(t.dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.tar.zst')),
+    [],
+  );
 });
 
 test('bad usage exits 2 and shows the usage line', () => {
@@ -162,7 +190,10 @@ test('preview and build read the config as check does: a BOM does not shift colu
   assert.equal(r.code, 1);
   assert.match(r.err, /tilebox\.workflow\.toml:1:2: Unknown table "workflw"/);
   const latin1 = example();
-  fs.writeFileSync(join(latin1.dir, 'tilebox.workflow.toml'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${TOML('"**"')}`)]));
+  fs.writeFileSync(
+    join(latin1.dir, 'tilebox.workflow.toml'),
+    Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${TOML('"**"')}`)]),
+  );
   const bad = cli('build', latin1.dir);
   assert.equal(bad.code, 1);
   assert.match(bad.err, /tilebox\.workflow\.toml: cannot read: not UTF-8 text; TOML files must be saved as UTF-8/);
@@ -173,7 +204,17 @@ test('preview --json on the task-forms fixture: computed identifiers have no nam
   assert.equal(r.code, 0, r.err);
   const json = JSON.parse(r.out);
   const computed = json.tasks.find((t: { class: string }) => t.class === 'FromEnvironment');
-  assert.deepEqual(computed, { computed: true, file: 'pipeline/tasks.py', line: computed.line, class: 'FromEnvironment', fields: [], subtasks: [], runners: ['pipeline.workflow:runner'] });
-  assert.deepEqual(json.runners, [{ path: 'pipeline.workflow:runner', file: 'pipeline/workflow.py', line: 7, tasks: ['Ingest', 'Chunk', 'Merge', 'FromEnvironment'] }]);
+  assert.deepEqual(computed, {
+    computed: true,
+    file: 'pipeline/tasks.py',
+    line: computed.line,
+    class: 'FromEnvironment',
+    fields: [],
+    subtasks: [],
+    runners: ['pipeline.workflow:runner'],
+  });
+  assert.deepEqual(json.runners, [
+    { path: 'pipeline.workflow:runner', file: 'pipeline/workflow.py', line: 7, tasks: ['Ingest', 'Chunk', 'Merge', 'FromEnvironment'] },
+  ]);
   assert.ok(!json.tasks.some((t: { file: string }) => t.file.startsWith('lookalike/')), 'a project class named Task is not a task');
 });

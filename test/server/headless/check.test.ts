@@ -48,8 +48,13 @@ test('an error prints path:line:col: severity: message [code] per diagnostic and
   // foo = 1 (line 4, col 1) is an unknown key; "yes" (line 7, col 17) is not a boolean.
   const parsed = r.lines.map((l) => /^(.+):(\d+):(\d+): (error|warning|information|hint): (.+) \[([a-z-]+)\]$/.exec(l));
   assert.ok(parsed.every(Boolean), r.out);
-  assert.deepEqual(parsed.map((m) => [m![1], Number(m![2]), Number(m![3]), m![4], m![6]]).sort((a, b) => Number(a[1]) - Number(b[1])),
-    [[file, 4, 1, 'error', 'unknown-key'], [file, 7, 17, 'error', 'wrong-type']]);
+  assert.deepEqual(
+    parsed.map((m) => [m![1], Number(m![2]), Number(m![3]), m![4], m![6]]).sort((a, b) => Number(a[1]) - Number(b[1])),
+    [
+      [file, 4, 1, 'error', 'unknown-key'],
+      [file, 7, 17, 'error', 'wrong-type'],
+    ],
+  );
   assert.match(r.err, /1 file checked: 2 errors, 0 warnings/);
 });
 
@@ -76,8 +81,13 @@ test('a folder means every tilebox.workflow.toml below it (not in node_modules, 
   });
   const r = check(dir, '--format', 'json');
   assert.equal(r.code, 1);
-  const json = JSON.parse(r.out) as { files: { path: string; diagnostics: { code: string; severity: number; range: unknown; source: string; message: string }[] }[] };
-  assert.deepEqual(json.files.map((f) => f.path), [join(dir, 'a/tilebox.workflow.toml'), join(dir, 'b/deeper/tilebox.workflow.toml')]);
+  const json = JSON.parse(r.out) as {
+    files: { path: string; diagnostics: { code: string; severity: number; range: unknown; source: string; message: string }[] }[];
+  };
+  assert.deepEqual(
+    json.files.map((f) => f.path),
+    [join(dir, 'a/tilebox.workflow.toml'), join(dir, 'b/deeper/tilebox.workflow.toml')],
+  );
   assert.deepEqual(json.files[0].diagnostics.map((d) => d.code).sort(), ['unknown-key', 'wrong-type']);
   const [d] = json.files[0].diagnostics.filter((x) => x.code === 'unknown-key');
   assert.deepEqual(d.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } });
@@ -101,7 +111,15 @@ test('every real config and the example project check clean (exit 0) as one fold
 });
 
 test('bad usage exits 2 with a message and the usage line', () => {
-  for (const args of [[], ['--format'], ['x', '--format', 'xml'], ['--bogus', 'x'], ['a', 'b'], [join(tmpdir(), 'no-such-thing-here')], ['x', '--severity', 'slug-placeholder']]) {
+  for (const args of [
+    [],
+    ['--format'],
+    ['x', '--format', 'xml'],
+    ['--bogus', 'x'],
+    ['a', 'b'],
+    [join(tmpdir(), 'no-such-thing-here')],
+    ['x', '--severity', 'slug-placeholder'],
+  ]) {
     const r = check(...args);
     assert.equal(r.code, 2, `check ${args.join(' ')}: ${r.err}`);
     assert.match(r.err, /^check: .+\nusage: check <file-or-dir>/, args.join(' '));
@@ -121,14 +139,21 @@ test('an unknown code in --severity is a usage error with a suggestion', () => {
 
 test('tilebox.diagnostics.severity in the nearest .vscode/settings.json re-grades and turns off codes', () => {
   const dir = project(TWO_ERRORS, {
-    '.vscode/settings.json': '{\n  // JSON with comments, like VS Code writes it\n  "tilebox.diagnostics.severity": { "unknown-key": "warning", "wrong-type": "off", },\n}\n',
+    '.vscode/settings.json':
+      '{\n  // JSON with comments, like VS Code writes it\n  "tilebox.diagnostics.severity": { "unknown-key": "warning", "wrong-type": "off", },\n}\n',
   });
   const r = check(join(dir, 'tilebox.workflow.toml'), '--format', 'json');
   assert.equal(r.code, 0, r.out);
   const [file] = (JSON.parse(r.out) as { files: { diagnostics: { code: string; severity: number }[] }[] }).files;
-  assert.deepEqual(file.diagnostics.map((d) => [d.code, d.severity]), [['unknown-key', 2]]);
+  assert.deepEqual(
+    file.diagnostics.map((d) => [d.code, d.severity]),
+    [['unknown-key', 2]],
+  );
   // A settings file higher up applies to nested projects too.
-  const outer = tree({ '.vscode/settings.json': '{"tilebox.diagnostics.severity": {"slug-placeholder": "error"}}', 'p/tilebox.workflow.toml': PLACEHOLDER });
+  const outer = tree({
+    '.vscode/settings.json': '{"tilebox.diagnostics.severity": {"slug-placeholder": "error"}}',
+    'p/tilebox.workflow.toml': PLACEHOLDER,
+  });
   assert.equal(check(outer).code, 1);
 });
 
@@ -143,13 +168,19 @@ test('--severity flags win over the settings file', () => {
 });
 
 test('a # tilebox: ignore comment silences the code on the next line', () => {
-  const text = TWO_ERRORS.replace('foo = 1', '# tilebox: ignore unknown-key\nfoo = 1').replace('use_gitignore', '# tilebox: ignore wrong-type\nuse_gitignore');
+  const text = TWO_ERRORS.replace('foo = 1', '# tilebox: ignore unknown-key\nfoo = 1').replace(
+    'use_gitignore',
+    '# tilebox: ignore wrong-type\nuse_gitignore',
+  );
   const r = check(join(project(text), 'tilebox.workflow.toml'));
   assert.deepEqual([r.code, r.out], [0, '']);
   const partly = TWO_ERRORS.replace('foo = 1', '# tilebox: ignore unknown-key\nfoo = 1');
   const p = check(join(project(partly), 'tilebox.workflow.toml'));
   assert.equal(p.code, 1);
-  assert.deepEqual(p.lines.map((l) => /\[([a-z-]+)\]$/.exec(l)![1]), ['wrong-type']);
+  assert.deepEqual(
+    p.lines.map((l) => /\[([a-z-]+)\]$/.exec(l)![1]),
+    ['wrong-type'],
+  );
 });
 
 test('a misspelled code in an ignore comment is reported (artifact codes are known too)', () => {
@@ -157,7 +188,10 @@ test('a misspelled code in an ignore comment is reported (artifact codes are kno
   const r = check(join(project(text), 'tilebox.workflow.toml'));
   assert.equal(r.code, 0);
   assert.equal(r.lines.length, 1, r.out);
-  assert.match(r.lines[0], /:6:39: warning: "include-matches-nothng" is not a tilebox diagnostic code.*Did you mean "include-matches-nothing"\? \[ignore-unknown-code\]$/);
+  assert.match(
+    r.lines[0],
+    /:6:39: warning: "include-matches-nothng" is not a tilebox diagnostic code.*Did you mean "include-matches-nothing"\? \[ignore-unknown-code\]$/,
+  );
 });
 
 test('file-aware warnings run against the files next to the config', () => {
@@ -190,10 +224,16 @@ test('files an editor would show differently: a BOM does not shift columns, non-
   assert.match(r.out, /tilebox\.workflow\.toml:1:2: error: Unknown table "workflw"/, 'column 2 is the "w" after "[", as in the editor');
 
   const latin1 = project('');
-  writeFileSync(join(latin1, 'tilebox.workflow.toml'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${VALID}`)]));
+  writeFileSync(
+    join(latin1, 'tilebox.workflow.toml'),
+    Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${VALID}`)]),
+  );
   const bad = check(join(latin1, 'tilebox.workflow.toml'));
   assert.equal(bad.code, 1);
-  assert.match(bad.out, /:1:1: error: Cannot read tilebox\.workflow\.toml: not UTF-8 text; TOML files must be saved as UTF-8 \[unreadable-file\]/);
+  assert.match(
+    bad.out,
+    /:1:1: error: Cannot read tilebox\.workflow\.toml: not UTF-8 text; TOML files must be saved as UTF-8 \[unreadable-file\]/,
+  );
 
   const fifoDir = tree({});
   const fifo = join(fifoDir, 'tilebox.workflow.toml');

@@ -16,14 +16,20 @@ function piped(args: string[], reader: string): { status: number; stderr: string
   assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
   const err = join(tree({}).dir, 'stderr');
   const script = `"$NODE" "$CLI" "$@" 2>"$ERR" | ${reader}; echo "status=\${PIPESTATUS[0]}"`;
-  const r = spawnSync('bash', ['-c', script, 'bash', ...args], { encoding: 'utf8', env: { ...process.env, NODE: process.execPath, CLI, ERR: err }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('bash', ['-c', script, 'bash', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE: process.execPath, CLI, ERR: err },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const status = /status=(\d+)\n$/.exec(r.stdout);
   assert.ok(status, r.stdout.slice(-200));
   return { status: Number(status[1]), stderr: fs.readFileSync(err, 'utf8'), read: r.stdout.slice(0, status.index) };
 }
 
 function bigProject(): string {
-  const files: Record<string, string> = { 'tilebox.workflow.toml': '[workflow]\nslug = "big-one"\nrunner = "pkg.m0:runner"\n[build]\ninclude = ["pkg/**"]\n' };
+  const files: Record<string, string> = {
+    'tilebox.workflow.toml': '[workflow]\nslug = "big-one"\nrunner = "pkg.m0:runner"\n[build]\ninclude = ["pkg/**"]\n',
+  };
   for (let i = 0; i < 5000; i++) files[`pkg/m${i}.py`] = `x = ${i}\n`;
   return tree(files).dir;
 }
@@ -66,6 +72,9 @@ test('a FIFO named tilebox.workflow.toml, found by the folder walk, is reported 
   assert.equal(spawnSync('mkfifo', [join(dir, 'piped', 'tilebox.workflow.toml')]).status, 0);
   const r = spawnSync(process.execPath, [CLI, 'check', dir], { encoding: 'utf8', timeout: 20_000 });
   assert.equal(r.status, 1);
-  assert.match(r.stdout, /piped\/tilebox\.workflow\.toml:1:1: error: Cannot read tilebox\.workflow\.toml: not a regular file \[unreadable-file\]/);
+  assert.match(
+    r.stdout,
+    /piped\/tilebox\.workflow\.toml:1:1: error: Cannot read tilebox\.workflow\.toml: not a regular file \[unreadable-file\]/,
+  );
   assert.match(r.stderr, /2 files checked: 1 error/);
 });

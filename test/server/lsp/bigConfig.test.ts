@@ -13,7 +13,9 @@ import { checkConfig, MAX_PREVIEW_PATTERNS } from '../../../server/src/lsp/check
 import { EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf } from './harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
-after(async () => { for (const c of cleanups.reverse()) await c(); });
+after(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
 
 function workspace() {
   const ws = tempWorkspace(EXAMPLE_PROJECT);
@@ -23,7 +25,10 @@ function workspace() {
 }
 
 const withIncludes = (text: string, n: number) =>
-  text.replace(/include = \[[^\]]*\]/, `include = [\n  "pyproject.toml", "uv.lock", "scene_qa/**/*.py",\n${Array.from({ length: n }, (_, i) => `  "missing_${i}/**",`).join('\n')}\n]`);
+  text.replace(
+    /include = \[[^\]]*\]/,
+    `include = [\n  "pyproject.toml", "uv.lock", "scene_qa/**/*.py",\n${Array.from({ length: n }, (_, i) => `  "missing_${i}/**",`).join('\n')}\n]`,
+  );
 
 test(`more than ${MAX_PREVIEW_PATTERNS} patterns: diagnostics without a live preview, and why`, async () => {
   const { configPath, text } = workspace();
@@ -36,18 +41,21 @@ test(`more than ${MAX_PREVIEW_PATTERNS} patterns: diagnostics without a live pre
   assert.equal(result.diagnostics.filter((d) => d.code === 'include-matches-nothing').length, MAX_SEARCHED_PATTERNS - 3);
 });
 
-test('a config over 100 KB publishes the validator\'s diagnostics before its preview', async () => {
+test("a config over 100 KB publishes the validator's diagnostics before its preview", async () => {
   const { configPath, text } = workspace();
   const big = `${text.replace('include = [', 'include = ["nothing_here/**", ')}${'# padding\n'.repeat(12_000)}`;
   const early: Diagnostic[][] = [];
   const result = await checkConfig(configPath, big, {}, { stillWanted: () => true, validated: (ds) => early.push(ds) });
   assert.equal(early.length, 1);
-  assert.deepEqual(early[0].map((d) => d.code), ['include-matches-nothing']);
+  assert.deepEqual(
+    early[0].map((d) => d.code),
+    ['include-matches-nothing'],
+  );
   assert.ok(result?.preview, 'the preview still runs');
   assert.ok(result.diagnostics.length >= early[0].length);
 });
 
-test('the validator\'s diagnostics go out before a preview that needs the files; a remembered artifact publishes once', async () => {
+test("the validator's diagnostics go out before a preview that needs the files; a remembered artifact publishes once", async () => {
   const { configPath, text } = workspace();
   const memory = new ProjectMemory();
   const early: Diagnostic[][] = [];
@@ -70,10 +78,14 @@ test('through the server, a 1 MB config gets diagnostics and the server keeps an
   assert.ok(big.length > 1_000_000);
   const uri = uriOf(configPath);
   await client.open(uri, big);
-  const found = await client.waitFor('include-matches-nothing', () => {
-    const ds = client.diagnostics.get(uri)?.filter((d) => d.code === 'include-matches-nothing');
-    return ds?.length ? ds : undefined;
-  }, 60_000);
+  const found = await client.waitFor(
+    'include-matches-nothing',
+    () => {
+      const ds = client.diagnostics.get(uri)?.filter((d) => d.code === 'include-matches-nothing');
+      return ds?.length ? ds : undefined;
+    },
+    60_000,
+  );
   assert.equal(found.length, MAX_SEARCHED_PATTERNS - 3);
   const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
   assert.ok(Array.isArray(symbols) && symbols.length >= 3, JSON.stringify(symbols).slice(0, 300));

@@ -4,8 +4,15 @@ import { buildLenses, lensTitle } from '../../../server/src/lsp/codeLens';
 import { emptyPreview, type CheckResult } from '../../../server/src/lsp/checkConfig';
 
 const result = (files: number[], error?: string): CheckResult => ({
-  text: '', root: '/p', diagnostics: [],
-  preview: { ...emptyPreview('/p'), files: files.map((size, i) => ({ path: `f${i}`, size })), totalBytes: files.reduce((a, b) => a + b, 0), error },
+  text: '',
+  root: '/p',
+  diagnostics: [],
+  preview: {
+    ...emptyPreview('/p'),
+    files: files.map((size, i) => ({ path: `f${i}`, size })),
+    totalBytes: files.reduce((a, b) => a + b, 0),
+    error,
+  },
 });
 
 test('the lens counts files and sums their size', () => {
@@ -14,7 +21,10 @@ test('the lens counts files and sums their size', () => {
 });
 
 test('the lens says why there is no artifact', () => {
-  assert.match(lensTitle(result([], 'workflow.root "../x" leaves the project')), /^Artifact unavailable: workflow\.root "\.\.\/x" leaves the project · Preview$/);
+  assert.match(
+    lensTitle(result([], 'workflow.root "../x" leaves the project')),
+    /^Artifact unavailable: workflow\.root "\.\.\/x" leaves the project · Preview$/,
+  );
   assert.match(lensTitle({ text: '', root: '/p', diagnostics: [], previewBlocked: 'errors' }), /fix the errors first/);
 });
 

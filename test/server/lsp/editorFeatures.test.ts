@@ -11,11 +11,16 @@ import { startInProcess, uriOf } from './harness';
 import { oddRoots, projectWithSentinel } from './sentinel';
 
 const cleanups: (() => void | Promise<void>)[] = [];
-after(async () => { for (const c of cleanups.reverse()) await c(); });
+after(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
 
-const items = (answer: CompletionItem[] | CompletionList | null) => (Array.isArray(answer) ? answer : answer?.items ?? []);
+const items = (answer: CompletionItem[] | CompletionList | null) => (Array.isArray(answer) ? answer : (answer?.items ?? []));
 
-for (const severity of [{}, { 'root-outside-project': 'off', 'root-absolute': 'off', 'root-not-found': 'off', 'root-not-directory': 'off' }] as Record<string, string>[]) {
+for (const severity of [
+  {},
+  { 'root-outside-project': 'off', 'root-absolute': 'off', 'root-not-found': 'off', 'root-not-directory': 'off' },
+] as Record<string, string>[]) {
   const silenced = Object.keys(severity).length > 0;
   test(`odd roots${silenced ? ' with their diagnostics turned off' : ''}: completion, hover, lenses and preview touch nothing outside the project`, async () => {
     const { parent, dir } = projectWithSentinel(cleanups);
@@ -38,9 +43,16 @@ for (const severity of [{}, { 'root-outside-project': 'off', 'root-absolute': 'o
 
       const lines = text.split('\n');
       const runnerLine = lines.findIndex((l) => l.startsWith('runner'));
-      const answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: runnerLine, character: 'runner = "'.length } });
+      const answer = await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: runnerLine, character: 'runner = "'.length },
+      });
       // No candidate at all, and no "more may exist" item: a refused root is not searched, not even a little.
-      assert.deepEqual(items(answer).map((i) => i.label), [], `root ${root}`);
+      assert.deepEqual(
+        items(answer).map((i) => i.label),
+        [],
+        `root ${root}`,
+      );
       for (let line = 0; line < lines.length; line++) {
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 1 } });
         assert.doesNotMatch(JSON.stringify(hover), /sentinel/);
@@ -54,7 +66,10 @@ for (const severity of [{}, { 'root-outside-project': 'off', 'root-absolute': 'o
     // Back to ".": the project's own runner is offered, the sentinel still is not.
     await client.change(uri, version, base);
     const runnerLine = base.split('\n').findIndex((l) => l.startsWith('runner'));
-    const answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: runnerLine, character: 'runner = "'.length } });
+    const answer = await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: runnerLine, character: 'runner = "'.length },
+    });
     const labels = items(answer).map((i) => i.label);
     assert.ok(labels.includes('scene_qa.runner:runner'), labels.join(', '));
     assert.ok(!labels.some((l) => l.includes('sentinel')), labels.join(', '));

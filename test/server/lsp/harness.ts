@@ -7,13 +7,23 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
-  ConfigurationRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-  InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest,
-  CodeLensRefreshRequest, type Diagnostic, type PublishDiagnosticsParams,
+  ConfigurationRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  CodeLensRefreshRequest,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../../server/src/lsp/languageServer';
@@ -51,18 +61,24 @@ function wire(connection: ProtocolConnection, stop: () => void): TestClient {
   const artifactChanges: string[] = [];
   const listeners = new Set<() => void>();
   const client: TestClient = {
-    connection, diagnostics, artifactChanges, severity: {},
+    connection,
+    diagnostics,
+    artifactChanges,
+    severity: {},
     waitFor(what, probe, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const value = probe();
           if (value === undefined || value === false) return false;
-          listeners.delete(check); clearTimeout(timer); clearInterval(poll);
+          listeners.delete(check);
+          clearTimeout(timer);
+          clearInterval(poll);
           resolve(value as never);
           return true;
         };
         const timer = setTimeout(() => {
-          listeners.delete(check); clearInterval(poll);
+          listeners.delete(check);
+          clearInterval(poll);
           reject(new Error(`timed out waiting for ${what}; diagnostics: ${JSON.stringify([...diagnostics])}`));
         }, timeoutMs);
         const poll = setInterval(check, 50);
@@ -71,10 +87,15 @@ function wire(connection: ProtocolConnection, stop: () => void): TestClient {
       });
     },
     async open(uri, text) {
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'toml', version: 1, text } });
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'toml', version: 1, text },
+      });
     },
     async change(uri, version, text) {
-      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
     },
     async closeDocument(uri) {
       await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
@@ -89,7 +110,9 @@ function wire(connection: ProtocolConnection, stop: () => void): TestClient {
     diagnostics.set(params.uri, params.diagnostics);
     for (const listener of [...listeners]) listener();
   });
-  connection.onNotification(artifactChangedNotification, ({ uri }) => { artifactChanges.push(uri); });
+  connection.onNotification(artifactChangedNotification, ({ uri }) => {
+    artifactChanges.push(uri);
+  });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.severity));
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest(CodeLensRefreshRequest.type, () => undefined);
@@ -103,7 +126,12 @@ export async function initialize(client: TestClient, folders: string[]): Promise
     rootUri: folders[0] ? uriOf(folders[0]) : null,
     workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: f })),
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, workspaceFolders: true },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        codeLens: { refreshSupport: true },
+        workspaceFolders: true,
+      },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
   });
@@ -123,10 +151,12 @@ export async function startInProcess(folders: string[], severity: Record<string,
 }
 
 /** Applies LSP text edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyEdits(
+  text: string,
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) =>
-    lines.slice(0, p.line).reduce((sum, l) => sum + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((sum, l) => sum + l.length + 1, 0) + p.character;
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
     .reduce((acc, e) => acc.slice(0, offset(e.range.start)) + e.newText + acc.slice(offset(e.range.end)), text);
@@ -135,10 +165,16 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
 export const SERVER_BUNDLE = fileURLToPath(new URL('../../../dist/server.js', import.meta.url));
 
 /** `node [nodeArgs] dist/server.js --stdio` as a child process, with a client on its pipes. */
-export async function startSpawned(folders: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<TestClient & { stderr: () => string; exited: Promise<number | null> }> {
+export async function startSpawned(
+  folders: string[],
+  nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TestClient & { stderr: () => string; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const client = wire(connection, () => undefined);

@@ -5,15 +5,26 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import {
-  CodeActionRequest, CodeLensRequest, CompletionRequest, DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification, FileChangeType, HoverRequest,
-  type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type MarkupContent,
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
 import { applyEdits, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf, type TestClient } from './harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
-after(async () => { for (const c of cleanups.reverse()) await c(); });
+after(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
 
 async function exampleWorkspace(severity: Record<string, string> = {}) {
   const ws = tempWorkspace(EXAMPLE_PROJECT);
@@ -25,7 +36,8 @@ async function exampleWorkspace(severity: Record<string, string> = {}) {
 
 const codes = (client: TestClient, uri: string) => (client.diagnostics.get(uri) ?? []).map((d) => d.code);
 const withCode = (client: TestClient, uri: string, code: string) => client.diagnostics.get(uri)?.find((d) => d.code === code);
-const labels = (answer: CompletionItem[] | CompletionList | null) => (Array.isArray(answer) ? answer : answer?.items ?? []).map((i) => i.label);
+const labels = (answer: CompletionItem[] | CompletionList | null) =>
+  (Array.isArray(answer) ? answer : (answer?.items ?? [])).map((i) => i.label);
 
 test('a misspelled key is reported on the key, with its code, and the quick fix removes it', async () => {
   const { client, uri, text } = await exampleWorkspace();
@@ -36,24 +48,35 @@ test('a misspelled key is reported on the key, with its code, and the quick fix 
   assert.deepEqual(diagnostic.range, { start: { line, character: 0 }, end: { line, character: 'includes'.length } });
   assert.equal(diagnostic.source, 'tilebox');
 
-  const actions = await client.connection.sendRequest(CodeActionRequest.type, {
-    textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
-  }) as CodeAction[];
+  const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  })) as CodeAction[];
   const rename = actions.find((a) => a.kind === 'quickfix' && a.edit?.changes?.[uri]);
   assert.ok(rename, `no quick fix with an edit among ${JSON.stringify(actions.map((a) => a.title))}`);
-  assert.ok(rename.diagnostics?.some((d) => d.code === 'unknown-key'), 'the fix names the diagnostic it fixes');
+  assert.ok(
+    rename.diagnostics?.some((d) => d.code === 'unknown-key'),
+    'the fix names the diagnostic it fixes',
+  );
   const fixed = applyEdits(broken, rename.edit!.changes![uri]);
   assert.equal(fixed, text);
   await client.change(uri, 2, fixed);
   await client.waitFor('the diagnostic to go away', () => client.diagnostics.has(uri) && !withCode(client, uri, 'unknown-key'));
-  assert.deepEqual(codes(client, uri).filter((c) => c === 'unknown-key' || c === 'missing-include'), []);
+  assert.deepEqual(
+    codes(client, uri).filter((c) => c === 'unknown-key' || c === 'missing-include'),
+    [],
+  );
 });
 
 test('completion offers the keys of the table under the cursor', async () => {
   const { client, uri } = await exampleWorkspace();
   const text = '[workflow]\nslug = "demo"\nrunner = "scene_qa.runner:runner"\n\n[build]\n\n';
   await client.open(uri, text);
-  const answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 5, character: 0 } });
+  const answer = await client.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position: { line: 5, character: 0 },
+  });
   const offered = labels(answer);
   for (const key of ['include', 'exclude', 'use_gitignore']) assert.ok(offered.includes(key), `${key} missing from ${offered.join(', ')}`);
 });
@@ -63,7 +86,10 @@ test('completion of runner offers the Runner objects found in the project', asyn
   const line = text.split('\n').findIndex((l) => l.startsWith('runner'));
   const edited = text.replace(/runner = ".*"/, 'runner = ""');
   await client.open(uri, edited);
-  const answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 'runner = "'.length } });
+  const answer = await client.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position: { line, character: 'runner = "'.length },
+  });
   assert.ok(JSON.stringify(answer).includes('scene_qa.runner:runner'), JSON.stringify(labels(answer)));
 });
 
@@ -73,7 +99,8 @@ test('hover on a key shows its documentation', async () => {
   const line = text.split('\n').findIndex((l) => l.startsWith('use_gitignore'));
   const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 3 } });
   assert.ok(hover, 'no hover');
-  const value = typeof hover.contents === 'string' ? hover.contents : (hover.contents as MarkupContent).value ?? JSON.stringify(hover.contents);
+  const value =
+    typeof hover.contents === 'string' ? hover.contents : ((hover.contents as MarkupContent).value ?? JSON.stringify(hover.contents));
   assert.match(value, /gitignore/i);
 });
 
@@ -84,8 +111,14 @@ test('the preview request lists what the example project ships, and the lens abo
   writeFileSync(join(ws.dir, 'notes.md'), 'not included');
   const preview = await client.connection.sendRequest(artifactPreviewRequest, { uri });
   assert.equal(preview.error, undefined);
-  assert.deepEqual(preview.files.map((f) => f.path), ['pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'uv.lock']);
-  assert.equal(preview.totalBytes, preview.files.reduce((sum, f) => sum + f.size, 0));
+  assert.deepEqual(
+    preview.files.map((f) => f.path),
+    ['pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'uv.lock'],
+  );
+  assert.equal(
+    preview.totalBytes,
+    preview.files.reduce((sum, f) => sum + f.size, 0),
+  );
 
   await client.open(uri, text);
   await client.waitFor('diagnostics', () => client.diagnostics.get(uri));
@@ -126,9 +159,12 @@ test('two configs in one workspace are validated independently, open or not', as
   const third = join(ws.dir, 'third', 'tilebox.workflow.toml');
   mkdirSync(join(ws.dir, 'third'));
   writeFileSync(third, '[workflow]\nslug = "third"\n');
-  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [
-    { uri: badUri, type: FileChangeType.Deleted }, { uri: uriOf(third), type: FileChangeType.Created },
-  ] });
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+    changes: [
+      { uri: badUri, type: FileChangeType.Deleted },
+      { uri: uriOf(third), type: FileChangeType.Created },
+    ],
+  });
   await client.waitFor('a deleted config to lose its problems', () => client.diagnostics.get(badUri)?.length === 0);
   await client.waitFor('a new config to be checked', () => withCode(client, uriOf(third), 'missing-build-table'));
 });
@@ -140,7 +176,9 @@ test('deleting a selected file re-checks the config: include-matches-nothing app
   assert.deepEqual(codes(client, uri), []);
   rmSync(join(ws.dir, 'uv.lock'));
   const changesBefore = client.artifactChanges.length;
-  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(join(ws.dir, 'uv.lock')), type: FileChangeType.Deleted }] });
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+    changes: [{ uri: uriOf(join(ws.dir, 'uv.lock')), type: FileChangeType.Deleted }],
+  });
   const warning = await client.waitFor('include-matches-nothing', () => withCode(client, uri, 'include-matches-nothing'));
   const line = text.split('\n').findIndex((l) => l.startsWith('include'));
   assert.equal(warning.range.start.line, line);
@@ -168,9 +206,14 @@ test('task problems found by the preview are published on the Python file and cl
   const tasksUri = uriOf(tasks);
   await client.connection.sendRequest(artifactPreviewRequest, { uri });
   const found = await client.waitFor('a Python diagnostic', () => client.diagnostics.get(tasksUri)?.[0]);
-  assert.equal(found.range.start.line, original.split('\n').findIndex((l) => l.includes('"v1.2"')));
+  assert.equal(
+    found.range.start.line,
+    original.split('\n').findIndex((l) => l.includes('"v1.2"')),
+  );
   writeFileSync(tasks, original);
-  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: tasksUri, type: FileChangeType.Changed }] });
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+    changes: [{ uri: tasksUri, type: FileChangeType.Changed }],
+  });
   await client.waitFor('the Python diagnostic to clear', () => client.diagnostics.get(tasksUri)?.length === 0);
 });
 
@@ -179,7 +222,11 @@ test('garbage in the buffer gives diagnostics or nothing, and the server keeps a
   const garbage = '\uFEFF[workflow\r\n\u0000\u0001 = = "\t\n[[build]]\ninclude = [1, {a = }\n' + 'x'.repeat(10_000);
   await client.open(uri, garbage);
   await client.waitFor('some diagnostics', () => client.diagnostics.get(uri));
-  for (const position of [{ line: 0, character: 0 }, { line: 2, character: 5 }, { line: 99, character: 99 }]) {
+  for (const position of [
+    { line: 0, character: 0 },
+    { line: 2, character: 5 },
+    { line: 99, character: 99 },
+  ]) {
     await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
@@ -201,7 +248,7 @@ test('closing a config outside every workspace folder clears its problems; closi
   await client.open(outsideUri, broken);
   await client.waitFor('unknown-key in the outside config', () => withCode(client, outsideUri, 'unknown-key'));
   await client.closeDocument(outsideUri);
-  await client.waitFor('the outside config\'s problems to clear', () => client.diagnostics.get(outsideUri)?.length === 0, 3000);
+  await client.waitFor("the outside config's problems to clear", () => client.diagnostics.get(outsideUri)?.length === 0, 3000);
 
   await client.open(uri, text);
   await client.waitFor('the workspace config to check clean', () => client.diagnostics.has(uri) && !withCode(client, uri, 'unknown-key'));

@@ -45,10 +45,16 @@ const env = () => ({ ...process.env, TILEBOX_NETWORK_LOG: networkLog });
 const attempts = () => (existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '');
 
 test('the preload really catches network use (so the checks below can fail)', () => {
-  const run = spawnSync(process.execPath, ['--require', PRELOAD, '-e', "require('node:net').connect(9, '127.0.0.1')"], { env: env(), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--require', PRELOAD, '-e', "require('node:net').connect(9, '127.0.0.1')"], {
+    env: env(),
+    encoding: 'utf8',
+  });
   assert.notEqual(run.status, 0);
   assert.match(attempts(), /net\.Socket\.connect/);
-  const dnsRun = spawnSync(process.execPath, ['--require', PRELOAD, '-e', "require('node:dns').lookup('example.com', () => {})"], { env: env(), encoding: 'utf8' });
+  const dnsRun = spawnSync(process.execPath, ['--require', PRELOAD, '-e', "require('node:dns').lookup('example.com', () => {})"], {
+    env: env(),
+    encoding: 'utf8',
+  });
   assert.notEqual(dnsRun.status, 0);
   assert.match(attempts(), /dns\.lookup/);
 });
@@ -66,7 +72,10 @@ test('the language server validates and previews every fixture without touching 
     }
     const example = join(workspace.dir, 'example', 'tilebox.workflow.toml');
     await client.open(uriOf(example), readFileSync(example, 'utf8'));
-    await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(example) }, position: { line: 3, character: 10 } });
+    await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: uriOf(example) },
+      position: { line: 3, character: 10 },
+    });
   } finally {
     await client.close();
   }
@@ -75,7 +84,10 @@ test('the language server validates and previews every fixture without touching 
 
 test('the headless CLI checks every fixture, previews and builds the example without touching the network', () => {
   const before = attempts();
-  const check = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', workspace.dir, '--format', 'json'], { env: env(), encoding: 'utf8' });
+  const check = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', workspace.dir, '--format', 'json'], {
+    env: env(),
+    encoding: 'utf8',
+  });
   assert.ok(check.status === 0 || check.status === 1, `check exited ${check.status}: ${check.stderr}`);
   const checked = JSON.parse(check.stdout) as { files: { path: string; diagnostics: Diagnostic[] }[] };
   assert.deepEqual(checked.files.map((f) => f.path).sort(), [...configs].sort());
@@ -84,14 +96,27 @@ test('the headless CLI checks every fixture, previews and builds the example wit
   for (const file of checked.files) {
     const server = published.get(file.path);
     if (!server) continue; // the server test did not run (filtered)
-    for (const d of file.diagnostics) assert.ok(server.some((s) => JSON.stringify(s) === JSON.stringify(d)), `${file.path}: ${d.code} only in check`);
+    for (const d of file.diagnostics)
+      assert.ok(
+        server.some((s) => JSON.stringify(s) === JSON.stringify(d)),
+        `${file.path}: ${d.code} only in check`,
+      );
   }
-  assert.ok(checked.files.some((f) => f.diagnostics.some((d) => d.severity === 1)), 'the doc fragments give errors, so the comparison covers errors');
-  const preview = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'preview', join(workspace.dir, 'example'), '--json'], { env: env(), encoding: 'utf8' });
+  assert.ok(
+    checked.files.some((f) => f.diagnostics.some((d) => d.severity === 1)),
+    'the doc fragments give errors, so the comparison covers errors',
+  );
+  const preview = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'preview', join(workspace.dir, 'example'), '--json'], {
+    env: env(),
+    encoding: 'utf8',
+  });
   assert.equal(preview.status, 0, preview.stderr);
   assert.ok((JSON.parse(preview.stdout) as { files: unknown[] }).files.length > 0);
   const out = join(workspace.dir, 'example.tar.zst');
-  const build = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'build', join(workspace.dir, 'example'), '--out', out, '--json'], { env: env(), encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'build', join(workspace.dir, 'example'), '--out', out, '--json'], {
+    env: env(),
+    encoding: 'utf8',
+  });
   assert.equal(build.status, 0, build.stderr);
   assert.ok(existsSync(out));
   assert.equal(attempts(), before, `network use recorded:\n${attempts()}`);

@@ -20,7 +20,12 @@ export function projectWithSentinel(cleanups: (() => void)[]): { parent: string;
 }
 
 export const oddRoots = (parent: string, dir: string): [string, string][] => [
-  ['..', 'root-outside-project'], ['/', 'root-absolute'], ['//', 'root-absolute'], [dir, 'root-absolute'],
-  [parent, 'root-absolute'], ['out', 'root-outside-project'], ['notes.txt', 'root-not-directory'], ['missing', 'root-not-found'],
+  ['..', 'root-outside-project'],
+  ['/', 'root-absolute'],
+  ['//', 'root-absolute'],
+  [dir, 'root-absolute'],
+  [parent, 'root-absolute'],
+  ['out', 'root-outside-project'],
+  ['notes.txt', 'root-not-directory'],
+  ['missing', 'root-not-found'],
 ];
-

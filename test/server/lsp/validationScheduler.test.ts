@@ -24,20 +24,27 @@ function schedulerWithManualChecks() {
   const store = new ConfigStore();
   const published: string[] = [];
   const pending: { text: string; finish: () => void }[] = [];
-  const scheduler = new ValidationScheduler(store, {
-    severity: async () => ({}),
-    publish: (_uri, diagnostics) => published.push(diagnostics.map((d) => d.message).join()),
-    checked: () => undefined,
-    forgotten: () => undefined,
-    log: () => undefined,
-  }, (_path, text) => new Promise<CheckResult>((resolve) => {
-    pending.push({ text, finish: () => resolve({ text, root: '/ws/a', diagnostics: [diag(text)] }) });
-  }));
+  const scheduler = new ValidationScheduler(
+    store,
+    {
+      severity: async () => ({}),
+      publish: (_uri, diagnostics) => published.push(diagnostics.map((d) => d.message).join()),
+      checked: () => undefined,
+      forgotten: () => undefined,
+      log: () => undefined,
+    },
+    (_path, text) =>
+      new Promise<CheckResult>((resolve) => {
+        pending.push({ text, finish: () => resolve({ text, root: '/ws/a', diagnostics: [diag(text)] }) });
+      }),
+  );
   const edit = (version: number, text: string) => store.opened(TextDocument.create(pathToUri(CONFIG), 'toml', version, text));
   return { scheduler, published, pending, edit };
 }
 
-const until = async (condition: () => boolean) => { while (!condition()) await new Promise((r) => setTimeout(r, 5)); };
+const until = async (condition: () => boolean) => {
+  while (!condition()) await new Promise((r) => setTimeout(r, 5));
+};
 
 test('a slow check of an old text never publishes over a newer one', async () => {
   const { scheduler, published, pending, edit } = schedulerWithManualChecks();
@@ -69,7 +76,7 @@ test('fresh() checks at once instead of waiting for the debounce', async () => {
   scheduler.dispose();
 });
 
-test('a Python file selected by two configs keeps the other config\'s diagnostics, and is cleared when none remain', () => {
+test("a Python file selected by two configs keeps the other config's diagnostics, and is cleared when none remain", () => {
   const sent: [string, string[]][] = [];
   const python = new PythonDiagnostics((uri, diagnostics) => sent.push([uri, diagnostics.map((d) => String(d.message))]));
   const file = '/ws/shared/tasks.py';
@@ -112,9 +119,21 @@ test('saving an open config does not trigger a second check', () => {
   const scheduler = { configs: () => [{ path: CONFIG }], touch: (p: string) => touched.push(p) } as unknown as ValidationScheduler;
   const store = new ConfigStore();
   store.opened(TextDocument.create(pathToUri(CONFIG), 'toml', 1, ''));
-  handleFileEvents([{ uri: pathToUri(CONFIG), type: FileChangeType.Changed }], store, scheduler, new RunnerCandidates(), new ProjectIndex());
+  handleFileEvents(
+    [{ uri: pathToUri(CONFIG), type: FileChangeType.Changed }],
+    store,
+    scheduler,
+    new RunnerCandidates(),
+    new ProjectIndex(),
+  );
   assert.deepEqual(touched, []);
-  handleFileEvents([{ uri: pathToUri(CONFIG), type: FileChangeType.Deleted }], store, scheduler, new RunnerCandidates(), new ProjectIndex());
+  handleFileEvents(
+    [{ uri: pathToUri(CONFIG), type: FileChangeType.Deleted }],
+    store,
+    scheduler,
+    new RunnerCandidates(),
+    new ProjectIndex(),
+  );
   assert.deepEqual(touched, [CONFIG], 'a delete still counts, once');
 });
 

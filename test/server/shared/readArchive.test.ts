@@ -11,12 +11,21 @@ import { ArchiveReadError, readArchive, readArchiveFile } from '../../../server/
 import { buildArchive } from '../../../server/src/artifact/archive';
 import { selectArtifactFiles } from '../../../server/src/artifact/select';
 
-interface Spec { name: string; body?: string; size?: number; type?: 'file' | 'directory' | 'symlink'; linkname?: string; mode?: number }
+interface Spec {
+  name: string;
+  body?: string;
+  size?: number;
+  type?: 'file' | 'directory' | 'symlink';
+  linkname?: string;
+  mode?: number;
+}
 
 async function tarOf(entries: Spec[]): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (c: unknown) => { chunks.push(c as Buffer); });
+  pack.on('data', (c: unknown) => {
+    chunks.push(c as Buffer);
+  });
   const done = new Promise<void>((resolve) => pack.on('end', () => resolve()));
   for (const e of entries) {
     const body = e.body !== undefined ? Buffer.from(e.body) : e.size !== undefined ? Buffer.alloc(e.size, 7) : undefined;
@@ -52,38 +61,70 @@ test('reads a multi-frame .tar.zst back into files, with implied folders browsab
   const { entries, tarBytes: inflated, compressedBytes } = await readArchive(archive);
   assert.equal(inflated, tarBytes.length);
   assert.equal(compressedBytes, archive.length);
-  assert.deepEqual(entries.map((e) => [e.path, e.type, e.size, e.mode]), project.map((p) => [p.name, 'file', Buffer.byteLength(p.body!), p.mode ?? 0o644]));
+  assert.deepEqual(
+    entries.map((e) => [e.path, e.type, e.size, e.mode]),
+    project.map((p) => [p.name, 'file', Buffer.byteLength(p.body!), p.mode ?? 0o644]),
+  );
   assert.equal(Buffer.from(entries[1].data!).toString(), project[1].body);
 
   const index = new ArchiveIndex(entries);
-  assert.deepEqual(index.list('').map((n) => [n.name, n.type]), [['scene_qa', 'directory'], ['pyproject.toml', 'file']]);
-  assert.deepEqual(index.list('scene_qa/').map((n) => n.name), ['nested', 'runner.py', 'tasks.py']);
+  assert.deepEqual(
+    index.list('').map((n) => [n.name, n.type]),
+    [
+      ['scene_qa', 'directory'],
+      ['pyproject.toml', 'file'],
+    ],
+  );
+  assert.deepEqual(
+    index.list('scene_qa/').map((n) => n.name),
+    ['nested', 'runner.py', 'tasks.py'],
+  );
   assert.equal(index.get('/scene_qa/nested/deep.py')?.type, 'file');
   assert.equal(index.get('missing.py'), undefined);
   assert.equal(index.fileCount, 4);
 });
 
 test('keeps ./-prefixed names, folder entries and symlinks as what they are', async () => {
-  const archive = await zstdFrames(await tarOf([
-    { name: './', type: 'directory' },
-    { name: './pkg/', type: 'directory' },
-    { name: './pkg/a.py', body: 'a' },
-    { name: './pkg/link.py', type: 'symlink', linkname: 'a.py' },
-  ]));
+  const archive = await zstdFrames(
+    await tarOf([
+      { name: './', type: 'directory' },
+      { name: './pkg/', type: 'directory' },
+      { name: './pkg/a.py', body: 'a' },
+      { name: './pkg/link.py', type: 'symlink', linkname: 'a.py' },
+    ]),
+  );
   const { entries } = await readArchive(archive);
-  assert.deepEqual(entries.map((e) => [e.path, e.type, e.linkname]), [['pkg', 'directory', undefined], ['pkg/a.py', 'file', undefined], ['pkg/link.py', 'symlink', 'a.py']]);
+  assert.deepEqual(
+    entries.map((e) => [e.path, e.type, e.linkname]),
+    [
+      ['pkg', 'directory', undefined],
+      ['pkg/a.py', 'file', undefined],
+      ['pkg/link.py', 'symlink', 'a.py'],
+    ],
+  );
 });
 
 test('refuses an archive with a ../ entry, naming it', async () => {
-  const archive = await zstdFrames(await tarOf([{ name: 'ok.py', body: 'x' }, { name: '../evil', body: 'boom' }]));
-  await assert.rejects(readArchive(archive), (e: Error) => e instanceof ArchiveReadError && /entry "\.\.\/evil" climbs out of the archive/.test(e.message));
+  const archive = await zstdFrames(
+    await tarOf([
+      { name: 'ok.py', body: 'x' },
+      { name: '../evil', body: 'boom' },
+    ]),
+  );
+  await assert.rejects(
+    readArchive(archive),
+    (e: Error) => e instanceof ArchiveReadError && /entry "\.\.\/evil" climbs out of the archive/.test(e.message),
+  );
   const nested = await zstdFrames(await tarOf([{ name: 'pkg/../../evil.py', body: 'x' }]));
   await assert.rejects(readArchive(nested), /entry "pkg\/\.\.\/\.\.\/evil\.py" climbs out/);
 });
 
 test('refuses an archive with an absolute entry, naming it', async () => {
   const archive = await zstdFrames(await tarOf([{ name: '/etc/cron.d/evil', body: 'x' }]));
-  await assert.rejects(readArchive(archive), (e: Error) => e instanceof ArchiveReadError && e.message.includes('entry "/etc/cron.d/evil" has an absolute path'));
+  await assert.rejects(
+    readArchive(archive),
+    (e: Error) => e instanceof ArchiveReadError && e.message.includes('entry "/etc/cron.d/evil" has an absolute path'),
+  );
 });
 
 test('refuses to inflate past the size cap, before decompressing the frame that crosses it', async () => {
@@ -117,7 +158,10 @@ test('reads back what the release builder writes for the example project, byte f
     assert.ok(built.frames > 1);
     const { entries } = await readArchiveFile(built.path);
     const files = entries.filter((e) => e.type === 'file');
-    assert.deepEqual(files.map((e) => e.path), selection.files.map((f) => f.path));
+    assert.deepEqual(
+      files.map((e) => e.path),
+      selection.files.map((f) => f.path),
+    );
     for (const [i, f] of selection.files.entries()) {
       assert.deepEqual(Buffer.from(files[i].data!), readFileSync(f.absPath), f.path);
     }

@@ -1,7 +1,10 @@
 // TEST DOUBLE plumbing: flag parsing against a per-command flag list (unknown flags are errors, like the real
 // CLI), errors as `Error: ...` on stderr with an exit code, and JSON/human output.
 export class CliError extends Error {
-  constructor(message, code = 1) { super(message); this.code = code; }
+  constructor(message, code = 1) {
+    super(message);
+    this.code = code;
+  }
 }
 
 export function fail(message, code = 1) {
@@ -19,18 +22,23 @@ export function parseFlags(args, spec) {
     const a = args[i];
     if (a === '--') return { flags, positional, rest: args.slice(i + 1) };
     const m = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/s.exec(a);
-    if (!m || !a.startsWith('-')) { positional.push(a); continue; }
+    if (!m || !a.startsWith('-')) {
+      positional.push(a);
+      continue;
+    }
     const [, name, inline] = m;
     const kind = spec[name];
     if (!kind) fail(`unknown flag: ${a.split('=')[0]}`, 2);
-    if (kind === 'bool') { flags[name] = inline === undefined ? true : inline !== 'false'; continue; }
+    if (kind === 'bool') {
+      flags[name] = inline === undefined ? true : inline !== 'false';
+      continue;
+    }
     const value = inline ?? args[++i];
     if (value === undefined) fail(`flag needs an argument: --${name}`, 2);
     flags[name] = value;
   }
   return { flags, positional, rest: [] };
 }
-
 
 /** `--json` → compact JSON; otherwise a human line (or indented JSON when there is no human form). */
 export function output(ctx, value, human) {

@@ -27,7 +27,13 @@ export function clusterCommand(ctx, [verb, ...args]) {
     case 'create': {
       if (!positional[0]) fail('cluster create needs a name', 2);
       const json = withState((s) => {
-        const c = { slug: `${slugify(positional[0])}-${suffix()}`, display_name: positional[0], description: '', deletable: true, created_at: new Date().toISOString() };
+        const c = {
+          slug: `${slugify(positional[0])}-${suffix()}`,
+          display_name: positional[0],
+          description: '',
+          deletable: true,
+          created_at: new Date().toISOString(),
+        };
         s.clusters.push(c);
         return clusterJson(s, c);
       });
@@ -44,6 +50,7 @@ export function clusterCommand(ctx, [verb, ...args]) {
       });
       return output(ctx, json, `Deleted cluster ${json.slug}`);
     }
-    default: return fail(`unknown command "cluster ${verb ?? ''}"`, 2);
+    default:
+      return fail(`unknown command "cluster ${verb ?? ''}"`, 2);
   }
 }

@@ -13,7 +13,17 @@ export function appendLog(s, jobId, severity, body) {
 }
 
 function submit(ctx, args) {
-  const { flags } = parseFlags(args, { name: 'value', task: 'value', version: 'value', input: 'value', 'input-file': 'value', cluster: 'value', 'max-retries': 'value', json: 'bool', wait: 'bool' });
+  const { flags } = parseFlags(args, {
+    name: 'value',
+    task: 'value',
+    version: 'value',
+    input: 'value',
+    'input-file': 'value',
+    cluster: 'value',
+    'max-retries': 'value',
+    json: 'bool',
+    wait: 'bool',
+  });
   if (!flags.name) fail('required flag "--name" not set', 2);
   if (!flags.task) fail('required flag "--task" not set', 2);
   const version = flags.version ?? 'v0.0';
@@ -21,14 +31,32 @@ function submit(ctx, args) {
   const maxRetries = flags['max-retries'] === undefined ? 0 : Number(flags['max-retries']);
   if (!Number.isInteger(maxRetries) || maxRetries < 0) fail(`--max-retries must be a whole number ≥ 0, got "${flags['max-retries']}"`, 2);
   let input = flags.input ?? '{}';
-  try { JSON.parse(input); } catch { input = JSON.stringify(input); } // non-JSON text becomes a JSON string
+  try {
+    JSON.parse(input);
+  } catch {
+    input = JSON.stringify(input);
+  } // non-JSON text becomes a JSON string
   if (Buffer.byteLength(input) > 2048) fail('task input is larger than 2048 bytes');
   const job = withState((s) => {
     const cluster = flags.cluster ? findCluster(s, flags.cluster) : defaultCluster(s);
     const now = new Date().toISOString();
     const j = {
-      id: uuid7(), name: flags.name, state: 'submitted', submitted_at: now, cluster_slug: cluster.slug, max_retries: maxRetries,
-      tasks: [{ id: uuid7(), display: flags.task.split('/').pop(), identifier: { name: flags.task, version }, state: 'queued', input, retry_count: 0 }],
+      id: uuid7(),
+      name: flags.name,
+      state: 'submitted',
+      submitted_at: now,
+      cluster_slug: cluster.slug,
+      max_retries: maxRetries,
+      tasks: [
+        {
+          id: uuid7(),
+          display: flags.task.split('/').pop(),
+          identifier: { name: flags.task, version },
+          state: 'queued',
+          input,
+          retry_count: 0,
+        },
+      ],
     };
     s.jobs.push(j);
     appendLog(s, j.id, 'INFO', `Job ${j.name} submitted to ${cluster.slug}`);
@@ -40,7 +68,18 @@ function submit(ctx, args) {
 const UNITS = { s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 604800e3 };
 
 function list(ctx, args) {
-  const { flags } = parseFlags(args, { state: 'value', 'task-state': 'value', name: 'value', cluster: 'value', limit: 'value', cursor: 'value', last: 'value', after: 'value', before: 'value', json: 'bool' });
+  const { flags } = parseFlags(args, {
+    state: 'value',
+    'task-state': 'value',
+    name: 'value',
+    cluster: 'value',
+    limit: 'value',
+    cursor: 'value',
+    last: 'value',
+    after: 'value',
+    before: 'value',
+    json: 'bool',
+  });
   const limit = flags.limit === undefined ? 10 : Number(flags.limit);
   if (!Number.isInteger(limit) || limit < 1) fail(`--limit must be a whole number ≥ 1, got "${flags.limit}"`, 2);
   let after = flags.after ? Date.parse(flags.after) : -Infinity;
@@ -110,12 +149,22 @@ function logs(ctx, id, flags) {
 export function jobCommand(ctx, [verb, ...args]) {
   if (verb === 'submit') return submit(ctx, args);
   if (verb === 'list') return list(ctx, args);
-  const { flags, positional } = parseFlags(args, { json: 'bool', cursor: 'value', limit: 'value', sort: 'value', 'include-runner-attributes': 'bool' });
+  const { flags, positional } = parseFlags(args, {
+    json: 'bool',
+    cursor: 'value',
+    limit: 'value',
+    sort: 'value',
+    'include-runner-attributes': 'bool',
+  });
   const id = positional[0];
   if (!['get', 'retry', 'cancel', 'logs'].includes(verb)) fail(`unknown command "job ${verb ?? ''}"`, 2);
   if (!id) fail(`job ${verb} needs a job id`, 2);
   if (!/^[0-9a-f-]{36}$/i.test(id)) fail(`invalid job id "${id}": expected a UUID`, 2);
-  if (verb === 'get') return output(ctx, withState((s) => jobJson(findJob(s, id))));
+  if (verb === 'get')
+    return output(
+      ctx,
+      withState((s) => jobJson(findJob(s, id))),
+    );
   if (verb === 'retry') return retry(ctx, id);
   if (verb === 'cancel') return cancel(ctx, id);
   return logs(ctx, id, flags);

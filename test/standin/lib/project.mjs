@@ -19,20 +19,36 @@ export function loadProject(start) {
   const path = findConfig(start);
   if (!path) fail(`no ${CONFIG} found in ${resolve(start)} or any parent directory`);
   let toml;
-  try { toml = readToml(readFileSync(path, 'utf8')); } catch (e) { fail(`${path}: ${e.message}`); }
+  try {
+    toml = readToml(readFileSync(path, 'utf8'));
+  } catch (e) {
+    fail(`${path}: ${e.message}`);
+  }
   const wf = toml.workflow ?? {};
   if (typeof wf.slug !== 'string' || !wf.slug) fail(`${path}: [workflow].slug is required`);
-  if (!toml.build || !Array.isArray(toml.build.include) || toml.build.include.length === 0) fail(`${path}: [build].include must list at least one pattern`);
+  if (!toml.build || !Array.isArray(toml.build.include) || toml.build.include.length === 0)
+    fail(`${path}: [build].include must list at least one pattern`);
   const root = resolve(dirname(path), wf.root ?? '.');
-  return { path, dir: dirname(path), root, slug: wf.slug, runner: wf.runner, command: wf.command, build: toml.build, targets: toml.targets ?? {} };
+  return {
+    path,
+    dir: dirname(path),
+    root,
+    slug: wf.slug,
+    runner: wf.runner,
+    command: wf.command,
+    build: toml.build,
+    targets: toml.targets ?? {},
+  };
 }
 
 function globToRegExp(glob) {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') { re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*'; i += glob[i + 2] === '/' ? 2 : 1; }
-    else if (c === '*') re += '[^/]*';
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
@@ -53,7 +69,9 @@ export function selectFiles(project) {
   const include = project.build.include.map(globToRegExp);
   const exclude = (project.build.exclude ?? []).map(globToRegExp);
   const artifact = `${project.slug}.tar.zst`;
-  return walk(project.root, project.root, []).filter((f) => f !== artifact && include.some((r) => r.test(f)) && !exclude.some((r) => r.test(f)));
+  return walk(project.root, project.root, []).filter(
+    (f) => f !== artifact && include.some((r) => r.test(f)) && !exclude.some((r) => r.test(f)),
+  );
 }
 
 /** Task classes (`class X(Task)`) with their `identifier()` if any; limited to `Runner(tasks=[...])` when present. */
@@ -63,7 +81,11 @@ export function discoverTasks(project, files) {
   for (const f of files.filter((x) => x.endsWith('.py'))) {
     const text = readFileSync(join(project.root, f), 'utf8');
     const runner = /Runner\(\s*tasks\s*=\s*\[([^\]]*)\]/.exec(text);
-    if (runner) registered = runner[1].split(',').map((s) => s.trim().split('.').pop()).filter(Boolean);
+    if (runner)
+      registered = runner[1]
+        .split(',')
+        .map((s) => s.trim().split('.').pop())
+        .filter(Boolean);
     const classes = [...text.matchAll(/^class\s+(\w+)\s*\(\s*(?:[\w.]+\.)?Task\s*\)\s*:/gm)];
     classes.forEach((m, i) => {
       const body = text.slice(m.index, classes[i + 1]?.index ?? text.length);
@@ -84,7 +106,10 @@ function tree(files) {
     const parts = f.split('/');
     parts.forEach((p, i) => {
       let node = level.find((n) => n.path === p);
-      if (!node) { node = i === parts.length - 1 ? { path: p } : { path: p, directory: true, children: [] }; level.push(node); }
+      if (!node) {
+        node = i === parts.length - 1 ? { path: p } : { path: p, directory: true, children: [] };
+        level.push(node);
+      }
       level = node.children ?? [];
     });
   }
@@ -101,7 +126,9 @@ export function buildContent(project) {
   if (tasks.length === 0) fail('task discovery found no tasks: define a Task subclass and register it in Runner(tasks=[...])');
   const blobs = files.map((f) => `${f}\0${sha256(readFileSync(join(project.root, f)))}`).join('\n');
   const digest = sha256(`artifact\n${blobs}`);
-  const fingerprint = sha256(`content\n${blobs}\n${JSON.stringify(tasks)}\n${project.runner ?? ''}\n${JSON.stringify(project.command ?? [])}`);
+  const fingerprint = sha256(
+    `content\n${blobs}\n${JSON.stringify(tasks)}\n${project.runner ?? ''}\n${JSON.stringify(project.command ?? [])}`,
+  );
   return {
     digest,
     sources,

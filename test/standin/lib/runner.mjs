@@ -13,12 +13,20 @@ const say = (who, level, msg) => process.stderr.write(`${who}: ${level}: ${msg}\
 const newer = (a, b) => a.created_at.localeCompare(b.created_at) > 0 || (a.created_at === b.created_at && a.id.localeCompare(b.id) > 0);
 
 function wantsFailure(input) {
-  try { const v = JSON.parse(input); return typeof v === 'object' && v !== null && v.fail === true; } catch { return false; }
+  try {
+    const v = JSON.parse(input);
+    return typeof v === 'object' && v !== null && v.fail === true;
+  } catch {
+    return false;
+  }
 }
 
 const warned = new Set();
 function warnOnce(who, msg) {
-  if (!warned.has(msg)) { warned.add(msg); say(who, 'WARNING', msg); }
+  if (!warned.has(msg)) {
+    warned.add(msg);
+    say(who, 'WARNING', msg);
+  }
 }
 
 /**
@@ -38,16 +46,32 @@ function failureMessage(task, release) {
 function tick(slug, runners) {
   let n = 0;
   return withState((s) => {
-    const deployed = s.deployments.filter((d) => d.cluster_slug === slug).map((d) => s.releases.find((r) => r.id === d.release_id)).filter(Boolean);
-    if (deployed.length === 0) { warnOnce(runners[0], `no release is deployed on cluster ${slug}: idling`); return 0; }
+    const deployed = s.deployments
+      .filter((d) => d.cluster_slug === slug)
+      .map((d) => s.releases.find((r) => r.id === d.release_id))
+      .filter(Boolean);
+    if (deployed.length === 0) {
+      warnOnce(runners[0], `no release is deployed on cluster ${slug}: idling`);
+      return 0;
+    }
     const failedJobs = new Set();
     for (const { job, task } of queuedTasks(s, slug)) {
       if (failedJobs.has(job) || task.state !== 'queued') continue;
       const release = deployed.find((r) => r.content.tasks.some((reg) => compatible(task.identifier, reg)));
-      if (!release) { warnOnce(runners[0], `no release deployed on ${slug} registers ${task.identifier.name}@${task.identifier.version}; job ${job.id} stays queued`); continue; }
+      if (!release) {
+        warnOnce(
+          runners[0],
+          `no release deployed on ${slug} registers ${task.identifier.name}@${task.identifier.version}; job ${job.id} stays queued`,
+        );
+        continue;
+      }
       const who = runners[n++ % runners.length];
       startTask(job, task);
-      say(who, 'INFO', `running task ${task.display} (${task.identifier.name}@${task.identifier.version}) of job ${job.id} with release ${release.id}`);
+      say(
+        who,
+        'INFO',
+        `running task ${task.display} (${task.identifier.name}@${task.identifier.version}) of job ${job.id} with release ${release.id}`,
+      );
       const failedBefore = task.failed_with_release && s.releases.find((r) => r.id === task.failed_with_release);
       if (wantsFailure(task.input) && !(failedBefore && newer(release, failedBefore))) {
         task.failed_with_release = release.id;
@@ -71,14 +95,20 @@ export function runnerCommand(ctx, [verb, ...args]) {
   const runners = Array.from({ length: count }, (_, i) => `runner-${i + 1}`);
   say(runners[0], 'INFO', `TEST DOUBLE runner started for cluster ${slug} (${count} runner(s))`);
   if (flags['stop-when-idling']) {
-    while (tick(slug, runners) > 0) { /* keep going until a round finds nothing */ }
+    while (tick(slug, runners) > 0) {
+      /* keep going until a round finds nothing */
+    }
     say(runners[0], 'INFO', 'no more work: stopping (--stop-when-idling)');
     return;
   }
   return new Promise((resolve) => {
     const timer = setInterval(() => tick(slug, runners), 2000);
     tick(slug, runners);
-    const stop = (sig) => { clearInterval(timer); say(runners[0], 'INFO', `${sig}: stopped claiming tasks, shutting down`); resolve(); };
+    const stop = (sig) => {
+      clearInterval(timer);
+      say(runners[0], 'INFO', `${sig}: stopped claiming tasks, shutting down`);
+      resolve();
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
@@ -91,6 +121,18 @@ export function parallelCommand(ctx, args) {
   if (rest.length === 0) fail('usage: tilebox parallel -n <count> -- <command> [args...]', 2);
   const children = Array.from({ length: count }, () => spawn(rest[0], rest.slice(1), { stdio: 'inherit' }));
   for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => children.forEach((c) => c.kill(sig)));
-  return Promise.all(children.map((c) => new Promise((res) => { c.on('error', (e) => { process.stderr.write(`Error: ${e.message}\n`); res(127); }); c.on('exit', (code) => res(code ?? 1)); })))
-    .then((codes) => { process.exitCode = codes.find((c) => c !== 0) ?? 0; });
+  return Promise.all(
+    children.map(
+      (c) =>
+        new Promise((res) => {
+          c.on('error', (e) => {
+            process.stderr.write(`Error: ${e.message}\n`);
+            res(127);
+          });
+          c.on('exit', (code) => res(code ?? 1));
+        }),
+    ),
+  ).then((codes) => {
+    process.exitCode = codes.find((c) => c !== 0) ?? 0;
+  });
 }

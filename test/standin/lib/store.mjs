@@ -18,7 +18,9 @@ function seed() {
   const now = new Date().toISOString();
   const cluster = (slug, display_name, deletable) => ({ slug, display_name, description: '', deletable, created_at: now });
   return {
-    workflows: [{ slug: 'scene-qa-F8yVcPRfw2AkoZ', name: 'Scene QA', description: 'Seeded by the stand-in for the example project', created_at: now }],
+    workflows: [
+      { slug: 'scene-qa-F8yVcPRfw2AkoZ', name: 'Scene QA', description: 'Seeded by the stand-in for the example project', created_at: now },
+    ],
     releases: [],
     clusters: [
       cluster(DEFAULT_CLUSTER, 'Default', false),
@@ -43,7 +45,11 @@ function lock(dir) {
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
       // A holder killed mid-write leaves the lock behind: break it after 5 s.
-      try { if (Date.now() - statSync(path).mtimeMs > 5000) rmSync(path, { recursive: true, force: true }); } catch { /* gone */ }
+      try {
+        if (Date.now() - statSync(path).mtimeMs > 5000) rmSync(path, { recursive: true, force: true });
+      } catch {
+        /* gone */
+      }
       sleepSync(i < 20 ? 5 : 25);
     }
   }
@@ -102,11 +108,17 @@ export function suffix() {
 
 /** Lowercase words joined by '-', cut to ≤ 40 characters at a word boundary when possible. */
 export function slugify(name) {
-  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   let out = '';
   for (const w of words) {
     const next = out ? `${out}-${w}` : w;
-    if (next.length > 40) { if (!out) out = w.slice(0, 40); break; }
+    if (next.length > 40) {
+      if (!out) out = w.slice(0, 40);
+      break;
+    }
     out = next;
   }
   return out || 'workflow';

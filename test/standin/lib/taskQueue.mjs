@@ -92,9 +92,7 @@ const verbs = {
   cluster: ({ cluster }) => withState((s) => ({ slug: (cluster ? findCluster(s, cluster) : defaultCluster(s)).slug })),
   claim: ({ cluster, identifiers, runner }) =>
     withState((s) => {
-      const next = queuedTasks(s, cluster).find(({ task }) =>
-        identifiers.some((reg) => compatible(task.identifier, reg)),
-      );
+      const next = queuedTasks(s, cluster).find(({ task }) => identifiers.some((reg) => compatible(task.identifier, reg)));
       if (!next) return { idle: true };
       startTask(next.job, next.task);
       say(

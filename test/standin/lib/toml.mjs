@@ -15,7 +15,10 @@ export function readToml(text) {
     }
     const eq = line.indexOf('=');
     if (eq < 0) throw new Error(`line ${i + 1}: expected key = value`);
-    const key = line.slice(0, eq).trim().replace(/^"(.*)"$/, '$1');
+    const key = line
+      .slice(0, eq)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     let value = line.slice(eq + 1).trim();
     while (value.startsWith('[') && !balanced(value) && i + 1 < lines.length) value += ` ${stripComment(lines[++i]).trim()}`;
     table[key] = parseValue(value, i + 1);
@@ -27,7 +30,9 @@ function stripComment(line) {
   let quote = null;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (quote) { if (c === quote && line[i - 1] !== '\\') quote = null; } else if (c === '"' || c === "'") quote = c;
+    if (quote) {
+      if (c === quote && line[i - 1] !== '\\') quote = null;
+    } else if (c === '"' || c === "'") quote = c;
     else if (c === '#') return line.slice(0, i);
   }
   return line;
@@ -37,7 +42,9 @@ function balanced(v) {
   let depth = 0;
   let quote = null;
   for (const c of v) {
-    if (quote) { if (c === quote) quote = null; } else if (c === '"' || c === "'") quote = c;
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
     else if (c === '[') depth++;
     else if (c === ']') depth--;
   }
@@ -55,8 +62,16 @@ function parseValue(v, lineNo) {
     let cur = '';
     let quote = null;
     for (const c of inner) {
-      if (quote) { cur += c; if (c === quote) quote = null; } else if (c === '"' || c === "'") { quote = c; cur += c; }
-      else if (c === ',') { if (cur.trim()) items.push(parseValue(cur.trim(), lineNo)); cur = ''; } else cur += c;
+      if (quote) {
+        cur += c;
+        if (c === quote) quote = null;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        cur += c;
+      } else if (c === ',') {
+        if (cur.trim()) items.push(parseValue(cur.trim(), lineNo));
+        cur = '';
+      } else cur += c;
     }
     if (cur.trim()) items.push(parseValue(cur.trim(), lineNo));
     return items;

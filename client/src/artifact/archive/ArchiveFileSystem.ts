@@ -16,7 +16,10 @@ export class ArchiveFileSystem implements vscode.FileSystemProvider {
   constructor(private readonly store: ArchiveStore) {}
 
   static register(store: ArchiveStore): vscode.Disposable {
-    return vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(store), { isReadonly: true, isCaseSensitive: true });
+    return vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(store), {
+      isReadonly: true,
+      isCaseSensitive: true,
+    });
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {

@@ -38,7 +38,12 @@ export class ArchiveStore implements vscode.Disposable {
   get(path: string): Promise<LoadedArchive> {
     let load = this.loads.get(path);
     if (!load) {
-      load = readArchiveFile(path).then(({ entries, compressedBytes, tarBytes }) => ({ path, index: new ArchiveIndex(entries), compressedBytes, tarBytes }));
+      load = readArchiveFile(path).then(({ entries, compressedBytes, tarBytes }) => ({
+        path,
+        index: new ArchiveIndex(entries),
+        compressedBytes,
+        tarBytes,
+      }));
       // A failed load is not cached: the next attempt reads the file again.
       load.catch(() => this.loads.delete(path));
       this.loads.set(path, load);

@@ -11,12 +11,17 @@ import type { ArchiveStore, LoadedArchive } from './ArchiveStore';
 export class ArchiveEntryNode extends TreeNode {
   readonly model: ArchiveItem;
 
-  constructor(readonly archive: LoadedArchive, innerPath: string, isRoot = false) {
+  constructor(
+    readonly archive: LoadedArchive,
+    innerPath: string,
+    isRoot = false,
+  ) {
     super();
     const node = archive.index.get(innerPath);
-    this.model = isRoot || !node
-      ? archiveRootItem(archive.path, archive.index, archive.compressedBytes, archive.tarBytes)
-      : archiveEntryItem(archive.path, node);
+    this.model =
+      isRoot || !node
+        ? archiveRootItem(archive.path, archive.index, archive.compressedBytes, archive.tarBytes)
+        : archiveEntryItem(archive.path, node);
   }
 
   override children(): TreeNode[] {
@@ -49,15 +54,24 @@ export class ArchiveTreeProvider extends NodeTreeProvider {
 
   protected async topLevel(): Promise<TreeNode[]> {
     if (this.store.shownArchives.length === 0) {
-      return [new MessageNode('empty', 'No release archive open', 'archives', 'Run "Tilebox: Open Release Archive (.tar.zst)…" or right-click a `.tar.zst` in the explorer.')];
+      return [
+        new MessageNode(
+          'empty',
+          'No release archive open',
+          'archives',
+          'Run "Tilebox: Open Release Archive (.tar.zst)…" or right-click a `.tar.zst` in the explorer.',
+        ),
+      ];
     }
-    const roots = await Promise.all(this.store.shownArchives.map(async (path) => {
-      try {
-        return new ArchiveEntryNode(await this.store.get(path), '', true);
-      } catch (error) {
-        return new MessageNode('error', `${path}: ${(error as Error).message}`, `archive:${path}`);
-      }
-    }));
+    const roots = await Promise.all(
+      this.store.shownArchives.map(async (path) => {
+        try {
+          return new ArchiveEntryNode(await this.store.get(path), '', true);
+        } catch (error) {
+          return new MessageNode('error', `${path}: ${(error as Error).message}`, `archive:${path}`);
+        }
+      }),
+    );
     return roots;
   }
 

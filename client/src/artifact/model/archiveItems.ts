@@ -8,7 +8,11 @@ import { contentKind, contentNote } from './contentKind';
 
 export const ARCHIVE_SCHEME = 'tilebox-artifact';
 
-export interface ArchiveUriParts { scheme: string; path: string; query: string }
+export interface ArchiveUriParts {
+  scheme: string;
+  path: string;
+  query: string;
+}
 
 export function archiveUriParts(archivePath: string, innerPath: string): ArchiveUriParts {
   return { scheme: ARCHIVE_SCHEME, path: `/${innerPath.replace(/^\/+/, '')}`, query: `archive=${encodeURIComponent(archivePath)}` };
@@ -44,14 +48,19 @@ export function archiveRootItem(archivePath: string, index: ArchiveIndex, compre
 export function archiveEntryItem(archivePath: string, node: IndexedNode): ArchiveItem {
   const isFile = node.type === 'file';
   const note = isFile ? contentNote(contentKind(node.entry?.data ?? new Uint8Array())) : {};
-  const description = isFile ? [formatBytes(node.size), note.label].filter(Boolean).join(' · ')
-    : node.type === 'symlink' ? `link → ${node.entry?.linkname ?? '?'}`
-    : node.type === 'other' ? 'special entry' : undefined;
+  const description = isFile
+    ? [formatBytes(node.size), note.label].filter(Boolean).join(' · ')
+    : node.type === 'symlink'
+      ? `link → ${node.entry?.linkname ?? '?'}`
+      : node.type === 'other'
+        ? 'special entry'
+        : undefined;
   return {
     id: `archive:${archivePath}/${node.path}`,
     label: node.name,
     description,
-    tooltip: `\`${node.path}\`${isFile ? ` · ${formatBytes(node.size)} · mode ${(node.entry?.mode ?? 0).toString(8).padStart(4, '0')}` : ''}` +
+    tooltip:
+      `\`${node.path}\`${isFile ? ` · ${formatBytes(node.size)} · mode ${(node.entry?.mode ?? 0).toString(8).padStart(4, '0')}` : ''}` +
       `${note.tooltip ? `\n\n${note.tooltip}` : ''}\n\nRead-only: opened from memory, nothing is extracted.`,
     contextValue: isFile ? 'archiveFile' : 'archiveFolder',
     collapsible: node.type === 'directory' ? 'collapsed' : 'none',

@@ -34,7 +34,10 @@ export function contentNote(kind: ContentKind): { label?: string; tooltip?: stri
     case 'binary':
       return { label: 'binary', tooltip: 'Binary file: the editor does not show it as text (it offers "Open Anyway").' };
     case 'not-utf8':
-      return { label: 'not UTF-8', tooltip: 'Not UTF-8: it opens with your `files.encoding`; use "Reopen with Encoding" if it looks wrong.' };
+      return {
+        label: 'not UTF-8',
+        tooltip: 'Not UTF-8: it opens with your `files.encoding`; use "Reopen with Encoding" if it looks wrong.',
+      };
     case 'utf16':
       return { tooltip: 'UTF-16 text (byte order mark): the editor decodes it as such.' };
     default:

@@ -41,7 +41,11 @@ export function buildFolderTree(preview: Pick<ArtifactPreview, 'files' | 'exclud
   };
   const ancestors = (dir: string): FolderNode[] => {
     const chain: FolderNode[] = [];
-    for (let d: string | undefined = dir; d !== undefined; d = d === '' ? undefined : d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') {
+    for (
+      let d: string | undefined = dir;
+      d !== undefined;
+      d = d === '' ? undefined : d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : ''
+    ) {
       chain.push(folderFor(d));
     }
     return chain;
@@ -58,7 +62,12 @@ export function buildFolderTree(preview: Pick<ArtifactPreview, 'files' | 'exclud
   for (const e of preview.excluded) {
     const prunedFolder = e.path.endsWith('/');
     const path = prunedFolder ? e.path.slice(0, -1) : e.path;
-    folderFor(dirOf(path)).files.push({ path, name: path.slice(path.lastIndexOf('/') + 1), excludedBecause: e.reason, ...(prunedFolder ? { prunedFolder } : {}) });
+    folderFor(dirOf(path)).files.push({
+      path,
+      name: path.slice(path.lastIndexOf('/') + 1),
+      excludedBecause: e.reason,
+      ...(prunedFolder ? { prunedFolder } : {}),
+    });
     for (const folder of ancestors(dirOf(path))) folder.excludedCount++;
   }
   sortTree(root);

@@ -4,7 +4,9 @@ import type { DiscoveredRunner, DiscoveredTask } from '@shared';
 import { type ArtifactItem, count } from './artifactItems';
 
 export function tasksGroupItem(tasks: DiscoveredTask[], runners: DiscoveredRunner[] | undefined, parentId: string): ArtifactItem {
-  const where = (runners ?? []).map((r) => `\`${r.variable}\` in \`${r.file}:${r.line}\` registers ${count(r.taskClassNames.length, 'task')}`);
+  const where = (runners ?? []).map(
+    (r) => `\`${r.variable}\` in \`${r.file}:${r.line}\` registers ${count(r.taskClassNames.length, 'task')}`,
+  );
   return {
     id: `${parentId}/tasks`,
     label: 'Tasks',
@@ -20,7 +22,12 @@ export function taskItem(task: DiscoveredTask, runners: DiscoveredRunner[] | und
   const className = task.className ?? '';
   const registeredBy = (runners ?? []).filter((r) => className && r.taskClassNames.includes(className));
   const notInRunner = runners !== undefined && runners.length > 0 && className !== '' && registeredBy.length === 0;
-  const parts = [task.version, className && className !== task.name ? className : '', task.unresolved ? 'computed at runtime' : '', notInRunner ? 'not in a runner' : ''];
+  const parts = [
+    task.version,
+    className && className !== task.name ? className : '',
+    task.unresolved ? 'computed at runtime' : '',
+    notInRunner ? 'not in a runner' : '',
+  ];
   const tooltip = [
     `**${task.name}** \`${task.version}\``,
     `\`class ${className || '?'}\` in \`${task.file}:${task.line}\``,

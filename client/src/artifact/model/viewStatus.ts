@@ -11,10 +11,7 @@ export type PreviewState =
   /** `last`: the last good preview of this config, still shown (marked) below the error. */
   | { kind: 'failed'; message: string; last?: ArtifactPreview };
 
-export type ServerStatus =
-  | { kind: 'starting' }
-  | { kind: 'running' }
-  | { kind: 'stopped'; message: string };
+export type ServerStatus = { kind: 'starting' } | { kind: 'running' } | { kind: 'stopped'; message: string };
 
 export interface RootMessage {
   kind: MessageKind;
@@ -40,7 +37,8 @@ export function artifactRootMessage({ server, configKey, configCount, state }: V
     return {
       kind: 'error',
       text: 'The Tilebox language server is not running',
-      detail: `${server.message}\n\nThe artifact preview comes from the language server. Click to show the Tilebox output; ` +
+      detail:
+        `${server.message}\n\nThe artifact preview comes from the language server. Click to show the Tilebox output; ` +
         'run "Developer: Reload Window" to start it again. Release archives can still be browsed.',
       action: 'showOutput',
     };
@@ -48,16 +46,17 @@ export function artifactRootMessage({ server, configKey, configCount, state }: V
   if (!configKey) {
     return configCount === 0 && server.kind === 'running'
       ? {
-        kind: 'empty',
-        text: 'No tilebox.workflow.toml in this workspace',
-        detail: 'The Artifact view shows what the release of a `tilebox.workflow.toml` would ship. Open a folder that has one, ' +
-          'or create one with "Tilebox: Create Workflow Project".',
-      }
+          kind: 'empty',
+          text: 'No tilebox.workflow.toml in this workspace',
+          detail:
+            'The Artifact view shows what the release of a `tilebox.workflow.toml` would ship. Open a folder that has one, ' +
+            'or create one with "Tilebox: Create Workflow Project".',
+        }
       : {
-        kind: 'empty',
-        text: 'No tilebox.workflow.toml open',
-        detail: 'Open a `tilebox.workflow.toml` (or run "Tilebox: Show Artifact Preview") to see what its release artifact would ship.',
-      };
+          kind: 'empty',
+          text: 'No tilebox.workflow.toml open',
+          detail: 'Open a `tilebox.workflow.toml` (or run "Tilebox: Show Artifact Preview") to see what its release artifact would ship.',
+        };
   }
   if (state?.kind === 'loading' && state.last) {
     return {

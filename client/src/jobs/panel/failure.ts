@@ -4,8 +4,14 @@ import type { Job, LogLine, TaskSummary } from '../../cliAdapter/types';
 import { tracebackLocations } from '../../debug/tracebackLinks';
 import { taskLabel } from './taskGraph';
 
-export interface SourcePlace { file: string; line: number; }
-export interface TraceLine { text: string; place?: SourcePlace; }
+export interface SourcePlace {
+  file: string;
+  line: number;
+}
+export interface TraceLine {
+  text: string;
+  place?: SourcePlace;
+}
 export interface Failure {
   task?: TaskSummary;
   /** The first line of the error logged for the task; undefined when no log line says. */

@@ -20,16 +20,22 @@ export function graphSvg(g: TaskGraph): string {
     const label = `${n.label}: ${word}${n.duration ? `, ${n.duration}` : ''}`;
     const x = n.x - n.width / 2;
     const y = n.y - n.height / 2;
-    return `<g${attrs({ class: `node state-${n.state}`, tabindex: 0, role: 'button', 'data-task': n.id, 'aria-label': `Show logs of ${label}` })}>`
-      + `<title>${esc(label)}</title>`
-      + `<rect${attrs({ x, y, width: n.width, height: n.height, rx: 4 })}/>`
-      + `<text${attrs({ x: n.x, y: n.y - 4, class: 'name' })}>${esc(fit(n.label))}</text>`
-      + `<text${attrs({ x: n.x, y: n.y + 12, class: 'meta' })}>${esc([word, n.duration].filter(Boolean).join(' · '))}</text>`
-      + '</g>';
+    return (
+      `<g${attrs({ class: `node state-${n.state}`, tabindex: 0, role: 'button', 'data-task': n.id, 'aria-label': `Show logs of ${label}` })}>` +
+      `<title>${esc(label)}</title>` +
+      `<rect${attrs({ x, y, width: n.width, height: n.height, rx: 4 })}/>` +
+      `<text${attrs({ x: n.x, y: n.y - 4, class: 'name' })}>${esc(fit(n.label))}</text>` +
+      `<text${attrs({ x: n.x, y: n.y + 12, class: 'meta' })}>${esc([word, n.duration].filter(Boolean).join(' · '))}</text>` +
+      '</g>'
+    );
   });
   // viewBox + max-width: the graph scales down in a narrow panel instead of scrolling sideways.
-  return `<svg${attrs({ class: 'graph', viewBox: `0 0 ${g.width} ${g.height}`, width: g.width, role: 'group', 'aria-label': 'Task graph' })}>`
-    + '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">'
-    + '<path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
-    + edges.join('') + nodes.join('') + '</svg>';
+  return (
+    `<svg${attrs({ class: 'graph', viewBox: `0 0 ${g.width} ${g.height}`, width: g.width, role: 'group', 'aria-label': 'Task graph' })}>` +
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">' +
+    '<path d="M0,0 L10,5 L0,10 z"/></marker></defs>' +
+    edges.join('') +
+    nodes.join('') +
+    '</svg>'
+  );
 }

@@ -28,8 +28,18 @@ export interface PanelState {
 }
 
 export type PanelAction = 'retry' | 'cancel' | 'followLogs' | 'startRunner';
-export interface ActionModel { action: PanelAction; label: string; icon: string; enabled: boolean; why: string; }
-export interface TimeModel { label: string; relative: string; absolute: string; }
+export interface ActionModel {
+  action: PanelAction;
+  label: string;
+  icon: string;
+  enabled: boolean;
+  why: string;
+}
+export interface TimeModel {
+  label: string;
+  relative: string;
+  absolute: string;
+}
 
 export interface PanelModel {
   title: string;
@@ -69,20 +79,46 @@ function actions(s: PanelState): ActionModel[] {
   const ended = known && isTerminal(state);
   return [
     {
-      action: 'retry', label: 'Retry', icon: 'debug-restart', enabled: known && RETRYABLE_STATES.includes(state),
-      why: known && RETRYABLE_STATES.includes(state) ? 'Run the failed or canceled tasks again' : 'Only a failed or canceled job can be retried',
+      action: 'retry',
+      label: 'Retry',
+      icon: 'debug-restart',
+      enabled: known && RETRYABLE_STATES.includes(state),
+      why:
+        known && RETRYABLE_STATES.includes(state)
+          ? 'Run the failed or canceled tasks again'
+          : 'Only a failed or canceled job can be retried',
     },
     {
-      action: 'cancel', label: 'Cancel Job', icon: 'circle-slash', enabled: known && ACTIVE_STATES.includes(state),
-      why: known && ACTIVE_STATES.includes(state) ? 'Cancel the job: its queued tasks will not run' : 'Only a queued or running job can be canceled',
+      action: 'cancel',
+      label: 'Cancel Job',
+      icon: 'circle-slash',
+      enabled: known && ACTIVE_STATES.includes(state),
+      why:
+        known && ACTIVE_STATES.includes(state)
+          ? 'Cancel the job: its queued tasks will not run'
+          : 'Only a queued or running job can be canceled',
     },
     {
-      action: 'followLogs', label: s.following ? 'Following Logs' : 'Follow Logs', icon: 'debug-continue', enabled: known && !ended && !s.following,
-      why: s.following ? 'New log lines appear as the job writes them' : ended ? 'The job has ended; its logs are all below' : 'Follow the log while the job runs',
+      action: 'followLogs',
+      label: s.following ? 'Following Logs' : 'Follow Logs',
+      icon: 'debug-continue',
+      enabled: known && !ended && !s.following,
+      why: s.following
+        ? 'New log lines appear as the job writes them'
+        : ended
+          ? 'The job has ended; its logs are all below'
+          : 'Follow the log while the job runs',
     },
     {
-      action: 'startRunner', label: 'Start Runner', icon: 'server-process', enabled: known && !ended && !s.localRunner,
-      why: s.localRunner ? 'A runner for this cluster was started from this editor' : ended ? 'The job has ended' : 'Start a runner for the job\'s cluster in a terminal',
+      action: 'startRunner',
+      label: 'Start Runner',
+      icon: 'server-process',
+      enabled: known && !ended && !s.localRunner,
+      why: s.localRunner
+        ? 'A runner for this cluster was started from this editor'
+        : ended
+          ? 'The job has ended'
+          : "Start a runner for the job's cluster in a terminal",
     },
   ];
 }
@@ -91,9 +127,17 @@ function stats(job: Job): [string, string][] {
   const s = job.executionStats;
   if (!s) return [];
   const rows: [string, string | undefined][] = [
-    ['Elapsed', s.elapsedTime], ['Compute time', s.computeTime], ['Parallelism', s.parallelism?.toString()],
+    ['Elapsed', s.elapsedTime],
+    ['Compute time', s.computeTime],
+    ['Parallelism', s.parallelism?.toString()],
     ['Tasks', s.totalTasks?.toString()],
-    ['By state', Object.entries(s.tasksByState).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k.replace('_', ' ')}`).join(', ') || undefined],
+    [
+      'By state',
+      Object.entries(s.tasksByState)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${k.replace('_', ' ')}`)
+        .join(', ') || undefined,
+    ],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined);
 }
@@ -110,14 +154,19 @@ export function panelModel(s: PanelState, now: number): PanelModel {
     actions: actions(s),
     failure: failure && { ...failure, title: failureTitle(failure), logsRead: s.logsRead !== false },
     waitingReasons: job?.state === 'submitted' ? s.waitingReasons : [],
-    times: job ? [
-      time('Submitted', job.submittedAt, now), time('First task started', job.executionStats?.firstTaskStartedAt, now),
-      time('Last task stopped', job.executionStats?.lastTaskStoppedAt, now),
-    ].filter((t): t is TimeModel => !!t) : [],
+    times: job
+      ? [
+          time('Submitted', job.submittedAt, now),
+          time('First task started', job.executionStats?.firstTaskStartedAt, now),
+          time('Last task stopped', job.executionStats?.lastTaskStoppedAt, now),
+        ].filter((t): t is TimeModel => !!t)
+      : [],
     cluster: job?.clusterSlug,
-    input: s.input ?? 'Not in the CLI\'s job output; shown for jobs submitted from this editor.',
+    input: s.input ?? "Not in the CLI's job output; shown for jobs submitted from this editor.",
     progress: (job?.progress ?? []).map((p) => ({
-      label: p.label || 'Progress', done: p.done, total: p.total,
+      label: p.label || 'Progress',
+      done: p.done,
+      total: p.total,
       percent: p.total > 0 ? Math.round(Math.min(1, Math.max(0, p.done / p.total)) * 100) : 0,
     })),
     stats: job ? stats(job) : [],

@@ -4,8 +4,22 @@ import dagre from '@dagrejs/dagre';
 import type { TaskState, TaskSummary } from '../../cliAdapter/types';
 import { between, shortId } from '../../views/model/format';
 
-export interface GraphNode { id: string; label: string; state: TaskState; duration?: string; x: number; y: number; width: number; height: number; }
-export interface GraphEdge { from: string; to: string; kind: 'parent' | 'depends'; points: { x: number; y: number }[]; }
+export interface GraphNode {
+  id: string;
+  label: string;
+  state: TaskState;
+  duration?: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface GraphEdge {
+  from: string;
+  to: string;
+  kind: 'parent' | 'depends';
+  points: { x: number; y: number }[];
+}
 export interface TaskGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
@@ -41,12 +55,24 @@ export function layoutTasks(tasks: readonly TaskSummary[], now: number): TaskGra
   dagre.layout(g);
   const nodes = tasks.map((t): GraphNode => {
     const n = g.node(t.id);
-    return { id: t.id, label: taskLabel(t), state: t.state, duration: taskDuration(t, now), x: n.x, y: n.y, width: n.width, height: n.height };
+    return {
+      id: t.id,
+      label: taskLabel(t),
+      state: t.state,
+      duration: taskDuration(t, now),
+      x: n.x,
+      y: n.y,
+      width: n.width,
+      height: n.height,
+    };
   });
   const laid = edges.map((e, i): GraphEdge => ({ ...e, points: g.edge({ v: e.from, w: e.to, name: String(i) })?.points ?? [] }));
   const size = g.graph();
   return {
-    nodes, edges: laid, width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0),
+    nodes,
+    edges: laid,
+    width: Math.ceil(size.width ?? 0),
+    height: Math.ceil(size.height ?? 0),
     parentEdgesOnly: !tasks.some((t) => t.dependsOn !== undefined),
   };
 }

@@ -13,8 +13,12 @@ export function clusterItem(c: Cluster, parentId = '', targets: string[] = [], r
   const lines = [
     `**${md(c.displayName)}**${c.isDefault ? ' (default cluster)' : ''}`,
     `Slug: \`${c.slug}\``,
-    targets.length ? `In target${targets.length > 1 ? 's' : ''} ${targets.map((t) => `\`${t}\``).join(', ')} of tilebox.workflow.toml` : undefined,
-    workflows.length ? `Deployed: ${workflows.map((w) => `\`${w}\``).join(', ')}` : 'Nothing deployed: runners on this cluster have no tasks to run.',
+    targets.length
+      ? `In target${targets.length > 1 ? 's' : ''} ${targets.map((t) => `\`${t}\``).join(', ')} of tilebox.workflow.toml`
+      : undefined,
+    workflows.length
+      ? `Deployed: ${workflows.map((w) => `\`${w}\``).join(', ')}`
+      : 'Nothing deployed: runners on this cluster have no tasks to run.',
     c.isDefault ? 'Jobs submitted and runners started without a cluster use this one.' : undefined,
     runnerHere ? `A runner started from this editor is running for it (terminal "Tilebox runner: ${md(c.slug)}").` : undefined,
   ];
@@ -28,7 +32,8 @@ export function clusterItem(c: Cluster, parentId = '', targets: string[] = [], r
       ...targets.map((t) => `target ${t}`),
       plural(c.deployments.length, 'deployment'),
     ]
-      .filter(Boolean).join(' · '),
+      .filter(Boolean)
+      .join(' · '),
     tooltip: lines.filter(Boolean).join('\n\n'),
     icon: c.isDefault ? { id: 'server-environment', color: 'charts.blue' } : { id: 'server' },
     contextValue: ['cluster', c.isDefault ? 'default' : undefined, c.deletable ? 'deletable' : undefined].filter(Boolean).join(' '),
@@ -62,7 +67,9 @@ export function deploymentItem(d: ClusterDeployment, cluster: Cluster, parentId:
       `**${md(d.workflowName || d.workflowSlug)}** on \`${cluster.slug}\``,
       `Release \`${r.id}\`${r.createdAt ? `, published ${r.createdAt}` : ''}`,
       tasks.length ? `Tasks:\n${tasks.map((t) => `- \`${t}\``).join('\n')}` : undefined,
-    ].filter(Boolean).join('\n\n'),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     icon: { id: 'rocket', color: 'charts.green' },
     contextValue: 'release deployed',
     collapsible: 'none',

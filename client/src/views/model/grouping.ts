@@ -83,8 +83,7 @@ export function groupItem(group: Group<unknown>, view: keyof typeof OTHER_LABEL)
     id: `${view}/project:${p.dir}`,
     label: p.label,
     description: p.slug ?? (p.error ? 'unreadable tilebox.workflow.toml' : 'no [workflow].slug'),
-    tooltip: [`**${p.label}**`, `\`${p.configPath}\``, p.slug ? `Workflow \`${p.slug}\`` : undefined, p.error]
-      .filter(Boolean).join('\n\n'),
+    tooltip: [`**${p.label}**`, `\`${p.configPath}\``, p.slug ? `Workflow \`${p.slug}\`` : undefined, p.error].filter(Boolean).join('\n\n'),
     icon: { id: 'root-folder' },
     contextValue: 'group project',
     collapsible: 'expanded',

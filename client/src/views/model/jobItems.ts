@@ -27,8 +27,13 @@ const TASK_ICONS: Record<TaskState, IconModel> = {
 };
 
 export const STATE_LABEL: Record<JobState, string> = {
-  submitted: 'queued', running: 'running', started: 'waiting for tasks', completed: 'completed', failed: 'failed',
-  canceled: 'canceled', unknown: 'state unknown',
+  submitted: 'queued',
+  running: 'running',
+  started: 'waiting for tasks',
+  completed: 'completed',
+  failed: 'failed',
+  canceled: 'canceled',
+  unknown: 'state unknown',
 };
 
 /** Jobs whose state still changes by itself: the view polls faster while one is shown. */
@@ -60,10 +65,7 @@ export function jobItem(job: Job, now: number, diagnosis: Diagnosis[] = [], pare
   const progress = overallProgress(job);
   const blocked = job.state === 'submitted' && diagnosis.some(isBlocking);
   const when = age(job.submittedAt, now);
-  const capabilities = [
-    RETRYABLE_STATES.includes(job.state) ? 'retryable' : undefined,
-    isActive(job.state) ? 'cancelable' : undefined,
-  ];
+  const capabilities = [RETRYABLE_STATES.includes(job.state) ? 'retryable' : undefined, isActive(job.state) ? 'cancelable' : undefined];
   const description = [
     STATE_LABEL[job.state],
     isActive(job.state) && progress && progress.total ? `${progress.done}/${progress.total}` : undefined,
@@ -93,12 +95,20 @@ export function jobTooltip(job: Job, now: number, diagnosis: Diagnosis[] = []): 
     job.clusterSlug ? `Cluster: \`${job.clusterSlug}\`` : undefined,
   ];
   if (s) {
-    lines.push([
-      s.elapsedTime ? `Elapsed ${s.elapsedTime}` : between(s.firstTaskStartedAt, s.lastTaskStoppedAt) && `Elapsed ${between(s.firstTaskStartedAt, s.lastTaskStoppedAt)}`,
-      s.computeTime ? `compute ${s.computeTime}` : undefined,
-      s.parallelism !== undefined ? `parallelism ${s.parallelism}` : undefined,
-    ].filter(Boolean).join(', ') || undefined);
-    const byState = Object.entries(s.tasksByState).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+    lines.push(
+      [
+        s.elapsedTime
+          ? `Elapsed ${s.elapsedTime}`
+          : between(s.firstTaskStartedAt, s.lastTaskStoppedAt) && `Elapsed ${between(s.firstTaskStartedAt, s.lastTaskStoppedAt)}`,
+        s.computeTime ? `compute ${s.computeTime}` : undefined,
+        s.parallelism !== undefined ? `parallelism ${s.parallelism}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ') || undefined,
+    );
+    const byState = Object.entries(s.tasksByState)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${k}`);
     if (byState.length) lines.push(`Tasks: ${byState.join(', ')}${s.totalTasks !== undefined ? ` (${s.totalTasks} total)` : ''}`);
   }
   for (const p of job.progress) lines.push(`${md(p.label || 'Progress')}: \`${progressBar(p.done, p.total)}\``);
@@ -113,8 +123,7 @@ export function jobTooltip(job: Job, now: number, diagnosis: Diagnosis[] = []): 
 /** The job's tasks as a tree: roots are tasks without a parent in the list. */
 export function childTasks(job: Job, parentTaskId: string | undefined): TaskSummary[] {
   const ids = new Set(job.taskSummaries.map((t) => t.id));
-  return job.taskSummaries.filter((t) =>
-    parentTaskId === undefined ? !t.parentId || !ids.has(t.parentId) : t.parentId === parentTaskId);
+  return job.taskSummaries.filter((t) => (parentTaskId === undefined ? !t.parentId || !ids.has(t.parentId) : t.parentId === parentTaskId));
 }
 
 export function taskItem(t: TaskSummary, job: Job, parentId: string, now: number): ItemModel {
@@ -132,7 +141,9 @@ export function taskItem(t: TaskSummary, job: Job, parentId: string, now: number
       t.startedAt ? `Started ${t.startedAt}` : undefined,
       t.stoppedAt ? `Stopped ${t.stoppedAt}` : undefined,
       took ? `Took ${took}` : undefined,
-    ].filter(Boolean).join('\n\n'),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     icon: TASK_ICONS[t.state],
     contextValue: ['task', t.state, t.state === 'failed' && job.state !== 'running' ? 'retryable' : undefined].filter(Boolean).join(' '),
     collapsible: hasChildren ? 'collapsed' : 'none',

@@ -8,7 +8,13 @@ export class ClusterNode extends TreeNode {
   readonly model: ItemModel;
   readonly clusterSlug: string;
 
-  constructor(readonly cluster: Cluster, private readonly now: number, idPrefix = '', targets: string[] = [], private readonly runnerHere = false) {
+  constructor(
+    readonly cluster: Cluster,
+    private readonly now: number,
+    idPrefix = '',
+    targets: string[] = [],
+    private readonly runnerHere = false,
+  ) {
     super();
     this.clusterSlug = cluster.slug;
     this.model = clusterItem(cluster, idPrefix, targets, runnerHere);
@@ -34,7 +40,12 @@ export class DeploymentNode extends TreeNode {
   readonly releaseId: string;
   readonly clusterSlug: string;
 
-  constructor(readonly deployment: ClusterDeployment, readonly cluster: Cluster, now: number, parentId: string) {
+  constructor(
+    readonly deployment: ClusterDeployment,
+    readonly cluster: Cluster,
+    now: number,
+    parentId: string,
+  ) {
     super();
     this.workflowSlug = deployment.workflowSlug;
     this.release = deployment.release;

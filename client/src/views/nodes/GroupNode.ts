@@ -12,7 +12,11 @@ export class GroupNode<T> extends TreeNode {
   /** …and the workflow (e.g. "Submit Job…" on a group offers this workflow's tasks first). */
   readonly workflowSlug?: string;
 
-  constructor(group: Group<T>, view: keyof typeof OTHER_LABEL, private readonly makeChildren: (items: T[]) => TreeNode[]) {
+  constructor(
+    group: Group<T>,
+    view: keyof typeof OTHER_LABEL,
+    private readonly makeChildren: (items: T[]) => TreeNode[],
+  ) {
     super();
     this.model = groupItem(group, view);
     this.project = group.project;

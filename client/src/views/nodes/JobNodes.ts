@@ -10,7 +10,12 @@ export class JobNode extends TreeNode {
   readonly jobId: string;
   readonly clusterSlug?: string;
 
-  constructor(readonly job: Job, private readonly now: number, diagnosis: Diagnosis[] = [], idPrefix = '') {
+  constructor(
+    readonly job: Job,
+    private readonly now: number,
+    diagnosis: Diagnosis[] = [],
+    idPrefix = '',
+  ) {
     super();
     this.jobId = job.id;
     this.clusterSlug = job.clusterSlug;
@@ -26,7 +31,12 @@ export class TaskNode extends TreeNode {
   readonly model: ItemModel;
   readonly jobId: string;
 
-  constructor(readonly task: TaskSummary, readonly job: Job, private readonly now: number, parentId: string) {
+  constructor(
+    readonly task: TaskSummary,
+    readonly job: Job,
+    private readonly now: number,
+    parentId: string,
+  ) {
     super();
     this.jobId = job.id;
     this.model = taskItem(task, job, parentId, now);

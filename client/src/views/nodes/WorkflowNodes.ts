@@ -11,7 +11,12 @@ export class WorkflowNode extends TreeNode {
   /** The workspace project whose toml names this workflow: Publish/Build on the node use it without asking. */
   readonly projectDir?: string;
 
-  constructor(readonly workflow: Workflow, projectDir: string | undefined, private readonly now: number, idPrefix = '') {
+  constructor(
+    readonly workflow: Workflow,
+    projectDir: string | undefined,
+    private readonly now: number,
+    idPrefix = '',
+  ) {
     super();
     this.workflowSlug = workflow.slug;
     this.projectDir = projectDir;
@@ -30,7 +35,12 @@ export class ReleaseNode extends TreeNode {
   readonly workflowSlug: string;
   readonly releaseId: string;
 
-  constructor(readonly release: Release, readonly workflow: Workflow, now: number, parentId: string) {
+  constructor(
+    readonly release: Release,
+    readonly workflow: Workflow,
+    now: number,
+    parentId: string,
+  ) {
     super();
     this.workflowSlug = workflow.slug;
     this.releaseId = release.id;
@@ -46,7 +56,10 @@ export class ReleaseNode extends TreeNode {
 export class TaskIdentifierNode extends TreeNode {
   readonly model: ItemModel;
 
-  constructor(readonly identifier: TaskIdentifier, parentId: string) {
+  constructor(
+    readonly identifier: TaskIdentifier,
+    parentId: string,
+  ) {
     super();
     this.model = taskIdentifierItem(identifier, parentId);
   }

@@ -6,8 +6,15 @@ import type { FoundRunner } from './runners';
 import type { ProjectSymbols } from './symbols';
 import type { StaticTask } from './types';
 
-export interface FileEdit { file: string; range: Span; newText: string }
-export interface TaskFix { title: string; edits: FileEdit[] }
+export interface FileEdit {
+  file: string;
+  range: Span;
+  newText: string;
+}
+export interface TaskFix {
+  title: string;
+  edits: FileEdit[];
+}
 
 export function addToRunnerFix(runner: FoundRunner, task: StaticTask, symbols: ProjectSymbols): TaskFix | undefined {
   const list = runner.list;
@@ -22,8 +29,14 @@ export function addToRunnerFix(runner: FoundRunner, task: StaticTask, symbols: P
     edits.push({ file: module.file, range: at, newText: `from ${symbols.nameOf(target)} import ${task.className}\n` });
   }
   const last = expr.items[expr.items.length - 1];
-  const end = last ? { line: last.span.endLine, character: last.span.endCharacter } : { line: expr.span.endLine, character: expr.span.endCharacter - 1 };
+  const end = last
+    ? { line: last.span.endLine, character: last.span.endCharacter }
+    : { line: expr.span.endLine, character: expr.span.endCharacter - 1 };
   const single = expr.kind === 'tuple' && expr.items.length === 1 && !expr.text.replace(/\s/g, '').endsWith(',)');
-  edits.push({ file: module.file, range: { ...end, endLine: end.line, endCharacter: end.character }, newText: last ? `, ${task.className}${single ? ',' : ''}` : task.className });
+  edits.push({
+    file: module.file,
+    range: { ...end, endLine: end.line, endCharacter: end.character },
+    newText: last ? `, ${task.className}${single ? ',' : ''}` : task.className,
+  });
   return { title: `Add ${task.className} to runner \`${runner.runner.path}\``, edits };
 }

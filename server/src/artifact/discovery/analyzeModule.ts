@@ -87,7 +87,10 @@ function readImport(src: Source, node: SyntaxNode): ImportFact[] {
   }
   const importAt = parts.findIndex((n) => n.name === 'import');
   if (importAt < 0) return [];
-  const written = parts.slice(1, importAt).map((p) => src.of(p)).join('');
+  const written = parts
+    .slice(1, importAt)
+    .map((p) => src.of(p))
+    .join('');
   const module = written.replace(/^\.+/, '');
   const level = written.length - module.length;
   const names = parts.slice(importAt + 1).filter((n) => n.name !== '(' && n.name !== ')');
@@ -102,7 +105,9 @@ function readImport(src: Source, node: SyntaxNode): ImportFact[] {
 
 function split(nodes: SyntaxNode[]): SyntaxNode[][] {
   const out: SyntaxNode[][] = [[]];
-  for (const n of nodes) if (n.name === ',') out.push([]); else out[out.length - 1].push(n);
+  for (const n of nodes)
+    if (n.name === ',') out.push([]);
+    else out[out.length - 1].push(n);
   return out.filter((g) => g.length > 0);
 }
 
@@ -112,7 +117,9 @@ function readAssignment(src: Source, node: SyntaxNode): BindingFact[] {
   if (lastOp < 0 || src.of(parts[lastOp]) !== '=' || !parts[lastOp + 1]) return [];
   const value = toExpr(src, parts.slice(lastOp + 1));
   // `a = b = value` binds both; `a, b = ...` and `x.y = ...` bind nothing discovery can follow.
-  const targets = parts.slice(0, lastOp).filter((p) => p.name === 'VariableName' && (p.nextSibling?.name === 'AssignOp' || p.nextSibling?.name === 'TypeDef'));
+  const targets = parts
+    .slice(0, lastOp)
+    .filter((p) => p.name === 'VariableName' && (p.nextSibling?.name === 'AssignOp' || p.nextSibling?.name === 'TypeDef'));
   return targets.map((t) => ({ name: src.of(t), value, line: src.line(node.from), nameSpan: src.span(t) }));
 }
 
@@ -128,10 +135,12 @@ function readRegistration(src: Source, node: SyntaxNode, facts: ModuleFacts): vo
 
 function hasErrors(tree: Tree): boolean {
   let found = false;
-  tree.iterate({ enter: (n) => {
-    if (found) return false;
-    if (n.type.isError) found = true;
-    return undefined;
-  } });
+  tree.iterate({
+    enter: (n) => {
+      if (found) return false;
+      if (n.type.isError) found = true;
+      return undefined;
+    },
+  });
   return found;
 }

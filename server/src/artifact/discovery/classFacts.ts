@@ -19,7 +19,12 @@ export function classFact(src: Source, node: SyntaxNode): ClassFact {
     subtasks: [],
   };
   for (const statement of body ? children(body) : []) {
-    const decorators = statement.name === 'DecoratedStatement' ? children(statement).filter((c) => c.name === 'Decorator').map((d) => src.of(d).slice(1).trim()) : [];
+    const decorators =
+      statement.name === 'DecoratedStatement'
+        ? children(statement)
+            .filter((c) => c.name === 'Decorator')
+            .map((d) => src.of(d).slice(1).trim())
+        : [];
     const target = statement.name === 'DecoratedStatement' ? children(statement).find((c) => c.name === 'FunctionDefinition') : statement;
     if (target?.name === 'AssignStatement') readAttribute(src, target, fact);
     if (target?.name !== 'FunctionDefinition') continue;
@@ -100,12 +105,18 @@ function requiredParams(params: SyntaxNode): number {
 /** The first `return` of a function body, not counting nested functions, classes and lambdas. */
 function firstReturn(src: Source, body: SyntaxNode): Expr | undefined {
   for (const statement of children(body)) {
-    if (statement.name === 'FunctionDefinition' || statement.name === 'ClassDefinition' || statement.name === 'DecoratedStatement') continue;
+    if (statement.name === 'FunctionDefinition' || statement.name === 'ClassDefinition' || statement.name === 'DecoratedStatement')
+      continue;
     if (statement.name === 'ReturnStatement') {
       const values = children(statement).filter((c) => c.name !== 'return');
       if (values.length === 0) return undefined;
       const commas = values.filter((v) => v.name === ',').length;
-      const exprs = argumentsOf(src, statement).positional.map((p) => toExpr(src, p.filter((n) => n.name !== 'return')));
+      const exprs = argumentsOf(src, statement).positional.map((p) =>
+        toExpr(
+          src,
+          p.filter((n) => n.name !== 'return'),
+        ),
+      );
       if (commas === 0) return exprs[0];
       const span = src.span({ from: values[0].from, to: values[values.length - 1].to });
       return { kind: 'tuple', items: exprs, span, text: src.text.slice(values[0].from, values[values.length - 1].to) };
@@ -117,4 +128,3 @@ function firstReturn(src: Source, body: SyntaxNode): Expr | undefined {
   }
   return undefined;
 }
-

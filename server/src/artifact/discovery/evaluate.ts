@@ -7,14 +7,15 @@ import type { ProjectSymbols } from './symbols';
 export function staticString(expr: Expr, module: ModuleFacts, symbols: ProjectSymbols, depth = 0): string | undefined {
   if (depth > 20) return undefined;
   switch (expr.kind) {
-    case 'str': return expr.value;
+    case 'str':
+      return expr.value;
     case 'concat': {
       const parts = expr.parts.map((p) => staticString(p, module, symbols, depth + 1));
       return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
     }
     case 'fstr': {
       if (expr.computed) return undefined;
-      const parts = expr.parts.map((p) => typeof p === 'string' ? p : staticString(p, module, symbols, depth + 1));
+      const parts = expr.parts.map((p) => (typeof p === 'string' ? p : staticString(p, module, symbols, depth + 1)));
       return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
     }
     case 'name': {
@@ -22,7 +23,8 @@ export function staticString(expr: Expr, module: ModuleFacts, symbols: ProjectSy
       if (symbol?.kind !== 'binding') return undefined;
       return staticString(symbol.binding.value, symbol.module, symbols, depth + 1);
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -50,14 +52,22 @@ export function classesOf(expr: Expr, module: ModuleFacts, symbols: ProjectSymbo
   const add = (inner: TasksList) => {
     out.items.push(...inner.items);
     out.computed ||= inner.computed;
-    out.literal = out.literal && inner.literal ? undefined : out.literal ?? inner.literal;
+    out.literal = out.literal && inner.literal ? undefined : (out.literal ?? inner.literal);
   };
   switch (expr.kind) {
-    case 'list': case 'tuple':
+    case 'list':
+    case 'tuple':
       out.literal = { expr, module };
       for (const item of expr.items) {
-        if (item.kind === 'star') { const inner = classesOf(item.of, module, symbols, depth + 1); add({ ...inner, literal: undefined }); continue; }
-        if (item.kind !== 'name') { out.computed = true; continue; }
+        if (item.kind === 'star') {
+          const inner = classesOf(item.of, module, symbols, depth + 1);
+          add({ ...inner, literal: undefined });
+          continue;
+        }
+        if (item.kind !== 'name') {
+          out.computed = true;
+          continue;
+        }
         const symbol = symbols.resolve(module, item.dotted);
         if (symbol?.kind === 'class') out.items.push({ target: { module: symbol.module, cls: symbol.cls }, item, module });
         else out.items.push({ item, module, external: symbol?.kind === 'external' ? symbol.qualified : item.dotted });

@@ -2,7 +2,12 @@
 // path, size and mtime). Plain JSON data: no parser objects survive the analysis.
 
 /** 0-based, as LSP ranges are. */
-export interface Span { line: number; character: number; endLine: number; endCharacter: number }
+export interface Span {
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
 
 /** The few expression forms static discovery can reason about; everything else is `other`. */
 export type Expr = { span: Span; text: string } & (
@@ -38,7 +43,12 @@ export interface BindingFact {
   nameSpan: Span;
 }
 
-export interface FieldFact { name: string; type: string; default?: string; span: Span }
+export interface FieldFact {
+  name: string;
+  type: string;
+  default?: string;
+  span: Span;
+}
 
 export interface SubtaskFact {
   /** The constructor as written (`ChildTask`, `tasks.ChildTask`). */
@@ -69,7 +79,10 @@ export interface ClassFact {
 }
 
 /** `runner.register(X)` at module level. */
-export interface RegistrationFact { target: string; arg: Expr }
+export interface RegistrationFact {
+  target: string;
+  arg: Expr;
+}
 
 export interface ModuleFacts {
   file: string;

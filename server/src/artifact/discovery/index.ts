@@ -53,15 +53,27 @@ export function resolveDiscovery(modules: readonly ModuleFacts[], onlyFile?: str
     }
     diagnostics.push(...fieldTypeDiagnostics(module.file, cls));
     return {
-      name, version, file: module.file, line: cls.nameSpan.line + 1, className: cls.name,
+      name,
+      version,
+      file: module.file,
+      line: cls.nameSpan.line + 1,
+      className: cls.name,
       ...(unresolved ? { unresolved: true } : {}),
-      key: classKey(ref), nameSpan: cls.nameSpan, hasExecute: cls.hasExecute,
+      key: classKey(ref),
+      nameSpan: cls.nameSpan,
+      hasExecute: cls.hasExecute,
       fields: classes.fields(ref),
       subtasks: cls.subtasks.map((s): StaticSubtask => {
         const symbol = symbols.resolve(module, s.callee);
-        const target = symbol?.kind === 'class' && classes.isTask({ module: symbol.module, cls: symbol.cls }) ? { module: symbol.module, cls: symbol.cls } : undefined;
+        const target =
+          symbol?.kind === 'class' && classes.isTask({ module: symbol.module, cls: symbol.cls })
+            ? { module: symbol.module, cls: symbol.cls }
+            : undefined;
         return {
-          class: target?.cls.name ?? s.callee.slice(s.callee.lastIndexOf('.') + 1), file: module.file, line: s.span.line + 1, span: s.span,
+          class: target?.cls.name ?? s.callee.slice(s.callee.lastIndexOf('.') + 1),
+          file: module.file,
+          line: s.span.line + 1,
+          span: s.span,
           ...(Object.keys(s.options).length ? { options: s.options } : {}),
           ...(target ? { target: classKey(target) } : {}),
         };
@@ -77,13 +89,18 @@ export function resolveDiscovery(modules: readonly ModuleFacts[], onlyFile?: str
       const task = l.target ? byKey.get(l.target) : undefined;
       if (task && !task.runners.includes(runner.path)) task.runners.push(runner.path);
     }
-    if (onlyFile === undefined) diagnostics.push(...runnerDiagnostics(listed.map((l) => ({ ...l, task: l.target ? byKey.get(l.target) : undefined }))));
+    if (onlyFile === undefined)
+      diagnostics.push(...runnerDiagnostics(listed.map((l) => ({ ...l, task: l.target ? byKey.get(l.target) : undefined }))));
   }
   // Only when every Runner is known can a subtask be known to be in none of them.
-  if (onlyFile === undefined && runners.length > 0 && runners.every((r) => !r.runner.unresolved)) diagnostics.push(...subtaskDiagnostics(tasks, byKey, runners, symbols));
+  if (onlyFile === undefined && runners.length > 0 && runners.every((r) => !r.runner.unresolved))
+    diagnostics.push(...subtaskDiagnostics(tasks, byKey, runners, symbols));
 
   return {
-    static: true, tasks, runners: runners.map((r) => r.runner), diagnostics,
+    static: true,
+    tasks,
+    runners: runners.map((r) => r.runner),
+    diagnostics,
     runnerAt: (runnerPath) => runnerAtPath(runnerPath, runners, symbols)?.runner,
   };
 }

@@ -23,12 +23,17 @@ export function moduleIndex(modules: readonly ModuleFacts[]): ModuleIndex {
   const lost: string[] = [];
   for (const i of changed) {
     const before = last.modules[i];
-    for (const n of before.names) if (byName.get(n) === before) { byName.delete(n); lost.push(n); }
+    for (const n of before.names)
+      if (byName.get(n) === before) {
+        byName.delete(n);
+        lost.push(n);
+      }
   }
   for (const i of changed) {
     last.modules[i] = modules[i];
     for (const n of modules[i].names) if (!byName.has(n)) byName.set(n, modules[i]);
-    if (modules[i].deferred === undefined) last.fullAt.add(i); else last.fullAt.delete(i);
+    if (modules[i].deferred === undefined) last.fullAt.add(i);
+    else last.fullAt.delete(i);
   }
   // A removed name may have hidden another module of the same name (a/b.py and src/a/b.py): restore it.
   if (lost.some((n) => !byName.has(n))) return rebuild(modules);

@@ -4,7 +4,11 @@ import type { StaticRunner, StaticTask } from './types';
 
 export function toDiscoveredTask(t: StaticTask): DiscoveredTask {
   return {
-    name: t.name, version: t.version, file: t.file, line: t.line, className: t.className,
+    name: t.name,
+    version: t.version,
+    file: t.file,
+    line: t.line,
+    className: t.className,
     ...(t.unresolved ? { unresolved: true } : {}),
     fields: t.fields,
     subtasks: t.subtasks.map((s) => ({ class: s.class, file: s.file, line: s.line, ...(s.options ? { options: s.options } : {}) })),
@@ -14,7 +18,11 @@ export function toDiscoveredTask(t: StaticTask): DiscoveredTask {
 
 export function toDiscoveredRunner(r: StaticRunner): DiscoveredRunner {
   return {
-    file: r.file, line: r.line, variable: r.variable, taskClassNames: r.taskClassNames, path: r.path,
+    file: r.file,
+    line: r.line,
+    variable: r.variable,
+    taskClassNames: r.taskClassNames,
+    path: r.path,
     ...(r.unresolved ? { unresolved: true } : {}),
   };
 }

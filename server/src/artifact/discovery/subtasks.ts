@@ -29,7 +29,10 @@ export function subtasksOf(src: Source, body: SyntaxNode): SubtaskFact[] {
     const { positional, keywords } = argumentsOf(src, args);
     const first = positional[0]?.[positional[0].length - 1] ?? keywords.get('task') ?? keywords.get('tasks');
     const options: Record<string, string> = {};
-    for (const o of OPTIONS) { const v = keywords.get(o); if (v) options[o] = src.of(v); }
+    for (const o of OPTIONS) {
+      const v = keywords.get(o);
+      if (v) options[o] = src.of(v);
+    }
     for (const ctor of constructors(first, new Set())) {
       const name = dottedName(src, children(ctor)[0]);
       if (name) out.push({ callee: name, span: src.span(ctor), options });
@@ -44,16 +47,26 @@ export function subtasksOf(src: Source, body: SyntaxNode): SubtaskFact[] {
       case 'CallExpression': {
         const name = dottedName(src, children(node)[0]);
         // `list(...)`/`[*a, *b]`-like helpers are not constructors of tasks; a capitalised name is.
-        return name && /^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1)) ? [node] : children(node).flatMap((c) => c.name === 'ArgList' ? children(c).flatMap((a) => constructors(a, seen)) : []);
+        return name && /^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1))
+          ? [node]
+          : children(node).flatMap((c) => (c.name === 'ArgList' ? children(c).flatMap((a) => constructors(a, seen)) : []));
       }
-      case 'ArrayExpression': case 'TupleExpression': case 'SetExpression': case 'ParenthesizedExpression':
+      case 'ArrayExpression':
+      case 'TupleExpression':
+      case 'SetExpression':
+      case 'ParenthesizedExpression':
         return children(node).flatMap((c) => constructors(c, seen));
-      case 'ArrayComprehensionExpression': case 'SetComprehensionExpression': case 'ComprehensionExpression':
+      case 'ArrayComprehensionExpression':
+      case 'SetComprehensionExpression':
+      case 'ComprehensionExpression':
         return constructors(children(node)[1], seen);
-      case 'ConditionalExpression': case 'BinaryExpression':
+      case 'ConditionalExpression':
+      case 'BinaryExpression':
         return children(node).flatMap((c) => constructors(c, seen));
-      case 'VariableName': return fromLocal(src.of(node), seen);
-      default: return [];
+      case 'VariableName':
+        return fromLocal(src.of(node), seen);
+      default:
+        return [];
     }
   }
 
@@ -65,7 +78,8 @@ export function subtasksOf(src: Source, body: SyntaxNode): SubtaskFact[] {
     for (const a of assignments) {
       const parts = children(a);
       const op = parts.findIndex((p) => p.name === 'AssignOp' || p.name === 'UpdateOp');
-      if (op > 0 && parts.slice(0, op).some((p) => p.name === 'VariableName' && src.of(p) === name)) found.push(...constructors(parts[parts.length - 1], seen));
+      if (op > 0 && parts.slice(0, op).some((p) => p.name === 'VariableName' && src.of(p) === name))
+        found.push(...constructors(parts[parts.length - 1], seen));
     }
     for (const call of calls) {
       const [callee, args] = children(call);
@@ -81,7 +95,8 @@ export function subtasksOf(src: Source, body: SyntaxNode): SubtaskFact[] {
       for (let i = 0; i < parts.length; i++) {
         if (parts[i].name !== 'for') continue;
         const inAt = parts.findIndex((p, k) => k > i && p.name === 'in');
-        if (inAt > 0 && parts.slice(i + 1, inAt).some((p) => p.name === 'VariableName' && src.of(p) === name)) found.push(...constructors(parts[inAt + 1], seen));
+        if (inAt > 0 && parts.slice(i + 1, inAt).some((p) => p.name === 'VariableName' && src.of(p) === name))
+          found.push(...constructors(parts[inAt + 1], seen));
       }
     }
     return found;

@@ -31,7 +31,10 @@ export class ProjectSymbols {
   expand(module: ModuleFacts): ModuleFacts {
     if (module.deferred === undefined) return module;
     let full = EXPANDED.get(module);
-    if (!full) { full = expandDeferred(module); EXPANDED.set(module, full); }
+    if (!full) {
+      full = expandDeferred(module);
+      EXPANDED.set(module, full);
+    }
     return full;
   }
 
@@ -59,7 +62,11 @@ export class ProjectSymbols {
     for (let i = rest.length; i > 0 && symbol?.kind !== 'module'; i--) {
       const prefix = [head, ...rest.slice(0, i)].join('.');
       const direct = module.imports.find((im) => im.local === prefix && im.name === undefined);
-      if (direct) { symbol = this.moduleOrExternal(direct.module); rest.splice(0, i); break; }
+      if (direct) {
+        symbol = this.moduleOrExternal(direct.module);
+        rest.splice(0, i);
+        break;
+      }
     }
     for (const attribute of rest) symbol = symbol && this.member(symbol, attribute);
     this.memo.set(key, symbol);
@@ -68,7 +75,8 @@ export class ProjectSymbols {
 
   private member(symbol: Symbol, attribute: string): Symbol | undefined {
     if (symbol.kind === 'external') return { kind: 'external', qualified: `${symbol.qualified}.${attribute}` };
-    if (symbol.kind === 'module') return this.resolve(symbol.module, attribute) ?? this.moduleOrExternal(`${this.nameOf(symbol.module)}.${attribute}`, false);
+    if (symbol.kind === 'module')
+      return this.resolve(symbol.module, attribute) ?? this.moduleOrExternal(`${this.nameOf(symbol.module)}.${attribute}`, false);
     return undefined; // attributes of classes and values are not followed
   }
 
@@ -76,12 +84,17 @@ export class ProjectSymbols {
   private lookup(deferred: ModuleFacts, name: string): Symbol | undefined {
     const module = this.expand(deferred);
     let best: { line: number; symbol: () => Symbol | undefined } | undefined;
-    const offer = (line: number, symbol: () => Symbol | undefined) => { if (!best || line >= best.line) best = { line, symbol }; };
+    const offer = (line: number, symbol: () => Symbol | undefined) => {
+      if (!best || line >= best.line) best = { line, symbol };
+    };
     for (const cls of module.classes) if (cls.name === name) offer(cls.nameSpan.line, () => ({ kind: 'class', module, cls }));
     for (const binding of module.bindings) if (binding.name === name) offer(binding.line, () => ({ kind: 'binding', module, binding }));
     for (const im of module.imports) {
       if (im.local !== name) continue;
-      if (im.name === undefined) { offer(im.line, () => this.moduleOrExternal(im.module)); continue; }
+      if (im.name === undefined) {
+        offer(im.line, () => this.moduleOrExternal(im.module));
+        continue;
+      }
       const from = this.absolute(module, im.module, im.level);
       offer(im.line, () => {
         const target = from === undefined ? undefined : this.byModule.get(from);
@@ -94,7 +107,11 @@ export class ProjectSymbols {
       if (im.name !== '*') continue;
       const from = this.absolute(module, im.module, im.level);
       const target = from === undefined ? undefined : this.byModule.get(from);
-      const found = target ? this.resolve(target, name) : from?.startsWith('tilebox') ? { kind: 'external' as const, qualified: `${from}.${name}` } : undefined;
+      const found = target
+        ? this.resolve(target, name)
+        : from?.startsWith('tilebox')
+          ? { kind: 'external' as const, qualified: `${from}.${name}` }
+          : undefined;
       if (found) return found;
     }
     return undefined;

@@ -75,9 +75,12 @@ export function toExpr(src: Source, node: SyntaxNode | SyntaxNode[]): Expr {
       const value = stringValue(src.of(n));
       return value === undefined ? { kind: 'other', ...base } : { kind: 'str', value, ...base };
     }
-    case 'FormatString': return formatString(src, n);
-    case 'ContinuedString': return { kind: 'concat', parts: children(n).map((c) => toExpr(src, c)), ...base };
-    case 'VariableName': return { kind: 'name', dotted: base.text, ...base };
+    case 'FormatString':
+      return formatString(src, n);
+    case 'ContinuedString':
+      return { kind: 'concat', parts: children(n).map((c) => toExpr(src, c)), ...base };
+    case 'VariableName':
+      return { kind: 'name', dotted: base.text, ...base };
     case 'MemberExpression': {
       const dotted = dottedName(src, n);
       return dotted ? { kind: 'name', dotted, ...base } : { kind: 'other', ...base };
@@ -93,18 +96,32 @@ export function toExpr(src: Source, node: SyntaxNode | SyntaxNode[]): Expr {
     }
     case 'TupleExpression':
     case 'ArrayExpression':
-      return { kind: n.name === 'ArrayExpression' ? 'list' : 'tuple', items: argumentsOf(src, n).positional.map((p) => toExpr(src, p)), ...base };
+      return {
+        kind: n.name === 'ArrayExpression' ? 'list' : 'tuple',
+        items: argumentsOf(src, n).positional.map((p) => toExpr(src, p)),
+        ...base,
+      };
     case 'CallExpression': {
       const [callee, args] = children(n);
       const { positional, keywords } = args && args.name === 'ArgList' ? argumentsOf(src, args) : { positional: [], keywords: new Map() };
       const kw: Record<string, Expr> = {};
       for (const [k, v] of keywords) kw[k] = toExpr(src, v);
-      return { kind: 'call', callee: callee ? dottedName(src, callee) : undefined, args: positional.map((p) => toExpr(src, p)), keywords: kw, ...base };
+      return {
+        kind: 'call',
+        callee: callee ? dottedName(src, callee) : undefined,
+        args: positional.map((p) => toExpr(src, p)),
+        keywords: kw,
+        ...base,
+      };
     }
-    case 'Number': return { kind: 'number', ...base };
-    case 'None': return { kind: 'none', ...base };
-    case 'Boolean': return { kind: 'bool', ...base };
-    default: return { kind: 'other', ...base };
+    case 'Number':
+      return { kind: 'number', ...base };
+    case 'None':
+      return { kind: 'none', ...base };
+    case 'Boolean':
+      return { kind: 'bool', ...base };
+    default:
+      return { kind: 'other', ...base };
   }
 }
 
@@ -131,7 +148,7 @@ function formatString(src: Source, node: SyntaxNode): Expr {
   let at = bodyFrom;
   const literal = (to: number) => {
     const piece = src.text.slice(at, to).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
-    if (piece) parts.push(raw ? piece : unescape(piece) ?? piece);
+    if (piece) parts.push(raw ? piece : (unescape(piece) ?? piece));
   };
   for (const r of children(node)) {
     if (r.name !== 'FormatReplacement') continue;
@@ -162,7 +179,20 @@ export function stringValue(text: string): string | undefined {
   return prefix.includes('r') ? body : unescape(body);
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '\n': '', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '\n': '',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '0': '\0',
+};
 
 function unescape(body: string): string | undefined {
   let failed = false;

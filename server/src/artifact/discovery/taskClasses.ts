@@ -5,12 +5,18 @@ import type { ProjectSymbols } from './symbols';
 import type { StaticField } from './types';
 
 const TASK_BASES = new Set([
-  'tilebox.workflows.Task', 'tilebox.workflows.task.Task',
-  'tilebox.workflows.automations.CronTask', 'tilebox.workflows.automations.cron.CronTask',
-  'tilebox.workflows.automations.StorageEventTask', 'tilebox.workflows.automations.storage_event.StorageEventTask',
+  'tilebox.workflows.Task',
+  'tilebox.workflows.task.Task',
+  'tilebox.workflows.automations.CronTask',
+  'tilebox.workflows.automations.cron.CronTask',
+  'tilebox.workflows.automations.StorageEventTask',
+  'tilebox.workflows.automations.storage_event.StorageEventTask',
 ]);
 
-export interface ClassRef { module: ModuleFacts; cls: ClassFact }
+export interface ClassRef {
+  module: ModuleFacts;
+  cls: ClassFact;
+}
 
 export const classKey = (c: ClassRef) => `${c.module.file}#${c.cls.name}`;
 
@@ -55,7 +61,8 @@ export class TaskClasses {
       const nonEmpty = sequences.filter((s) => s.length > 0);
       if (nonEmpty.length === 0) break;
       const head = nonEmpty.map((s) => s[0]).find((h) => !nonEmpty.some((s) => s.slice(1).some((x) => x.cls === h.cls)));
-      if (!head) { // inconsistent hierarchy: Python would refuse it; keep a usable order
+      if (!head) {
+        // inconsistent hierarchy: Python would refuse it; keep a usable order
         for (const s of nonEmpty) for (const x of s) if (!out.some((o) => o.cls === x.cls)) out.push(x);
         break;
       }

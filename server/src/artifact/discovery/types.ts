@@ -4,7 +4,11 @@ import type { Span } from './facts';
 
 export type { Span } from './facts';
 
-export interface StaticField { name: string; type: string; default?: string }
+export interface StaticField {
+  name: string;
+  type: string;
+  default?: string;
+}
 
 export interface StaticSubtask {
   /** The subtask's class name (the project class it resolves to, else the name as written). */
@@ -41,7 +45,11 @@ export interface StaticTask {
   runners: string[];
 }
 
-export interface StaticRunnerItem { file: string; span: Span; target?: string }
+export interface StaticRunnerItem {
+  file: string;
+  span: Span;
+  target?: string;
+}
 
 export interface StaticRunner {
   file: string;

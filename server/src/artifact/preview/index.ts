@@ -29,12 +29,19 @@ export interface PreviewResult {
 }
 
 /** With `memory` (the language server), from the project index and caches; without, one walk of the disk. */
-export async function buildPreview(configDir: string, config: WorkflowConfig, memory?: ProjectMemory, overlay?: PythonOverlay): Promise<PreviewResult> {
+export async function buildPreview(
+  configDir: string,
+  config: WorkflowConfig,
+  memory?: ProjectMemory,
+  overlay?: PythonOverlay,
+): Promise<PreviewResult> {
   const selectionConfig = toSelectionConfig(config);
   let selection: Selection;
   let discovery: Discovery;
   try {
-    ({ selection, discovery } = await (memory ? memory.analyse(configDir, selectionConfig, overlay) : analyseOnce(configDir, selectionConfig, overlay)));
+    ({ selection, discovery } = await (memory
+      ? memory.analyse(configDir, selectionConfig, overlay)
+      : analyseOnce(configDir, selectionConfig, overlay)));
   } catch (error) {
     // A root or pattern outside the project is the user's to fix; anything else is a bug the caller logs.
     if (!(error instanceof UnsafeConfigError)) throw error;
@@ -55,7 +62,12 @@ export async function buildPreview(configDir: string, config: WorkflowConfig, me
   };
 }
 
-interface Artifact { discovery: Discovery; preview: ArtifactPreview; selected: { has(path: string): boolean }; pythonDiagnostics: PreviewResult['pythonDiagnostics'] }
+interface Artifact {
+  discovery: Discovery;
+  preview: ArtifactPreview;
+  selected: { has(path: string): boolean };
+  pythonDiagnostics: PreviewResult['pythonDiagnostics'];
+}
 /** The config-independent part, built once per selection (a keystroke that keeps it reuses it). */
 const artifacts = new WeakMap<Selection, Artifact>();
 

@@ -9,10 +9,18 @@ import type { SelectedFile } from '../select';
 /** Files read between yields to the event loop, so the server keeps answering during a first read. */
 const READS_PER_TURN = 200;
 
-interface Entry { rel: string; size: number; mtimeMs: number; facts: ModuleFacts | undefined }
+interface Entry {
+  rel: string;
+  size: number;
+  mtimeMs: number;
+  facts: ModuleFacts | undefined;
+}
 
 /** Python files open in the editor: their facts from the unsaved text, by absolute path; `version` changes with every edit. */
-export interface PythonOverlay { version: number; facts(absPath: string): ModuleFacts | undefined }
+export interface PythonOverlay {
+  version: number;
+  facts(absPath: string): ModuleFacts | undefined;
+}
 
 export class ModuleCache {
   private readonly entries = new Map<string, Entry>();

@@ -8,9 +8,16 @@ import { ProjectIndex } from '../projectIndex';
 import { selectArtifactFiles, type Selection } from '../select';
 import { ModuleCache, type PythonOverlay } from './moduleCache';
 
-export interface Analysed { selection: Selection; discovery: Discovery }
+export interface Analysed {
+  selection: Selection;
+  discovery: Discovery;
+}
 
-interface Remembered extends Analysed { key: string; generation: number; modules: ModuleFacts[] }
+interface Remembered extends Analysed {
+  key: string;
+  generation: number;
+  modules: ModuleFacts[];
+}
 
 export class ProjectMemory {
   readonly index = new ProjectIndex();

@@ -29,7 +29,14 @@ export function runnerModuleDiagnostics(
   const why = excluded.find((e) => candidates.includes(e.path) || candidates.some((c) => e.path.endsWith('/') && c.startsWith(e.path)));
   const because = why ? ` ${why.path} is excluded by ${why.reason}.` : '';
   const folder = file.includes('/') ? `${file.slice(0, file.indexOf('/'))}/**/*.py` : file;
-  return [diagnostic('runner-not-in-artifact', runner.range, DiagnosticSeverity.Error,
-    `The runner module ${module} is not in the artifact (neither ${file} nor ${pkg} is selected), so the runner cannot import it.${because} ` +
-    `Add it to [build].include, for example "${folder}".`, { include: folder })];
+  return [
+    diagnostic(
+      'runner-not-in-artifact',
+      runner.range,
+      DiagnosticSeverity.Error,
+      `The runner module ${module} is not in the artifact (neither ${file} nor ${pkg} is selected), so the runner cannot import it.${because} ` +
+        `Add it to [build].include, for example "${folder}".`,
+      { include: folder },
+    ),
+  ];
 }

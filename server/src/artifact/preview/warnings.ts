@@ -58,8 +58,14 @@ function scan(config: WorkflowConfig, selection: Pick<Selection, 'files' | 'prob
     ...largeFileWarnings(selection.files, anchors, cache),
     ...totalSizeWarnings(selection, anchors, cache),
     ...secretWarnings(selection.files, anchors),
-    ...selection.problems.map((p) => diagnostic('selection-problem', anchors.forPath(p.path), DiagnosticSeverity.Error,
-      `${p.message.replace(/\.$/, '')}. The release build would refuse it.`)),
+    ...selection.problems.map((p) =>
+      diagnostic(
+        'selection-problem',
+        anchors.forPath(p.path),
+        DiagnosticSeverity.Error,
+        `${p.message.replace(/\.$/, '')}. The release build would refuse it.`,
+      ),
+    ),
   ];
 }
 
@@ -78,30 +84,59 @@ function venvWarnings(files: Files, anchors: Anchors): Diagnostic[] {
     const folder = parts.slice(0, end).join('/') || '.';
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
   }
-  return [...byFolder].slice(0, MAX_PER_KIND).map(([folder, list]) =>
-    diagnostic('selection-has-venv', anchors.forPath(list[0].path), DiagnosticSeverity.Warning,
-      `The artifact includes the virtual environment ${folder}/ (${plural(list.length, 'file')}, ${formatBytes(sum(list))}). ` +
-      `Runners create their own environment from pyproject.toml and uv.lock; add "${folder}/**" to [build].exclude.`));
+  return [...byFolder]
+    .slice(0, MAX_PER_KIND)
+    .map(([folder, list]) =>
+      diagnostic(
+        'selection-has-venv',
+        anchors.forPath(list[0].path),
+        DiagnosticSeverity.Warning,
+        `The artifact includes the virtual environment ${folder}/ (${plural(list.length, 'file')}, ${formatBytes(sum(list))}). ` +
+          `Runners create their own environment from pyproject.toml and uv.lock; add "${folder}/**" to [build].exclude.`,
+      ),
+    );
 }
 
 function pycacheWarnings(files: Files, anchors: Anchors): Diagnostic[] {
-  const compiled = files.filter((f) => (f.path.includes('__pycache__') && f.path.split('/').includes('__pycache__')) || /\.py[co]$/.test(f.path));
+  const compiled = files.filter(
+    (f) => (f.path.includes('__pycache__') && f.path.split('/').includes('__pycache__')) || /\.py[co]$/.test(f.path),
+  );
   if (compiled.length === 0) return [];
-  return [diagnostic('selection-has-pycache', anchors.forPath(compiled[0].path), DiagnosticSeverity.Warning,
-    `The artifact includes ${plural(compiled.length, 'compiled Python file')} (for example ${compiled[0].path}). ` +
-    `Python rebuilds them on the runner; add "**/__pycache__/**" and "**/*.pyc" to [build].exclude.`)];
+  return [
+    diagnostic(
+      'selection-has-pycache',
+      anchors.forPath(compiled[0].path),
+      DiagnosticSeverity.Warning,
+      `The artifact includes ${plural(compiled.length, 'compiled Python file')} (for example ${compiled[0].path}). ` +
+        `Python rebuilds them on the runner; add "**/__pycache__/**" and "**/*.pyc" to [build].exclude.`,
+    ),
+  ];
 }
 
 function largeFileWarnings(files: Files, anchors: Anchors, cache: string): Diagnostic[] {
   const large = files.filter((f) => f.size > LARGE_FILE_BYTES).sort((a, b) => b.size - a.size);
-  const shown = large.slice(0, MAX_PER_KIND).map((f) =>
-    diagnostic('selection-large-file', anchors.forPath(f.path), DiagnosticSeverity.Warning,
-      `${f.path} is ${formatBytes(f.size)} and would be uploaded with every release. Keep data out of the artifact ` +
-      `(add "${f.path}" to [build].exclude) and download it lazily on the runner into a local cache such as ${cache}.`, { exclude: f.path }));
+  const shown = large
+    .slice(0, MAX_PER_KIND)
+    .map((f) =>
+      diagnostic(
+        'selection-large-file',
+        anchors.forPath(f.path),
+        DiagnosticSeverity.Warning,
+        `${f.path} is ${formatBytes(f.size)} and would be uploaded with every release. Keep data out of the artifact ` +
+          `(add "${f.path}" to [build].exclude) and download it lazily on the runner into a local cache such as ${cache}.`,
+        { exclude: f.path },
+      ),
+    );
   if (large.length > MAX_PER_KIND) {
     const rest = large.slice(MAX_PER_KIND);
-    shown.push(diagnostic('selection-large-file', anchors.build(), DiagnosticSeverity.Warning,
-      `${plural(rest.length, 'more file')} over ${formatBytes(LARGE_FILE_BYTES)} (${formatBytes(sum(rest))}), for example ${rest[0].path}; exclude them too.`));
+    shown.push(
+      diagnostic(
+        'selection-large-file',
+        anchors.build(),
+        DiagnosticSeverity.Warning,
+        `${plural(rest.length, 'more file')} over ${formatBytes(LARGE_FILE_BYTES)} (${formatBytes(sum(rest))}), for example ${rest[0].path}; exclude them too.`,
+      ),
+    );
   }
   return shown;
 }
@@ -109,10 +144,16 @@ function largeFileWarnings(files: Files, anchors: Anchors, cache: string): Diagn
 function totalSizeWarnings(selection: Pick<Selection, 'files' | 'totalBytes'>, anchors: Anchors, cache: string): Diagnostic[] {
   if (selection.totalBytes <= LARGE_ARTIFACT_BYTES) return [];
   const biggest = [...selection.files].sort((a, b) => b.size - a.size).slice(0, 3);
-  return [diagnostic('selection-too-large', anchors.build(), DiagnosticSeverity.Warning,
-    `The artifact is ${formatBytes(selection.totalBytes)}, over ${formatBytes(LARGE_ARTIFACT_BYTES)}. Biggest files: ` +
-    `${biggest.map((f) => `${f.path} (${formatBytes(f.size)})`).join(', ')}. A release should hold code and small configuration; ` +
-    `exclude large assets and fetch them lazily on the runner into a runner-local cache such as ${cache}, as the Tilebox docs recommend.`)];
+  return [
+    diagnostic(
+      'selection-too-large',
+      anchors.build(),
+      DiagnosticSeverity.Warning,
+      `The artifact is ${formatBytes(selection.totalBytes)}, over ${formatBytes(LARGE_ARTIFACT_BYTES)}. Biggest files: ` +
+        `${biggest.map((f) => `${f.path} (${formatBytes(f.size)})`).join(', ')}. A release should hold code and small configuration; ` +
+        `exclude large assets and fetch them lazily on the runner into a runner-local cache such as ${cache}, as the Tilebox docs recommend.`,
+    ),
+  ];
 }
 
 /** Basename rules for files that likely hold credentials. */
@@ -133,9 +174,16 @@ function secretWarnings(files: Files, anchors: Anchors): Diagnostic[] {
     const base = named[at].slice(named[at].lastIndexOf('/') + 1);
     const rule = SECRETS.find((s) => s.test.test(base))!;
     const what = at === 0 ? f.path : `${f.path} (a link to ${f.linkTarget})`;
-    out.push(diagnostic('selection-has-secret', anchors.forPath(f.path), DiagnosticSeverity.Warning,
-      `${what} looks like ${rule.what}, and the artifact is uploaded to Tilebox and unpacked on every runner. ` +
-      `Add "${f.path}" to [build].exclude and give runners secrets through their environment instead.`, { exclude: f.path }));
+    out.push(
+      diagnostic(
+        'selection-has-secret',
+        anchors.forPath(f.path),
+        DiagnosticSeverity.Warning,
+        `${what} looks like ${rule.what}, and the artifact is uploaded to Tilebox and unpacked on every runner. ` +
+          `Add "${f.path}" to [build].exclude and give runners secrets through their environment instead.`,
+        { exclude: f.path },
+      ),
+    );
   }
   return out;
 }
@@ -145,7 +193,13 @@ function sum(files: Files): number {
 }
 
 /** `data` carries what a quick fix adds: `{ exclude: path }` or `{ include: pattern }`. */
-export function diagnostic(code: string, range: Range, severity: DiagnosticSeverity, message: string, data?: { exclude?: string; include?: string }): Diagnostic {
+export function diagnostic(
+  code: string,
+  range: Range,
+  severity: DiagnosticSeverity,
+  message: string,
+  data?: { exclude?: string; include?: string },
+): Diagnostic {
   return data ? { range, severity, code, source: 'tilebox', message, data } : { range, severity, code, source: 'tilebox', message };
 }
 

@@ -2,9 +2,14 @@
 // Produced by a tolerant parser (parser.ts) that never throws, so half-typed documents still
 // give completion, hover and symbols; the syntax verdict itself comes from smol-toml.
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
-export interface KeyPart extends Span { name: string }
+export interface KeyPart extends Span {
+  name: string;
+}
 
 export type ValueNode =
   | (Span & { kind: 'string'; value: string; closed: boolean })
@@ -35,7 +40,9 @@ export interface Section {
   end: number;
 }
 
-export interface Comment extends Span { text: string }
+export interface Comment extends Span {
+  text: string;
+}
 
 export interface TomlDocument {
   sections: Section[];
@@ -44,12 +51,19 @@ export interface TomlDocument {
 
 export function valueKindName(value: ValueNode): string {
   switch (value.kind) {
-    case 'string': return 'a string';
-    case 'boolean': return 'a boolean';
-    case 'number': return 'a number';
-    case 'datetime': return 'a date';
-    case 'array': return 'an array';
-    case 'table': return 'a table';
-    default: return `an unquoted word (${value.raw.slice(0, 40)})`;
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'a boolean';
+    case 'number':
+      return 'a number';
+    case 'datetime':
+      return 'a date';
+    case 'array':
+      return 'an array';
+    case 'table':
+      return 'a table';
+    default:
+      return `an unquoted word (${value.raw.slice(0, 40)})`;
   }
 }

@@ -18,7 +18,9 @@ export class LineIndex {
     }
   }
 
-  get lineCount(): number { return this.starts.length; }
+  get lineCount(): number {
+    return this.starts.length;
+  }
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
@@ -26,7 +28,8 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
     }
     // An offset inside a \r\n pair belongs to the end of its line.
     return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
@@ -41,7 +44,9 @@ export class LineIndex {
     return Math.min(this.starts[line] + Math.max(0, pos.character), this.lineEnd(line));
   }
 
-  lineStart(line: number): number { return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]; }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
 
   /** Offset of the end of the line's content (before its line break). */
   lineEnd(line: number): number {
@@ -51,5 +56,7 @@ export class LineIndex {
     return end;
   }
 
-  lineText(line: number): string { return this.text.slice(this.lineStart(line), this.lineEnd(line)); }
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
 }

@@ -100,7 +100,10 @@ class Parser {
       }
       const afterPart = this.p;
       this.skipSpaces();
-      if (s[this.p] !== '.') { this.p = afterPart; break; }
+      if (s[this.p] !== '.') {
+        this.p = afterPart;
+        break;
+      }
       this.p++;
     }
     return parts;
@@ -242,8 +245,10 @@ class Parser {
     while (this.p < s.length) {
       const c = s[this.p];
       if (c === ' ' || c === '\t' || c === '\uFEFF') this.p++;
-      else if (c === '\n' || c === '\r') { this.p++; crossed = true; }
-      else if (c === '#') this.comment();
+      else if (c === '\n' || c === '\r') {
+        this.p++;
+        crossed = true;
+      } else if (c === '#') this.comment();
       else break;
     }
     return crossed;
@@ -260,7 +265,10 @@ class Parser {
   private skipRestOfLine(): void {
     const s = this.s;
     while (this.p < s.length && s[this.p] !== '\n' && s[this.p] !== '\r') {
-      if (s[this.p] === '#') { this.comment(); break; }
+      if (s[this.p] === '#') {
+        this.comment();
+        break;
+      }
       this.p++;
     }
   }

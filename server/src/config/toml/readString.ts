@@ -13,10 +13,17 @@ export function readString(s: string, start: number): ValueNode & { kind: 'strin
   let run = p;
   while (p < s.length) {
     const c = s[p];
-    if (c !== q && c !== '\\' && c !== '\n' && c !== '\r') { p++; continue; }
+    if (c !== q && c !== '\\' && c !== '\n' && c !== '\r') {
+      p++;
+      continue;
+    }
     if (!multi && (c === '\n' || c === '\r')) break;
     if (c === q) {
-      if (!multi) { out += s.slice(run, p); p++; return { kind: 'string', value: out, closed: true, start, end: p }; }
+      if (!multi) {
+        out += s.slice(run, p);
+        p++;
+        return { kind: 'string', value: out, closed: true, start, end: p };
+      }
       if (s[p + 1] === q && s[p + 2] === q) {
         out += s.slice(run, p);
         let end = p + 3;

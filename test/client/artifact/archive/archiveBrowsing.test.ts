@@ -59,15 +59,24 @@ test('every file opens with its exact bytes, whatever its name, through a string
     assert.deepEqual(Buffer.from(await provider.readFile(viaString(rel))), bytes, `${rel} via string`);
     assert.deepEqual(Buffer.from(await provider.readFile(viaJson(rel))), bytes, `${rel} via JSON`);
   }
-  assert.deepEqual((await provider.readDirectory(viaString('données'))), [['über ✓.py', vscode.FileType.File]]);
+  assert.deepEqual(await provider.readDirectory(viaString('données')), [['über ✓.py', vscode.FileType.File]]);
 });
 
 test('the archive is read-only: registered so, stat says so, every write is refused with the path', async () => {
   assert.equal(options.isReadonly, true);
   const uri = viaString('my pkg/#1 ?.py');
   assert.equal((await provider.stat(uri)).permissions, vscode.FilePermission.Readonly);
-  for (const write of [() => provider.writeFile(uri), () => provider.delete(uri), () => provider.rename(uri), () => provider.createDirectory(uri)]) {
-    assert.throws(write, (e: { code: string; message: string }) => e.code === 'NoPermissions' && e.message.includes('/my pkg/#1 ?.py') && /read-only/.test(e.message));
+  for (const write of [
+    () => provider.writeFile(uri),
+    () => provider.delete(uri),
+    () => provider.rename(uri),
+    () => provider.createDirectory(uri),
+  ]) {
+    assert.throws(
+      write,
+      (e: { code: string; message: string }) =>
+        e.code === 'NoPermissions' && e.message.includes('/my pkg/#1 ?.py') && /read-only/.test(e.message),
+    );
   }
   await assert.rejects(provider.readFile(viaString('missing.py')), (e: { code: string }) => e.code === 'FileNotFound');
 });
@@ -77,7 +86,10 @@ test('an editor restored after a reload loads the archive on demand; a vanished 
   const fs = new ArchiveFileSystem(fresh);
   assert.deepEqual(Buffer.from(await fs.readFile(viaString('pyproject.toml') as never)), FILES['pyproject.toml']);
   const gone = URI.from({ scheme: 'tilebox-artifact', path: '/a.py', query: `archive=${encodeURIComponent(join(dir, 'gone.tar.zst'))}` });
-  await assert.rejects(fs.readFile(gone as never), (e: { code: string; message: string }) => e.code === 'Unavailable' && e.message.includes('gone.tar.zst'));
+  await assert.rejects(
+    fs.readFile(gone as never),
+    (e: { code: string; message: string }) => e.code === 'Unavailable' && e.message.includes('gone.tar.zst'),
+  );
 });
 
 test('the archive tree marks binary and non-UTF-8 files before they are opened', async () => {
@@ -86,7 +98,9 @@ test('the archive tree marks binary and non-UTF-8 files before they are opened',
   const data = (await root.children()).find((n) => n.model.label === 'data')!;
   const described = Object.fromEntries((await data.children()).map((n) => [n.model.label, n.model.description]));
   assert.deepEqual(described, { '100% + more.txt': `${LATIN1.length} B · not UTF-8`, 'logo.png': `${BINARY.length} B · binary` });
-  const item = tree.getTreeItem((await data.children())[1]) as unknown as { command: { command: string; arguments: [{ path: string; query: string }] } };
+  const item = tree.getTreeItem((await data.children())[1]) as unknown as {
+    command: { command: string; arguments: [{ path: string; query: string }] };
+  };
   assert.equal(item.command.command, 'vscode.open');
   assert.equal(item.command.arguments[0].path, '/data/logo.png');
 });

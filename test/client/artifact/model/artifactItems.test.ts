@@ -35,8 +35,14 @@ const preview: ArtifactPreview = {
 function render(folder: FolderNode, depth = 0): string[] {
   const pad = '  '.repeat(depth);
   return [
-    ...folder.folders.flatMap((f) => [`${pad}${f.name}/ ${f.fileCount} files ${f.size} B, ${f.excludedCount} excluded`, ...render(f, depth + 1)]),
-    ...folder.files.map((f) => `${pad}${f.name}${f.prunedFolder ? '/' : ''} ${f.excludedBecause !== undefined ? `(excluded: ${f.excludedBecause})` : `${f.size} B`}`),
+    ...folder.folders.flatMap((f) => [
+      `${pad}${f.name}/ ${f.fileCount} files ${f.size} B, ${f.excludedCount} excluded`,
+      ...render(f, depth + 1),
+    ]),
+    ...folder.files.map(
+      (f) =>
+        `${pad}${f.name}${f.prunedFolder ? '/' : ''} ${f.excludedBecause !== undefined ? `(excluded: ${f.excludedBecause})` : `${f.size} B`}`,
+    ),
   ];
 }
 
@@ -93,7 +99,10 @@ test('task items show the identifier, open at the class line, and flag tasks no 
   assert.equal(group.description, '2 found statically');
   assert.match(group.tooltip!, /`runner` in `scene_qa\/runner\.py:6` registers 1 task/);
   const fetch = taskItem(preview.tasks[0], preview.runners, 'cfg');
-  assert.deepEqual([fetch.label, fetch.description, fetch.resourcePath, fetch.line], ['tilebox.com/FetchScene', 'v1.0 · FetchScene', 'scene_qa/tasks.py', 4]);
+  assert.deepEqual(
+    [fetch.label, fetch.description, fetch.resourcePath, fetch.line],
+    ['tilebox.com/FetchScene', 'v1.0 · FetchScene', 'scene_qa/tasks.py', 4],
+  );
   assert.match(fetch.tooltip!, /Registered by `runner`/);
   const orphan = taskItem(preview.tasks[1], preview.runners, 'cfg');
   assert.equal(orphan.description, 'v0.0 · not in a runner');
@@ -104,7 +113,10 @@ test('task items show the identifier, open at the class line, and flag tasks no 
 test('release membership answers the explorer badge for files of one or more configs', () => {
   const m = new ReleaseMembership();
   const root = join('/work', 'proj');
-  assert.deepEqual(m.set('a.toml', 'alpha', root, ['pkg/x.py', 'pyproject.toml']).sort(), [join(root, 'pkg/x.py'), join(root, 'pyproject.toml')]);
+  assert.deepEqual(m.set('a.toml', 'alpha', root, ['pkg/x.py', 'pyproject.toml']).sort(), [
+    join(root, 'pkg/x.py'),
+    join(root, 'pyproject.toml'),
+  ]);
   m.set('b.toml', 'beta', root, ['pyproject.toml']);
   assert.equal(m.tooltipFor(join(root, 'pyproject.toml')), 'In the release artifact of alpha, beta');
   assert.equal(m.tooltipFor(join(root, 'pkg', 'x.py')), 'In the release artifact of alpha');
@@ -121,7 +133,14 @@ test('archive URIs carry the archive path so restored editors can reload it', ()
   assert.equal(parts.path, '/scene_qa/tasks.py');
   assert.equal(archivePathOf(parts.query), '/home/u/my wf/scene-qa.tar.zst');
   assert.equal(archivePathOf(''), undefined);
-  const item = archiveEntryItem('/a.tar.zst', { path: 'pkg/run.sh', name: 'run.sh', type: 'file', size: 2048, mtime: 0, entry: { path: 'pkg/run.sh', type: 'file', size: 2048, mode: 0o755, mtime: 0 } });
+  const item = archiveEntryItem('/a.tar.zst', {
+    path: 'pkg/run.sh',
+    name: 'run.sh',
+    type: 'file',
+    size: 2048,
+    mtime: 0,
+    entry: { path: 'pkg/run.sh', type: 'file', size: 2048, mode: 0o755, mtime: 0 },
+  });
   assert.deepEqual([item.label, item.description, item.isFile, item.collapsible], ['run.sh', '2.0 KB', true, 'none']);
   assert.match(item.tooltip!, /mode 0755/);
 });

@@ -32,11 +32,21 @@ const row = (inputs: ViewInputs) => {
 
 test('the Artifact view top row: server state first, then the config, then its preview', () => {
   const stopped = { kind: 'stopped', message: 'crashed' } as const;
-  assert.equal(row({ server: stopped, configKey: 'file:///p/tilebox.workflow.toml', configCount: 1, state: { kind: 'ready', preview: ready } }),
-    'error: The Tilebox language server is not running [showOutput]', 'a stale preview is not shown as if current');
+  assert.equal(
+    row({ server: stopped, configKey: 'file:///p/tilebox.workflow.toml', configCount: 1, state: { kind: 'ready', preview: ready } }),
+    'error: The Tilebox language server is not running [showOutput]',
+    'a stale preview is not shown as if current',
+  );
   assert.equal(row({ server: running, configCount: 0 }), 'empty: No tilebox.workflow.toml in this workspace');
-  assert.equal(row({ server: { kind: 'starting' }, configCount: 0 }), 'empty: No tilebox.workflow.toml open', 'not "none in the workspace" before the search ran');
-  assert.equal(row({ server: { kind: 'starting' }, configKey: 'k', configCount: 1, state: { kind: 'loading' } }), 'loading: Starting the Tilebox language server…');
+  assert.equal(
+    row({ server: { kind: 'starting' }, configCount: 0 }),
+    'empty: No tilebox.workflow.toml open',
+    'not "none in the workspace" before the search ran',
+  );
+  assert.equal(
+    row({ server: { kind: 'starting' }, configKey: 'k', configCount: 1, state: { kind: 'loading' } }),
+    'loading: Starting the Tilebox language server…',
+  );
   assert.equal(row({ server: running, configKey: 'k', configCount: 1, state: { kind: 'loading' } }), 'loading: Computing the artifact…');
   assert.equal(row({ server: running, configKey: 'k', configCount: 1, state: { kind: 'ready', preview: ready } }), undefined);
   const long = `tilebox.workflow.toml: ${'x'.repeat(100)}`;
@@ -48,7 +58,12 @@ test('the Artifact view top row: server state first, then the config, then its p
 });
 
 test('archive URIs survive VS Code serialisation with spaces, #, ?, %, + and non-ASCII in both paths', () => {
-  const archives = ['/home/u/my wf/scene-qa.tar.zst', '/tmp/#1 ?x=y&z/a+b%20c.tar.zst', '/data/données/über ✓.tar.zst', 'C:\\Users\\Ünï\\a b.tar.zst'];
+  const archives = [
+    '/home/u/my wf/scene-qa.tar.zst',
+    '/tmp/#1 ?x=y&z/a+b%20c.tar.zst',
+    '/data/données/über ✓.tar.zst',
+    'C:\\Users\\Ünï\\a b.tar.zst',
+  ];
   const inner = ['scene_qa/tasks.py', 'my pkg/#1 ?.py', 'données/über ✓.py', '100% + more.txt', 'a/b%2Fc.py'];
   for (const archive of archives) {
     for (const file of inner) {
@@ -65,7 +80,11 @@ test('archive URIs survive VS Code serialisation with spaces, #, ?, %, + and non
 });
 
 test('the view follows the config whose artifact root holds the opened file, the deepest one when roots nest', () => {
-  const roots = [['a', join('/ws')], ['b', join('/ws', 'pkg')], ['c', join('/ws', 'pkg-other')]] as const;
+  const roots = [
+    ['a', join('/ws')],
+    ['b', join('/ws', 'pkg')],
+    ['c', join('/ws', 'pkg-other')],
+  ] as const;
   assert.equal(owningConfig(join('/ws', 'pkg', 'tasks.py'), roots), 'b');
   assert.equal(owningConfig(join('/ws', 'pkg-other', 'x.py'), roots), 'c', 'a name prefix is not a parent folder');
   assert.equal(owningConfig(join('/ws', 'README.md'), roots), 'a');

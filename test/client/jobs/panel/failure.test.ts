@@ -7,23 +7,34 @@ import { workspaceFileFor } from '../../../../client/src/debug/tracebackLinks';
 import type { Job, LogLine } from '../../../../client/src/cliAdapter/types';
 
 const job = (state: Job['state'], taskState: 'failed' | 'computed' = 'failed'): Job => ({
-  id: 'j', name: 'scene', state, progress: [],
-  taskSummaries: [{ id: 't0', display: 'FetchScene', state: 'computed' }, { id: 't1', display: 'CheckClouds', state: taskState, parentId: 't0' }],
+  id: 'j',
+  name: 'scene',
+  state,
+  progress: [],
+  taskSummaries: [
+    { id: 't0', display: 'FetchScene', state: 'computed' },
+    { id: 't1', display: 'CheckClouds', state: taskState, parentId: 't0' },
+  ],
 });
 const err = (body: string): LogLine => ({ severity: 'ERROR', body });
 const logs: LogLine[] = [
   { severity: 'INFO', body: 'Task FetchScene computed' },
   err('Task CheckClouds failed: ValueError: run 1'),
   err('Task FetchScene failed: KeyError: not this one'),
-  err('Task CheckClouds failed: ValueError: cloud cover too high\nTraceback (most recent call last):\n  File "/srv/releases/0193/scene_qa/tasks.py", line 21, in execute\n    raise ValueError("cloud cover too high")\nValueError: cloud cover too high'),
+  err(
+    'Task CheckClouds failed: ValueError: cloud cover too high\nTraceback (most recent call last):\n  File "/srv/releases/0193/scene_qa/tasks.py", line 21, in execute\n    raise ValueError("cloud cover too high")\nValueError: cloud cover too high',
+  ),
   { severity: 'INFO', body: 'Job failed' },
 ];
 
-test('the failed task, its newest error, and the traceback with the frame\'s file and line', () => {
+test("the failed task, its newest error, and the traceback with the frame's file and line", () => {
   const f = findFailure(job('failed'), logs)!;
   assert.equal(f.task?.display, 'CheckClouds');
   assert.equal(f.error, 'Task CheckClouds failed: ValueError: cloud cover too high');
-  assert.deepEqual(f.traceback.map((t) => t.place), [undefined, { file: '/srv/releases/0193/scene_qa/tasks.py', line: 21 }, undefined, undefined]);
+  assert.deepEqual(
+    f.traceback.map((t) => t.place),
+    [undefined, { file: '/srv/releases/0193/scene_qa/tasks.py', line: 21 }, undefined, undefined],
+  );
 });
 
 test('no failure for a job that did not fail; a failed job with no error logged still names the task', () => {

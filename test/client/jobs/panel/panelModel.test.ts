@@ -8,21 +8,37 @@ import { buttons, panelHtml, seen } from './seen';
 const NOW = Date.parse('2026-12-07T03:00:00Z');
 const ID = '019ef7a2-56b4-7a86-9c4d-52a1792b1e90';
 const job = (state: JobState, extra: Partial<Job> = {}): Job => ({
-  id: ID, name: 'scene-qa', state, submittedAt: '2026-12-07T02:55:00Z', clusterSlug: 'dev-cluster', progress: [],
+  id: ID,
+  name: 'scene-qa',
+  state,
+  submittedAt: '2026-12-07T02:55:00Z',
+  clusterSlug: 'dev-cluster',
+  progress: [],
   taskSummaries: [
     { id: 't0', display: 'FetchScene', state: state === 'failed' ? 'computed' : 'running' },
     { id: 't1', display: 'CheckClouds', state: state === 'failed' ? 'failed' : 'queued', parentId: 't0' },
   ],
   ...extra,
 });
-const enabled = (html: string) => buttons(html).filter((b) => b.enabled).map((b) => b.label);
+const enabled = (html: string) =>
+  buttons(html)
+    .filter((b) => b.enabled)
+    .map((b) => b.label);
 
 test('the buttons each state enables: Retry for failed/canceled, Cancel Job and Follow Logs while it may run', () => {
-  assert.deepEqual(buttons(panelHtml({ jobId: ID, job: job('failed') }, NOW)).map((b) => b.label), ['Copy job ID', 'Retry', 'Cancel Job', 'Follow Logs', 'Start Runner']);
+  assert.deepEqual(
+    buttons(panelHtml({ jobId: ID, job: job('failed') }, NOW)).map((b) => b.label),
+    ['Copy job ID', 'Retry', 'Cancel Job', 'Follow Logs', 'Start Runner'],
+  );
   assert.deepEqual(enabled(panelHtml({ jobId: ID, job: job('failed') }, NOW)), ['Copy job ID', 'Retry']);
   assert.deepEqual(enabled(panelHtml({ jobId: ID, job: job('canceled') }, NOW)), ['Copy job ID', 'Retry']);
   assert.deepEqual(enabled(panelHtml({ jobId: ID, job: job('completed') }, NOW)), ['Copy job ID']);
-  assert.deepEqual(enabled(panelHtml({ jobId: ID, job: job('submitted') }, NOW)), ['Copy job ID', 'Cancel Job', 'Follow Logs', 'Start Runner']);
+  assert.deepEqual(enabled(panelHtml({ jobId: ID, job: job('submitted') }, NOW)), [
+    'Copy job ID',
+    'Cancel Job',
+    'Follow Logs',
+    'Start Runner',
+  ]);
   // Following already, and a runner for the cluster started here: those two have nothing to do.
   const following = panelHtml({ jobId: ID, job: job('running'), following: true, localRunner: true }, NOW);
   assert.deepEqual(enabled(following), ['Copy job ID', 'Cancel Job']);
@@ -38,19 +54,39 @@ test('a queued job says "queued", not "submitted"', () => {
 });
 
 test('the failing task comes first, before details, tasks and logs, with its error and the traceback link', () => {
-  const logs = [{ severity: 'ERROR', body: 'Task CheckClouds failed: ValueError: too cloudy\nTraceback (most recent call last):\n  File "/r/scene_qa/tasks.py", line 21, in execute' }];
+  const logs = [
+    {
+      severity: 'ERROR',
+      body: 'Task CheckClouds failed: ValueError: too cloudy\nTraceback (most recent call last):\n  File "/r/scene_qa/tasks.py", line 21, in execute',
+    },
+  ];
   const html = panelHtml({ jobId: ID, job: job('failed'), logs }, NOW);
-  const headings = seen(html).split('\n').filter((l) => l.startsWith('## '));
+  const headings = seen(html)
+    .split('\n')
+    .filter((l) => l.startsWith('## '));
   assert.deepEqual(headings, ['## CheckClouds failed', '## Details', '## Tasks', '## Logs']);
-  assert.match(seen(html), /## CheckClouds failed\nTask CheckClouds failed: ValueError: too cloudy\nTraceback \(most recent call last\):\nFile "\/r\/scene_qa\/tasks.py", line 21, in execute/);
+  assert.match(
+    seen(html),
+    /## CheckClouds failed\nTask CheckClouds failed: ValueError: too cloudy\nTraceback \(most recent call last\):\nFile "\/r\/scene_qa\/tasks.py", line 21, in execute/,
+  );
   assert.match(html, /<a href="#" data-file="\/r\/scene_qa\/tasks.py" data-line="21" title="Open \/r\/scene_qa\/tasks.py:21">/);
 });
 
 test('times are relative, with the exact UTC time on hover; the input shows when it is known', () => {
-  const html = panelHtml({ jobId: ID, job: job('running', { executionStats: { firstTaskStartedAt: '2026-12-07T02:58:00Z', tasksByState: { running: 1 } } }), input: '{"scene_id":"S2A"}' }, NOW);
+  const html = panelHtml(
+    {
+      jobId: ID,
+      job: job('running', { executionStats: { firstTaskStartedAt: '2026-12-07T02:58:00Z', tasksByState: { running: 1 } } }),
+      input: '{"scene_id":"S2A"}',
+    },
+    NOW,
+  );
   assert.match(seen(html), /Submitted: 5 min ago\nFirst task started: 2 min ago\nCluster: dev-cluster\nInput: \{"scene_id":"S2A"\}/);
   assert.match(html, /<time title="2026-12-07 02:55:00 UTC"/);
-  assert.match(seen(panelHtml({ jobId: ID, job: job('running') }, NOW)), /Input: Not in the CLI's job output; shown for jobs submitted from this editor\./);
+  assert.match(
+    seen(panelHtml({ jobId: ID, job: job('running') }, NOW)),
+    /Input: Not in the CLI's job output; shown for jobs submitted from this editor\./,
+  );
 });
 
 test('logs narrow to the chosen task (by its name in the line), and say how they were matched', () => {
@@ -65,7 +101,10 @@ test('logs narrow to the chosen task (by its name in the line), and say how they
 });
 
 test('CLI text is escaped everywhere: a job name or log line cannot add markup', () => {
-  const html = panelHtml({ jobId: ID, job: job('running', { name: '<script>alert(1)</script>' }), logs: [{ body: '<img src=x onerror=alert(1)>' }] }, NOW);
+  const html = panelHtml(
+    { jobId: ID, job: job('running', { name: '<script>alert(1)</script>' }), logs: [{ body: '<img src=x onerror=alert(1)>' }] },
+    NOW,
+  );
   assert.doesNotMatch(html, /<script|<img/);
   assert.match(seen(html), /^# <script>alert\(1\)<\/script>$/m);
 });
@@ -74,10 +113,19 @@ test('before the job is read: its id and "Loading…"; a read that failed: why, 
   assert.match(seen(panelHtml({ jobId: ID }, NOW)), new RegExp(`^# Job ${ID}\\n${ID}\\nLoading…$`));
   const failed = panelHtml({ jobId: ID, problem: 'Reading the job failed (exit 1): job not found' }, NOW);
   assert.match(seen(failed), /Reading the job failed \(exit 1\): job not found$/);
-  assert.deepEqual(buttons(failed).map((b) => b.label), ['Copy job ID']);
+  assert.deepEqual(
+    buttons(failed).map((b) => b.label),
+    ['Copy job ID'],
+  );
 });
 
 test('a failed job whose logs are not read yet says it is reading them, not that no error was logged', () => {
-  assert.match(seen(panelHtml({ jobId: ID, job: job('failed'), logsRead: false }, NOW)), /## CheckClouds failed\nReading the logs for its error…/);
-  assert.match(seen(panelHtml({ jobId: ID, job: job('failed'), logsRead: true }, NOW)), /## CheckClouds failed\nNo error was logged for it; the logs below may say more\./);
+  assert.match(
+    seen(panelHtml({ jobId: ID, job: job('failed'), logsRead: false }, NOW)),
+    /## CheckClouds failed\nReading the logs for its error…/,
+  );
+  assert.match(
+    seen(panelHtml({ jobId: ID, job: job('failed'), logsRead: true }, NOW)),
+    /## CheckClouds failed\nNo error was logged for it; the logs below may say more\./,
+  );
 });

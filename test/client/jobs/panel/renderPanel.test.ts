@@ -4,11 +4,23 @@ import { test } from 'node:test';
 import { panelPage } from '../../../../client/src/jobs/panel/renderPanel';
 import { readMessage } from '../../../../client/src/jobs/panel/messages';
 
-test('the page allows nothing remote: no inline script, no remote styles or fonts, one nonce\'d script', () => {
-  const page = panelPage('Job <x>', '<p>body</p>', { nonce: 'abc123', cspSource: 'https://ext.vscode-resource', script: 'https://ext.vscode-resource/jobPanel.js', style: 'https://ext.vscode-resource/jobPanel.css', codicons: 'https://ext.vscode-resource/codicon.css' });
+test("the page allows nothing remote: no inline script, no remote styles or fonts, one nonce'd script", () => {
+  const page = panelPage('Job <x>', '<p>body</p>', {
+    nonce: 'abc123',
+    cspSource: 'https://ext.vscode-resource',
+    script: 'https://ext.vscode-resource/jobPanel.js',
+    style: 'https://ext.vscode-resource/jobPanel.css',
+    codicons: 'https://ext.vscode-resource/codicon.css',
+  });
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)![1];
-  assert.equal(csp, "default-src 'none'; style-src https://ext.vscode-resource; font-src https://ext.vscode-resource; img-src https://ext.vscode-resource; script-src 'nonce-abc123';");
-  assert.deepEqual([...page.matchAll(/<script([^>]*)>/g)].map((m) => m[1]), [' nonce="abc123" src="https://ext.vscode-resource/jobPanel.js"']);
+  assert.equal(
+    csp,
+    "default-src 'none'; style-src https://ext.vscode-resource; font-src https://ext.vscode-resource; img-src https://ext.vscode-resource; script-src 'nonce-abc123';",
+  );
+  assert.deepEqual(
+    [...page.matchAll(/<script([^>]*)>/g)].map((m) => m[1]),
+    [' nonce="abc123" src="https://ext.vscode-resource/jobPanel.js"'],
+  );
   assert.match(page, /<title>Job &lt;x&gt;<\/title>/);
   assert.match(page, /<main id="root"><p>body<\/p><\/main>/);
 });

@@ -9,15 +9,22 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 export function seen(html: string): string {
   return html
     .replace(/<title>[^<]*<\/title>/g, '')
-    .replace(/<h1[^>]*>/g, '\n# ').replace(/<h2[^>]*>/g, '\n## ')
+    .replace(/<h1[^>]*>/g, '\n# ')
+    .replace(/<h2[^>]*>/g, '\n## ')
     .replace(/<\/dt>/g, ': ')
     .replace(/<\/?(p|div|li|pre|section|header|dt|button|label|option|h1|h2|g|text)\b[^>]*>/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e])
-    .split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n');
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
-export interface SeenButton { label: string; enabled: boolean; }
+export interface SeenButton {
+  label: string;
+  enabled: boolean;
+}
 
 /** The buttons in page order (the copy button by its aria-label). */
 export function buttons(html: string): SeenButton[] {

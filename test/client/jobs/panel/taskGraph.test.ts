@@ -16,11 +16,20 @@ const tasks: TaskSummary[] = [
 
 test('every task is a node, subtasks sit below their parent, a missing parent draws no edge', () => {
   const g = layoutTasks(tasks, NOW);
-  assert.deepEqual(g.nodes.map((n) => n.label), ['FetchScene', 'CheckClouds', 'Summarize', 'Orphan']);
+  assert.deepEqual(
+    g.nodes.map((n) => n.label),
+    ['FetchScene', 'CheckClouds', 'Summarize', 'Orphan'],
+  );
   const y = (id: string) => g.nodes.find((n) => n.id === id)!.y;
   assert.ok(y('a') > y('root') && y('b') > y('root'));
-  assert.deepEqual(g.edges.map((e) => `${e.from}->${e.to}:${e.kind}`), ['root->a:parent', 'root->b:parent']);
-  assert.ok(g.edges.every((e) => e.points.length >= 2), 'edges have a route');
+  assert.deepEqual(
+    g.edges.map((e) => `${e.from}->${e.to}:${e.kind}`),
+    ['root->a:parent', 'root->b:parent'],
+  );
+  assert.ok(
+    g.edges.every((e) => e.points.length >= 2),
+    'edges have a route',
+  );
   assert.equal(g.parentEdgesOnly, true);
   for (const n of g.nodes) assert.ok(n.x - n.width / 2 >= 0 && n.x + n.width / 2 <= g.width, `${n.label} inside the graph`);
 });
@@ -34,10 +43,16 @@ test('durations: a finished task its run time, a running one up to now, a queued
 });
 
 test('depends_on, when the CLI reports it, adds dashed edges; a dependency on an unknown task adds none', () => {
-  const withDeps: TaskSummary[] = [...tasks.slice(0, 3).map((t) => ({ ...t, dependsOn: [] })), { id: 'd', display: 'Report', state: 'queued', parentId: 'root', dependsOn: ['a', 'b', 'nope'] }];
+  const withDeps: TaskSummary[] = [
+    ...tasks.slice(0, 3).map((t) => ({ ...t, dependsOn: [] })),
+    { id: 'd', display: 'Report', state: 'queued', parentId: 'root', dependsOn: ['a', 'b', 'nope'] },
+  ];
   const g = layoutTasks(withDeps, NOW);
   assert.equal(g.parentEdgesOnly, false);
-  assert.deepEqual(g.edges.filter((e) => e.kind === 'depends').map((e) => `${e.from}->${e.to}`), ['a->d', 'b->d']);
+  assert.deepEqual(
+    g.edges.filter((e) => e.kind === 'depends').map((e) => `${e.from}->${e.to}`),
+    ['a->d', 'b->d'],
+  );
   assert.ok(g.nodes.find((n) => n.id === 'd')!.y > g.nodes.find((n) => n.id === 'a')!.y, 'a dependent sits below what it waits for');
   const svg = graphSvg(g);
   assert.equal((svg.match(/class="edge depends"/g) ?? []).length, 2);
@@ -45,7 +60,10 @@ test('depends_on, when the CLI reports it, adds dashed edges; a dependency on an
 
 test('the SVG: one focusable button per task, named with its state and duration, labels escaped', () => {
   const svg = graphSvg(layoutTasks([{ id: 'x', display: '<img src=x>', state: 'failed_optional' }], NOW));
-  assert.match(svg, /<g class="node state-failed_optional" tabindex="0" role="button" data-task="x" aria-label="Show logs of &lt;img src=x&gt;: failed \(optional\)">/);
+  assert.match(
+    svg,
+    /<g class="node state-failed_optional" tabindex="0" role="button" data-task="x" aria-label="Show logs of &lt;img src=x&gt;: failed \(optional\)">/,
+  );
   assert.doesNotMatch(svg, /<img/);
   assert.equal(graphSvg(layoutTasks([], NOW)), '', 'no tasks, no graph');
 });

@@ -10,21 +10,47 @@ import { messageItem } from '../../../../client/src/views/model/item';
 import { age, md, shortId } from '../../../../client/src/views/model/format';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
-const ok = <T>(p: Parsed<T>): T => { if (!p.ok) throw new Error(p.detail); return p.value; };
+const ok = <T>(p: Parsed<T>): T => {
+  if (!p.ok) throw new Error(p.detail);
+  return p.value;
+};
 
-const workflows = ok(parseWorkflowList(JSON.stringify({
-  workflows: [{
-    slug: 'scene-qa-EngRbLn7Zb8iSa', name: 'Scene QA', description: 'Checks scenes',
-    releases: [
-      { id: '019ef7a2-0000-7000-8000-00000000aaaa', created_at: '2026-11-20T10:00:00Z', clusters: ['dev-cluster'],
-        content: { fingerprint: 'f'.repeat(64), tasks: [{ name: 'tilebox.com/qa/CheckScene', version: 'v1.2' }] } },
-      { id: '019ef7a3-0000-7000-8000-00000000bbbb', created_at: '2026-11-23T09:30:00Z', clusters: [],
-        content: { tasks: [{ name: 'tilebox.com/qa/CheckScene', version: 'v1.3' }, { name: 'tilebox.com/qa/Report', version: 'v1.0' }, { name: 'tilebox.com/qa/Notify', version: 'v0.1' }] } },
-    ],
-  }, { slug: 'other', name: 'other', releases: [] }],
-})));
+const workflows = ok(
+  parseWorkflowList(
+    JSON.stringify({
+      workflows: [
+        {
+          slug: 'scene-qa-EngRbLn7Zb8iSa',
+          name: 'Scene QA',
+          description: 'Checks scenes',
+          releases: [
+            {
+              id: '019ef7a2-0000-7000-8000-00000000aaaa',
+              created_at: '2026-11-20T10:00:00Z',
+              clusters: ['dev-cluster'],
+              content: { fingerprint: 'f'.repeat(64), tasks: [{ name: 'tilebox.com/qa/CheckScene', version: 'v1.2' }] },
+            },
+            {
+              id: '019ef7a3-0000-7000-8000-00000000bbbb',
+              created_at: '2026-11-23T09:30:00Z',
+              clusters: [],
+              content: {
+                tasks: [
+                  { name: 'tilebox.com/qa/CheckScene', version: 'v1.3' },
+                  { name: 'tilebox.com/qa/Report', version: 'v1.0' },
+                  { name: 'tilebox.com/qa/Notify', version: 'v0.1' },
+                ],
+              },
+            },
+          ],
+        },
+        { slug: 'other', name: 'other', releases: [] },
+      ],
+    }),
+  ),
+);
 
-test('a workflow shows its slug, whether it is this workspace\'s project, and where it is deployed', () => {
+test("a workflow shows its slug, whether it is this workspace's project, and where it is deployed", () => {
   const item = workflowItem(workflows[0], true);
   assert.equal(item.label, 'Scene QA');
   assert.equal(item.description, 'this workspace', 'the slug is in the tooltip, not repeated on the row');
@@ -54,21 +80,40 @@ test('releases: newest first, short id, age, tasks, clusters; the deployed one m
   assert.notEqual(a.id, b.id);
 });
 
-test('a release\'s children are its task identifiers with their version', () => {
+test("a release's children are its task identifiers with their version", () => {
   const item = taskIdentifierItem(workflows[0].releases[1].tasks[0], 'r');
   assert.equal(item.label, 'tilebox.com/qa/CheckScene');
   assert.equal(item.description, 'v1.2');
   assert.equal(item.collapsible, 'none');
 });
 
-const clusters = ok(parseClusterList(JSON.stringify({
-  clusters: [
-    { slug: 'default-CvufcSxcC9SKfe', display_name: 'Default', deletable: false, deployed_releases: [
-      { slug: 'scene-qa-EngRbLn7Zb8iSa', name: 'Scene QA', releases: [{ id: '019ef7a2-0000-7000-8000-00000000aaaa', created_at: '2026-11-22T10:00:00Z', content: { tasks: [{ name: 'tilebox.com/qa/CheckScene', version: 'v1.2' }] } }] },
-    ] },
-    { slug: 'dev-cluster', display_name: 'dev-cluster', deletable: true, deployed_releases: [] },
-  ],
-})));
+const clusters = ok(
+  parseClusterList(
+    JSON.stringify({
+      clusters: [
+        {
+          slug: 'default-CvufcSxcC9SKfe',
+          display_name: 'Default',
+          deletable: false,
+          deployed_releases: [
+            {
+              slug: 'scene-qa-EngRbLn7Zb8iSa',
+              name: 'Scene QA',
+              releases: [
+                {
+                  id: '019ef7a2-0000-7000-8000-00000000aaaa',
+                  created_at: '2026-11-22T10:00:00Z',
+                  content: { tasks: [{ name: 'tilebox.com/qa/CheckScene', version: 'v1.2' }] },
+                },
+              ],
+            },
+          ],
+        },
+        { slug: 'dev-cluster', display_name: 'dev-cluster', deletable: true, deployed_releases: [] },
+      ],
+    }),
+  ),
+);
 
 test('the default cluster is marked; clusters list their deployments', () => {
   const d = clusterItem(clusters[0]);
@@ -100,24 +145,55 @@ test('at 300 px the workflow and cluster rows stay readable: no slug repeated in
   }
 });
 
-const page = ok(parseJobPage(JSON.stringify({
-  jobs: [
-    { id: '019ef7a2-56b4-7a86-9c4d-000000000001', name: 'old ok', state: 'completed', submitted_at: '2026-11-20T09:00:00Z' },
-    { id: '019ef7a2-56b4-7a86-9c4d-000000000003', name: 'scene 42', state: 'failed', submitted_at: '2026-11-23T09:00:00Z', cluster_slug: 'dev-cluster',
-      task_summaries: [
-        { id: 't1', display: 'CheckScene', state: 'computed', started_at: '2026-11-23T09:00:00Z', stopped_at: '2026-11-23T09:00:42Z' },
-        { id: 't2', display: 'Tile 1', state: 'failed', parent_id: 't1', started_at: '2026-11-23T09:01:00Z', stopped_at: '2026-11-23T09:03:00Z' },
-        { id: 't3', display: 'Tile 2', state: 'skipped', parent_id: 't1' },
+const page = ok(
+  parseJobPage(
+    JSON.stringify({
+      jobs: [
+        { id: '019ef7a2-56b4-7a86-9c4d-000000000001', name: 'old ok', state: 'completed', submitted_at: '2026-11-20T09:00:00Z' },
+        {
+          id: '019ef7a2-56b4-7a86-9c4d-000000000003',
+          name: 'scene 42',
+          state: 'failed',
+          submitted_at: '2026-11-23T09:00:00Z',
+          cluster_slug: 'dev-cluster',
+          task_summaries: [
+            { id: 't1', display: 'CheckScene', state: 'computed', started_at: '2026-11-23T09:00:00Z', stopped_at: '2026-11-23T09:00:42Z' },
+            {
+              id: 't2',
+              display: 'Tile 1',
+              state: 'failed',
+              parent_id: 't1',
+              started_at: '2026-11-23T09:01:00Z',
+              stopped_at: '2026-11-23T09:03:00Z',
+            },
+            { id: 't3', display: 'Tile 2', state: 'skipped', parent_id: 't1' },
+          ],
+          execution_stats: {
+            compute_time: '3m2s',
+            elapsed_time: '3m',
+            parallelism: 2,
+            total_tasks: 3,
+            tasks_by_state: { computed: 1, failed: 1, skipped: 1 },
+          },
+        },
+        {
+          id: '019ef7a2-56b4-7a86-9c4d-000000000002',
+          name: 'running one',
+          state: 'running',
+          submitted_at: '2026-11-23T09:55:00Z',
+          progress: [{ label: 'tiles', total: 10, done: 4 }],
+        },
       ],
-      execution_stats: { compute_time: '3m2s', elapsed_time: '3m', parallelism: 2, total_tasks: 3, tasks_by_state: { computed: 1, failed: 1, skipped: 1 } } },
-    { id: '019ef7a2-56b4-7a86-9c4d-000000000002', name: 'running one', state: 'running', submitted_at: '2026-11-23T09:55:00Z',
-      progress: [{ label: 'tiles', total: 10, done: 4 }] },
-  ],
-  next_cursor: 'abc',
-})));
+      next_cursor: 'abc',
+    }),
+  ),
+);
 
 test('jobs are shown newest first and page on with the cursor', () => {
-  assert.deepEqual(sortJobs(page.items).map((j) => j.name), ['running one', 'scene 42', 'old ok']);
+  assert.deepEqual(
+    sortJobs(page.items).map((j) => j.name),
+    ['running one', 'scene 42', 'old ok'],
+  );
   assert.equal(page.nextCursor, 'abc');
 });
 
@@ -154,8 +230,14 @@ test('a queued job with a diagnosis says why it may not run', () => {
 
 test('task summaries form a tree under the job, with state, duration and `task failed` on failures', () => {
   const job = page.items[1];
-  assert.deepEqual(childTasks(job, undefined).map((t) => t.id), ['t1']);
-  assert.deepEqual(childTasks(job, 't1').map((t) => t.id), ['t2', 't3']);
+  assert.deepEqual(
+    childTasks(job, undefined).map((t) => t.id),
+    ['t1'],
+  );
+  assert.deepEqual(
+    childTasks(job, 't1').map((t) => t.id),
+    ['t2', 't3'],
+  );
   const root = taskItem(job.taskSummaries[0], job, 'j', NOW);
   assert.equal(root.description, 'computed · 42 s');
   assert.equal(root.collapsible, 'collapsed');

@@ -8,7 +8,9 @@ const sources = fixtureSources('task-forms');
 const text = (file: string) => sources.find((s) => s.path === file)!.text;
 const covered = (src: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
   const lines = src.split('\n');
-  return r.start.line === r.end.line ? lines[r.start.line].slice(r.start.character, r.end.character) : `${lines[r.start.line].slice(r.start.character)}…`;
+  return r.start.line === r.end.line
+    ? lines[r.start.line].slice(r.start.character, r.end.character)
+    : `${lines[r.start.line].slice(r.start.character)}…`;
 };
 
 /** Applies one fix's edits (bottom-up per file) and returns the changed files. */
@@ -26,10 +28,13 @@ function apply(fix: TaskFix, files: Map<string, string>): Map<string, string> {
 
 test('the fixture project: an unregistered subtask (with its fix) and an unserialisable field', () => {
   const d = discoverTasks(sources);
-  assert.deepEqual(d.diagnostics.map(({ file, diagnostic: g }) => [file, g.code, g.severity, covered(text(file), g.range)]), [
-    ['pipeline/tasks.py', 'task-field-type-unsupported', 1, 'callback: Callable[[int], None] | None = None'],
-    ['pipeline/tasks.py', 'task-subtask-not-registered', 2, 'Orphan(self.index)'],
-  ]);
+  assert.deepEqual(
+    d.diagnostics.map(({ file, diagnostic: g }) => [file, g.code, g.severity, covered(text(file), g.range)]),
+    [
+      ['pipeline/tasks.py', 'task-field-type-unsupported', 1, 'callback: Callable[[int], None] | None = None'],
+      ['pipeline/tasks.py', 'task-subtask-not-registered', 2, 'Orphan(self.index)'],
+    ],
+  );
   const unregistered = d.diagnostics[1].diagnostic;
   assert.match(String(unregistered.message), /^Orphan is submitted as a subtask but no Runner registers it \(`pipeline.workflow:runner`\)/);
   const [fix] = (unregistered.data as { fixes: TaskFix[] }).fixes;
@@ -40,11 +45,17 @@ test('the fixture project: an unregistered subtask (with its fix) and an unseria
   assert.match(workflow, /Runner\(tasks=\[\*TASKS, t\.Merge, Orphan\], cache=/);
   // With the fix applied the project is clean of that warning.
   const again = discoverTasks([...after].map(([path, t]) => ({ path, text: t })));
-  assert.deepEqual(again.diagnostics.map((x) => x.diagnostic.code), ['task-field-type-unsupported']);
+  assert.deepEqual(
+    again.diagnostics.map((x) => x.diagnostic.code),
+    ['task-field-type-unsupported'],
+  );
 });
 
 test('a name already bound in the list module gets no import, an empty list gets the bare name', () => {
-  const d = discoverTasks([{ path: 'app.py', text: `from tilebox.workflows import Task, Runner
+  const d = discoverTasks([
+    {
+      path: 'app.py',
+      text: `from tilebox.workflows import Task, Runner
 
 class Parent(Task):
     def execute(self, context):
@@ -55,12 +66,18 @@ class Child(Task):
 
 runner = Runner(tasks=[Parent])
 empty = Runner(tasks=[])
-` }]);
-  const fixes = (d.diagnostics.find((x) => x.diagnostic.code === 'task-subtask-not-registered')!.diagnostic.data as { fixes: TaskFix[] }).fixes;
-  assert.deepEqual(fixes.map((f) => [f.title, f.edits.map((e) => [e.range.line + 1, e.range.character, e.newText])]), [
-    ['Add Child to runner `app:runner`', [[10, 29, ', Child']]],
-    ['Add Child to runner `app:empty`', [[11, 22, 'Child']]],
+`,
+    },
   ]);
+  const fixes = (d.diagnostics.find((x) => x.diagnostic.code === 'task-subtask-not-registered')!.diagnostic.data as { fixes: TaskFix[] })
+    .fixes;
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.edits.map((e) => [e.range.line + 1, e.range.character, e.newText])]),
+    [
+      ['Add Child to runner `app:runner`', [[10, 29, ', Child']]],
+      ['Add Child to runner `app:empty`', [[11, 22, 'Child']]],
+    ],
+  );
 });
 
 test('no "not registered" warning when a Runner is computed (it may register anything) or there is no Runner', () => {
@@ -72,7 +89,10 @@ class Child(Task):
     def execute(self, context): ...
 `;
   assert.deepEqual(discoverTasks([{ path: 'a.py', text: tasks }]).diagnostics, []);
-  assert.deepEqual(discoverTasks([{ path: 'a.py', text: `${tasks}runner = Runner(tasks=[Parent])\nother = Runner(tasks=make())\n` }]).diagnostics, []);
+  assert.deepEqual(
+    discoverTasks([{ path: 'a.py', text: `${tasks}runner = Runner(tasks=[Parent])\nother = Runner(tasks=make())\n` }]).diagnostics,
+    [],
+  );
 });
 
 test('an inherited identifier makes two registered classes duplicates; an inherited execute is not executable', () => {
@@ -93,16 +113,45 @@ class Lazy(Variant):
 runner = Runner(tasks=[Base, Variant, Lazy])
 `;
   const d = discoverTasks([{ path: 'w.py', text: src }]);
-  assert.deepEqual(d.diagnostics.map(({ diagnostic: g }) => [g.code, covered(src, g.range), g.message]), [
-    ['task-duplicate-identifier', 'Variant', "Duplicate task identifier: A task 'acme/Same' with version 'v1.0' is already registered. (Base and Variant share it)"],
-    ['task-not-executable', 'Lazy', 'Task Lazy (acme/Same) is not executable. It must have an execute method in order to register it with a task runner.'],
-  ]);
+  assert.deepEqual(
+    d.diagnostics.map(({ diagnostic: g }) => [g.code, covered(src, g.range), g.message]),
+    [
+      [
+        'task-duplicate-identifier',
+        'Variant',
+        "Duplicate task identifier: A task 'acme/Same' with version 'v1.0' is already registered. (Base and Variant share it)",
+      ],
+      [
+        'task-not-executable',
+        'Lazy',
+        'Task Lazy (acme/Same) is not executable. It must have an execute method in order to register it with a task runner.',
+      ],
+    ],
+  );
 });
 
 test('field types: only what no SDK version can serialise is reported', () => {
-  const fieldsOf = (types: string[]) => `from tilebox.workflows import Task\nclass A(Task):\n${types.map((t, i) => `    f${i}: ${t}`).join('\n')}\n    def execute(self, context): ...\n`;
-  const fine = ['str', 'int', 'list[float]', 'dict[str, int] | None', 'GeoBox', 'Geometry', 'UUID', 'datetime', 'tuple[datetime, datetime]', 'Literal["a", "b"]', 'TimeInterval', 'typing_type_name', '"Subtype"'];
+  const fieldsOf = (types: string[]) =>
+    `from tilebox.workflows import Task\nclass A(Task):\n${types.map((t, i) => `    f${i}: ${t}`).join('\n')}\n    def execute(self, context): ...\n`;
+  const fine = [
+    'str',
+    'int',
+    'list[float]',
+    'dict[str, int] | None',
+    'GeoBox',
+    'Geometry',
+    'UUID',
+    'datetime',
+    'tuple[datetime, datetime]',
+    'Literal["a", "b"]',
+    'TimeInterval',
+    'typing_type_name',
+    '"Subtype"',
+  ];
   assert.deepEqual(discoverTasks([{ path: 'a.py', text: fieldsOf(fine) }]).diagnostics, []);
   const bad = ['Callable[[], None]', 'type[Task]', 'Iterator[int]', 'complex', 'IO[bytes]', 'ExecutionContext'];
-  assert.deepEqual(discoverTasks([{ path: 'a.py', text: fieldsOf(bad) }]).diagnostics.map((x) => x.diagnostic.code), bad.map(() => 'task-field-type-unsupported'));
+  assert.deepEqual(
+    discoverTasks([{ path: 'a.py', text: fieldsOf(bad) }]).diagnostics.map((x) => x.diagnostic.code),
+    bad.map(() => 'task-field-type-unsupported'),
+  );
 });

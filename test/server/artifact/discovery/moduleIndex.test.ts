@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeModule, resolveDiscovery } from '../../../../server/src/artifact/discovery/index';
 
-const task = analyzeModule('app/tasks.py', 'from tilebox.workflows import Task\nfrom app.names import NAME\n\nclass A(Task):\n    @staticmethod\n    def identifier():\n        return NAME, "v1.0"\n    def execute(self, context): ...\n')!;
+const task = analyzeModule(
+  'app/tasks.py',
+  'from tilebox.workflows import Task\nfrom app.names import NAME\n\nclass A(Task):\n    @staticmethod\n    def identifier():\n        return NAME, "v1.0"\n    def execute(self, context): ...\n',
+)!;
 const names = (value: string) => analyzeModule('app/names.py', `NAME = "${value}"\n`)!;
 const others = Array.from({ length: 50 }, (_, i) => analyzeModule(`app/other${i}.py`, `X = ${i}\n`)!);
 
@@ -19,10 +22,19 @@ test('a re-resolution with one file replaced sees the new file (the module index
 });
 
 test('one file resolved alone: its tasks with their Runners, no project-wide checks', () => {
-  const runner = analyzeModule('app/runner.py', 'from tilebox.workflows import Runner\nfrom app.tasks import A\nrunner = Runner(tasks=[A, A])\n')!;
+  const runner = analyzeModule(
+    'app/runner.py',
+    'from tilebox.workflows import Runner\nfrom app.tasks import A\nrunner = Runner(tasks=[A, A])\n',
+  )!;
   const modules = [task, names('n'), runner, ...others];
   const one = resolveDiscovery(modules, 'app/tasks.py');
-  assert.deepEqual(one.tasks.map((t) => [t.className, t.runners]), [['A', ['app.runner:runner']]]);
+  assert.deepEqual(
+    one.tasks.map((t) => [t.className, t.runners]),
+    [['A', ['app.runner:runner']]],
+  );
   assert.deepEqual(one.diagnostics, []);
-  assert.deepEqual(resolveDiscovery(modules).diagnostics.map((d) => d.diagnostic.code), ['task-duplicate-identifier']);
+  assert.deepEqual(
+    resolveDiscovery(modules).diagnostics.map((d) => d.diagnostic.code),
+    ['task-duplicate-identifier'],
+  );
 });

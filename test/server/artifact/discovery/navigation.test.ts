@@ -23,9 +23,20 @@ test('the task under the cursor: its class line, or a constructor in a subtask c
 
 test('references of a task: declaration on request, registrations and subtask calls', () => {
   const merge = d.tasks.find((t) => t.className === 'Merge')!;
-  assert.deepEqual(taskReferences(d, merge, true).map((r) => [r.file, r.span.line + 1]), [['pipeline/tasks.py', 41], ['pipeline/workflow.py', 7], ['pipeline/tasks.py', 22]]);
+  assert.deepEqual(
+    taskReferences(d, merge, true).map((r) => [r.file, r.span.line + 1]),
+    [
+      ['pipeline/tasks.py', 41],
+      ['pipeline/workflow.py', 7],
+      ['pipeline/tasks.py', 22],
+    ],
+  );
   const orphan = d.tasks.find((t) => t.className === 'Orphan')!;
-  assert.deepEqual(taskReferences(d, orphan, false).map((r) => r.file), ['pipeline/tasks.py'], 'created in Chunk, in no Runner');
+  assert.deepEqual(
+    taskReferences(d, orphan, false).map((r) => r.file),
+    ['pipeline/tasks.py'],
+    'created in Chunk, in no Runner',
+  );
 });
 
 test('a runner path finds the Runner where it is defined and where it is re-exported', () => {
@@ -36,7 +47,13 @@ test('a runner path finds the Runner where it is defined and where it is re-expo
 });
 
 test('workspace symbol queries match class names and identifiers, characters in order, any case', () => {
-  assert.deepEqual(matchingTasks(d, 'acme/forms/ing').map((t) => t.className), ['Ingest']);
-  assert.deepEqual(matchingTasks(d, 'FrEnv').map((t) => t.className), ['FromEnvironment']);
+  assert.deepEqual(
+    matchingTasks(d, 'acme/forms/ing').map((t) => t.className),
+    ['Ingest'],
+  );
+  assert.deepEqual(
+    matchingTasks(d, 'FrEnv').map((t) => t.className),
+    ['FromEnvironment'],
+  );
   assert.deepEqual(matchingTasks(d, 'zzz'), []);
 });

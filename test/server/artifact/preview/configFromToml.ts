@@ -12,7 +12,10 @@ export function configFromToml(text: string): WorkflowConfig {
     if (at < 0) throw new Error(`not in the test config: ${needle}`);
     return { start: position(text, at), end: position(text, at + needle.length) };
   };
-  const located = (key: string, value: string): Located<string> => ({ value, range: rangeOf(JSON.stringify(value), text.indexOf(`${key} =`)) });
+  const located = (key: string, value: string): Located<string> => ({
+    value,
+    range: rangeOf(JSON.stringify(value), text.indexOf(`${key} =`)),
+  });
   const list = (key: string, values: unknown) => {
     const from = text.indexOf(`${key} =`);
     return ((values as string[] | undefined) ?? []).map((value) => ({ value, range: rangeOf(JSON.stringify(value), from) }));
@@ -27,7 +30,10 @@ export function configFromToml(text: string): WorkflowConfig {
     exclude: list('exclude', b.exclude),
     useGitignore: b.use_gitignore !== false,
     targets: [],
-    headers: { workflow: text.includes('[workflow]') ? rangeOf('[workflow]') : undefined, build: text.includes('[build]') ? rangeOf('[build]') : undefined },
+    headers: {
+      workflow: text.includes('[workflow]') ? rangeOf('[workflow]') : undefined,
+      build: text.includes('[build]') ? rangeOf('[build]') : undefined,
+    },
   };
 }
 

@@ -27,17 +27,31 @@ test('tabs and odd spacing', () => {
 });
 
 test('quoted keys and dotted headers', () => {
-  const text = '[workflow]\n"slug" = "a"\n\'runner\' = "a:b"\n[build]\ninclude = ["x"]\n[targets."my dev"]\nclusters = ["c"]\n[targets . prod]\nclusters = ["d"]\n';
+  const text =
+    '[workflow]\n"slug" = "a"\n\'runner\' = "a:b"\n[build]\ninclude = ["x"]\n[targets."my dev"]\nclusters = ["c"]\n[targets . prod]\nclusters = ["d"]\n';
   const { config, diagnostics } = validateWorkflowConfig(text);
   assert.deepEqual(diagnostics, []);
-  assert.deepEqual(config!.targets.map((t) => [t.name.value, textAt(text, t.name.range)]), [['my dev', '"my dev"'], ['prod', 'prod']]);
+  assert.deepEqual(
+    config!.targets.map((t) => [t.name.value, textAt(text, t.name.range)]),
+    [
+      ['my dev', '"my dev"'],
+      ['prod', 'prod'],
+    ],
+  );
 });
 
 test('multi-line arrays with comments and trailing commas keep every item range', () => {
-  const text = '[workflow]\nslug = "a"\nrunner = "a:b"\n[build]\ninclude = [\n  # the project\n  "pyproject.toml", # deps\n\n  "src/**",\n]\n';
+  const text =
+    '[workflow]\nslug = "a"\nrunner = "a:b"\n[build]\ninclude = [\n  # the project\n  "pyproject.toml", # deps\n\n  "src/**",\n]\n';
   const { config, diagnostics } = validateWorkflowConfig(text);
   assert.deepEqual(diagnostics, []);
-  assert.deepEqual(config!.include.map((i) => [i.value, i.range.start.line, i.range.start.character]), [['pyproject.toml', 6, 2], ['src/**', 8, 2]]);
+  assert.deepEqual(
+    config!.include.map((i) => [i.value, i.range.start.line, i.range.start.character]),
+    [
+      ['pyproject.toml', 6, 2],
+      ['src/**', 8, 2],
+    ],
+  );
 });
 
 test('literal, multi-line and escaped strings', () => {
@@ -46,7 +60,10 @@ test('literal, multi-line and escaped strings', () => {
   assert.deepEqual(diagnostics, []);
   assert.equal(config!.slug!.value, 'lit-slug');
   assert.equal(config!.runner!.value, 'a:b');
-  assert.deepEqual(config!.include.map((i) => i.value), ['abc', 'x']);
+  assert.deepEqual(
+    config!.include.map((i) => i.value),
+    ['abc', 'x'],
+  );
 });
 
 test('characters outside the BMP count as two UTF-16 units', () => {
@@ -70,7 +87,10 @@ test('an inline table spread over lines (TOML 1.1) is read whole, not cut at its
   const { config, diagnostics } = validateWorkflowConfig(text);
   assert.deepEqual(diagnostics, []);
   assert.equal(textAt(text, config!.runner!.range), '"a:b"');
-  assert.deepEqual(parseToml(text).comments.map((c) => c.text), ['# the slug']);
+  assert.deepEqual(
+    parseToml(text).comments.map((c) => c.text),
+    ['# the slug'],
+  );
 });
 
 test('an inline table whose `}` is missing still ends before the next statement', () => {
@@ -79,9 +99,18 @@ test('an inline table whose `}` is missing still ends before the next statement'
   const [top, build] = doc.sections;
   assert.equal(top.entries.length, 2);
   assert.equal(top.entries[1].key[0].name, 'runner');
-  assert.deepEqual(build.header!.key.map((k) => k.name), ['build']);
-  assert.deepEqual(build.entries.map((e) => e.key[0].name), ['include']);
-  assert.deepEqual(doc.comments.map((c) => c.text), ['# the slug']);
+  assert.deepEqual(
+    build.header!.key.map((k) => k.name),
+    ['build'],
+  );
+  assert.deepEqual(
+    build.entries.map((e) => e.key[0].name),
+    ['include'],
+  );
+  assert.deepEqual(
+    doc.comments.map((c) => c.text),
+    ['# the slug'],
+  );
 });
 
 test('thousands of unclosed `{` lines parse in linear time', () => {
