@@ -90,7 +90,7 @@ test('task lenses: identifier and deployed state; Submit Job… asks for the fie
       await answer('Job name', undefined);
       for (const [field, value] of fields) await answer(`${job}: ${field}`, value);
       await answer('Max retries', '0');
-      await wb.notification(`Submitted job "${job}"`, 30_000);
+      await wb.notification(`Queued job "${job}"`, 30_000);
     };
 
     await wb.openFile('scene_qa/tasks.py');
@@ -133,7 +133,7 @@ test('task lenses: identifier and deployed state; Submit Job… asks for the fie
     await wb.problems({ until: (rows) => !rows.some((r) => /scenes \(list/.test(r)) });
     await wb.runCommand('Tilebox: Submit Job with This Input');
     await answer('Max retries', '0');
-    await wb.notification('Submitted job "ExportMosaic"', 30_000);
+    await wb.notification('Queued job "ExportMosaic"', 30_000);
 
     const sent = submits(s).map((argv) => {
       const at = argv.indexOf('--input');
