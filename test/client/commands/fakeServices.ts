@@ -6,6 +6,7 @@ import { harness } from '../cliAdapter/helpers';
 import { JobCache } from '../../../client/src/jobs/jobCache';
 import { jobGet } from '../../../client/src/cliAdapter/calls';
 import { exampleProject, KEY } from './support';
+import { URI } from 'vscode-uri';
 
 export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' | 'none' } = {}) {
   const h = harness();
@@ -19,7 +20,8 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
       subscriptions: [] as { dispose(): void }[],
       workspaceState: memento(),
       globalStorageUri: { fsPath: '/tmp/tilebox-fake-global-storage' },
-      extensionUri: { scheme: 'file', path: '/ext', fsPath: '/ext' },
+      // A real URI, as VS Code gives: the job panel joins paths onto it.
+      extensionUri: URI.file('/ext'),
     },
     log: { debug() {}, info() {}, warn() {}, error() {}, show: () => void logShown.push(1) },
     cli: h.cli,
