@@ -28,13 +28,13 @@ function reportedSeverities(): Map<string, Set<string>> {
       add(m[1], m[3]);
       if (m[2]) add(m[2], m[3]);
     }
-    for (const m of text.matchAll(/\berror\('([a-z-]+)'/g)) add(m[1], 'ERROR');
-    for (const m of text.matchAll(/severity: (\d), code: '([a-z-]+)'/g)) add(m[2], m[1]);
+    for (const m of text.matchAll(/\berror\(\s*'([a-z-]+)'/g)) add(m[1], 'ERROR');
+    for (const m of text.matchAll(/severity: (\d),\s*code: '([a-z-]+)'/g)) add(m[2], m[1]);
     // fileChecks.ts reports the two lock-file codes from one loop: `diagnostic(code, WARNING, ...)`.
-    const loop = /diagnostic\(code, (ERROR|WARNING)/.exec(text);
+    const loop = /diagnostic\(\s*code,\s*(ERROR|WARNING)/.exec(text);
     if (loop) for (const m of text.matchAll(/'([a-z-]+-not-included)'/g)) add(m[1], loop[1]);
     // The root rule (config/rootRule.ts) names its code; crossField.ts reports it: `diagnostic(refusal.code, ERROR, ...)`.
-    const refusal = /diagnostic\(refusal\.code, (ERROR|WARNING)/.exec(text);
+    const refusal = /diagnostic\(\s*refusal\.code,\s*(ERROR|WARNING)/.exec(text);
     const rootCodes = /export type RootCode = ([^;]+);/.exec(readFileSync(join(SRC, 'config/rootRule.ts'), 'utf8'))![1];
     if (refusal) for (const m of rootCodes.matchAll(/'([a-z-]+)'/g)) add(m[1], refusal[1]);
   }
