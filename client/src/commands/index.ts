@@ -1,7 +1,6 @@
 // registerCommands: every Tilebox command, wired once through the CommandRegistrar (logging,
 // failure messages, next steps), plus the job panels, runner terminals, the job watcher and
 // the `tilebox` task provider they share.
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings, settingName } from '../contributes';
 import { JobPanels } from '../jobs/JobPanels';
@@ -13,7 +12,7 @@ import { ptyTerminalHost } from '../runner/ptyTerminalHost';
 import { RunnerTerminals, type TerminalLike } from '../runner/terminals';
 import type { Services } from '../services';
 import { jobGet, workflowGet } from '../cliAdapter/calls';
-import { locateCli } from '../cliAdapter/locate';
+import { locateConfiguredCli } from '../locateConfiguredCli';
 import { clearApiKeyFlow, setApiKeyFlow } from './account';
 import { deployFlow, undeployFlow } from './deploy';
 import { cancelFlow, copyJobIdFlow, retryFlow } from './jobActions';
@@ -80,13 +79,6 @@ export function registerCommands(services: Services, options: CommandOptions = {
     refresh.refresh('clusters');
     panels.renderAll();
   });
-  const locate = async () =>
-    locateCli({
-      configuredPath: config().get<string>(settingName(Settings.cliPath)),
-      pathEnv: process.env.PATH,
-      home: os.homedir(),
-      platform: process.platform,
-    });
   const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;
   const canceledHere = new Set<string>();
   // The status bar shows the job last submitted or retried here, from the one job cache: a panel or a retry that
@@ -115,7 +107,7 @@ export function registerCommands(services: Services, options: CommandOptions = {
     }),
     terminals,
     { dispose: () => watcher.dispose() },
-    vscode.tasks.registerTaskProvider(TASK_TYPE, new TileboxTaskProvider(services, locate, apiUrl)),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new TileboxTaskProvider(services, locateConfiguredCli, apiUrl)),
     secrets.onDidChange(() => void markDoneSteps()),
     projects.onDidChange(() => void markDoneSteps()),
   );
@@ -138,7 +130,14 @@ export function registerCommands(services: Services, options: CommandOptions = {
     projectTasks: (p: { configPath: string }) => loadedTasks.tasksOf(p.configPath),
   });
   const releaseDeps = (signal: AbortSignal) => ({ ...base(signal), projects, refresh });
-  const runnerDeps = (signal: AbortSignal) => ({ ...base(signal), terminals, locate, apiKey: () => secrets.get(), apiUrl, projects });
+  const runnerDeps = (signal: AbortSignal) => ({
+    ...base(signal),
+    terminals,
+    locate: locateConfiguredCli,
+    apiKey: () => secrets.get(),
+    apiUrl,
+    projects,
+  });
   // A view-title button gets the focused row, which may be a workflow that is not in the workspace: ask then.
   const projectOf = async (arg: unknown, placeHolder: string) =>
     (await projectFor(projects, arg, placeHolder)) ?? pickProject(projects, placeHolder);

@@ -1,7 +1,6 @@
 // The half of activation that may run the tilebox CLI: only in a trusted workspace. Builds the Services
 // (CLI adapter, refresh, projects, API key, status bar, views), keeps the welcome-view context keys current,
 // and registers the commands. Loaded lazily by extension.ts, so untrusted windows never evaluate it.
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { registerCommands } from '../commands';
 import { ContextKeys, Settings, settingName } from '../contributes';
@@ -9,7 +8,7 @@ import type { WorkspaceProjects } from '../projects/WorkspaceProjects';
 import { ViewRefresher } from '../refresh/ViewRefresher';
 import { type CliRunner, SecretApiKeyStore, type Services, type ViewName } from '../services';
 import { TileboxStatusBar } from '../status/TileboxStatusBar';
-import { locateCli } from '../cliAdapter/locate';
+import { locateConfiguredCli } from '../locateConfiguredCli';
 import { callTimeoutMs, jobGet } from '../cliAdapter/calls';
 import { TileboxCli } from '../cliAdapter/runCli';
 import type { CliFailure } from '../cliAdapter/types';
@@ -28,15 +27,8 @@ export async function startTrustedFeatures(
   beforeRegister: () => void = () => undefined,
 ): Promise<void> {
   const secrets = new SecretApiKeyStore(context.secrets);
-  const locate = async () =>
-    locateCli({
-      configuredPath: config().get<string>(settingName(Settings.cliPath)),
-      pathEnv: process.env.PATH,
-      home: os.homedir(),
-      platform: process.platform,
-    });
   const adapter = new TileboxCli({
-    locate,
+    locate: locateConfiguredCli,
     apiKey: () => secrets.get(),
     apiUrl: () => config().get<string>(settingName(Settings.apiUrl))?.trim() || undefined,
     log: (line) => log.info(line),
@@ -55,7 +47,7 @@ export async function startTrustedFeatures(
   };
   const recheck = async () => {
     const before = JSON.stringify(gate);
-    gate.cliMissing = 'searched' in (await locate());
+    gate.cliMissing = 'searched' in (await locateConfiguredCli());
     gate.noApiKey = (await secrets.source()) === 'none';
     publishGate();
     return before !== JSON.stringify(gate);
