@@ -19,6 +19,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { after } from 'node:test';
 import { Workbench } from './workbench.mjs';
 import { runStandin } from './seed.mjs';
 import { cache, codeServer, exampleProject, root, standinBin, vsix } from './harness-paths.mjs';
@@ -27,15 +28,69 @@ export { root, standinBin, vsix };
 
 const { chromium } = createRequire(join(cache, 'package.json'))('playwright-core');
 
-const freePort = () =>
+/** A port nothing listens on: `wanted` when it is free, else one the system picks. */
+const freePort = (wanted = 0) =>
   new Promise((ok, fail) => {
     const srv = createServer()
-      .once('error', fail)
-      .listen(0, '127.0.0.1', () => {
+      .once('error', (e) => (wanted ? freePort().then(ok, fail) : fail(e)))
+      .listen(wanted, '127.0.0.1', () => {
         const { port } = srv.address();
         srv.close(() => ok(port));
       });
   });
+
+/**
+ * One chromium per test process with one profile, and one code-server origin (a port kept for the process): loading
+ * the workbench is mostly compiling its 11 MB of JavaScript, which chromium's code cache then skips for every later
+ * session. Each session gets a new page, and everything a page can store for the origin (IndexedDB, where VS Code
+ * for the web keeps its own and every extension's state, local storage, service workers, cookies) is cleared when the
+ * session closes, so sessions share compiled code and nothing a test can see.
+ */
+let browser;
+let profile;
+let processPort;
+function sharedBrowser() {
+  profile ??= mkdtempSync(join(tmpdir(), 'tilebox-e2e-chromium-'));
+  browser ??= chromium
+    .launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      timeout: 30_000,
+      viewport: { width: 1400, height: 900 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    })
+    .then((context) => {
+      context.on('close', () => {
+        browser = undefined;
+      });
+      return context;
+    });
+  return browser;
+}
+after(async () => {
+  await (await browser?.catch(() => undefined))?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** The port this process's sessions serve code-server on (see sharedBrowser); another when it was taken meanwhile. */
+async function sessionPort() {
+  processPort = await freePort(processPort);
+  return processPort;
+}
+
+const storageTypes = 'cookies,indexeddb,local_storage,service_workers,cache_storage,file_systems,websql,storage_buckets';
+async function forgetOrigin(page, port) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: `http://127.0.0.1:${port}`, storageTypes });
+  await cdp.detach();
+}
 
 /** Polls check() until it returns a truthy value or `ms` pass (then throws `what`). */
 export async function waitUntil(what, check, ms = 20_000, every = 200) {
@@ -191,7 +246,7 @@ async function startLockedSession(o, unlock) {
   if (o.apiKey !== null) env.TILEBOX_API_KEY = o.apiKey ?? 'tbx-e2e-test-key';
   await o.prepare?.(dirs.workspace, env);
 
-  const port = await freePort();
+  const port = await sessionPort();
   const server = spawn(
     'node',
     [
@@ -220,7 +275,7 @@ async function startLockedSession(o, unlock) {
     serverLog += d;
   });
 
-  const session = { id, dirs, env, port, server, serverLog: () => serverLog, browser: undefined, page: undefined, wb: undefined };
+  const session = { id, dirs, env, port, server, serverLog: () => serverLog, page: undefined, wb: undefined };
   session.close = () => closeSession(session, base).finally(unlock);
   try {
     await waitUntil(
@@ -231,20 +286,7 @@ async function startLockedSession(o, unlock) {
       },
       30_000,
     );
-    session.browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      timeout: 30_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    session.page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    session.page = await (await sharedBrowser()).newPage();
     session.page.setDefaultTimeout(15_000);
     session.wb = new Workbench(session.page, session);
     await session.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { timeout: 30_000 });
@@ -302,9 +344,12 @@ function sessionPids(id) {
 
 async function closeSession(s, base) {
   const timebox = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(r, ms))]);
-  if (s.browser)
+  if (s.page)
     await timebox(
-      s.browser.close().catch(() => {}),
+      forgetOrigin(s.page, s.port)
+        .catch(() => browser?.then((b) => b.close()).catch(() => {})) // cannot forget: start afresh
+        .finally(() => s.page.close())
+        .catch(() => {}),
       5_000,
     );
   try {
