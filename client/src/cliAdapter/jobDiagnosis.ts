@@ -1,20 +1,15 @@
 // Diagnosis the CLI does not give (Tilebox docs on clusters and retries): why a queued job may not run, and
 // whether a retry can succeed with what is deployed. Task identifiers of a job's tasks are not in every CLI
 // version's output; without them we say "cannot check" instead of guessing.
-import type { Cluster, Job, Release, TaskIdentifier, TaskSummary } from './types';
-import { parseTaskVersion } from './validate';
+import { isCompatible, type TaskIdentifier } from '@shared';
+import type { Cluster, Job, Release, TaskSummary } from './types';
+
+// The rule itself is shared with the language server (its retry check on identifier changes).
+export { isCompatible };
 
 export interface Diagnosis {
   code: 'no-release-deployed' | 'no-compatible-release' | 'no-local-runner' | 'unknown-cluster' | 'cannot-check' | 'retry-incompatible';
   message: string;
-}
-
-/** A runner registering `registered` can run a task submitted as `submitted`: same name, same major, minor ≥. */
-export function isCompatible(submitted: TaskIdentifier, registered: TaskIdentifier): boolean {
-  if (submitted.name !== registered.name) return false;
-  const s = parseTaskVersion(submitted.version);
-  const r = parseTaskVersion(registered.version);
-  return !!s && !!r && s.major === r.major && r.minor >= s.minor;
 }
 
 const show = (t: TaskIdentifier) => `${t.name}@${t.version}`;

@@ -1,10 +1,9 @@
 // The contract of the tilebox CLI adapter: domain types read from `--json` output, the
 // failure kinds every call can end in, and the shape of a call. Pure: no `vscode` import.
 
-export interface TaskIdentifier {
-  name: string;
-  version: string;
-}
+import type { TaskIdentifier } from '@shared';
+
+export type { TaskIdentifier };
 
 export interface Release {
   id: string;

@@ -1,9 +1,11 @@
 // Checks for values that end up in a terminal command or a CLI argument list. Values come from the CLI's own
 // output or a user's input; both are validated before use so a crafted slug cannot become a flag.
+import { parseTaskVersion, shortId } from '@shared';
+
+export { parseTaskVersion, shortId };
 
 const SLUG = /^[A-Za-z0-9-]{1,100}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TASK_VERSION = /^v(\d+)\.(\d+)$/;
 
 /** A workflow or cluster slug as the API validates it (1..100 of `[A-Za-z0-9-]`). Never starts a flag. */
 export function isSlug(s: unknown): s is string {
@@ -16,12 +18,7 @@ export function isUuid(s: unknown): s is string {
 
 /** A task version `vMAJOR.MINOR`, e.g. `v1.0`. */
 export function isTaskVersion(s: unknown): s is string {
-  return typeof s === 'string' && TASK_VERSION.test(s);
-}
-
-export function parseTaskVersion(s: string): { major: number; minor: number } | undefined {
-  const m = TASK_VERSION.exec(s);
-  return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
+  return typeof s === 'string' && parseTaskVersion(s) !== undefined;
 }
 
 export class InvalidArgumentError extends Error {
@@ -56,10 +53,4 @@ export function runnerStartArgs(opts: { cluster?: string; count?: number; stopWh
 export function parallelArgs(n: number, command: string[]): string[] {
   if (command.length === 0 || command[0].trim() === '') throw new InvalidArgumentError('The direct runner command is empty');
   return ['parallel', '-n', String(assertCount(n, 'Process count')), '--', ...command];
-}
-
-/** A short, still-distinguishing form of a UUID: its last 8 hex digits (UUIDv7 ids share their time prefix). */
-export function shortId(id: string): string {
-  const hex = id.replace(/-/g, '');
-  return hex.length > 8 ? hex.slice(-8) : id;
 }

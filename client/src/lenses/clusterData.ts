@@ -20,6 +20,11 @@ export class ClusterData implements vscode.Disposable {
     return this.value;
   }
 
+  /** The clusters as last loaded, without asking for a load (undefined while none came). */
+  get loaded(): readonly Cluster[] | undefined {
+    return this.value;
+  }
+
   /** The trusted half: how to load the clusters (the Clusters view's scheduler). */
   attach(load: () => void): void {
     this.loader = load;

@@ -8,8 +8,8 @@ import { createFileFacts } from '../artifact/fileFacts';
 import { gateRoot } from '../artifact/rootGate';
 import { buildPreview, type ProjectMemory, type PythonOverlay } from '../artifact/preview/index';
 import { toSelectionConfig } from '../artifact/project';
-import type { Discovery } from '../artifact/discovery/index';
-import type { ArtifactPreview } from '../shared/protocol';
+import { retryDiagnostics, type Discovery } from '../artifact/discovery/index';
+import type { ArtifactPreview, DeployedRelease } from '../shared/protocol';
 import { ARTIFACT_CODES } from './diagnosticCodes';
 import { describeError } from './guard';
 
@@ -38,6 +38,8 @@ export interface CheckStages {
   validated?(diagnostics: Diagnostic[]): void;
   /** Python files open in the editor (their unsaved text wins over the disk). */
   pythonOverlay?: PythonOverlay;
+  /** The releases deployed now, as the client last reported them; undefined while it has not. */
+  deployed?: readonly DeployedRelease[];
 }
 /** The selection compiles every pattern synchronously (seconds for 20,000): past this many the
  *  live preview is skipped, so the server keeps answering. `check`/`preview` on the CLI still work. */
@@ -84,7 +86,11 @@ export async function checkConfig(
     if (!stages.stillWanted()) return undefined;
     const artifact = applyDiagnosticSettings(text, built.diagnostics, severity);
     // Task problems live in Python files: the severity setting applies, ignore comments (TOML) do not.
-    const pythonDiagnostics = built.pythonDiagnostics.map((f) => ({
+    const retry = retryDiagnostics(built.discovery?.tasks ?? [], config.slug?.value, stages.deployed).map(({ file, diagnostic }) => ({
+      path: path.join(built.preview.root, file),
+      diagnostics: [diagnostic],
+    }));
+    const pythonDiagnostics = [...built.pythonDiagnostics, ...retry].map((f) => ({
       path: f.path,
       diagnostics: applyDiagnosticSettings('', f.diagnostics, severity),
     }));

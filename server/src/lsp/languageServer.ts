@@ -10,7 +10,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { artifactChangedNotification, artifactPreviewRequest, pythonOutlineRequest } from '../shared/protocol';
+import {
+  artifactChangedNotification,
+  artifactPreviewRequest,
+  deployedReleasesNotification,
+  pythonOutlineRequest,
+  type DeployedRelease,
+} from '../shared/protocol';
 import { buildLenses, lensTitle } from './codeLens';
 import { ConfigStore, findConfigs } from './configStore';
 import { checkConfig, emptyPreview } from './checkConfig';
@@ -45,6 +51,8 @@ export function startServer(connection: Connection): Connection {
 
   // The project index and per-file caches, kept current by workspace/didChangeWatchedFiles.
   const memory = new ProjectMemory();
+  /** What the client last said is deployed (its cluster list); undefined until it says anything. */
+  let deployed: { releases: DeployedRelease[]; key: string } | undefined;
   const scheduler = new ValidationScheduler(
     store,
     {
@@ -68,7 +76,7 @@ export function startServer(connection: Connection): Connection {
       log: (message) => log.error(message),
       pythonOverlay: pythonBuffers,
     },
-    (configPath, text, severity, stages) => checkConfig(configPath, text, severity, stages, memory),
+    (configPath, text, severity, stages) => checkConfig(configPath, text, severity, { ...stages, deployed: deployed?.releases }, memory),
   );
   let foundConfigs!: () => void;
   const tasks = new TaskFeatures(
@@ -167,6 +175,18 @@ export function startServer(connection: Connection): Connection {
   connection.onDidChangeConfiguration(
     guard(log, 'configuration change', undefined, ({ settings: pushed }) => {
       settings.changed(pushed);
+      for (const state of scheduler.configs()) scheduler.touch(state.path, 0);
+    }),
+  );
+
+  // The views refreshed their cluster list: the retry check on task identifiers reads it. The same list again
+  // (every poll) changes nothing, so it checks nothing again.
+  connection.onNotification(
+    deployedReleasesNotification,
+    guard(log, 'deployed releases', undefined, ({ releases }) => {
+      const key = JSON.stringify(releases);
+      if (deployed?.key === key) return;
+      deployed = { releases, key };
       for (const state of scheduler.configs()) scheduler.touch(state.path, 0);
     }),
   );

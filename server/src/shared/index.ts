@@ -5,3 +5,5 @@ export * from './archiveIndex';
 export * from './readArchive';
 export { formatBytes } from './formatBytes';
 export { CONFIG_FILE_NAME } from './configFileName';
+export { isCompatible, parseTaskVersion, type TaskIdentifier } from './taskVersion';
+export { shortId } from './shortId';

@@ -1,5 +1,6 @@
 // Custom LSP messages between the client and the language server (part of the shared layer, `@shared`).
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { TaskIdentifier } from './taskVersion';
 
 export interface ArtifactFile {
   path: string;
@@ -97,3 +98,20 @@ export interface PythonOutlineParams {
   uri: string;
 }
 export const pythonOutlineRequest = new RequestType<PythonOutlineParams, PythonOutline | null, void>('tilebox/pythonOutline');
+
+/** One release deployed on one cluster, as the client's last `cluster list` reported it. */
+export interface DeployedRelease {
+  workflowSlug: string;
+  cluster: string;
+  releaseId: string;
+  /** The task identifiers the release's Runner registers. */
+  tasks: TaskIdentifier[];
+}
+export interface DeployedReleasesParams {
+  releases: DeployedRelease[];
+}
+/**
+ * The client's deployment data, sent whenever its cluster list refreshes (never when it is unknown): the server checks
+ * the code's task identifiers against it (`task-retry-incompatible`). Nothing sent: no such check.
+ */
+export const deployedReleasesNotification = new NotificationType<DeployedReleasesParams>('tilebox/deployedReleases');

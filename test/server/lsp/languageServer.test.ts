@@ -17,8 +17,9 @@ import {
   type CompletionList,
   type Diagnostic,
   type MarkupContent,
+  DiagnosticSeverity,
 } from 'vscode-languageserver-protocol';
-import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
+import { artifactPreviewRequest, deployedReleasesNotification } from '../../../server/src/shared/protocol';
 import { applyEdits, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf, type TestClient } from './harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -256,4 +257,44 @@ test('closing a config outside every workspace folder clears its problems; closi
   await client.closeDocument(uri);
   await client.waitFor('the workspace config re-checked from disk', () => withCode(client, uri, 'unknown-key'));
   assert.deepEqual(client.diagnostics.get(outsideUri), [], 'nothing re-published the closed outside config');
+});
+
+test('deployment data from the client: an identifier change that strands failed jobs is information on identifier(), gone without the data', async () => {
+  const { ws, client, uri } = await exampleWorkspace();
+  const tasksPath = join(ws.dir, 'scene_qa', 'tasks.py');
+  const tasksUri = uriOf(tasksPath);
+  const original = readFileSync(tasksPath, 'utf8');
+  const retry = () => withCode(client, tasksUri, 'task-retry-incompatible');
+  const releases = (version: string) => [
+    {
+      workflowSlug: 'scene-qa-F8yVcPRfw2AkoZ',
+      cluster: 'dev-cluster-9xK2mQ4pL8nR7s',
+      releaseId: '0193a2b4-1c2d-7e3f-8a9b-0c1d2e3f4a5b',
+      tasks: [{ name: 'tilebox.com/example/FetchScene', version }],
+    },
+  ];
+  await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  await client.open(tasksUri, original);
+  await client.change(tasksUri, 2, original.replace('"v1.0"', '"v2.0"'));
+  await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  assert.equal(retry(), undefined, 'no deployment data yet: no retry check');
+
+  await client.connection.sendNotification(deployedReleasesNotification, { releases: releases('v1.0') });
+  const found = await client.waitFor('the retry information', retry);
+  assert.equal(found.severity, DiagnosticSeverity.Information);
+  assert.equal(
+    found.range.start.line,
+    original.split('\n').findIndex((l) => l.includes('def identifier')),
+  );
+  assert.match(
+    String(found.message),
+    /release 2e3f4a5b on dev-cluster-9xK2mQ4pL8nR7s runs tilebox\.com\/example\/FetchScene v1\.0; this code declares v2\.0/,
+  );
+
+  await client.change(tasksUri, 3, original.replace('"v1.0"', '"v1.1"'));
+  await client.waitFor('a compatible version to clear it', () => client.diagnostics.has(tasksUri) && !retry());
+  await client.change(tasksUri, 4, original.replace('"v1.0"', '"v2.0"'));
+  await client.waitFor('the retry information again', retry);
+  await client.connection.sendNotification(deployedReleasesNotification, { releases: [] });
+  await client.waitFor('nothing deployed any more: cleared', () => !retry());
 });

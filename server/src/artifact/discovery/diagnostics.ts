@@ -167,4 +167,9 @@ export const TASK_DIAGNOSTIC_CODES = [
     description:
       'A task input field has a type the SDK cannot serialise (a callable, a type, an iterator, a file handle, a complex number).',
   },
+  {
+    code: 'task-retry-incompatible',
+    description:
+      "identifier() declares a version a deployed release's failed jobs could not be retried on (other major, or lower minor); only with deployment data.",
+  },
 ] as const;

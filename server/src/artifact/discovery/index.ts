@@ -14,6 +14,7 @@ export type { Discovery, PythonSource, StaticRunner, StaticTask, StaticSubtask, 
 export type { ModuleFacts } from './facts';
 export { analyzeModule } from './analyzeModule';
 export { TASK_DIAGNOSTIC_CODES } from './diagnostics';
+export { retryDiagnostics } from './retryCheck';
 export { ProjectSymbols } from './symbols';
 
 export function discoverTasks(files: PythonSource[]): Discovery {
@@ -61,6 +62,7 @@ export function resolveDiscovery(modules: readonly ModuleFacts[], onlyFile?: str
       ...(unresolved ? { unresolved: true } : {}),
       key: classKey(ref),
       nameSpan: cls.nameSpan,
+      ...(owner ? { identifierAt: { file: owner.module.file, span: owner.cls.identifier!.nameSpan } } : {}),
       hasExecute: cls.hasExecute,
       fields: classes.fields(ref),
       subtasks: cls.subtasks.map((s): StaticSubtask => {

@@ -37,6 +37,8 @@ export interface StaticTask {
   /** `file#Class`, unique per class. */
   key: string;
   nameSpan: Span;
+  /** Where `identifier()` is defined (the class itself or the base it inherits it from); undefined: the default one. */
+  identifierAt?: { file: string; span: Span };
   hasExecute: boolean;
   /** Input fields in MRO order (annotated, not ClassVar/InitVar, not skip_serialization). */
   fields: StaticField[];

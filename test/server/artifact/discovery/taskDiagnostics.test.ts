@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Range } from 'vscode-languageserver-types';
-import { discoverTasks, TASK_DIAGNOSTIC_CODES } from '../../../../server/src/artifact/discovery/index';
+import { discoverTasks, retryDiagnostics, TASK_DIAGNOSTIC_CODES } from '../../../../server/src/artifact/discovery/index';
 
 /** The source text a diagnostic range covers, so tests assert what the user sees underlined. */
 function covered(text: string, range: Range): string {
@@ -141,6 +141,10 @@ test('every code a Python diagnostic carries is documented', () => {
     'from tilebox.workflows import Task, Runner\nclass C(Task):\n    f: complex\n    def execute(self, context):\n        context.submit_subtask(D())\nclass D(Task):\n    def execute(self, context): ...\nrunner = Runner(tasks=[C, C])\n',
   ];
   const codes = sources.flatMap((s) => discoverTasks([{ path: 'x.py', text: s }]).diagnostics.map((d) => String(d.diagnostic.code)));
+  // The one check that needs deployment data: release r1 runs "a" v0.9, the code declares v1.0.
+  const deployed = [{ workflowSlug: 'wf', cluster: 'dev', releaseId: 'r1', tasks: [{ name: 'a', version: 'v0.9' }] }];
+  const { tasks } = discoverTasks([{ path: 'x.py', text: task('return "a", "v1.0"') }]);
+  codes.push(...retryDiagnostics(tasks, 'wf', deployed).map((d) => String(d.diagnostic.code)));
   assert.deepEqual(
     [...new Set(codes)].sort(),
     [...documented].sort(),
