@@ -134,7 +134,7 @@ function problemLine(project: WorkflowProject, selection: Selection): string {
 
 /** Every selected Python file (no cap); the documented `tasks` and `runners` shapes. */
 async function findTasks(selection: Selection): Promise<Pick<PreviewJson, 'tasks' | 'runners'>> {
-  const discovery = resolveDiscovery(await new ModuleCache().facts(selection.files));
+  const discovery = resolveDiscovery((await new ModuleCache().facts(selection.files)).modules);
   return {
     tasks: discovery.tasks.map(
       (t): TaskJson => ({

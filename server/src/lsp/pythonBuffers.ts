@@ -32,4 +32,8 @@ export class PythonBuffers implements PythonOverlay {
   facts(fsPath: string): ModuleFacts | undefined {
     return this.byPath.get(fsPath);
   }
+
+  paths(): Iterable<string> {
+    return this.byPath.keys();
+  }
 }

@@ -68,43 +68,43 @@ interface Artifact {
   selected: { has(path: string): boolean };
   pythonDiagnostics: PreviewResult['pythonDiagnostics'];
 }
-/** The config-independent part, built once per selection (a keystroke that keeps it reuses it). */
+/** The config-independent part, built once per selection and discovery (a keystroke that keeps both reuses it). */
 const artifacts = new WeakMap<Selection, Artifact>();
 
 /** Binary search: the files are in byte order (sortByPath), and a Set of every path costs more than the few lookups. */
-function isSelected(files: Selection['files'], p: string): boolean {
+function findSelected(files: Selection['files'], p: string): Selection['files'][number] | undefined {
   let lo = 0;
   let hi = files.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const order = byteOrder(files[mid].path, p);
-    if (order === 0) return true;
+    if (order === 0) return files[mid];
     if (order < 0) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return undefined;
 }
 
 function artifactOf(selection: Selection, discovery: Discovery): Artifact {
   const known = artifacts.get(selection);
   if (known && known.discovery === discovery) return known;
-  const absByPath = discovery.diagnostics.length > 0 ? new Map(selection.files.map((f) => [f.path, f.absPath])) : new Map<string, string>();
   const byFile = new Map<string, Diagnostic[]>();
   for (const { file, diagnostic } of discovery.diagnostics) {
-    const abs = absByPath.get(file) ?? file;
+    const abs = findSelected(selection.files, file)?.absPath ?? file;
     byFile.set(abs, [...(byFile.get(abs) ?? []), diagnostic]);
   }
   const artifact: Artifact = {
     discovery,
     preview: {
       root: selection.root,
-      files: selection.files.map(({ path, size }) => ({ path, size })),
+      // A Python keystroke changes only the tasks: the selection's 20,000-entry file list stays the one built before.
+      files: known ? known.preview.files : selection.files.map(({ path, size }) => ({ path, size })),
       excluded: selection.excluded,
       totalBytes: selection.totalBytes,
       tasks: discovery.tasks.map(toDiscoveredTask),
       runners: discovery.runners.map(toDiscoveredRunner),
     },
-    selected: { has: (p) => isSelected(selection.files, p) },
+    selected: known?.selected ?? { has: (p) => findSelected(selection.files, p) !== undefined },
     pythonDiagnostics: [...byFile].map(([path, diagnostics]) => ({ path, diagnostics })),
   };
   artifacts.set(selection, artifact);

@@ -1,6 +1,7 @@
 // Per-file task analysis, cached by (path, size, mtime): after the first preview only the Python
 // files that changed are read and analysed again. `analyzeModule` is the discovery's per-file
 // step; whatever parser sits behind it, this cache is what keeps keystrokes from re-reading it all.
+// A keystroke in an open buffer goes through `patch`: one entry replaced, no other file looked at.
 import * as fs from 'node:fs';
 import { analyzeModule, type ModuleFacts } from '../discovery/index';
 import { moduleNames } from '../discovery/moduleNames';
@@ -20,17 +21,32 @@ interface Entry {
 export interface PythonOverlay {
   version: number;
   facts(absPath: string): ModuleFacts | undefined;
+  /** Absolute paths of the open files. */
+  paths(): Iterable<string>;
+}
+
+/** The facts of a selection's Python files, and where each file's are, so a keystroke can replace one entry. */
+export interface ReadModules {
+  /** In selection order; files whose analysis failed are left out. */
+  modules: ModuleFacts[];
+  /** Absolute path → its position in `modules` (-1: no facts) and its path relative to the root. */
+  at: Map<string, { index: number; rel: string }>;
+  /** Absolute paths whose facts came from an open buffer. */
+  overlaid: Set<string>;
 }
 
 export class ModuleCache {
   private readonly entries = new Map<string, Entry>();
+
+  /** Buffer facts in artifact terms (path relative to the root), one object per buffer facts: an unchanged buffer stays identical. */
+  private readonly fromBuffer = new WeakMap<ModuleFacts, ModuleFacts>();
 
   /**
    * The facts of every selected Python file (no size or count cap: the prefilter in analyzeModule makes a file that
    * cannot declare a task cheap), in selection order; reads only files not cached as they are. An open file's
    * unsaved text wins.
    */
-  async facts(files: readonly SelectedFile[], overlay?: PythonOverlay): Promise<ModuleFacts[]> {
+  async facts(files: readonly SelectedFile[], overlay?: PythonOverlay): Promise<ReadModules> {
     const wanted = files.filter((f) => f.path.endsWith('.py'));
     const stale = wanted.filter((f) => !this.current(f));
     // Synchronous reads: an asynchronous one is four thread-pool round trips (open, stat, read, close), several
@@ -47,13 +63,42 @@ export class ModuleCache {
       }
       this.entries.set(f.absPath, { rel: f.path, size: f.size, mtimeMs: f.mtimeMs, facts: analyzeModule(f.path, text) });
     }
-    const out: ModuleFacts[] = [];
+    const read: ReadModules = { modules: [], at: new Map(), overlaid: new Set() };
     for (const f of wanted) {
-      const open = overlay?.facts(f.absPath);
-      const facts = open ? { ...open, file: f.path, names: moduleNames(f.path) } : this.entries.get(f.absPath)?.facts;
-      if (facts) out.push(facts);
+      const facts = this.factsOf(f.absPath, f.path, overlay, read);
+      read.at.set(f.absPath, { index: facts ? read.modules.push(facts) - 1 : -1, rel: f.path });
     }
-    return out;
+    return read;
+  }
+
+  /**
+   * After only open buffers changed (same selection, nothing on disk changed since `previous` was read): `previous`
+   * with just those files' entries replaced, nothing else read or parsed. Undefined when a file gained or lost its
+   * facts (positions would shift): read them all with `facts` then.
+   */
+  patch(previous: ReadModules, overlay?: PythonOverlay): ReadModules | undefined {
+    const read: ReadModules = { modules: previous.modules.slice(), at: previous.at, overlaid: new Set() };
+    // A buffer closed since goes back to the disk's facts, so the files overlaid last time are looked at too.
+    for (const absPath of new Set([...previous.overlaid, ...(overlay?.paths() ?? [])])) {
+      const slot = previous.at.get(absPath);
+      if (!slot) continue; // not a selected Python file
+      const facts = this.factsOf(absPath, slot.rel, overlay, read);
+      if (slot.index < 0 || !facts) return undefined;
+      read.modules[slot.index] = facts;
+    }
+    return read;
+  }
+
+  private factsOf(absPath: string, rel: string, overlay: PythonOverlay | undefined, read: ReadModules): ModuleFacts | undefined {
+    const open = overlay?.facts(absPath);
+    if (!open) return this.entries.get(absPath)?.facts;
+    read.overlaid.add(absPath);
+    let facts = this.fromBuffer.get(open);
+    if (!facts || facts.file !== rel) {
+      facts = { ...open, file: rel, names: moduleNames(rel) };
+      this.fromBuffer.set(open, facts);
+    }
+    return facts;
   }
 
   private current(f: SelectedFile): boolean {

@@ -3,10 +3,10 @@
 // leaves the selection rules alone reuses that artifact outright; one that changes them walks
 // the index in memory; neither touches the disk unless a file event marked something.
 import type { SelectionConfig } from '../../config/types';
-import { resolveDiscovery, type Discovery, type ModuleFacts } from '../discovery/index';
+import { resolveDiscovery, type Discovery } from '../discovery/index';
 import { ProjectIndex } from '../projectIndex';
 import { selectArtifactFiles, type Selection } from '../select';
-import { ModuleCache, type PythonOverlay } from './moduleCache';
+import { ModuleCache, type PythonOverlay, type ReadModules } from './moduleCache';
 
 export interface Analysed {
   selection: Selection;
@@ -14,9 +14,10 @@ export interface Analysed {
 }
 
 interface Remembered extends Analysed {
-  key: string;
+  config: string;
+  overlayVersion: number;
   generation: number;
-  modules: ModuleFacts[];
+  read: ReadModules;
 }
 
 export class ProjectMemory {
@@ -26,22 +27,32 @@ export class ProjectMemory {
 
   /** The selection and tasks of one config, from memory where nothing they depend on changed. */
   async analyse(configDir: string, config: SelectionConfig, overlay?: PythonOverlay): Promise<Analysed> {
-    const key = keyOf(config, overlay);
+    const key = JSON.stringify(config);
+    const overlayVersion = overlay?.version ?? 0;
     const generation = this.index.generation;
     const known = this.last.get(configDir);
-    if (known && known.key === key && known.generation === generation) return known;
-    const selection = await selectArtifactFiles(configDir, config, { index: this.index });
-    const modules = await this.modules.facts(selection.files, overlay);
-    // Same analysed files as last time (the usual keystroke or an unrelated file event): same tasks.
-    const discovery = known && sameItems(known.modules, modules) ? known.discovery : resolveDiscovery(modules);
-    this.last.set(configDir, { key, generation, selection, discovery, modules });
+    const sameFiles = known && known.config === key && known.generation === generation;
+    if (sameFiles && known.overlayVersion === overlayVersion) return known;
+    // Only open Python buffers changed (a keystroke in one): same selection, same files on disk, so only the
+    // buffers' entries are replaced and the others' cached facts resolved again; nothing is selected, read or parsed.
+    const patched = sameFiles ? this.modules.patch(known.read, overlay) : undefined;
+    const selection = patched ? known!.selection : await selectArtifactFiles(configDir, config, { index: this.index });
+    const read = patched ?? (await this.modules.facts(selection.files, overlay));
+    // Same analysed files as last time (an unrelated file event, a keystroke that kept a syntax error): same tasks.
+    const discovery = known && sameItems(known.read.modules, read.modules) ? known.discovery : resolveDiscovery(read.modules);
+    this.last.set(configDir, { config: key, overlayVersion, generation, selection, discovery, read });
     return { selection, discovery };
   }
 
   /** True when `analyse` would answer from memory at once (nothing it depends on changed). */
   remembers(configDir: string, config: SelectionConfig, overlay?: PythonOverlay): boolean {
     const known = this.last.get(configDir);
-    return !!known && known.key === keyOf(config, overlay) && known.generation === this.index.generation;
+    return (
+      !!known &&
+      known.config === JSON.stringify(config) &&
+      known.overlayVersion === (overlay?.version ?? 0) &&
+      known.generation === this.index.generation
+    );
   }
 
   /** The refresh command: forget the tree below `root` so the next preview walks the disk again. */
@@ -54,11 +65,6 @@ export class ProjectMemory {
   }
 }
 
-/** An edit in an open Python buffer changes the analysis as a file event would. */
-function keyOf(config: SelectionConfig, overlay: PythonOverlay | undefined): string {
-  return `${JSON.stringify(config)}#${overlay?.version ?? 0}`;
-}
-
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -66,5 +72,5 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 /** Without a language server (tests, one-off callers): one walk of the disk, nothing kept. */
 export async function analyseOnce(configDir: string, config: SelectionConfig, overlay?: PythonOverlay): Promise<Analysed> {
   const selection = await selectArtifactFiles(configDir, config);
-  return { selection, discovery: resolveDiscovery(await new ModuleCache().facts(selection.files, overlay)) };
+  return { selection, discovery: resolveDiscovery((await new ModuleCache().facts(selection.files, overlay)).modules) };
 }
