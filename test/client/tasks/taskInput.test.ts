@@ -90,3 +90,20 @@ test('the JSON document is checked against the fields: JSON, shape, names, types
   const one = checkTaskInput([f('n', 'int')], '5');
   assert.deepEqual(one, { ok: true, input: '5' });
 });
+
+test('2,048 bytes of input pass and 2,049 are refused, counted as UTF-8 bytes of the compact JSON', () => {
+  const one = [f('scene', 'str')];
+  const exactly = JSON.stringify('x'.repeat(2046)); // the quotes make it 2,048 bytes
+  assert.deepEqual(checkTaskInput(one, exactly), { ok: true, input: exactly });
+  const over = checkTaskInput(one, JSON.stringify('x'.repeat(2047)));
+  assert.ok(!over.ok);
+  assert.match(over.problem.message, /is 2049 bytes as compact JSON; Tilebox accepts at most 2048/);
+  // "é" is two bytes: 1,023 of them and the quotes are 2,048 bytes, one more is over.
+  assert.equal(checkTaskInput(one, JSON.stringify('é'.repeat(1023))).ok, true);
+  assert.equal(checkTaskInput(one, JSON.stringify('é'.repeat(1024))).ok, false);
+  // Spaces as typed in the JSON document do not count: what is sent is the compact form.
+  const two = [f('a', 'str'), f('b', 'str')];
+  const spaced = `{ "a" : "${'x'.repeat(1000)}" ,\n  "b" : "${'y'.repeat(1033)}" }`;
+  assert.equal(Buffer.byteLength(JSON.stringify(JSON.parse(spaced))), 2048);
+  assert.equal(checkTaskInput(two, spaced).ok, true);
+});
