@@ -152,3 +152,37 @@ positional = Runner([A])
     ],
   );
 });
+
+test('import cycles between modules: star imports and re-exports that lead back end, and what is real is still found', () => {
+  const cyclic = discoverTasks([
+    { path: 'app/__init__.py', text: 'from app.tasks import *\n' },
+    { path: 'app/names.py', text: 'from app.more import *\nfrom tilebox.workflows import Task\nPREFIX = "acme"\n' },
+    { path: 'app/more.py', text: 'from app.names import *\nfrom app.names import PREFIX as P\nVERSION = "v1.2"\n' },
+    {
+      path: 'app/tasks.py',
+      text: `from app import *
+from app.names import *
+from app.more import VERSION, Missing
+
+class Scan(Task):
+    @staticmethod
+    def identifier():
+        return f"{P}/Scan", VERSION
+
+    def execute(self, context): ...
+
+class Ghost(Missing):
+    pass
+`,
+    },
+    {
+      path: 'app/runner.py',
+      text: 'from tilebox.workflows import Runner\nfrom app import Scan\nfrom app.runner import runner as again\n\nrunner = Runner(tasks=[Scan])\n',
+    },
+  ]);
+  assert.deepEqual(
+    cyclic.tasks.map((t) => [t.className, t.name, t.version, t.runners]),
+    [['Scan', 'acme/Scan', 'v1.2', ['app.runner:runner']]],
+    'Task reaches tasks.py through two star imports that import each other; Missing is nowhere, so Ghost is no task',
+  );
+});
