@@ -15,29 +15,18 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { after } from 'node:test';
 import { Workbench } from './workbench.mjs';
 import { runStandin } from './seed.mjs';
-import { cache, codeServer, exampleProject, root, standinBin, vsix } from './harness-paths.mjs';
+import { cache, codeServer, root, standinBin, vsix } from './harness-paths.mjs';
+import { copyExampleProject, freePort } from './exampleWorkspace.mjs';
 
 export { root, standinBin, vsix };
 
 const { chromium } = createRequire(join(cache, 'package.json'))('playwright-core');
-
-/** A port nothing listens on: `wanted` when it is free, else one the system picks. */
-const freePort = (wanted = 0) =>
-  new Promise((ok, fail) => {
-    const srv = createServer()
-      .once('error', (e) => (wanted ? freePort().then(ok, fail) : fail(e)))
-      .listen(wanted, '127.0.0.1', () => {
-        const { port } = srv.address();
-        srv.close(() => ok(port));
-      });
-  });
 
 /**
  * One chromium per test process with one profile, and one code-server origin (a port kept for the process): loading
@@ -217,13 +206,7 @@ async function startLockedSession(o, unlock) {
     workspace: join(base, 'example-project'),
   };
   for (const d of [dirs.home, dirs.state, join(dirs.userData, 'User')]) mkdirSync(d, { recursive: true });
-  cpSync(exampleProject, dirs.workspace, { recursive: true });
-  // A committed repository, as a user's project is (no "untracked" badges in the views and screenshots).
-  const git = (...args) =>
-    execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], { cwd: dirs.workspace, stdio: 'ignore' });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '--no-gpg-sign', '-m', 'example project');
+  copyExampleProject(dirs.workspace, 'e2e');
   writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...defaultSettings, ...o.settings }, null, 2));
   const extensionsDir = join(base, 'extensions');
   cpSync(installedExtensions(), extensionsDir, { recursive: true });

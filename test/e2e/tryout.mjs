@@ -5,11 +5,11 @@
 // extension host's environment lets the extension say so in its status bar.
 // It lives next to the e2e harness because it is the same machinery (code-server, VSIX, example project).
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { cache, codeServer, exampleProject, root, standinBin, vsix } from './harness-paths.mjs';
+import { cache, codeServer, root, standinBin, vsix } from './harness-paths.mjs';
+import { copyExampleProject, freePort } from './exampleWorkspace.mjs';
 import { seedAccount } from './seed.mjs';
 
 const step = (what, cmd, args) => {
@@ -31,29 +31,12 @@ function realCli() {
   return undefined;
 }
 
-const portFree = (port) =>
-  new Promise((ok) => {
-    const srv = createServer()
-      .once('error', () => ok(false))
-      .listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
-  });
-
 step('Building the extension', 'node', ['esbuild.config.mjs']);
 step('Setting up the local VS Code (code-server) and packaging the VSIX', 'bash', ['test/e2e/setup.sh']);
 
 const base = mkdtempSync(join(tmpdir(), 'tilebox-tryout-'));
 const dirs = { workspace: join(base, 'example-project'), userData: join(base, 'user-data'), state: join(base, 'standin-state') };
-cpSync(exampleProject, dirs.workspace, { recursive: true });
-for (const args of [
-  ['init', '-q'],
-  ['add', '-A'],
-  ['commit', '-q', '--no-gpg-sign', '-m', 'example project'],
-]) {
-  execFileSync('git', ['-c', 'user.name=tryout', '-c', 'user.email=tryout@example.invalid', ...args], {
-    cwd: dirs.workspace,
-    stdio: 'ignore',
-  });
-}
+copyExampleProject(dirs.workspace, 'tryout');
 mkdirSync(join(dirs.userData, 'User'), { recursive: true });
 writeFileSync(
   join(dirs.userData, 'User/settings.json'),
@@ -109,8 +92,7 @@ if (real && process.env.TILEBOX_API_KEY) {
   console.log('  The status bar says "Tilebox: stand-in CLI" while it is in use.');
 }
 
-let port = Number(process.env.PORT) || 8080;
-while (!(await portFree(port))) port++;
+const port = await freePort(Number(process.env.PORT) || 8080);
 const server = spawn(
   'node',
   [
