@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withSession } from './harness.mjs';
 
-test('runner link: Go to Definition on the runner string opens runner.py at the Runner object', { timeout: 120_000 }, async () => {
+test('runner link: Go to Definition and Open Link on the runner string open runner.py at the Runner object', { timeout: 120_000 }, async () => {
   await withSession('runner-link', { trust: 'yes' }, async ({ wb, page, dirs }) => {
     const config = readFileSync(join(dirs.workspace, 'tilebox.workflow.toml'), 'utf8').split('\n');
     const line = config.findIndex((l) => l.startsWith('runner = "')) + 1;
@@ -31,6 +31,20 @@ test('runner link: Go to Definition on the runner string opens runner.py at the 
       },
       45_000,
     );
+    await wb.statusBarItem(`Ln ${runnerLine}, Col 1`);
+
+    // The same string is a document link: "Open Link" with the cursor on it (Ctrl+click with a mouse) lands there too.
+    await wb.goToLine(1);
+    await wb.statusBarItem('Ln 1, Col 1');
+    await page.locator('.tab').filter({ hasText: 'tilebox.workflow.toml' }).first().click();
+    await page.locator('.tab.active').filter({ hasText: 'tilebox.workflow.toml' }).waitFor({ timeout: 10_000 });
+    await wb.goToLine(line, 'runner = "scene_qa.ru'.length);
+    await wb.statusBarItem(`Ln ${line}, Col ${'runner = "scene_qa.ru'.length}`);
+    // From the palette, but without runCommand's click into the editor, which would move the cursor off the link.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Open Link');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^Open Link/ }).first().click();
+    await runnerTab.waitFor({ timeout: 15_000 });
     await wb.statusBarItem(`Ln ${runnerLine}, Col 1`);
   });
 });
