@@ -73,53 +73,41 @@ function time(label: string, iso: string | undefined, now: number): TimeModel | 
   return { label, relative: age(iso, now) ?? iso, absolute: absoluteTime(iso) };
 }
 
+/** A button: enabled unless one of `blockers` holds; its tooltip says what it does, or the first reason it cannot. */
+function button(
+  action: PanelAction,
+  label: string,
+  icon: string,
+  does: string,
+  blockers: readonly (readonly [boolean, string])[],
+): ActionModel {
+  const blocked = blockers.find(([holds]) => holds);
+  return { action, label, icon, enabled: !blocked, why: blocked ? blocked[1] : does };
+}
+
 function actions(s: PanelState): ActionModel[] {
   const state = s.job?.state;
-  const known = state !== undefined;
-  const ended = known && isTerminal(state);
+  const loading: [boolean, string] = [state === undefined, 'The job has not been read yet'];
+  const ended = state !== undefined && isTerminal(state);
   return [
-    {
-      action: 'retry',
-      label: 'Retry',
-      icon: 'debug-restart',
-      enabled: known && RETRYABLE_STATES.includes(state),
-      why:
-        known && RETRYABLE_STATES.includes(state)
-          ? 'Run the failed or canceled tasks again'
-          : 'Only a failed or canceled job can be retried',
-    },
-    {
-      action: 'cancel',
-      label: 'Cancel Job',
-      icon: 'circle-slash',
-      enabled: known && ACTIVE_STATES.includes(state),
-      why:
-        known && ACTIVE_STATES.includes(state)
-          ? 'Cancel the job: its queued tasks will not run'
-          : 'Only a queued or running job can be canceled',
-    },
-    {
-      action: 'followLogs',
-      label: s.following ? 'Following Logs' : 'Follow Logs',
-      icon: 'debug-continue',
-      enabled: known && !ended && !s.following,
-      why: s.following
-        ? 'New log lines appear as the job writes them'
-        : ended
-          ? 'The job has ended; its logs are all below'
-          : 'Follow the log while the job runs',
-    },
-    {
-      action: 'startRunner',
-      label: 'Start Runner',
-      icon: 'server-process',
-      enabled: known && !ended && !s.localRunner,
-      why: s.localRunner
-        ? 'A runner for this cluster was started from this editor'
-        : ended
-          ? 'The job has ended'
-          : "Start a runner for the job's cluster in a terminal",
-    },
+    button('retry', 'Retry', 'debug-restart', 'Run the failed or canceled tasks again', [
+      loading,
+      [state !== undefined && !RETRYABLE_STATES.includes(state), 'Only a failed or canceled job can be retried'],
+    ]),
+    button('cancel', 'Cancel Job', 'circle-slash', 'Cancel the job: its queued tasks will not run', [
+      loading,
+      [state !== undefined && !ACTIVE_STATES.includes(state), 'Only a queued or running job can be canceled'],
+    ]),
+    button('followLogs', s.following ? 'Following Logs' : 'Follow Logs', 'debug-continue', 'Follow the log while the job runs', [
+      [s.following, 'New log lines appear as the job writes them'],
+      loading,
+      [ended, 'The job has ended; its logs are all below'],
+    ]),
+    button('startRunner', 'Start Runner', 'server-process', "Start a runner for the job's cluster in a terminal", [
+      [s.localRunner, 'A runner for this cluster was started from this editor'],
+      loading,
+      [ended, 'The job has ended'],
+    ]),
   ];
 }
 

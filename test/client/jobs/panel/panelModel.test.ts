@@ -46,6 +46,17 @@ test('the buttons each state enables: Retry for failed/canceled, Cancel Job and 
   assert.match(following, /title="A runner for this cluster was started from this editor"/);
 });
 
+test('each button says what it does when enabled, and why not when disabled', () => {
+  const titles = (state: JobState) =>
+    Object.fromEntries(buttons(panelHtml({ jobId: ID, job: job(state) }, NOW)).map((b) => [b.label, b.title]));
+  assert.equal(titles('failed').Retry, 'Run the failed or canceled tasks again');
+  assert.equal(titles('running').Retry, 'Only a failed or canceled job can be retried');
+  assert.equal(titles('running')['Cancel Job'], 'Cancel the job: its queued tasks will not run');
+  assert.equal(titles('completed')['Cancel Job'], 'Only a queued or running job can be canceled');
+  assert.equal(titles('completed')['Follow Logs'], 'The job has ended; its logs are all below');
+  assert.equal(titles('running')['Start Runner'], "Start a runner for the job's cluster in a terminal");
+});
+
 test('a queued job says "queued", not "submitted"', () => {
   const text = seen(panelHtml({ jobId: ID, job: job('submitted') }, NOW));
   assert.match(text, /^# scene-qa\nqueued$/m);

@@ -24,6 +24,8 @@ export function seen(html: string): string {
 export interface SeenButton {
   label: string;
   enabled: boolean;
+  /** The tooltip: what the button does, or why it is disabled. */
+  title: string;
 }
 
 /** The buttons in page order (the copy button by its aria-label). */
@@ -31,6 +33,7 @@ export function buttons(html: string): SeenButton[] {
   return [...html.matchAll(/<button([^>]*)>([\s\S]*?)<\/button>/g)].map(([, attrs, inner]) => ({
     label: seen(inner) || (/aria-label="([^"]*)"/.exec(attrs)?.[1] ?? ''),
     enabled: !/aria-disabled="true"/.test(attrs),
+    title: seen(/title="([^"]*)"/.exec(attrs)?.[1] ?? ''),
   }));
 }
 
