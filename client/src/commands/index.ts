@@ -13,6 +13,7 @@ import { RunnerTerminals, type TerminalLike } from '../runner/terminals';
 import type { Services } from '../services';
 import { jobGet, workflowGet } from '../cliAdapter/calls';
 import { locateConfiguredCli } from '../locateConfiguredCli';
+import { apiUrl } from '../apiUrl';
 import { clearApiKeyFlow, setApiKeyFlow } from './account';
 import { deployFlow, undeployFlow } from './deploy';
 import { cancelFlow, copyJobIdFlow, retryFlow } from './jobActions';
@@ -79,7 +80,6 @@ export function registerCommands(services: Services, options: CommandOptions = {
     refresh.refresh('clusters');
     panels.renderAll();
   });
-  const apiUrl = () => config().get<string>(settingName(Settings.apiUrl)) || undefined;
   const canceledHere = new Set<string>();
   // The status bar shows the job last submitted or retried here, from the one job cache: a panel or a retry that
   // reads the job updates it at once.

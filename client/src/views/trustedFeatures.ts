@@ -9,6 +9,7 @@ import { ViewRefresher } from '../refresh/ViewRefresher';
 import { type CliRunner, SecretApiKeyStore, type Services, type ViewName } from '../services';
 import { TileboxStatusBar } from '../status/TileboxStatusBar';
 import { locateConfiguredCli } from '../locateConfiguredCli';
+import { apiUrl } from '../apiUrl';
 import { callTimeoutMs, jobGet } from '../cliAdapter/calls';
 import { TileboxCli } from '../cliAdapter/runCli';
 import type { CliFailure } from '../cliAdapter/types';
@@ -30,7 +31,7 @@ export async function startTrustedFeatures(
   const adapter = new TileboxCli({
     locate: locateConfiguredCli,
     apiKey: () => secrets.get(),
-    apiUrl: () => config().get<string>(settingName(Settings.apiUrl))?.trim() || undefined,
+    apiUrl,
     log: (line) => log.info(line),
   });
   const timeoutMs = () => Math.max(5, config().get<number>(settingName(Settings.cliTimeoutSeconds), 60)) * 1000;
