@@ -57,7 +57,7 @@ export async function deployFlow(d: DeployDeps, arg?: unknown): Promise<Outcome>
     description: t.clusters.join(', '),
     value: { target: t.name, clusters: t.clusters },
   }));
-  choices.push({ label: '$(server) Choose clusters…', description: 'from `cluster list`', value: 'pick' });
+  choices.push({ label: '$(server) Choose clusters…', description: 'from tilebox cluster list', value: 'pick' });
   // Started from a cluster node: that cluster is the destination.
   const preset = clusterFrom(arg);
   let dest: Destination =

@@ -92,6 +92,13 @@ test('deploy from the palette asks which release when there are several, latest 
   assert.equal(ui.asked[1].title, `Deploy release ${shortId(v1)} of scene-qa-F8yVcPRfw2AkoZ to`);
   assert.ok(w.commandsRun().includes(`workflow deploy-release --workflow scene-qa-F8yVcPRfw2AkoZ --release ${v1} --target dev --json`));
   assert.match(done.message, new RegExp(`^Deployed release ${shortId(v1)} of scene-qa-F8yVcPRfw2AkoZ to `));
+  // A pick item's description is plain text: a code span would show its backticks.
+  const descriptions = ui.asked.flatMap((a) => a.descriptions ?? []);
+  assert.ok(descriptions.includes('from tilebox cluster list'), JSON.stringify(descriptions));
+  assert.deepEqual(
+    descriptions.filter((d) => d?.includes('`')),
+    [],
+  );
 });
 
 test('with no clusters, "Choose clusters…" says how to create one instead of an empty list', async () => {
