@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withSession, root } from './harness.mjs';
+import { outputChannelLog, withSession, root } from './harness.mjs';
 
 const COMMENT = '# Scene QA: one release per merged change';
 
@@ -15,7 +15,8 @@ test('TOML highlighting: the config opens as "TOML" with tables, keys, strings, 
     const file = join(ws, 'tilebox.workflow.toml');
     writeFileSync(file, `${COMMENT}\n${readFileSync(file, 'utf8')}`);
   };
-  await withSession('toml-highlighting', { trust: 'yes', prepare }, async ({ wb, page }) => {
+  await withSession('toml-highlighting', { trust: 'yes', prepare }, async (session) => {
+    const { wb, page } = session;
     await wb.openFile('tilebox.workflow.toml');
     assert.equal((await wb.statusBarItem(/^TOML$/)).trim(), 'TOML');
     // The colour each visible word is drawn in, read from the rendered tokens.
@@ -51,5 +52,11 @@ test('TOML highlighting: the config opens as "TOML" with tables, keys, strings, 
       clip: { ...editor, width: Math.min(editor.width, 760), height: 420 },
       timeout: 10_000,
     });
+    // The harness starts VS Code without a startup editor (workbench.startupEditor "none"): the walkthrough, which
+    // otherwise opens by itself on the first start in a Tilebox workspace (issue 15.4), honours that, so nothing
+    // took this editor's place.
+    const tabs = await page.locator('.part.editor .tab').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    assert.ok(!tabs.some((t) => /welcome|walkthrough|get started/i.test(t)), `editor tabs: ${JSON.stringify(tabs)}`);
+    assert.doesNotMatch(outputChannelLog(session), /Opened the getting-started walkthrough/);
   });
 });

@@ -42,7 +42,8 @@ writeFileSync(
   join(dirs.userData, 'User/settings.json'),
   JSON.stringify(
     {
-      'workbench.startupEditor': 'none',
+      // No Welcome page of VS Code's own for a folder; the Tilebox walkthrough opens by itself, as on a first install.
+      'workbench.startupEditor': 'welcomePageInEmptyWorkbench',
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
       'extensions.autoUpdate': false,

@@ -29,7 +29,7 @@ import { loadedTasks } from '../artifact/loadedTasks';
 import { InputDocuments } from '../tasks/InputDocuments';
 import { SubmissionMemory } from '../tasks/submissions';
 import { vscodeUi } from './vscodeUi';
-import { stepDoneBy, stepsAlreadyDone } from './walkthrough';
+import { shouldOpenWalkthrough, stepDoneBy, stepsAlreadyDone, WALKTHROUGH_ID, WALKTHROUGH_OPENED } from './walkthrough';
 
 const config = () => vscode.workspace.getConfiguration('tilebox');
 
@@ -49,15 +49,22 @@ export function registerCommands(services: Services, options: CommandOptions = {
     const step = stepDoneBy[id];
     if (step) setContext(step);
   });
+  let firstCheck = true;
   const markDoneSteps = async () => {
     try {
       await projects.ready?.();
+      if (firstCheck) {
+        firstCheck = false;
+        // A walkthrough that fails to open must not keep the steps below from ticking.
+        await openWalkthroughOnce(services).catch((e: unknown) => services.log.warn(`opening the walkthrough: ${String(e)}`));
+      }
       const apiKey = await secrets.source();
       const slugs = [...new Set(projects.all().flatMap((p) => (p.slug ? [p.slug] : [])))];
       // Releases and deployments already made (on the command line, another machine) tick their steps too.
       const found = apiKey === 'none' ? [] : await Promise.all(slugs.map((slug) => cli.run(workflowGet(slug))));
       const releases =
         found.every((r) => r.kind === 'ok') && found.length ? found.flatMap((r) => (r.kind === 'ok' ? r.value.releases : [])) : undefined;
+      // After opening: VS Code ticks an onContext step when its key changes while the walkthrough is there to see it.
       stepsAlreadyDone({ apiKey, projectsWithSlug: slugs.length, releases }).forEach(setContext);
     } catch (e) {
       services.log.warn(`walkthrough state: ${e instanceof Error ? e.message : String(e)}`);
@@ -176,6 +183,19 @@ export function registerCommands(services: Services, options: CommandOptions = {
   r(Commands.startRunner, (s, arg) => startRunnerFlow(runnerDeps(s), arg));
   r(Commands.startDirectRunner, (s, arg) => startDirectFlow(runnerDeps(s), editorArg(arg)));
   registerDebugging(services, r, jobDeps);
+}
+
+/** The first start in a Tilebox workspace opens the walkthrough, unless the user's settings say not to. */
+async function openWalkthroughOnce({ context, projects, log }: Services): Promise<void> {
+  const workbench = vscode.workspace.getConfiguration('workbench');
+  const openOnInstall = workbench.get<boolean>('welcomePage.walkthroughs.openOnInstall', true);
+  const startupEditor = workbench.get<string>('startupEditor', 'welcomePage');
+  const openedBefore = context.globalState.get(WALKTHROUGH_OPENED) === true;
+  if (!shouldOpenWalkthrough({ openOnInstall, startupEditor, openedBefore, projects: projects.all().length })) return;
+  await context.globalState.update(WALKTHROUGH_OPENED, true);
+  // In the background when the user is already in an editor, as VS Code opens an installed extension's walkthrough.
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, { inactive: !!vscode.window.activeTextEditor });
+  log.info('Opened the getting-started walkthrough (first start in a Tilebox workspace).');
 }
 
 /** Editor-title buttons pass the toml's Uri: turn it into the project folder a flow understands. */

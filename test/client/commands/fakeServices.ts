@@ -19,6 +19,7 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
     context: {
       subscriptions: [] as { dispose(): void }[],
       workspaceState: memento(),
+      globalState: memento(),
       globalStorageUri: { fsPath: '/tmp/tilebox-fake-global-storage' },
       // A real URI, as VS Code gives: the job panel joins paths onto it.
       extensionUri: URI.file('/ext'),

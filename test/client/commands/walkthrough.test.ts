@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import { stepDoneBy, stepsAlreadyDone, WalkthroughKeys } from '../../../client/src/commands/walkthrough';
+import {
+  shouldOpenWalkthrough,
+  stepDoneBy,
+  stepsAlreadyDone,
+  WALKTHROUGH_ID,
+  WALKTHROUGH_OPENED,
+  WalkthroughKeys,
+} from '../../../client/src/commands/walkthrough';
 import { ok, STANDIN_BIN } from '../cliAdapter/helpers';
 import { deployRelease, publishRelease } from '../../../client/src/cliAdapter/calls';
 import { fakeServices, until } from './fakeServices';
@@ -130,3 +137,68 @@ test('releases and deployments made before the editor started tick their steps a
     f.dispose();
   }
 });
+
+test('it opens by itself only on the first start in a Tilebox workspace, and not when the user turned that off', () => {
+  const open = (s: Partial<Parameters<typeof shouldOpenWalkthrough>[0]>) =>
+    shouldOpenWalkthrough({ openOnInstall: true, startupEditor: 'welcomePage', openedBefore: false, projects: 1, ...s });
+  assert.equal(open({}), true, 'first start, a project in the workspace');
+  assert.equal(open({ openOnInstall: false }), false, "the user's workbench.welcomePage.walkthroughs.openOnInstall");
+  assert.equal(open({ startupEditor: 'none' }), false, 'VS Code set to start without an editor');
+  assert.equal(open({ startupEditor: 'welcomePageInEmptyWorkbench' }), true);
+  assert.equal(open({ openedBefore: true }), false, 'once per machine');
+  assert.equal(open({ projects: 0 }), false, 'not a Tilebox workspace');
+});
+
+test('first start: the walkthrough opens once, before the steps already done are ticked; never again after', async () => {
+  const opened = () => fake.state.executed.filter((e) => e.id === 'workbench.action.openWalkthrough');
+  const f = fakeServices();
+  fake.state.contexts.clear();
+  fake.state.executed.length = 0;
+  try {
+    registerCommands(f.s);
+    await until(() => fake.state.contexts.get(WalkthroughKeys.project) === true, 'the start state');
+    assert.equal(opened().length, 1);
+    assert.deepEqual(opened()[0].args, [WALKTHROUGH_ID, { inactive: false }]);
+    const order = fake.state.executed.map((e) => (e.id === 'setContext' ? e.args[0] : e.id));
+    assert.ok(
+      order.indexOf('workbench.action.openWalkthrough') < order.indexOf(WalkthroughKeys.project),
+      'opened first, so it sees the step tick',
+    );
+    assert.equal(f.s.context.globalState.get(WALKTHROUGH_OPENED), true);
+  } finally {
+    f.dispose();
+  }
+  // The next start on the same machine (the same globalState): not again.
+  const again = fakeServices();
+  Object.assign(again.s.context, { globalState: f.s.context.globalState });
+  fake.state.contexts.clear();
+  fake.state.executed.length = 0;
+  try {
+    registerCommands(again.s);
+    await until(() => fake.state.contexts.get(WalkthroughKeys.project) === true, 'the start state again');
+    assert.equal(opened().length, 0);
+  } finally {
+    again.dispose();
+  }
+});
+
+for (const [key, value] of [
+  ['welcomePage.walkthroughs.openOnInstall', false],
+  ['startupEditor', 'none'],
+] as const) {
+  test(`first start with ${key}: ${value}: the steps still tick, nothing opens, nothing is remembered`, async () => {
+    const f = fakeServices();
+    fake.state.contexts.clear();
+    fake.state.executed.length = 0;
+    fake.state.config[key] = value;
+    try {
+      registerCommands(f.s);
+      await until(() => fake.state.contexts.get(WalkthroughKeys.project) === true, 'the start state');
+      assert.equal(fake.state.executed.filter((e) => e.id === 'workbench.action.openWalkthrough').length, 0);
+      assert.equal(f.s.context.globalState.get(WALKTHROUGH_OPENED), undefined);
+    } finally {
+      delete fake.state.config[key];
+      f.dispose();
+    }
+  });
+}
