@@ -29,7 +29,8 @@ import { loadedTasks } from '../artifact/loadedTasks';
 import { InputDocuments } from '../tasks/InputDocuments';
 import { SubmissionMemory } from '../tasks/submissions';
 import { vscodeUi } from './vscodeUi';
-import { shouldOpenWalkthrough, stepDoneBy, stepsAlreadyDone, WALKTHROUGH_ID, WALKTHROUGH_OPENED } from './walkthrough';
+import { stepDoneBy, stepsAlreadyDone } from './walkthrough';
+import { openWalkthroughOnce } from './openWalkthrough';
 
 const config = () => vscode.workspace.getConfiguration('tilebox');
 
@@ -183,19 +184,6 @@ export function registerCommands(services: Services, options: CommandOptions = {
   r(Commands.startRunner, (s, arg) => startRunnerFlow(runnerDeps(s), arg));
   r(Commands.startDirectRunner, (s, arg) => startDirectFlow(runnerDeps(s), editorArg(arg)));
   registerDebugging(services, r, jobDeps);
-}
-
-/** The first start in a Tilebox workspace opens the walkthrough, unless the user's settings say not to. */
-async function openWalkthroughOnce({ context, projects, log }: Services): Promise<void> {
-  const workbench = vscode.workspace.getConfiguration('workbench');
-  const openOnInstall = workbench.get<boolean>('welcomePage.walkthroughs.openOnInstall', true);
-  const startupEditor = workbench.get<string>('startupEditor', 'welcomePage');
-  const openedBefore = context.globalState.get(WALKTHROUGH_OPENED) === true;
-  if (!shouldOpenWalkthrough({ openOnInstall, startupEditor, openedBefore, projects: projects.all().length })) return;
-  await context.globalState.update(WALKTHROUGH_OPENED, true);
-  // In the background when the user is already in an editor, as VS Code opens an installed extension's walkthrough.
-  await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, { inactive: !!vscode.window.activeTextEditor });
-  log.info('Opened the getting-started walkthrough (first start in a Tilebox workspace).');
 }
 
 /** Editor-title buttons pass the toml's Uri: turn it into the project folder a flow understands. */
