@@ -12,6 +12,8 @@ export interface ProcessSpec {
   cwd?: string;
   /** What runs, for the exit line: "The runner", "The installer". */
   what: string;
+  /** What to do when it exits 127 (a program it starts was not found); default: check that program is installed. */
+  notFound?: string;
 }
 
 export interface ExitInfo {
@@ -22,7 +24,7 @@ export interface ExitInfo {
 }
 
 /** How the process ended, in one line; `error` when it did not end as asked. */
-export function exitLine(e: ExitInfo, spec: Pick<ProcessSpec, 'what' | 'file'>): { text: string; error: boolean } {
+export function exitLine(e: ExitInfo, spec: Pick<ProcessSpec, 'what' | 'file' | 'notFound'>): { text: string; error: boolean } {
   const { what } = spec;
   if (e.spawnError) {
     const why =
@@ -39,7 +41,7 @@ export function exitLine(e: ExitInfo, spec: Pick<ProcessSpec, 'what' | 'file'>):
   if (e.code === 0) return { text: `${what} finished (exit 0).`, error: false };
   if (e.code === 127) {
     return {
-      text: `${what} could not start a program it needs (exit 127: command not found). A release runner runs your tasks with uv: install it (https://docs.astral.sh/uv/), make sure \`uv\` is on the PATH VS Code was started with, and start the runner again.`,
+      text: `${what} could not start a program it needs (exit 127: command not found). ${spec.notFound ?? 'Check that the program it runs is installed and on the PATH VS Code was started with (the output above names it).'}`,
       error: true,
     };
   }

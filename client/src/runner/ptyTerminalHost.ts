@@ -13,7 +13,14 @@ export function ptyTerminalHost(): TerminalHost<PtyTerminal> {
   const endListeners = new Set<(t: PtyTerminal) => void>();
   return {
     createTerminal(o: RunnerTerminalOptions): PtyTerminal {
-      const pty = new ProcessPty({ file: o.shellPath, args: o.shellArgs, env: o.env, cwd: o.cwd, what: o.what ?? 'The process' });
+      const pty = new ProcessPty({
+        file: o.shellPath,
+        args: o.shellArgs,
+        env: o.env,
+        cwd: o.cwd,
+        what: o.what ?? 'The process',
+        notFound: o.notFound,
+      });
       // Transient: VS Code would otherwise save the terminal and revive it after a restart.
       const terminal = vscode.window.createTerminal({ name: o.name, pty, isTransient: o.isTransient });
       const t: PtyTerminal = {

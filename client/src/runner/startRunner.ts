@@ -32,6 +32,10 @@ async function launchBasics(d: RunnerDeps): Promise<{ cli: string; env: Record<s
   return { cli: located.path, env: { TILEBOX_API_KEY: key }, prefix: url ? ['--api-url', url] : [] };
 }
 
+/** A release runner's exit 127: the CLI runs the tasks with uv, and uv was not found. */
+const UV_MISSING =
+  'A release runner runs your tasks with uv: install it (https://docs.astral.sh/uv/), make sure uv is on the PATH VS Code was started with, and start the runner again.';
+
 export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Outcome | undefined> {
   // A string argument (a next step, a link) is used as given and refused when it is not a slug.
   const preset = typeof arg === 'string' ? arg : clusterFrom(arg);
@@ -59,7 +63,7 @@ export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Out
   } catch (e) {
     throw e instanceof InvalidArgumentError ? new Problem(e.message) : e;
   }
-  d.terminals.open(slug, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, what: 'The runner' });
+  d.terminals.open(slug, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, what: 'The runner', notFound: UV_MISSING });
   return outcome(`Started ${count === 1 ? 'a runner' : `${count} runners`} for ${slug} in the terminal "${name}".`, [
     { title: 'Submit Job…', command: 'tilebox.job.submit', args: [{ clusterSlug: slug }] },
   ]);

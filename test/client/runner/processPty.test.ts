@@ -38,10 +38,20 @@ test('the output stays and a normal end says so, dimmed, not as an error; the en
 });
 
 test('exit 127 says a needed program (uv) is missing and what to do, in red', async () => {
-  const { out } = await run({ file: '/bin/sh', args: ['-c', 'echo "uv: command not found" >&2; exit 127'] });
+  const notFound = 'A release runner runs your tasks with uv: install it (https://docs.astral.sh/uv/).';
+  const { out } = await run({ file: '/bin/sh', args: ['-c', 'echo "uv: command not found" >&2; exit 127'], notFound });
   assert.match(plain(out), /uv: command not found\r\n/);
-  assert.ok(out.includes(`${RED}The runner could not start a program it needs (exit 127: command not found). `), out);
-  assert.match(plain(out), /install it \(https:\/\/docs\.astral\.sh\/uv\/\)/);
+  assert.ok(out.includes(`${RED}The runner could not start a program it needs (exit 127: command not found). ${notFound}`), out);
+});
+
+test('exit 127 of a process that is not a release runner does not blame uv', () => {
+  const { text, error } = exitLine({ code: 127, signal: null, interrupted: false }, { what: 'The direct runner', file: 'tilebox' });
+  assert.equal(error, true);
+  assert.match(
+    text,
+    /^The direct runner could not start a program it needs \(exit 127: command not found\)\. Check that the program it runs is installed/,
+  );
+  assert.doesNotMatch(text, /uv/);
 });
 
 test('a binary that does not exist says so instead of a silent dead terminal', async () => {
