@@ -38,12 +38,18 @@ test('job notice: a job submitted from the palette that fails elsewhere is annou
         .first()
         .waitFor({ state: 'visible', timeout: 20_000 });
       if (typeof answer === 'string') await wb.answerInput(answer);
+      else if (typeof answer === 'function') await answer();
       else await wb.pick(answer);
     };
 
     await wb.openFile('tilebox.workflow.toml');
     await wb.runCommand('Tilebox: Submit Job…');
-    await step(/which cluster/i, new RegExp(DEV_CLUSTER));
+    await step(/which cluster/i, async () => {
+      // The project's target cluster comes first (Enter takes it), not the account's default cluster (issue 15.4).
+      const rows = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+      assert.match(rows[0] ?? '', new RegExp(DEV_CLUSTER), `cluster rows: ${JSON.stringify(rows)}`);
+      await wb.pick(new RegExp(DEV_CLUSTER));
+    });
     await step(/Task to run/, /tilebox\.com\/example\/FetchScene/);
     await step(/Version of/, 'v1.0');
     await step(/Job name/, JOB);

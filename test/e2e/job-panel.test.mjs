@@ -1,6 +1,8 @@
 // The job panel (issue 15.1): clicking a failed job in the Jobs view opens its panel with the failing task first
-// (its error and the traceback's file:line), the task graph and Retry enabled; Retry there requeues the job and the
-// panel and the Jobs view both say "queued" at once. Screenshot for the README.
+// (its error and the traceback's file:line), the task graph and Retry enabled; a graph box works from the keyboard
+// (Enter narrows the logs to its task); Retry there requeues the job and the panel, the Jobs view and the status bar
+// say "queued" at once; Cancel Job asks with "Cancel Job" / "Keep Job" (no bare "Cancel" beside it) and all three
+// say "canceled" (issue 15.4). Screenshot for the README.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -31,7 +33,7 @@ function prepare(ws, env) {
   runStandin(env, ws, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']);
 }
 
-test('job panel: a failed job shows its failing task first, the graph and Retry; Retry updates panel and tree', {
+test('job panel: a failed job shows its failing task first and the graph (keyboard too); Retry and Cancel update panel, tree and status bar', {
   timeout: 180_000,
 }, async () => {
   await withSession('job-panel', { trust: 'yes', prepare }, async (s) => {
@@ -75,6 +77,20 @@ test('job panel: a failed job shows its failing task first, the graph and Retry;
     });
     assert.deepEqual(wide, [], 'elements wider than 300 px');
 
+    // Keyboard: a task box in the graph is a button; Enter on it narrows the logs to that task.
+    const failedBox = panel.locator('svg.graph .node.state-failed');
+    const failedTask = await failedBox.getAttribute('data-task');
+    await failedBox.focus();
+    await failedBox.press('Enter');
+    await wb.waitFor(
+      'the logs narrowed to the failed task',
+      async () =>
+        (await panel.locator('#task-filter').inputValue()) === failedTask &&
+        /Lines that name FetchScene/.test(await panel.locator('#logs').innerText()),
+      15_000,
+    );
+    await panel.locator('#task-filter').selectOption('');
+
     // The traceback's file:line opens the workspace file.
     await failure.locator('a').first().click();
     await page.locator('.tab.active').filter({ hasText: 'tasks.py' }).first().waitFor({ timeout: 15_000 });
@@ -91,10 +107,23 @@ test('job panel: a failed job shows its failing task first, the graph and Retry;
       },
       30_000,
     );
-    await wb.waitFor(
-      'the Jobs view row to say queued',
-      async () => /queued/.test(await (await wb.treeItem(JOB, { view: 'Jobs' })).innerText()),
-      20_000,
-    );
+    const says = async (state) => {
+      await wb.waitFor(
+        `the Jobs view row to say ${state}`,
+        async () => state.test(await (await wb.treeItem(JOB, { view: 'Jobs' })).innerText()),
+        20_000,
+      );
+      await wb.waitFor(`the status bar to say ${state}`, async () => state.test(await wb.statusBarItem(new RegExp(JOB))), 20_000);
+    };
+    await says(/queued/);
+
+    // Cancel from the panel: the dialog's buttons are "Cancel Job" and "Keep Job", then every place says canceled.
+    await panel.getByRole('button', { name: 'Cancel Job' }).click();
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    const choices = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual([...choices].sort(), ['Cancel Job', 'Keep Job'], `dialog buttons: ${JSON.stringify(choices)}`);
+    await dialog.getByRole('button', { name: 'Cancel Job' }).click();
+    await wb.waitFor('the panel to say canceled', async () => /canceled/.test(await panel.locator('.state').innerText()), 30_000);
+    await says(/canceled/);
   });
 });

@@ -1,7 +1,11 @@
 // A risky action gathers all its warnings into one confirmation (issue 7.7): deploying to the production target
 // shows one dialog naming every production cluster; Cancel deploys nothing, "Deploy" deploys to both clusters.
+// With two releases published, Deploy from the palette first asks which one (issue 15.4): each release once, the
+// newest marked "latest", with how long ago it was published, and the next step's title names the release picked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withSession, standinCalls } from './harness.mjs';
 import { runStandin } from './seed.mjs';
 
@@ -13,6 +17,8 @@ const deploys = (s) =>
 test('risky deploy: one confirmation lists every warning; Cancel deploys nothing', { timeout: 180_000 }, async () => {
   const prepare = (ws, env) => {
     runStandin(env, ws, ['workflow', 'publish-release', '--json']);
+    writeFileSync(join(ws, 'scene_qa', 'extra.py'), 'X = 1\n'); // new content: a second, newer release
+    runStandin(env, ws, ['workflow', 'publish-release', '--json']);
   };
   await withSession('risky-deploy', { trust: 'yes', prepare }, async (s) => {
     const { wb, page } = s;
@@ -21,6 +27,17 @@ test('risky deploy: one confirmation lists every warning; Cancel deploys nothing
     const before = deploys(s).length;
 
     await wb.runCommand('Tilebox: Deploy Release');
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    await title.filter({ hasText: /Deploy which release/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    const releases = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+    assert.equal(releases.length, 2, `each release once: ${JSON.stringify(releases)}`);
+    // A row: the short id (after the arrow icon), its description, then the tasks it registers.
+    assert.match(releases[0], /^\W*[0-9a-f]{8}\s*latest · (just now|\d+ (s|min) ago)/, 'the newest first, marked latest, with its age');
+    assert.doesNotMatch(releases[1], /latest/, 'only one "latest"');
+    assert.match(releases[1], /^\W*[0-9a-f]{8}\s*(just now|\d+ (s|min) ago)/, 'an older release says how old it is');
+    const latestId = /[0-9a-f]{8}/.exec(releases[0])[0];
+    await wb.pick(latestId);
+    await title.filter({ hasText: `Deploy the latest release (${latestId}) of` }).waitFor({ state: 'visible', timeout: 15_000 });
     await wb.pick(/Target production/);
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
     const text = await dialog.innerText();
@@ -34,6 +51,7 @@ test('risky deploy: one confirmation lists every warning; Cancel deploys nothing
     assert.equal(deploys(s).length, before, 'Cancel still deployed');
 
     await wb.runCommand('Tilebox: Deploy Release');
+    await wb.pick(latestId);
     await wb.pick(/Target production/);
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
     await dialog.getByRole('button', { name: /^Deploy/ }).click();
