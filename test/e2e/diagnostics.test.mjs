@@ -1,4 +1,5 @@
-// A misspelled key reaches the Problems panel on the line where it is, and the quick fix repairs it.
+// A misspelled key reaches the Problems panel on the line where it is, and the quick fix repairs it; a runner
+// string typed wrong gets the Runner the project has as its quick fix (issue 15.3: quick fixes that fix).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,17 @@ test('misspelled key: Problems shows it on its line; the quick fix removes it', 
       await wb.applyQuickFix(/exclude/);
       await wb.problems({ until: (rs) => !rs.some(isOurs), timeout: 30_000 });
       assert.match(await wb.editorText(), /exclude = \[/);
+
+      const runnerLine = (await wb.editorText()).split('\n').findIndex((l) => l.startsWith('runner = "scene_qa.runner:runner"')) + 1;
+      assert.ok(runnerLine > 0, 'fixture changed: expected runner = "scene_qa.runner:runner"');
+      await wb.goToLine(runnerLine, 'runner = "scene_qa'.length + 1);
+      await wb.page.keyboard.insertText('/tasks');
+      const isRunner = (r) => /runner-(invalid|module-not-found)/.test(r);
+      await wb.problems({ until: (rs) => rs.some(isRunner), timeout: 30_000 });
+      await wb.goToLine(runnerLine, 'runner = "scene_qa'.length + 1); // the Problems panel took the focus
+      await wb.applyQuickFix('Change runner to "scene_qa.runner:runner"');
+      await wb.problems({ until: (rs) => !rs.some(isRunner), timeout: 30_000 });
+      assert.match(await wb.editorText(), /^runner = "scene_qa\.runner:runner"$/m);
     },
   );
 });

@@ -1,5 +1,6 @@
 // The sidebar shows what the (stand-in) Tilebox account holds: workflows → releases → task identifiers,
 // clusters → deployments, jobs → tasks. The state is seeded with the stand-in CLI, as a user would in a terminal.
+// At 300 px the rows stay readable (issue 15.4): no row repeats a slug, and every label is shown whole.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -36,5 +37,29 @@ test('sidebar: workflows → releases, clusters → deployments, jobs → tasks'
     await wb.widenSidebar();
     await wb.screenshot(join(root, 'docs/images/sidebar.png'));
     assert.match(standinCalls(s), /"workflow","list"|"workflow","get"/, 'the views read through the CLI');
+
+    await wb.widenSidebar(300);
+    for (const view of ['Workflows', 'Clusters']) {
+      const rows = await wb
+        .view(view)
+        .locator('.monaco-list-row')
+        .evaluateAll((els) =>
+          els.map((r) => {
+            const list = r.closest('.monaco-list')?.getBoundingClientRect();
+            const name = r.querySelector('.label-name')?.getBoundingClientRect();
+            return {
+              text: r.innerText.replace(/\s+/g, ' ').trim(),
+              cut: !!list && !!name && name.right > list.right + 1,
+            };
+          }),
+        );
+      assert.ok(rows.length > 1, `${view} rows at 300 px: ${JSON.stringify(rows)}`);
+      for (const row of rows) {
+        // Generated slugs end in a 14-character suffix (scene-qa-F8yVcPRfw2AkoZ): at most once per row.
+        const slugs = row.text.match(/[A-Za-z0-9-]+-[A-Za-z0-9]{14}\b/g) ?? [];
+        assert.equal(new Set(slugs).size, slugs.length, `${view}: "${row.text}" repeats a slug`);
+        assert.ok(!row.cut, `${view}: "${row.text}" is cut off at 300 px`);
+      }
+    }
   });
 });
