@@ -1,5 +1,6 @@
 // Start Release Runner: a terminal named after the cluster opens and shows the (stand-in) runner's own output; the
-// Clusters view shows the runner; Ctrl+C stops it with an exit line (not an error) and the log stays.
+// Clusters view shows the runner; Ctrl+C stops it with an exit line (not an error) and the log stays. A direct runner
+// whose program is not there (exit 127) says so, without blaming uv (issue 15.4: a failed start says why).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withSession } from './harness.mjs';
@@ -57,5 +58,25 @@ test('start release runner: a terminal named after the cluster shows the runner 
       async () => !/runner here/.test(await (await wb.treeItem('dev-cluster', { view: 'Clusters' })).innerText()),
       30_000,
     );
+
+    const asked = (title) =>
+      wb.page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 15_000 });
+    await wb.runCommand('Tilebox: Start Direct Runner…');
+    await asked('Direct runner command'); // the project has no [workflow].command: the command is typed
+    await wb.answerInput('no-such-program-e2e');
+    await asked('Processes');
+    await wb.answerInput('1');
+    await wb
+      .waitFor(
+        'the direct runner to say its program was not found',
+        async () =>
+          /The direct runner could not start a program it needs \(exit 127/.test((text = (await wb.terminalText()).replace(/\n/g, ''))),
+        30_000,
+      )
+      .catch((e) => {
+        throw new Error(`${e.message}; terminal shows: ${text}`);
+      });
+    // Rows joined back into the wrapped line: the advice is about its own program, not uv.
+    assert.match(text, /exit 127: command not found\)\. Check that the program it runs is installed/, text);
   });
 });

@@ -1,5 +1,7 @@
 // Diagnostics users can steer (issue 7.1): the workspace setting re-grades a code, and the quick fix
-// "Ignore <code> here" writes the ignore comment above the line, after which the problem is gone.
+// "Ignore <code> here" writes the ignore comment above the line, after which the problem is gone. In the Settings
+// editor (issue 15.4) the CLI path shows under User (code-server is a remote window, where machine-scoped settings
+// would be hidden there), and the severity setting offers the diagnostic codes as its keys.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +57,36 @@ test('steer diagnostics: a setting re-grades a code; "Ignore … here" silences 
       await wb.problems({ until: (rs) => !rs.some(isOurs), timeout: 30_000 });
       const text = await wb.editorText();
       assert.match(text, /# tilebox: ignore include-matches-nothing\s*\n\s*include = \[/, text);
+
+      await wb.runCommand('Preferences: Open User Settings');
+      const settings = page.locator('.settings-editor');
+      const search = async (query) => {
+        await settings.locator('.search-container .monaco-editor').first().click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(query);
+      };
+      await search('tilebox.cli.path');
+      await settings.locator('.setting-item-contents').filter({ hasText: 'Path to the' }).first().waitFor({ timeout: 20_000 });
+      assert.match(await settings.locator('.settings-tabs-widget .action-label.checked').first().innerText(), /User/);
+      await search('tilebox.diagnostics.severity');
+      const severity = settings.locator('.setting-item-contents').filter({ hasText: 'Re-grade or turn off' }).first();
+      await severity.waitFor({ timeout: 20_000 });
+      await severity.getByRole('button', { name: 'Add Item' }).click();
+      let keys = [];
+      await wb
+        .waitFor(
+          'the codes offered as keys',
+          async () =>
+            (keys = await severity
+              .locator('select')
+              .first()
+              .evaluate((sel) => [...sel.options].map((o) => o.text))).includes('slug-placeholder'),
+          15_000,
+        )
+        .catch((e) => {
+          throw new Error(`${e.message}; keys offered: ${JSON.stringify(keys)}`);
+        });
+      assert.ok(keys.includes('include-matches-nothing') && keys.includes('task-field-type-unsupported'), JSON.stringify(keys));
     },
   );
 });

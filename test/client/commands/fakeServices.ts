@@ -7,8 +7,11 @@ import { JobCache } from '../../../client/src/jobs/jobCache';
 import { jobGet } from '../../../client/src/cliAdapter/calls';
 import { exampleProject, KEY } from './support';
 import { URI } from 'vscode-uri';
+import { WALKTHROUGH_OPENED } from '../../../client/src/commands/walkthrough';
 
-export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' | 'none' } = {}) {
+/** `firstStart`: a machine that has not seen the walkthrough yet, so registering the commands opens it (by default it
+ *  has, so a test's command log holds only what the test ran). */
+export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' | 'none'; firstStart?: boolean } = {}) {
   const h = harness();
   const project = exampleProject();
   const failures: { kind: string; what: string }[] = [];
@@ -19,7 +22,7 @@ export function fakeServices(options: { apiKeySource?: 'stored' | 'environment' 
     context: {
       subscriptions: [] as { dispose(): void }[],
       workspaceState: memento(),
-      globalState: memento(),
+      globalState: memento(options.firstStart ? {} : { [WALKTHROUGH_OPENED]: true }),
       globalStorageUri: { fsPath: '/tmp/tilebox-fake-global-storage' },
       // A real URI, as VS Code gives: the job panel joins paths onto it.
       extensionUri: URI.file('/ext'),
@@ -65,8 +68,8 @@ export async function until(done: () => boolean, what: string, maxMs = 15000): P
 }
 
 /** An in-memory `workspaceState` (remembered inputs and submissions). */
-function memento() {
-  const m = new Map<string, unknown>();
+function memento(initial: Record<string, unknown> = {}) {
+  const m = new Map<string, unknown>(Object.entries(initial));
   return {
     get: (k: string, d?: unknown) => (m.has(k) ? m.get(k) : d),
     update: async (k: string, v: unknown) => void m.set(k, v),

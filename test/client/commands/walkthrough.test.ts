@@ -151,7 +151,7 @@ test('it opens by itself only on the first start in a Tilebox workspace, and not
 
 test('first start: the walkthrough opens once, before the steps already done are ticked; never again after', async () => {
   const opened = () => fake.state.executed.filter((e) => e.id === 'workbench.action.openWalkthrough');
-  const f = fakeServices();
+  const f = fakeServices({ firstStart: true });
   fake.state.contexts.clear();
   fake.state.executed.length = 0;
   try {
@@ -187,7 +187,7 @@ for (const [key, value] of [
   ['startupEditor', 'none'],
 ] as const) {
   test(`first start with ${key}: ${value}: the steps still tick, nothing opens, nothing is remembered`, async () => {
-    const f = fakeServices();
+    const f = fakeServices({ firstStart: true });
     fake.state.contexts.clear();
     fake.state.executed.length = 0;
     fake.state.config[key] = value;
