@@ -1,5 +1,7 @@
 // The job's task tree as a laid-out graph (dagre): a node per task, an edge from parent to subtask and, when the
-// CLI reports `depends_on`, from a task to each task it waits for. Pure: coordinates only, the SVG is graphSvg.ts.
+// CLI reports `depends_on`, from a task to each task it waits for. The documented `job get` task summaries carry no
+// `depends_on` (only id, display, state, parent_id and times), so today only parent edges are drawn and the panel says
+// why; a CLI that adds the field gets its edges without a change here. Pure: coordinates only, the SVG is graphSvg.ts.
 import dagre from '@dagrejs/dagre';
 import type { TaskState, TaskSummary } from '../../cliAdapter/types';
 import { between, shortId } from '../../views/model/format';
