@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withSession } from './harness.mjs';
 
-test('runner link: Go to Definition and Open Link on the runner string open runner.py at the Runner object', { timeout: 120_000 }, async () => {
+test('runner link: Go to Definition and Open Link on the runner string open runner.py at the Runner object', {
+  timeout: 120_000,
+}, async () => {
   await withSession('runner-link', { trust: 'yes' }, async ({ wb, page, dirs }) => {
     const config = readFileSync(join(dirs.workspace, 'tilebox.workflow.toml'), 'utf8').split('\n');
     const line = config.findIndex((l) => l.startsWith('runner = "')) + 1;
@@ -43,7 +45,11 @@ test('runner link: Go to Definition and Open Link on the runner string open runn
     // From the palette, but without runCommand's click into the editor, which would move the cursor off the link.
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill('>Open Link');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^Open Link/ }).first().click();
+    await page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ hasText: /^Open Link/ })
+      .first()
+      .click();
     await runnerTab.waitFor({ timeout: 15_000 });
     await wb.statusBarItem(`Ln ${runnerLine}, Col 1`);
   });
