@@ -299,6 +299,25 @@ export async function withSession(name, options, fn) {
   }
 }
 
+/**
+ * Runs several scenarios in one session, each as a subtest of `t`: a VS Code start costs ~15 s of the suite. The
+ * steps run in order on the same workbench; a failed step fails the test and keeps the artifacts, and the steps after
+ * it still run.
+ */
+export async function withSessionSteps(t, name, options, steps) {
+  await withSession(name, options, async (session) => {
+    let failure;
+    for (const [title, step] of steps)
+      await t.test(title, () =>
+        step(session).catch((e) => {
+          failure ??= e;
+          throw e;
+        }),
+      );
+    if (failure) throw failure;
+  });
+}
+
 async function saveArtifacts(name, s) {
   const dir = join(root, 'test/e2e/artifacts', name.replace(/[^\w.-]+/g, '-'));
   rmSync(dir, { recursive: true, force: true });
