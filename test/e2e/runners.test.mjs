@@ -1,0 +1,116 @@
+// Runners, in one VS Code session (each start costs ~15 s of the suite).
+// Follow a running job (issue 7.3): the job panel opened before the job runs keeps what it showed and adds the
+// log lines a runner writes later, until the job ends, without the user refreshing anything.
+// Start Release Runner: a terminal named after the cluster opens and shows the (stand-in) runner's own output; the
+// Clusters view shows the runner; Ctrl+C stops it with an exit line (not an error) and the log stays. A direct runner
+// whose program is not there (exit 127) says so, without blaming uv (issue 15.4: a failed start says why).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { standin, withSessionSteps } from './harness.mjs';
+import { DEV_CLUSTER, runStandin } from './seed.mjs';
+
+test('runners: a job panel follows the runner that runs its job; runner terminals', { timeout: 240_000 }, async (t) => {
+  const prepare = (ws, env) => {
+    runStandin(env, ws, ['workflow', 'publish-release', '--json']);
+    runStandin(env, ws, ['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
+    runStandin(env, ws, ['job', 'submit', '--name', 'e2e-follow', '--task', 'Summarize', '--cluster', DEV_CLUSTER, '--json']);
+  };
+  await withSessionSteps(t, 'runners', { trust: 'yes', prepare }, [
+    [
+      'job logs: the job panel follows new log lines until the job completes',
+      async (s) => {
+        const { wb } = s;
+        await wb.runCommand('Tilebox: Show Job Logs');
+        await wb.pick(/e2e-follow/);
+        const log = wb.webview().locator('.log');
+        await log.waitFor({ timeout: 20_000 });
+        const before = await log.innerText();
+        assert.doesNotMatch(before, /Job completed/, before);
+
+        standin(s, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']); // a runner elsewhere runs it
+        let text = '';
+        await wb
+          .waitFor('the panel to show the new log lines', async () => /Job completed/.test((text = await log.innerText())), 60_000)
+          .catch((e) => {
+            throw new Error(`${e.message}; panel shows: ${text}`);
+          });
+        assert.match(text, /Task Summarize computed/);
+        assert.match(await wb.webview().locator('.state').innerText(), /completed/);
+        // Closed as a user would before moving on (the webview would cover the editor the next step clicks into).
+        await wb.page.locator('.tab').filter({ hasText: 'e2e-follow' }).locator('.codicon-close').click();
+        await wb.page.locator('.tab').filter({ hasText: 'e2e-follow' }).waitFor({ state: 'detached', timeout: 10_000 });
+      },
+    ],
+    [
+      'start release runner: a terminal named after the cluster shows the runner output',
+      async ({ wb }) => {
+        await wb.openFile('tilebox.workflow.toml');
+        await wb.runCommand('Tilebox: Start Release Runner');
+        await wb.pick(/dev-cluster/);
+        await wb.answerInput('1'); // how many runners
+        await wb.pick(/Keep running/);
+        await wb.waitFor(
+          'a terminal named after the cluster',
+          async () => (await wb.terminalNames()).some((n) => /dev-cluster/.test(n)),
+          30_000,
+        );
+        let text = '';
+        await wb
+          .waitFor(
+            'the runner output in the terminal',
+            async () => /runner started for cluster dev-cluster/i.test((text = await wb.terminalText())),
+            30_000,
+          )
+          .catch((e) => {
+            throw new Error(`${e.message}; terminal shows: ${text}`);
+          });
+        assert.match(text, /dev-cluster-9xK2mQ4pL8nR7s/);
+
+        // The Clusters view shows the runner; Ctrl+C stops it as a normal stop, and the terminal keeps its log.
+        await wb.openTilebox();
+        await wb.waitFor(
+          'the Clusters view to show the runner',
+          async () => /runner here/.test(await (await wb.treeItem('dev-cluster', { view: 'Clusters' })).innerText()),
+          30_000,
+        );
+        await wb.page.locator('.terminal-wrapper.active .xterm, .xterm').first().click();
+        await wb.page.keyboard.press('Control+C');
+        await wb
+          .waitFor(
+            'the exit line',
+            async () => /The runner stopped \((signal SIGINT|exit \d+)\)\./.test((text = await wb.terminalText())),
+            30_000,
+          )
+          .catch((e) => {
+            throw new Error(`${e.message}; terminal shows: ${text}`);
+          });
+        assert.match(text, /runner started for cluster dev-cluster/i, 'the log stays');
+        await wb.waitFor(
+          'the Clusters view to drop the runner',
+          async () => !/runner here/.test(await (await wb.treeItem('dev-cluster', { view: 'Clusters' })).innerText()),
+          30_000,
+        );
+
+        const asked = (title) =>
+          wb.page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 15_000 });
+        await wb.runCommand('Tilebox: Start Direct Runner…');
+        await asked('Direct runner command'); // the project has no [workflow].command: the command is typed
+        await wb.answerInput('no-such-program-e2e');
+        await asked('Processes');
+        await wb.answerInput('1');
+        await wb
+          .waitFor(
+            'the direct runner to say its program was not found',
+            async () =>
+              /The direct runner could not start a program it needs \(exit 127/.test((text = (await wb.terminalText()).replace(/\n/g, ''))),
+            30_000,
+          )
+          .catch((e) => {
+            throw new Error(`${e.message}; terminal shows: ${text}`);
+          });
+        // Rows joined back into the wrapped line: the advice is about its own program, not uv.
+        assert.match(text, /exit 127: command not found\)\. Check that the program it runs is installed/, text);
+      },
+    ],
+  ]);
+});
