@@ -21,7 +21,9 @@ export class LspClient {
   readonly log: Received[] = [];
 
   constructor(serverJs: string) {
-    this.child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": node flags for the server, for profiling it.
+    const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.child.stdout!.on('data', (chunk: Buffer) => this.data(chunk));
   }
 

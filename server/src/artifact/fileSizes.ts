@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { STAT_SLOTS, StatKind, type StatBatchAnswer, type StatBatchRequest } from './statKinds';
+import type { FolderMemo } from './folderMemo';
 import type { Listing } from './listing';
 
 export interface StatRequest {
@@ -17,7 +18,7 @@ export interface StatRequest {
   /** A link's target, relative to the root. */
   linkTarget?: string;
   /** The listing entry this file came from, for the project index to remember the answer. */
-  slot?: { listing: Listing; index: number; changes: number };
+  slot?: { listing: Listing; index: number; changes: number; memo?: FolderMemo };
 }
 /** `stat` answered; `undefined` when the file vanished since it was listed. */
 export type StatAnswer =

@@ -18,12 +18,15 @@ interface RuleOrigin {
 export class GitIgnoreRules {
   private readonly ig: Ignore = ignore({ ignorecase: false });
   private readonly origins: RuleOrigin[] = [];
+  /** Every file added so far, label and text: equal signatures, equal rules. */
+  signature = '';
 
   /**
    * Adds the lines of one ignore file. `dirFromBase` is the folder its patterns are relative to,
    * as a POSIX path from the base folder ('' for the base itself).
    */
   addFile(label: string, dirFromBase: string, text: string): void {
+    this.signature += `${label}\0${dirFromBase}\0${text}\0`;
     const patterns: ignore.PatternParams[] = [];
     text.split('\n').forEach((raw, index) => {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;

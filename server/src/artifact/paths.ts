@@ -22,8 +22,14 @@ export function byteOrder(a: string, b: string): number {
  * selection about 3x faster than calling `byteOrder` per comparison.
  */
 export function sortByPath<T extends { path: string }>(items: T[]): T[] {
+  // A walk of the project index lists folders in name order: its files mostly arrive sorted already.
+  if (inByteOrder(items)) return items;
   const plain = items.every((item) => !HIGH_UNIT.test(item.path));
   return items.sort(plain ? (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : (a, b) => byteOrder(a.path, b.path));
+}
+function inByteOrder(items: { path: string }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (byteOrder(items[i - 1].path, items[i].path) > 0) return false;
+  return true;
 }
 /** Code units at or above U+D800: surrogates and U+E000..U+FFFF, where UTF-16 and UTF-8 orders may differ. */
 const HIGH_UNIT = /[\ud800-\uffff]/;

@@ -4,6 +4,7 @@
 // events (`workspace/didChangeWatchedFiles`, the server's one source of change) mark what they
 // touch; the next selection re-reads only that: one folder listing, one stat, one `.gitignore`.
 import * as path from 'node:path';
+import { FolderMemo } from './folderMemo';
 import { type KnownStat, type Listing, type TreeSource, Kind, readIgnoreText, readListing } from './listing';
 
 interface Folder extends Listing {
@@ -15,6 +16,10 @@ interface Folder extends Listing {
   stale: boolean;
   /** The `.gitignore` text once read; undefined until then or after it changed. */
   ignore?: string;
+  /** Which read of the `.gitignore` `ignore` holds (a new number after every change): part of the selection's git token. */
+  ignoreRead?: number;
+  /** What the last selection walks learnt here (folderMemo.ts). */
+  memo?: FolderMemo;
 }
 
 export type ChangeKind = 'created' | 'changed' | 'deleted';
@@ -23,6 +28,7 @@ export class ProjectIndex implements TreeSource {
   private readonly folders = new Map<string, Folder>();
   /** Bumped by every event: a selection computed at an older generation may be stale. */
   generation = 0;
+  private ignoreReads = 0;
 
   list(absDir: string): Listing {
     const known = this.folders.get(absDir);
@@ -39,7 +45,25 @@ export class ProjectIndex implements TreeSource {
   ignoreText(absDir: string): string {
     const folder = this.folders.get(absDir);
     if (!folder) return readIgnoreText(absDir);
-    return (folder.ignore ??= readIgnoreText(absDir));
+    if (folder.ignore === undefined) {
+      folder.ignore = readIgnoreText(absDir);
+      folder.ignoreRead = ++this.ignoreReads;
+    }
+    return folder.ignore;
+  }
+
+  /** Names the `.gitignore` text `ignoreText` answered for a listed folder (equal stamps, equal texts); undefined when it did not. */
+  ignoreStamp(absDir: string): string | undefined {
+    const read = this.folders.get(absDir)?.ignoreRead;
+    return read === undefined ? undefined : String(read);
+  }
+
+  /** The selection's memo of a listing this index gave out, for the walk that sees it at `abs` as `rel`. */
+  memo(listing: Listing, abs: string, rel: string): FolderMemo | undefined {
+    const folder = this.folders.get(abs);
+    if (folder !== listing) return undefined;
+    if (!folder.memo || folder.memo.rel !== rel || folder.memo.abs !== abs) folder.memo = new FolderMemo(abs, rel, folder.names.length);
+    return folder.memo;
   }
 
   /** Remembers a stat the walk made, unless an event touched the folder since the walk listed it. */
@@ -68,7 +92,10 @@ export class ProjectIndex implements TreeSource {
     const at = find(parent.names, name);
     if (at >= 0) parent.sizes[at] = NaN;
     if (kind !== 'changed') parent.stale = true;
-    if (name === '.gitignore') parent.ignore = undefined;
+    if (name === '.gitignore') {
+      parent.ignore = undefined;
+      parent.ignoreRead = undefined;
+    }
   }
 
   /**
@@ -120,6 +147,7 @@ function toFolder(listing: Listing, previous: Folder | undefined): Folder {
     changes: (previous?.changes ?? 0) + 1,
     stale: false,
     ignore: previous?.ignore,
+    ignoreRead: previous?.ignoreRead,
   };
   if (previous) {
     for (let i = 0; i < n; i++) {

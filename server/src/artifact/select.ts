@@ -14,6 +14,10 @@ import { GitIgnoreRules, findRepository, loadOuterRules } from './gitignore';
 import { compileGlob, unsafePathReason, type Glob } from './glob';
 import { UnsafeConfigError, describe, isBuildTempName, sortByPath } from './paths';
 import { gateRoot } from './rootGate';
+import type { FolderMemo } from './folderMemo';
+
+/** A folder still to walk: absolute path, path from the root, the git token above it, and whether an include takes all below. */
+type Pending = [string, string, string, boolean];
 
 export { UnsafeConfigError, escapeName };
 
@@ -67,6 +71,11 @@ class Walk {
   readonly git = new GitIgnoreRules();
   basePrefix = '';
   rootIgnored: string | undefined;
+  /** Names the rules in force before the walk (outer ignore files, info/exclude, where the root sits): the start of every git token. */
+  private get gitBase(): string {
+    if (!this.config.useGitignore) return 'off';
+    return String(internRules(`${this.rootAbs}\0${this.basePrefix}\0${this.rootIgnored ?? ''}\0${this.git.signature}`));
+  }
   readonly files: SelectedFile[] = [];
   readonly excluded: ExcludedCandidate[] = [];
   readonly problems: SelectionProblem[] = [];
@@ -97,11 +106,11 @@ class Walk {
    * language server stays responsive while a large tree is walked.
    */
   async run(): Promise<void> {
-    const stack: [string, string][] = [[this.rootAbs, '']];
+    const stack: Pending[] = [[this.rootAbs, '', this.gitBase, false]];
     let sinceYield = 0;
     try {
       for (let next = stack.pop(); next; next = stack.pop()) {
-        sinceYield += this.dir(next[0], next[1], stack);
+        sinceYield += this.dir(next, stack);
         if (sinceYield > 2000) {
           sinceYield = 0;
           await new Promise((resolve) => setImmediate(resolve));
@@ -115,7 +124,7 @@ class Walk {
   }
 
   /** Lists one folder, pushes the subfolders to walk; returns how many entries it looked at. */
-  private dir(abs: string, rel: string, stack: [string, string][]): number {
+  private dir([abs, rel, parentToken, parentAllIn]: Pending, stack: Pending[]): number {
     let listing: Listing;
     try {
       listing = this.source.list(abs);
@@ -127,14 +136,20 @@ class Walk {
     const { names, kinds } = listing;
     const changes = listing.changes ?? 0;
     const ignoreAt = names.indexOf('.gitignore');
-    if (this.config.useGitignore && ignoreAt >= 0 && kinds[ignoreAt] !== Kind.Dir) this.loadIgnoreFile(abs, rel);
+    const hasIgnore = this.config.useGitignore && ignoreAt >= 0 && kinds[ignoreAt] !== Kind.Dir;
+    if (hasIgnore) this.loadIgnoreFile(abs, rel);
+    const memo = this.index?.memo(listing, abs, rel);
+    // The git rules that apply here: those of every folder on the way down, each named by which read of it they are.
+    const token = memo && `${parentToken}/${hasIgnore ? (this.index!.ignoreStamp(abs) ?? `?${internedRules++}`) : '-'}`;
+    // Some include pattern takes everything below (`src/**` from src/ on): no file here needs testing against them.
+    const allIn = parentAllIn || (rel !== '' && this.includes.some((g) => g.coversAllBelow(rel)));
     let nonUtf8: Map<string, Buffer[]> | undefined;
+    const stackedFrom = stack.length;
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
       const kind = kinds[i];
       if (name === '.git') continue;
-      const childRel = rel ? `${rel}/${name}` : name;
-      const childAbs = abs + path.sep + name;
+      const childRel = memo ? memo.relOf(i, name) : rel ? `${rel}/${name}` : name;
       // Node decodes names as UTF-8, so a name that is not UTF-8 comes back with U+FFFD in it
       // and cannot be opened by that name. Rare: only then are the raw names read.
       if (name.includes('\uFFFD')) {
@@ -145,23 +160,36 @@ class Walk {
         }
       }
       if (kind === Kind.Dir) {
-        if (!this.includes.some((g) => g.couldMatchBelow(childRel))) continue;
+        if (!allIn && !this.includes.some((g) => g.couldMatchBelow(childRel))) continue;
         const reason = this.folderExcludedBecause(childRel);
         if (reason) this.excluded.push({ path: `${childRel}/`, reason });
-        else stack.push([childAbs, childRel]);
+        else stack.push([abs + path.sep + name, childRel, token ?? '', allIn]);
         continue;
       }
       const isLink = kind === Kind.Link;
-      const candidate = this.includes.some((g) => g.matches(childRel));
+      const candidate = allIn || this.included(childRel, memo, i);
       if (!candidate && !(isLink && this.includes.some((g) => g.couldMatchBelow(childRel)))) continue;
-      const reason = this.fileExcludedBecause(childRel);
+      const reason =
+        this.ruleExcludedBecause(childRel, memo, i) ??
+        (memo && token ? memo.gitReason(token, i, () => this.gitExcludedBecause(childRel)) : this.gitExcludedBecause(childRel));
       if (reason) this.excluded.push({ path: childRel, reason });
-      else if (kind === Kind.File) this.addFile(childAbs, childRel, childAbs, undefined, { listing, index: i, changes });
-      else if (isLink) this.addLink(childAbs, childRel, candidate);
+      else if (kind === Kind.File) {
+        // Known to the index and unchanged since the last walk: the same object, no system call.
+        const known = memo?.current(i, listing);
+        if (known) this.files.push(known);
+        else this.addFile(abs + path.sep + name, childRel, abs + path.sep + name, undefined, { listing, index: i, changes, memo });
+      } else if (isLink) this.addLink(abs + path.sep + name, childRel, candidate);
       else
         this.problems.push({ path: childRel, message: `${childRel} is ${specialKind(kind)}, not a regular file; exclude it or remove it` });
     }
+    // Subfolders come off the stack in name order, so the files arrive nearly sorted and the final sort is a merge of few runs.
+    stack.push(...stack.splice(stackedFrom).reverse());
     return names.length;
+  }
+
+  private included(rel: string, memo: FolderMemo | undefined, i: number): boolean {
+    for (const g of this.includes) if (memo ? memo.matches(g, i, rel) : g.matches(rel)) return true;
+    return false;
   }
 
   /** A name that is not UTF-8 cannot be read or archived under its name: a problem when selected. */
@@ -192,28 +220,31 @@ class Walk {
   }
 
   private fileExcludedBecause(rel: string): string | undefined {
-    const reason = this.ruleExcludedBecause(rel);
-    if (reason || !this.config.useGitignore) return reason;
+    return this.ruleExcludedBecause(rel) ?? this.gitExcludedBecause(rel);
+  }
+
+  private gitExcludedBecause(rel: string): string | undefined {
+    if (!this.config.useGitignore) return undefined;
     return this.rootIgnored ?? this.git.reasonIgnoredInIncludedFolder(this.fromBase(rel), false);
   }
 
-  /** The always-excluded names and the exclude patterns (everything but git). */
-  private ruleExcludedBecause(rel: string): string | undefined {
+  /** The always-excluded names and the exclude patterns (everything but git); `memo` remembers the pattern tests. */
+  private ruleExcludedBecause(rel: string, memo?: FolderMemo, i = 0): string | undefined {
     if (rel === this.generated) return 'generated artifact';
     // A killed build leaves its temp file; the next build must not pack it.
     if (rel.endsWith('.tmp') && isBuildTempName(rel.slice(rel.lastIndexOf('/') + 1))) return 'temporary file of an unfinished build';
-    const glob = this.excludes.find((g) => g.matches(rel));
-    return glob ? `exclude pattern "${glob.pattern}"` : undefined;
+    for (const g of this.excludes) if (memo ? memo.matches(g, i, rel) : g.matches(rel)) return `exclude pattern "${g.pattern}"`;
+    return undefined;
   }
 
   private addFile(statPath: string, rel: string, absPath: string, linkTarget?: string, slot?: StatRequest['slot']): void {
-    const request: StatRequest = linkTarget === undefined ? { statPath, rel, absPath } : { statPath, rel, absPath, linkTarget };
+    const request: StatRequest = linkTarget === undefined ? { statPath, rel, absPath, slot } : { statPath, rel, absPath, linkTarget };
     const sizes = slot?.listing.sizes;
     // The index knows this file's stat (no event touched it since): no system call.
     if (slot && sizes && !Number.isNaN(sizes[slot.index])) {
       const { listing, index } = slot;
       this.sized(request, { ok: true, isFile: true, size: sizes[index], mode: listing.modes![index], mtimeMs: listing.mtimes![index] });
-    } else this.sizes.add(slot ? { ...request, slot } : request);
+    } else this.sizes.add(request);
   }
 
   private sized({ statPath, rel, absPath, linkTarget, slot }: StatRequest, stat: StatAnswer): void {
@@ -227,7 +258,10 @@ class Walk {
     // git's rule: the owner's execute bit decides.
     else {
       const file: SelectedFile = { path: rel, size: stat.size, executable: (stat.mode & 0o100) !== 0, absPath, mtimeMs: stat.mtimeMs };
-      if (slot && this.index) this.index.remember(slot.listing, slot.index, slot.changes, stat);
+      if (slot && this.index && slot.listing.changes === slot.changes) {
+        this.index.remember(slot.listing, slot.index, slot.changes, stat);
+        slot.memo?.keep(slot.index, file, stat.mode);
+      }
       if (linkTarget !== undefined) file.linkTarget = linkTarget;
       this.files.push(file);
     }
@@ -277,6 +311,19 @@ class Walk {
     const ignored = this.rootIgnored ?? this.git.reasonIgnored(this.fromBase(targetRel), false);
     return ignored ? `which git ignores (${ignored})` : undefined;
   }
+}
+
+/** Each distinct set of outer rules gets a small number, so the per-folder git tokens stay short. */
+const outerRules = new Map<string, number>();
+let internedRules = 0;
+function internRules(signature: string): number {
+  let n = outerRules.get(signature);
+  if (n === undefined) {
+    if (outerRules.size >= 256) outerRules.clear();
+    n = internedRules++;
+    outerRules.set(signature, n);
+  }
+  return n;
 }
 
 function brokenLink(rel: string, error: unknown): string {

@@ -16,6 +16,12 @@ const trees: Tree[] = [];
 after(() => trees.forEach((t) => t.remove()));
 
 const CONFIG: SelectionConfig = { slug: 'prop', root: '.', include: ['**'], exclude: [], useGitignore: true };
+/** Other rules over the same index between steps: what the selection remembers per pattern must not leak between them. */
+const OTHER_CONFIGS: SelectionConfig[] = [
+  { ...CONFIG, include: ['a/**', '*.py', 'b/d/**'], exclude: ['**/*.txt'] },
+  { ...CONFIG, include: ['**/*.py', 'venv/**'], exclude: ['a/c/**'] },
+  { ...CONFIG, useGitignore: false },
+];
 const FOLDERS = ['a', 'b', 'a/c', 'b/d', 'a/c/e', 'venv'];
 const FILES = ['x.py', 'y.txt', 'z.log', 'keep.log', 'c', 'd'];
 const RULES = ['*.log', '!keep.log', 'c/', '/b', 'd', '*.txt', 'e/', '!y.txt', 'venv/', 'x.py', '**/e/**'];
@@ -165,9 +171,12 @@ async function runSequence(seed: number, steps: number): Promise<void> {
     const { did, events } = step(tree, next);
     history.push(did);
     for (const e of events) index.changed(join(tree.dir, e.rel), e.kind);
+    const context = `seed ${seed} (replay: PROPERTY_SEED=${seed}), after step ${i + 1}:\n  ${history.join('\n  ')}`;
+    const other = OTHER_CONFIGS[i % OTHER_CONFIGS.length];
+    const otherFromIndex = await selectArtifactFiles(tree.dir, other, { index });
+    assert.deepEqual(shape(otherFromIndex), shape(await selectArtifactFiles(tree.dir, other)), `other rules differ; ${context}`);
     const fromIndex = await selectArtifactFiles(tree.dir, CONFIG, { index });
     const fresh = await selectArtifactFiles(tree.dir, CONFIG);
-    const context = `seed ${seed} (replay: PROPERTY_SEED=${seed}), after step ${i + 1}:\n  ${history.join('\n  ')}`;
     assert.deepEqual(shape(fromIndex), shape(fresh), `index and a fresh walk differ; ${context}`);
     assert.deepEqual(
       fromIndex.files.map((f) => f.path),
