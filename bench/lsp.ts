@@ -40,19 +40,35 @@ function findFloorMs(): number {
   return median(runs);
 }
 
-/** One config edit: when its first and its complete diagnostics came, and artifactChanged after them. */
-async function edit(client: LspClient, version: number, text: string, onFirst?: (m: Received) => void) {
+/**
+ * One config edit: when its first and its complete diagnostics came. An edit that changes the artifact ends with
+ * artifactChanged (and `onFirst` may ask for the preview); one that does not sends none, so its diagnostics are
+ * complete when no further publish for the version came within a quiet second.
+ */
+async function edit(client: LspClient, version: number, text: string, changes: boolean, onFirst?: (m: Received) => void) {
   const isMine = (m: Received) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version;
   const first = client.next(isMine);
-  const changed = client.next((m) => m.method === 'tilebox/artifactChanged' && m.params.uri === uri);
+  const changed = changes ? client.next((m) => m.method === 'tilebox/artifactChanged' && m.params.uri === uri) : undefined;
   const sent = performance.now();
   client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   const firstAt = (await first).at;
   onFirst?.(await first);
-  const changedAt = (await changed).at;
-  const publishes = client.log.filter((m) => m.at >= sent && m.at <= changedAt && m.method === 'textDocument/publishDiagnostics');
+  const endAt = changed ? (await changed).at : await quiet(client, 1000);
+  const publishes = client.log.filter((m) => m.at >= sent && m.at <= endAt && m.method === 'textDocument/publishDiagnostics');
   const fullAt = publishes.length > 0 ? publishes[publishes.length - 1].at : firstAt;
+  if (!changed && client.log.some((m) => m.at >= sent && m.method === 'tilebox/artifactChanged'))
+    throw new Error('an edit that keeps the selection announced a changed artifact');
   return { first: firstAt - sent - TYPING_DEBOUNCE_MS, full: fullAt - sent - TYPING_DEBOUNCE_MS };
+}
+
+/** Waits until the server has sent nothing for `ms`; returns when that quiet began. */
+async function quiet(client: LspClient, ms: number): Promise<number> {
+  for (;;) {
+    const last = client.log.length > 0 ? client.log[client.log.length - 1].at : 0;
+    const wait = last + ms - performance.now();
+    if (wait <= 0) return last;
+    await new Promise((r) => setTimeout(r, wait));
+  }
 }
 
 async function fileEvent(client: LspClient, file: string, type: 1 | 3): Promise<number> {
@@ -70,7 +86,7 @@ async function fileEvent(client: LspClient, file: string, type: 1 | 3): Promise<
 }
 
 async function main(): Promise<void> {
-  const server = resolve('dist/server.js');
+  const server = resolve(process.env.BENCH_SERVER ?? 'dist/server.js');
   if (!existsSync(server)) throw new Error('dist/server.js missing: npm run build');
   if (!existsSync(configPath)) {
     mkdirSync(project, { recursive: true });
@@ -107,14 +123,14 @@ async function main(): Promise<void> {
   }
   let version = 1;
   const same: { first: number; full: number }[] = [];
-  for (let k = 0; k < KEYSTROKES; k++) same.push(await edit(client, ++version, CONFIG(['app/**', 'src/**'], `edit ${k}`)));
+  for (let k = 0; k < KEYSTROKES; k++) same.push(await edit(client, ++version, CONFIG(['app/**', 'src/**'], `edit ${k}`), false));
   const changing: { first: number; full: number }[] = [];
   const previewAfter: number[] = [];
   for (let k = 0; k < KEYSTROKES; k++) {
     const include = k % 2 === 0 ? ['app/**', 'src/pkg0/**'] : ['app/**', 'src/**'];
     let asked: Promise<number> | undefined;
     changing.push(
-      await edit(client, ++version, CONFIG(include), (m) => {
+      await edit(client, ++version, CONFIG(include), true, (m) => {
         asked = client.request('tilebox/artifactPreview', { uri }).then(() => performance.now() - m.at);
       }),
     );

@@ -5,11 +5,13 @@ import * as path from 'node:path';
 import { rootRefusal } from '../config/rootRule';
 import type { FileFacts } from '../config/types';
 import { compileGlob, normalizePattern, unsafePathReason, type Glob } from './glob';
+import { DISK, Kind, type TreeSource } from './listing';
 
 /** Folders never searched for include matches unless the pattern names them. */
 const HEAVY_DIRS = ['.git', 'node_modules', '.venv'];
 
-export function createFileFacts(configDir: string): FileFacts {
+/** `source`: where folders are listed (the language server's project index answers from memory; default the disk). */
+export function createFileFacts(configDir: string, source: TreeSource = DISK): FileFacts {
   const resolve = (rel: string) => path.resolve(configDir, rel);
   const statOf = (rel: string) => {
     try {
@@ -38,7 +40,7 @@ export function createFileFacts(configDir: string): FileFacts {
       const named = normalizePattern(pattern).split('/');
       const skip = new Set(HEAVY_DIRS.filter((d) => d === '.git' || !named.includes(d)));
       try {
-        return findFirst(resolve(root), '', glob, skip);
+        return findFirst(source, resolve(root), '', glob, skip);
       } catch {
         return false;
       }
@@ -48,25 +50,26 @@ export function createFileFacts(configDir: string): FileFacts {
 }
 
 /** Depth-first search for one matching file; prunes folders the pattern cannot reach. */
-function findFirst(absDir: string, relDir: string, glob: Glob, skip: Set<string>): boolean {
-  let entries: fs.Dirent[];
+function findFirst(source: TreeSource, absDir: string, relDir: string, glob: Glob, skip: Set<string>): boolean {
+  let names: string[];
+  let kinds: Uint8Array;
   try {
-    entries = fs.readdirSync(absDir, { withFileTypes: true });
+    ({ names, kinds } = source.list(absDir));
   } catch {
     return false;
   }
   const dirs: string[] = [];
-  for (const entry of entries) {
-    const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (!skip.has(entry.name) && glob.couldMatchBelow(rel)) dirs.push(entry.name);
+  for (let i = 0; i < names.length; i++) {
+    const rel = relDir ? `${relDir}/${names[i]}` : names[i];
+    if (kinds[i] === Kind.Dir) {
+      if (!skip.has(names[i]) && glob.couldMatchBelow(rel)) dirs.push(names[i]);
     } else if (glob.matches(rel)) {
       // A link only counts when it leads to a file, as in the selection.
-      if (!entry.isSymbolicLink() || isFileTarget(path.join(absDir, entry.name))) return true;
+      if (kinds[i] !== Kind.Link || isFileTarget(path.join(absDir, names[i]))) return true;
     }
   }
   for (const name of dirs) {
-    if (findFirst(path.join(absDir, name), relDir ? `${relDir}/${name}` : name, glob, skip)) return true;
+    if (findFirst(source, path.join(absDir, name), relDir ? `${relDir}/${name}` : name, glob, skip)) return true;
   }
   return false;
 }

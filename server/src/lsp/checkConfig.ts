@@ -54,7 +54,11 @@ export async function checkConfig(
   memory?: ProjectMemory,
 ): Promise<CheckResult | undefined> {
   const dir = path.dirname(configPath);
-  const { config, diagnostics } = validateWorkflowConfig(text, { facts: createFileFacts(dir), severity, otherCodes: ARTIFACT_CODES });
+  const { config, diagnostics } = validateWorkflowConfig(text, {
+    facts: createFileFacts(dir, memory?.index),
+    severity,
+    otherCodes: ARTIFACT_CODES,
+  });
   const gate = config && gateRoot(dir, config.root?.value);
   const root = gate && gate.ok ? gate.rootAbs : dir;
   const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;

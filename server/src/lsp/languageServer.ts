@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  type ArtifactPreview,
   artifactChangedNotification,
   artifactPreviewRequest,
   deployedReleasesNotification,
@@ -46,6 +47,8 @@ export function startServer(connection: Connection): Connection {
   const settings = new SeveritySettings(connection, () => client.configuration);
   const python = new PythonDiagnostics((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
   const lensTitles = new Map<string, string>();
+  /** What the client was last told changed, per config: a keystroke that leaves the preview as it was sends nothing (the client would fetch 20,000 entries again). */
+  const announced = new Map<string, ArtifactPreview | string | undefined>();
   const pythonBuffers = new PythonBuffers();
   const inWorkspace = (configPath: string) => folders.some((f) => configPath.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
 
@@ -60,7 +63,11 @@ export function startServer(connection: Connection): Connection {
       publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, version, diagnostics }),
       checked: (state, result) => {
         if (result.pythonDiagnostics) python.set(state.path, result.pythonDiagnostics);
-        void connection.sendNotification(artifactChangedNotification, { uri: store.uriFor(state.path) });
+        const shown = result.preview ?? result.previewBlocked;
+        if (!announced.has(state.path) || announced.get(state.path) !== shown) {
+          announced.set(state.path, shown);
+          void connection.sendNotification(artifactChangedNotification, { uri: store.uriFor(state.path) });
+        }
         const title = lensTitle(result);
         if (client.lensRefresh && store.isOpen(state.path) && lensTitles.get(state.path) !== title) {
           connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -70,6 +77,7 @@ export function startServer(connection: Connection): Connection {
       forgotten: (configPath, uri) => {
         python.set(configPath, []);
         lensTitles.delete(configPath);
+        announced.delete(configPath);
         memory.forgetConfig(path.dirname(configPath));
         void connection.sendNotification(artifactChangedNotification, { uri });
       },

@@ -53,9 +53,12 @@ export async function buildPreview(
     };
   }
 
-  const { preview, selected, pythonDiagnostics } = artifactOf(selection, discovery);
+  const artifact = artifactOf(selection, discovery);
+  const { selected, pythonDiagnostics } = artifact;
+  // The same object while nothing in it changed: the server tells the client only about previews that did.
+  if (artifact.withSlug?.slug !== selectionConfig.slug) artifact.withSlug = { ...artifact.preview, slug: selectionConfig.slug };
   return {
-    preview: { ...preview, slug: selectionConfig.slug },
+    preview: artifact.withSlug,
     diagnostics: [...selectionWarnings(config, selection), ...runnerModuleDiagnostics(config, selected, selection.excluded)],
     pythonDiagnostics,
     discovery,
@@ -65,6 +68,7 @@ export async function buildPreview(
 interface Artifact {
   discovery: Discovery;
   preview: ArtifactPreview;
+  withSlug?: ArtifactPreview;
   selected: { has(path: string): boolean };
   pythonDiagnostics: PreviewResult['pythonDiagnostics'];
 }

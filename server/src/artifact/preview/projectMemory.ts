@@ -3,7 +3,7 @@
 // leaves the selection rules alone reuses that artifact outright; one that changes them walks
 // the index in memory; neither touches the disk unless a file event marked something.
 import type { SelectionConfig } from '../../config/types';
-import { resolveDiscovery, type Discovery } from '../discovery/index';
+import { resolveDiscovery, type Discovery, type ModuleFacts } from '../discovery/index';
 import { ProjectIndex } from '../projectIndex';
 import { selectArtifactFiles, type Selection } from '../select';
 import { ModuleCache, type PythonOverlay, type ReadModules } from './moduleCache';
@@ -20,10 +20,13 @@ interface Remembered extends Analysed {
   read: ReadModules;
 }
 
+const RECENT_DISCOVERIES = 2;
+
 export class ProjectMemory {
   readonly index = new ProjectIndex();
   private readonly modules = new ModuleCache();
   private readonly last = new Map<string, Remembered>();
+  private readonly discoveries: { modules: ModuleFacts[]; discovery: Discovery }[] = [];
 
   /** The selection and tasks of one config, from memory where nothing they depend on changed. */
   async analyse(configDir: string, config: SelectionConfig, overlay?: PythonOverlay): Promise<Analysed> {
@@ -39,9 +42,18 @@ export class ProjectMemory {
     const selection = patched ? known!.selection : await selectArtifactFiles(configDir, config, { index: this.index });
     const read = patched ?? (await this.modules.facts(selection.files, overlay));
     // Same analysed files as last time (an unrelated file event, a keystroke that kept a syntax error): same tasks.
-    const discovery = known && sameItems(known.read.modules, read.modules) ? known.discovery : resolveDiscovery(read.modules);
+    const discovery = known && sameItems(known.read.modules, read.modules) ? known.discovery : this.discover(read.modules);
     this.last.set(configDir, { config: key, overlayVersion, generation, selection, discovery, read });
     return { selection, discovery };
+  }
+
+  /** A recent module set (an include change that keeps the Python files, an undo, a file created and deleted again) is not resolved again. */
+  private discover(modules: ModuleFacts[]): Discovery {
+    const at = this.discoveries.findIndex((d) => sameItems(d.modules, modules));
+    const found = at >= 0 ? this.discoveries.splice(at, 1)[0] : { modules, discovery: resolveDiscovery(modules) };
+    this.discoveries.unshift(found);
+    if (this.discoveries.length > RECENT_DISCOVERIES) this.discoveries.pop();
+    return found.discovery;
   }
 
   /** True when `analyse` would answer from memory at once (nothing it depends on changed). */

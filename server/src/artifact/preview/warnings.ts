@@ -50,14 +50,20 @@ class PlacedLater {
   }
 }
 
+/** Every path a warning below could be about matches this (a superset): one test per file, then the few that pass are looked at. */
+const SUSPECT = /venv|site-packages|__pycache__|\.py[co]$|(?:^|\/)(?:\.env|id_|credentials)|\.(?:pem|key|p12|pfx)$/;
+
 function scan(config: WorkflowConfig, selection: Pick<Selection, 'files' | 'problems' | 'totalBytes'>, anchors: Anchors): Diagnostic[] {
   const cache = `~/.cache/tilebox/${config.slug?.value || '<workflow>'}/`;
+  const suspects = selection.files.filter(
+    (f) => f.size > LARGE_FILE_BYTES || SUSPECT.test(f.path) || (f.linkTarget !== undefined && SUSPECT.test(f.linkTarget)),
+  );
   return [
-    ...venvWarnings(selection.files, anchors),
-    ...pycacheWarnings(selection.files, anchors),
-    ...largeFileWarnings(selection.files, anchors, cache),
+    ...venvWarnings(suspects, anchors),
+    ...pycacheWarnings(suspects, anchors),
+    ...largeFileWarnings(suspects, anchors, cache),
     ...totalSizeWarnings(selection, anchors, cache),
-    ...secretWarnings(selection.files, anchors),
+    ...secretWarnings(suspects, anchors),
     ...selection.problems.map((p) =>
       diagnostic(
         'selection-problem',
