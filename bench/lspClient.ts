@@ -1,7 +1,7 @@
 // A minimal LSP client over stdio for the benchmarks: spawns `node dist/server.js --stdio`,
 // frames JSON-RPC by hand (Content-Length), and timestamps every message the server sends.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export interface Received {
@@ -55,6 +55,19 @@ export class LspClient {
   peakRssMb(): number {
     const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
     return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
+  }
+
+  /** CPU time the server process has used so far, every thread (Linux: /proc/<pid>/task/<tid>/schedstat, in ns). */
+  cpuMs(): number {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${this.child.pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${this.child.pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return ns / 1e6;
   }
 
   async close(): Promise<void> {

@@ -10,11 +10,11 @@ import { escapeName, nonUtf8Names } from './rawNames';
 import type { ExcludedCandidate, SelectedFile, Selection, SelectionProblem } from './selectionTypes';
 import { DISK, Kind, specialKind, type Listing, type TreeSource } from './listing';
 import type { ProjectIndex } from './projectIndex';
-import { GitIgnoreRules, findRepository, loadOuterRules } from './gitignore';
-import { compileGlob, unsafePathReason, type Glob } from './glob';
-import { UnsafeConfigError, describe, isBuildTempName, sortByPath } from './paths';
+import { findRepository, loadOuterRules } from './gitignore';
+import { unsafePathReason } from './glob';
+import { UnsafeConfigError, describe, sortByPath } from './paths';
+import { SelectionRules } from './selectionRules';
 import { gateRoot } from './rootGate';
-import type { FolderMemo } from './folderMemo';
 
 /** A folder still to walk: absolute path, path from the root, the git token above it, and whether an include takes all below. */
 type Pending = [string, string, string, boolean];
@@ -50,10 +50,11 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
   if (config.useGitignore) {
     const repo = findRepository(rootAbs);
     if (repo) {
-      loadOuterRules(walk.git, repo, rootAbs);
-      walk.basePrefix = path.relative(repo.root, rootAbs).split(path.sep).filter(Boolean).join('/');
+      const { rules } = walk;
+      loadOuterRules(rules.git, repo, rootAbs);
+      rules.basePrefix = path.relative(repo.root, rootAbs).split(path.sep).filter(Boolean).join('/');
       // A root inside a folder git ignores: everything in it is ignored for that reason.
-      if (walk.basePrefix) walk.rootIgnored = walk.git.reasonIgnored(walk.basePrefix, true);
+      if (rules.basePrefix) rules.rootIgnored = rules.git.reasonIgnored(rules.basePrefix, true);
     }
   }
   await walk.run();
@@ -68,23 +69,11 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
 }
 
 class Walk {
-  readonly git = new GitIgnoreRules();
-  basePrefix = '';
-  rootIgnored: string | undefined;
-  /** Names the rules in force before the walk (outer ignore files, info/exclude, where the root sits): the start of every git token. */
-  private get gitBase(): string {
-    if (!this.config.useGitignore) return 'off';
-    return String(internRules(`${this.rootAbs}\0${this.basePrefix}\0${this.rootIgnored ?? ''}\0${this.git.signature}`));
-  }
+  readonly rules: SelectionRules;
   readonly files: SelectedFile[] = [];
   readonly excluded: ExcludedCandidate[] = [];
   readonly problems: SelectionProblem[] = [];
-  private readonly includes: Glob[];
-  private readonly excludes: Glob[];
-  private readonly generated: string | undefined;
   private readonly sizes = new FileSizes((request, stat) => this.sized(request, stat));
-  /** Folders (root-relative) whose .gitignore is loaded: by the walk, or early for a link's target. */
-  private readonly ignoreLoaded = new Set<string>();
   private readonly source: TreeSource;
 
   constructor(
@@ -95,9 +84,7 @@ class Walk {
     private readonly index?: ProjectIndex,
   ) {
     this.source = index ?? DISK;
-    this.includes = config.include.map(compileGlob);
-    this.excludes = config.exclude.map(compileGlob);
-    this.generated = config.slug ? `${config.slug}.tar.zst` : undefined;
+    this.rules = new SelectionRules(config, this.source);
   }
 
   /**
@@ -106,7 +93,7 @@ class Walk {
    * language server stays responsive while a large tree is walked.
    */
   async run(): Promise<void> {
-    const stack: Pending[] = [[this.rootAbs, '', this.gitBase, false]];
+    const stack: Pending[] = [[this.rootAbs, '', this.rules.gitBase(this.rootAbs), false]];
     let sinceYield = 0;
     try {
       for (let next = stack.pop(); next; next = stack.pop()) {
@@ -137,12 +124,12 @@ class Walk {
     const changes = listing.changes ?? 0;
     const ignoreAt = names.indexOf('.gitignore');
     const hasIgnore = this.config.useGitignore && ignoreAt >= 0 && kinds[ignoreAt] !== Kind.Dir;
-    if (hasIgnore) this.loadIgnoreFile(abs, rel);
+    if (hasIgnore) this.rules.loadIgnoreFile(abs, rel);
     const memo = this.index?.memo(listing, abs, rel);
     // The git rules that apply here: those of every folder on the way down, each named by which read of it they are.
-    const token = memo && `${parentToken}/${hasIgnore ? (this.index!.ignoreStamp(abs) ?? `?${internedRules++}`) : '-'}`;
+    const token = memo && `${parentToken}/${hasIgnore ? (this.index!.ignoreStamp(abs) ?? SelectionRules.unique()) : '-'}`;
     // Some include pattern takes everything below (`src/**` from src/ on): no file here needs testing against them.
-    const allIn = parentAllIn || (rel !== '' && this.includes.some((g) => g.coversAllBelow(rel)));
+    const allIn = parentAllIn || (rel !== '' && this.rules.includes.some((g) => g.coversAllBelow(rel)));
     let nonUtf8: Map<string, Buffer[]> | undefined;
     const stackedFrom = stack.length;
     for (let i = 0; i < names.length; i++) {
@@ -160,18 +147,18 @@ class Walk {
         }
       }
       if (kind === Kind.Dir) {
-        if (!allIn && !this.includes.some((g) => g.couldMatchBelow(childRel))) continue;
-        const reason = this.folderExcludedBecause(childRel);
+        if (!allIn && !this.rules.reachable(childRel)) continue;
+        const reason = this.rules.folderExcludedBecause(childRel);
         if (reason) this.excluded.push({ path: `${childRel}/`, reason });
         else stack.push([abs + path.sep + name, childRel, token ?? '', allIn]);
         continue;
       }
       const isLink = kind === Kind.Link;
-      const candidate = allIn || this.included(childRel, memo, i);
-      if (!candidate && !(isLink && this.includes.some((g) => g.couldMatchBelow(childRel)))) continue;
+      const candidate = allIn || this.rules.included(childRel, memo, i);
+      if (!candidate && !(isLink && this.rules.reachable(childRel))) continue;
       const reason =
-        this.ruleExcludedBecause(childRel, memo, i) ??
-        (memo && token ? memo.gitReason(token, i, () => this.gitExcludedBecause(childRel)) : this.gitExcludedBecause(childRel));
+        this.rules.ruleExcludedBecause(childRel, memo, i) ??
+        (memo && token ? memo.gitReason(token, i, () => this.rules.gitExcludedBecause(childRel)) : this.rules.gitExcludedBecause(childRel));
       if (reason) this.excluded.push({ path: childRel, reason });
       else if (kind === Kind.File) {
         // Known to the index and unchanged since the last walk: the same object, no system call.
@@ -187,54 +174,13 @@ class Walk {
     return names.length;
   }
 
-  private included(rel: string, memo: FolderMemo | undefined, i: number): boolean {
-    for (const g of this.includes) if (memo ? memo.matches(g, i, rel) : g.matches(rel)) return true;
-    return false;
-  }
-
   /** A name that is not UTF-8 cannot be read or archived under its name: a problem when selected. */
   private nonUtf8Entry(isDir: boolean, rel: string, shown: string): void {
-    const candidate = isDir ? this.includes.some((g) => g.couldMatchBelow(rel)) : this.includes.some((g) => g.matches(rel));
+    const candidate = isDir ? this.rules.reachable(rel) : this.rules.included(rel, undefined, 0);
     if (!candidate) return;
-    const reason = isDir ? this.folderExcludedBecause(rel) : this.fileExcludedBecause(rel);
+    const reason = isDir ? this.rules.folderExcludedBecause(rel) : this.rules.fileExcludedBecause(rel);
     if (reason) this.excluded.push({ path: isDir ? `${shown}/` : shown, reason });
     else this.problems.push({ path: shown, message: `${shown}: ${isDir ? 'folder' : 'file'} name is not UTF-8; rename it` });
-  }
-
-  private loadIgnoreFile(absDir: string, rel: string): void {
-    if (this.ignoreLoaded.has(rel)) return;
-    this.ignoreLoaded.add(rel);
-    const text = this.source.ignoreText(absDir);
-    if (text) this.git.addFile(rel ? `${rel}/.gitignore` : '.gitignore', this.fromBase(rel), text);
-  }
-
-  private fromBase(rel: string): string {
-    return this.basePrefix && rel ? `${this.basePrefix}/${rel}` : this.basePrefix || rel;
-  }
-
-  private folderExcludedBecause(rel: string): string | undefined {
-    const glob = this.excludes.find((g) => g.coversAllBelow(rel));
-    if (glob) return `exclude pattern "${glob.pattern}"`;
-    if (!this.config.useGitignore) return undefined;
-    return this.rootIgnored ?? this.git.reasonIgnoredInIncludedFolder(this.fromBase(rel), true);
-  }
-
-  private fileExcludedBecause(rel: string): string | undefined {
-    return this.ruleExcludedBecause(rel) ?? this.gitExcludedBecause(rel);
-  }
-
-  private gitExcludedBecause(rel: string): string | undefined {
-    if (!this.config.useGitignore) return undefined;
-    return this.rootIgnored ?? this.git.reasonIgnoredInIncludedFolder(this.fromBase(rel), false);
-  }
-
-  /** The always-excluded names and the exclude patterns (everything but git); `memo` remembers the pattern tests. */
-  private ruleExcludedBecause(rel: string, memo?: FolderMemo, i = 0): string | undefined {
-    if (rel === this.generated) return 'generated artifact';
-    // A killed build leaves its temp file; the next build must not pack it.
-    if (rel.endsWith('.tmp') && isBuildTempName(rel.slice(rel.lastIndexOf('/') + 1))) return 'temporary file of an unfinished build';
-    for (const g of this.excludes) if (memo ? memo.matches(g, i, rel) : g.matches(rel)) return `exclude pattern "${g.pattern}"`;
-    return undefined;
   }
 
   private addFile(statPath: string, rel: string, absPath: string, linkTarget?: string, slot?: StatRequest['slot']): void {
@@ -290,40 +236,11 @@ class Walk {
     } else {
       // A link must not ship what the rules keep out: `config.txt -> .env` with .env ignored.
       const targetRel = path.relative(this.rootReal, target).split(path.sep).join('/');
-      const reason = this.targetExcludedBecause(targetRel);
+      const reason = this.rules.targetExcludedBecause(targetRel, this.rootReal);
       if (reason) this.excluded.push({ path: rel, reason: `links to ${targetRel}, ${reason}` });
       else this.addFile(target, rel, abs, targetRel);
     }
   }
-
-  /** Why a link's target (root-relative) is left out, whether or not the walk reached its folder. */
-  private targetExcludedBecause(targetRel: string): string | undefined {
-    if (targetRel.split('/').includes('.git')) return 'inside .git, which is never included';
-    const excluded = this.ruleExcludedBecause(targetRel);
-    if (excluded) return `which is excluded (${excluded})`;
-    if (!this.config.useGitignore) return undefined;
-    // The walk may not have read the .gitignore files on the way to the target yet (or ever).
-    const parts = targetRel.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-      const dirRel = parts.slice(0, depth).join('/');
-      this.loadIgnoreFile(dirRel ? path.join(this.rootReal, ...parts.slice(0, depth)) : this.rootReal, dirRel);
-    }
-    const ignored = this.rootIgnored ?? this.git.reasonIgnored(this.fromBase(targetRel), false);
-    return ignored ? `which git ignores (${ignored})` : undefined;
-  }
-}
-
-/** Each distinct set of outer rules gets a small number, so the per-folder git tokens stay short. */
-const outerRules = new Map<string, number>();
-let internedRules = 0;
-function internRules(signature: string): number {
-  let n = outerRules.get(signature);
-  if (n === undefined) {
-    if (outerRules.size >= 256) outerRules.clear();
-    n = internedRules++;
-    outerRules.set(signature, n);
-  }
-  return n;
 }
 
 function brokenLink(rel: string, error: unknown): string {
