@@ -137,6 +137,18 @@ async function fileEvent(client: LspClient, file: string, type: 1 | 3): Promise<
 }
 
 async function main(): Promise<void> {
+  let client: LspClient | undefined;
+  try {
+    await measure((c) => {
+      client = c;
+    });
+  } catch (error) {
+    client?.child.kill(); // a failed run must not leave the server holding the bench open
+    throw error;
+  }
+}
+
+async function measure(started: (client: LspClient) => void): Promise<void> {
   const server = resolve(process.env.BENCH_SERVER ?? 'dist/server.js');
   if (!existsSync(server)) throw new Error('dist/server.js missing: npm run build');
   if (!existsSync(configPath)) {
@@ -148,6 +160,7 @@ async function main(): Promise<void> {
   const catMs = readPythonMs();
 
   const client = new LspClient(server);
+  started(client);
   await client.request('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(project).href,
@@ -162,6 +175,7 @@ async function main(): Promise<void> {
   const preview = (await client.request('tilebox/artifactPreview', { uri })).result;
   const openPreviewMs = performance.now() - opened;
   const openDiagnosticsMs = (await firstDiagnostics).at - opened;
+  const rssAfterOpen = client.peakRssMb();
   if (preview.files.length !== FILES + 1)
     throw new Error(`expected ${FILES + 1} files in the preview, got ${preview.files.length} (${preview.error ?? ''})`);
   await new Promise((r) => setTimeout(r, 500));
@@ -189,6 +203,8 @@ async function main(): Promise<void> {
     );
     previewAfter.push(await asked!);
   }
+  // The file events below need all of src/ selected again.
+  if (KEYSTROKES % 3 !== 2) await edit(client, ++version, CONFIG(['app/**', 'src/**']), true);
   const events: { wall: number; cpu: number }[] = [];
   for (let k = 0; k < KEYSTROKES; k++) {
     const file = join(project, 'src', 'pkg0', 'mod0', `new${k}.py`);
@@ -261,7 +277,9 @@ async function main(): Promise<void> {
     '  deleted, up to the preview answered',
     events.filter((_, i) => i % 2 === 1).map((e) => e.cpu),
   );
-  console.log(`server peak RSS: ${rss.toFixed(0)} MB  (goal <= ${rssGoal} MB: ${verdict(rss <= rssGoal)})`);
+  console.log(
+    `server peak RSS: ${rss.toFixed(0)} MB, ${rssAfterOpen.toFixed(0)} MB of it reached by the first preview  (goal <= ${rssGoal} MB: ${verdict(rss <= rssGoal)})`,
+  );
   console.log(loadNote());
 }
 
