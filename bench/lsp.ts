@@ -66,7 +66,7 @@ function readPythonMs(): number {
 async function inProcessFloors(include: string[]): Promise<{ discoveryMs: number; previewJsonMs: number }> {
   const config = { slug: 'lsp-bench', root: '.', include, exclude: ['**/__pycache__/**'], useGitignore: true };
   const selection = await selectArtifactFiles(project, config, { index: new ProjectIndex() });
-  const modules = await new ModuleCache().facts(selection.files);
+  const { modules } = await new ModuleCache().facts(selection.files);
   const discovery: number[] = [];
   for (let i = 0; i < 7; i++) {
     const start = performance.now();
