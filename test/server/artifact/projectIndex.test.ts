@@ -249,15 +249,21 @@ test('a tree that changes while the first walk runs: the next selection from the
   const tree = makeTree(files);
   trees.push(tree);
   const index = new ProjectIndex();
-  const walking = selectArtifactFiles(tree.dir, CONFIG, { index });
-  // The walk yields to the event loop every 2,000 entries: change the tree and report it meanwhile.
+  // The walk yields to the event loop every 2,000 entries, after listing src/p0 and src/p1 (folders go in name
+  // order): change the tree and report it then. Queued before the walk starts, so it runs at that first yield.
+  let changedDuringWalk = false;
   setImmediate(() => {
     tree.put('src/p0/late.py', 'late = 1\n');
     index.changed(join(tree.dir, 'src/p0/late.py'), 'created');
     tree.put('src/p1/m1.py', 'grown = "larger than before"\n');
     index.changed(join(tree.dir, 'src/p1/m1.py'), 'changed');
+    changedDuringWalk = !walked;
   });
-  await walking;
+  let walked = false;
+  const first = await selectArtifactFiles(tree.dir, CONFIG, { index });
+  walked = true;
+  assert.ok(changedDuringWalk, 'the change came while the first walk ran');
+  assert.ok(!first.files.some((f) => f.path === 'src/p0/late.py'), 'src/p0 was listed before the change');
   const after = await selectArtifactFiles(tree.dir, CONFIG, { index });
   assert.deepEqual(shape(after), shape(await selectArtifactFiles(tree.dir, CONFIG)));
   assert.ok(after.files.some((f) => f.path === 'src/p0/late.py'));
