@@ -298,3 +298,20 @@ test('deployment data from the client: an identifier change that strands failed 
   await client.connection.sendNotification(deployedReleasesNotification, { releases: [] });
   await client.waitFor('nothing deployed any more: cleared', () => !retry());
 });
+
+test('a keystroke that leaves the artifact as it was sends no artifactChanged; one that changes the selection does', async () => {
+  const { client, uri, text } = await exampleWorkspace();
+  await client.open(uri, text);
+  // The preview answers after the check it waits for; that check's artifactChanged went out before the answer.
+  const first = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  assert.ok(first.files.some((f) => f.path === 'uv.lock'));
+  const announced = client.artifactChanges.filter((u) => u === uri).length;
+  assert.ok(announced >= 1, 'the first check announces the artifact');
+  await client.change(uri, 2, `${text}\n# a comment typed in\n`);
+  await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  assert.equal(client.artifactChanges.filter((u) => u === uri).length, announced, 'a comment changes no file the client must fetch');
+  await client.change(uri, 3, text.replace('"uv.lock", ', ''));
+  const narrower = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  assert.ok(!narrower.files.some((f) => f.path === 'uv.lock'));
+  assert.equal(client.artifactChanges.filter((u) => u === uri).length, announced + 1, 'a changed selection is announced once');
+});
