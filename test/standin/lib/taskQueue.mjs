@@ -1,6 +1,8 @@
 // TEST DOUBLE: how a task of the stand-in state is claimed, finished and failed — shared by the stand-in's release
-// runner (`runner start`) and the Python stand-in of `tilebox.workflows` (its direct runners call this file as a
-// process: `node taskQueue.mjs <verb> <json>`, answer on stdout as JSON), so both see one queue and one set of rules.
+// runner (`runner start`) and the Python stand-in of `tilebox.workflows`, so both see one queue and one set of rules.
+// A direct runner keeps one `node taskQueue.mjs serve` child as its connection (as the SDK keeps one channel to the
+// API): one JSON request per stdin line `{"verb", "payload", "token"}`, one JSON answer per stdout line.
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { CliError, fail } from './cli.mjs';
 import { defaultCluster, findCluster } from './clusters.mjs';
@@ -9,6 +11,8 @@ import { uuid7, withState } from './store.mjs';
 
 const say = (who, level, msg) => process.stderr.write(`${who}: ${level}: ${msg}\n`);
 const ACTIVE = ['submitted', 'running', 'started'];
+/** The "idle for N" a claim without work answers (the API's `suggested_idling_duration`; the runner sleeps it). */
+export const IDLE_SECONDS = 0.5;
 
 function version(v) {
   const m = /^v(\d+)\.(\d+)$/.exec(v ?? '');
@@ -93,7 +97,7 @@ const verbs = {
   claim: ({ cluster, identifiers, runner }) =>
     withState((s) => {
       const next = queuedTasks(s, cluster).find(({ task }) => identifiers.some((reg) => compatible(task.identifier, reg)));
-      if (!next) return { idle: true };
+      if (!next) return { idle_seconds: IDLE_SECONDS };
       startTask(next.job, next.task);
       say(
         runner,
@@ -123,14 +127,21 @@ const verbs = {
     }),
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    if (!process.env.TILEBOX_API_KEY) fail('unauthenticated: no API key (TILEBOX_API_KEY)');
-    const verb = verbs[process.argv[2]] ?? fail(`unknown verb ${process.argv[2]}`, 2);
-    process.stdout.write(`${JSON.stringify(verb(JSON.parse(process.argv[3] ?? '{}')))}\n`);
-  } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    process.stderr.write(`Error: ${e.message}\n`);
-    process.exitCode = e.code;
-  }
+/** One answer per request line, `{"ok": value}` or `{"error": message}`, until stdin closes (the runner is gone). */
+function serve() {
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    let answer;
+    try {
+      const { verb, payload, token } = JSON.parse(line);
+      if (!token) fail('unauthenticated: no API key (TILEBOX_API_KEY)');
+      answer = { ok: (verbs[verb] ?? fail(`unknown verb ${verb}`))(payload ?? {}) };
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      answer = { error: e.message };
+    }
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+  });
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === 'serve') serve();

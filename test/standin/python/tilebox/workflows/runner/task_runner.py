@@ -12,7 +12,6 @@ from types import SimpleNamespace
 from tilebox.workflows import _queue
 from tilebox.workflows.task import ExecutionContext, TaskIdentifier, TaskMeta
 
-IDLE_SECONDS = 0.5  # the stand-in API's "idle for N" answer
 
 
 def _renew_leases(parent: int) -> None:
@@ -62,7 +61,8 @@ class TaskRunner:
                 if "task" not in answer:
                     if stop_when_idle:
                         return
-                    time.sleep(IDLE_SECONDS)
+                    # The API's "idle for N", clamped as the SDK does (1 ms .. 5 min).
+                    time.sleep(min(max(float(answer.get("idle_seconds", 5)), 0.001), 300))
                     continue
                 self._execute(answer["task"])
         finally:
