@@ -6,9 +6,10 @@ import { DEBUG_TYPE } from '../contributes';
 import { CliFailure, Dismissed, Problem } from '../commands/flow';
 import type { Project, Services } from '../services';
 import { defaultLaunchConfig, exceptionFilters, type TileboxLaunchConfig } from './debugConfiguration';
-import type { StartOptions } from './debugTaskFlow';
+import type { RunnerStart, StartOptions } from './debugTaskFlow';
 import { parseReady, type ReadyInfo } from './launcherScript';
-import { ActionProblem, resolveLaunch, type ResolveDeps } from './resolveLaunch';
+import { ActionProblem, resolveLaunch, type Resolved, type ResolveDeps } from './resolveLaunch';
+import { alreadyRunningMessage, endMessage, reuseOrRestart, type RunningMode } from './runnerSessions';
 import { linkOutputFrame, type WorkflowRoots } from './TracebackLinkProvider';
 
 interface Entry {
@@ -16,9 +17,11 @@ interface Entry {
   noDebug: boolean;
   stopOnTaskException: boolean;
   session?: vscode.DebugSession;
-  ready: Promise<ReadyInfo>;
+  /** What Debug Task waits on; `ready` settles with the READY line, the session's end, or the timeout. */
+  start: RunnerStart;
   settle: (r: ReadyInfo | Error) => void;
   info?: ReadyInfo;
+  python: string;
   output: string;
   exitCode?: number;
   stopRequested: boolean;
@@ -28,24 +31,42 @@ interface Entry {
 
 const READY_TIMEOUT_MS = 120_000;
 
-function entryFor(project: Project, noDebug: boolean, stopOnTaskException: boolean): Entry {
+function entryFor(project: Project, mode: RunningMode, resolved: Resolved): Entry {
   let settle!: Entry['settle'];
   let end!: () => void;
   const ready = new Promise<ReadyInfo>((res, rej) => {
-    settle = (r) => (r instanceof Error ? rej(r) : res(r));
+    const timer = setTimeout(
+      () =>
+        settle(
+          new Problem(
+            `The debug runner of ${project.label} did not start polling within ${READY_TIMEOUT_MS / 1000} s: see the Debug Console.`,
+          ),
+        ),
+      READY_TIMEOUT_MS,
+    );
+    settle = (r) => {
+      clearTimeout(timer);
+      if (r instanceof Error) rej(r);
+      else res(r);
+    };
   });
   ready.catch(() => undefined); // nobody may be waiting (F5): the terminate handler reports
   const ended = new Promise<void>((r) => {
     end = r;
   });
-  return { project, noDebug, stopOnTaskException, ready, settle, output: '', stopRequested: false, ended, end };
+  const { runner, cluster, python } = resolved.config as { runner: string; cluster: string; python: string };
+  const start = { runner, cluster, clusters: resolved.clusters, ready };
+  return { project, ...mode, start, settle, python, output: '', stopRequested: false, ended, end };
 }
 
 export class DebugRunners
   implements vscode.DebugConfigurationProvider, vscode.DebugAdapterDescriptorFactory, vscode.DebugAdapterTrackerFactory
 {
   private readonly entries = new Map<string, Entry>();
-  private pending: StartOptions | undefined;
+  /** What the next resolve is for (set by ensure, read by the configuration provider). */
+  private pending: (StartOptions & { onResolved?: (e: Entry) => void }) | undefined;
+  /** Interpreters whose preflight passed; a runner that ends before it polls forgets its interpreter. */
+  private readonly verified = new Set<string>();
 
   constructor(
     private readonly s: Services,
@@ -92,20 +113,23 @@ export class DebugRunners
     const options = this.pending ?? { noDebug: !!config.noDebug };
     this.pending = undefined;
     try {
-      const { project, config: resolved } = await resolveLaunch(this.deps(), config as TileboxLaunchConfig, {
+      const resolved = await resolveLaunch({ ...this.deps(), verified: this.verified }, config as TileboxLaunchConfig, {
         folder: folder?.uri.fsPath,
         discoveredRunners: options.discoveredRunners,
       });
+      const { project } = resolved;
       const running = this.entries.get(project.dir);
       if (running) {
-        throw new ActionProblem(
-          `A Tilebox debug runner for ${project.label} is already running${running.info ? ` on ${running.info.cluster}` : ''}: two would compete for the same tasks.`,
-          { title: 'Stop It', command: 'workbench.action.debug.stop' },
-        );
+        throw new ActionProblem(alreadyRunningMessage(project.label, running.info?.cluster), {
+          title: 'Stop It',
+          command: 'workbench.action.debug.stop',
+        });
       }
       const stopOnTaskException = !!(options.stopOnTaskException || config.stopOnTaskException);
-      this.entries.set(project.dir, entryFor(project, !!config.noDebug, stopOnTaskException));
-      return { ...resolved, stopOnTaskException };
+      const entry = entryFor(project, { noDebug: !!config.noDebug, stopOnTaskException }, resolved);
+      this.entries.set(project.dir, entry);
+      options.onResolved?.(entry);
+      return { ...resolved.config, stopOnTaskException };
     } catch (e) {
       this.report(e);
       return undefined;
@@ -148,42 +172,46 @@ export class DebugRunners
     };
   }
 
-  /** The project's runner, started when none runs (or when it runs in the other mode); resolves once it polls. */
-  async ensure(project: Project, o: StartOptions): Promise<ReadyInfo> {
+  /**
+   * The project's runner, started when none runs (or when it runs in the other mode). Returns once the launch is
+   * resolved (interpreter checked, cluster chosen), before the runner polls: the caller asks for the task and its
+   * input meanwhile, and `ready` resolves when the runner polls.
+   */
+  async ensure(project: Project, o: StartOptions): Promise<RunnerStart> {
     const running = this.entries.get(project.dir);
-    if (running && running.noDebug === o.noDebug && (running.stopOnTaskException || !o.stopOnTaskException)) return running.ready;
+    const decision = reuseOrRestart(running, o);
+    if (running && decision === 'reuse') return running.start;
     if (running?.session) {
-      await vscode.debug.stopDebugging(running.session);
+      try {
+        await vscode.debug.stopDebugging(running.session);
+      } catch (e) {
+        throw new Problem(`The debug runner of ${project.label} did not stop (${(e as Error).message}): stop it, then try again.`);
+      }
       await running.ended;
     }
-    this.pending = o;
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(project.configPath));
-    const config = { ...defaultLaunchConfig(), project: project.dir, stopOnTaskException: o.stopOnTaskException };
-    const started = await vscode.debug.startDebugging(folder, config, { noDebug: o.noDebug });
-    this.pending = undefined;
-    const entry = this.entries.get(project.dir);
-    this.s.log.info(`debug runner of ${project.label}: ${started ? 'started' : 'not started'}`);
-    if (!started || !entry) {
-      if (entry && !entry.session) this.entries.delete(project.dir);
-      throw new Dismissed(); // the configuration provider already said why
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new Problem(
-              `The debug runner of ${project.label} did not start polling within ${READY_TIMEOUT_MS / 1000} s: see the Debug Console.`,
-            ),
-          ),
-        READY_TIMEOUT_MS,
+    const resolved = new Promise<Entry | undefined>((onResolved) => {
+      this.pending = { ...o, onResolved };
+      const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(project.configPath));
+      const config = { ...defaultLaunchConfig(), project: project.dir, stopOnTaskException: o.stopOnTaskException };
+      Promise.resolve(vscode.debug.startDebugging(folder, config, { noDebug: o.noDebug })).then(
+        (started) => this.started(project, started, onResolved),
+        () => this.started(project, false, onResolved),
       );
     });
-    try {
-      return await Promise.race([entry.ready, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const entry = await resolved;
+    if (!entry) throw new Dismissed(); // the configuration provider (or VS Code) already said why
+    return entry.start;
+  }
+
+  /** startDebugging answered: a launch that never became a session gives its project back. */
+  private started(project: Project, started: boolean, onResolved: (e: Entry | undefined) => void): void {
+    this.pending = undefined;
+    this.s.log.info(`debug runner of ${project.label}: ${started ? 'started' : 'not started'}`);
+    onResolved(undefined); // no-op when the provider resolved it already
+    const entry = this.entries.get(project.dir);
+    if (started || !entry || entry.session) return;
+    this.entries.delete(project.dir);
+    entry.settle(new Dismissed());
   }
 
   private entryOf(session: vscode.DebugSession): Entry | undefined {
@@ -199,16 +227,15 @@ export class DebugRunners
     this.entries.delete(entry.project.dir);
     entry.end();
     entry.settle(new Dismissed());
-    if (entry.stopRequested || (entry.info && !entry.exitCode)) return;
-    const when = entry.info ? 'stopped' : 'stopped before it polled';
-    const code = entry.exitCode === undefined ? '' : ` (exit code ${entry.exitCode})`;
-    const last = entry.output.trim().split('\n').pop()?.trim();
-    this.report(
-      new ActionProblem(
-        `The Tilebox debug runner of ${entry.project.label} ${when}${code}${last ? `: ${last}` : ''}. The traceback is in the Debug Console.`,
-        { title: 'Show Debug Console', command: 'workbench.debug.action.toggleRepl' },
-      ),
-    );
+    if (!entry.info) this.verified.delete(entry.python);
+    const message = endMessage({
+      label: entry.project.label,
+      stopRequested: entry.stopRequested,
+      polled: !!entry.info,
+      exitCode: entry.exitCode,
+      output: entry.output,
+    });
+    if (message) this.report(new ActionProblem(message, { title: 'Show Debug Console', command: 'workbench.debug.action.toggleRepl' }));
   }
 
   private report(e: unknown): void {

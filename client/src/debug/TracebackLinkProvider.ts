@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import * as vscode from 'vscode';
 import type { ProjectRegistry } from '../services';
-import { tracebackLocations, workspaceFileFor } from './tracebackLinks';
+import { innermostWorkspaceFrame, tracebackLocations, workspaceFileFor } from './tracebackLinks';
 
 interface FrameLink extends vscode.TerminalLink {
   file: string;
@@ -65,11 +65,9 @@ export function tracebackLinkProvider(roots: WorkflowRoots): vscode.TerminalLink
   };
 }
 
-/** Gives a Debug Console output event that is one traceback frame its workspace source and line. */
+/** Gives a Debug Console output event holding traceback frames the source and line of its innermost workspace frame. */
 export function linkOutputFrame(body: { output?: string; source?: unknown; line?: number }, roots: WorkflowRoots): void {
   if (!body.output || body.source) return;
-  const frames = tracebackLocations(body.output);
-  if (frames.length !== 1) return;
-  const file = fileFor(frames[0].path, roots);
-  if (file) Object.assign(body, { source: { path: file }, line: frames[0].line });
+  const frame = innermostWorkspaceFrame(body.output, roots.get(), existsSync);
+  if (frame) Object.assign(body, { source: { path: frame.file }, line: frame.line });
 }

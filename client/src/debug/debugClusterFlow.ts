@@ -1,6 +1,7 @@
 // Asks for the debug runner's cluster once per project and workspace: the remembered one while it exists, else a
 // pick that offers creating a development cluster first and confirms the default or a target's cluster.
 import { clusterCreate } from '../cliAdapter/calls';
+import type { Cluster } from '../cliAdapter/types';
 import { answered, Dismissed, withProgress, type FlowDeps } from '../commands/flow';
 import { listClusters } from '../commands/pickers';
 import type { Project } from '../services';
@@ -21,8 +22,9 @@ export async function debugClusterFor(
   d: DebugClusterDeps,
   project: Pick<Project, 'dir' | 'label' | 'targets'>,
   ask = false,
+  listed?: Cluster[],
 ): Promise<string> {
-  const clusters = await listClusters(d);
+  const clusters = listed ?? (await listClusters(d));
   const remembered = d.memory.get(project.dir);
   if (!ask && remembered && clusters.some((c) => c.slug === remembered)) return remembered;
   const name = devClusterName(d.userName);

@@ -90,9 +90,10 @@ export function debugpyLaunch(config: TileboxLaunchConfig, f: LaunchFacts): Tile
     rules: [{ module: 'tilebox', include: false }],
     // The lease renewer runs no task code; following it would add a second, empty session.
     subProcess: false,
-    // Stop asks the runner to shut down (SIGINT: a running task is given back); a second Stop kills its group.
-    onTerminate: 'KeyboardInterrupt',
     showReturnValue: true,
+    // Stop asks the runner to shut down (SIGINT: a running task is given back); a second Stop kills its group. Run
+    // Task has no debug server to pass the interrupt on ("Server is not available"): there Stop ends the process.
+    ...(config.noDebug ? {} : { onTerminate: 'KeyboardInterrupt' }),
   };
 }
 

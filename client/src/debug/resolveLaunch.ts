@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import type { Cluster } from '../cliAdapter/types';
 import { CliFailure, Problem } from '../commands/flow';
 import type { Project, ProjectRegistry } from '../services';
 import { listClusters } from '../commands/pickers';
@@ -32,6 +33,8 @@ export interface ResolveDeps extends DebugClusterDeps {
   preflight(python: string, cwd: string): Promise<PreflightRun>;
   storageDir: string;
   platform: NodeJS.Platform;
+  /** Interpreters whose preflight passed in this window: a restart skips the check (a failed start forgets one). */
+  verified?: Set<string>;
 }
 
 const openToml = (p: Project) => ({
@@ -59,6 +62,8 @@ async function projectFor(d: ResolveDeps, config: TileboxLaunchConfig, folder?: 
 export interface Resolved {
   project: Project;
   config: TileboxLaunchConfig & Record<string, unknown>;
+  /** The clusters as listed while resolving (the competing-runner warning reads their deployments). */
+  clusters: Cluster[];
 }
 
 export async function resolveLaunch(
@@ -86,13 +91,19 @@ export async function resolveLaunch(
       openToml(project),
     );
   }
+  // The cluster list (a CLI call) runs while the interpreter is checked; its failure is reported after the
+  // interpreter's, in the order the checks are listed above.
+  const listing = listClusters(d);
+  listing.catch(() => undefined);
   const python = await d.interpreter(project.dir, config.python);
-  const checked = preflightResult(await d.preflight(python.path, root), {
-    python: python.path,
-    source: python.source,
-    usesUv: existsSync(join(project.dir, 'uv.lock')),
-    platform: d.platform,
-  });
+  const checked = d.verified?.has(python.path)
+    ? { ok: true as const }
+    : preflightResult(await d.preflight(python.path, root), {
+        python: python.path,
+        source: python.source,
+        usesUv: existsSync(join(project.dir, 'uv.lock')),
+        platform: d.platform,
+      });
   if (!checked.ok) {
     throw new ActionProblem(
       checked.message,
@@ -101,10 +112,12 @@ export async function resolveLaunch(
         : { title: 'Open Settings', command: 'workbench.action.openSettings', args: ['tilebox.python.path'] },
     );
   }
+  d.verified?.add(python.path);
   const apiKey = await d.apiKey();
   if (!apiKey) throw new CliFailure({ kind: 'not-authenticated', stderr: '' }, 'Starting the debug runner');
-  const cluster = config.cluster?.trim() || (await debugClusterFor(d, project));
-  if (config.cluster?.trim() && !(await listClusters(d)).some((c) => c.slug === cluster)) {
+  const clusters = await listing;
+  const cluster = config.cluster?.trim() || (await debugClusterFor(d, project, false, clusters));
+  if (config.cluster?.trim() && !clusters.some((c) => c.slug === cluster)) {
     throw new ActionProblem(
       `Cluster ${cluster} (the launch configuration's "cluster") does not exist: remove "cluster" to pick or create one.`,
       { title: 'Open launch.json', command: 'workbench.action.debug.configure' },
@@ -117,5 +130,5 @@ export async function resolveLaunch(
     { ...config, project: project.dir },
     { root, runner: runner.runner, cluster, python: python.path, launcherPath, apiKey, apiUrl: d.apiUrl() },
   );
-  return { project, config: launch };
+  return { project, config: launch, clusters };
 }

@@ -43,3 +43,19 @@ export function workspaceFileFor(printed: string, roots: readonly string[], exis
   }
   return undefined;
 }
+
+/**
+ * The frame a Debug Console output event links to: the innermost one in a workspace file (where the exception was
+ * raised in the user's code). The runner's output arrives in chunks of any size, so a chunk may hold a whole traceback.
+ */
+export function innermostWorkspaceFrame(
+  text: string,
+  roots: readonly string[],
+  exists: (p: string) => boolean,
+): { file: string; line: number } | undefined {
+  for (const frame of tracebackLocations(text).reverse()) {
+    const file = workspaceFileFor(frame.path, roots, exists);
+    if (file) return { file, line: frame.line };
+  }
+  return undefined;
+}

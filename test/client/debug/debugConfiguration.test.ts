@@ -73,6 +73,11 @@ test('the debugpy launch runs the generated script in the workflow root; key and
     apiKey: 'k',
   });
   assert.ok(!('TILEBOX_API_URL' in (noUrl.env as object)));
+  const run = debugpyLaunch(
+    { ...defaultLaunchConfig(), noDebug: true },
+    { root: '/w', runner: 'a:b', cluster: 'c', python: 'p', launcherPath: 'l', apiKey: 'k' },
+  );
+  assert.ok(!('onTerminate' in run), "Run Task: debugpy has no debug server to forward Stop's interrupt to");
 });
 
 test('Debug Failed Task adds the "user-uncaught" exception filter once', () => {

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { DiscoveredTask } from '../../../server/src/shared/protocol';
-import { deployRelease, jobList, publishRelease } from '../../../client/src/cliAdapter/calls';
+import { clusterList, deployRelease, jobList, publishRelease } from '../../../client/src/cliAdapter/calls';
 import { Problem } from '../../../client/src/commands/flow';
-import { debugFailedFlow, debugTaskFlow, failedTaskOf } from '../../../client/src/debug/debugTaskFlow';
+import { debugFailedFlow, debugTaskFlow, failedTaskOf, staticallyRegistered } from '../../../client/src/debug/debugTaskFlow';
 import type { ReadyInfo } from '../../../client/src/debug/launcherScript';
 import { DEV, world } from '../commands/support';
 
@@ -34,7 +34,8 @@ function setup() {
     ...w.deps(ui),
     ensureRunner: async (_p: unknown, o: { noDebug: boolean; stopOnTaskException?: boolean }) => {
       started.push(o);
-      return READY;
+      const listed = await w.h.cli.run(clusterList());
+      return { runner: READY.runner, cluster: DEV, clusters: listed.kind === 'ok' ? listed.value : [], ready: Promise.resolve(READY) };
     },
   });
   const jobs = async () => {
@@ -112,11 +113,11 @@ test('Debug Failed Task asks by fields when the failed class is one the project 
   assert.match(submits(w)[0], / --input "S2A_again" /);
 });
 
-test('a lens task the Runner does not register is one message, and nothing is submitted', async () => {
+test('a lens task the running Runner does not register is one message once it polls, and nothing is submitted', async () => {
   const { w, deps, jobs } = setup();
   const other = { ...lensTask, name: 'tilebox.com/example/CheckClouds', version: 'v1.2', className: 'CheckClouds' };
   await assert.rejects(
-    debugTaskFlow(deps(w.ui()), false, w.project.configPath, other),
+    debugTaskFlow(deps(w.ui({ input: 'S2A' })), false, w.project.configPath, other),
     (e: Error) =>
       e instanceof Problem &&
       /^CheckClouds is not registered in the Runner scene_qa\.runner:runner: add it to Runner\(tasks=\[\.\.\.\]\)/.test(e.message),
@@ -170,4 +171,63 @@ test('a release deployed on the debug cluster with a compatible task is a warnin
     ui.notified.find((n) => n.level === 'warning')?.message ?? '',
     /^Another runner may take tilebox\.com\/example\/FetchScene on dev-cluster-9xK2mQ4pL8nR7s before the debugger does: a release of scene-qa-F8yVcPRfw2AkoZ is deployed there/,
   );
+});
+
+test('the runner starts while the task and its input are asked; the job is submitted once it polls', async () => {
+  const { w, deps, jobs } = setup();
+  let polls!: (r: typeof READY) => void;
+  const ready = new Promise<typeof READY>((r) => {
+    polls = r;
+  });
+  const ui = w.ui({ pick: 'FetchScene' }, { input: 'S2A_early' });
+  const flow = debugTaskFlow(
+    {
+      ...deps(ui),
+      projectTasks: () => discovered.map((t) => ({ ...t, runners: [READY.runner] })),
+      ensureRunner: async () => ({ runner: READY.runner, cluster: DEV, ready }),
+    },
+    false,
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(
+    ui.asked.map((a) => a.title),
+    ['Debug which task of scene_qa.runner:runner?', 'FetchScene: scene_id: str'],
+    'both questions come from the code the project declares, before the runner polls',
+  );
+  assert.deepEqual(submits(w), [], 'nothing is submitted before the runner polls');
+  polls(READY);
+  await flow;
+  assert.equal((await jobs())[0].name, 'Debug FetchScene');
+});
+
+test('static discovery offers the tasks it found in the Runner, and none when an identifier is computed at runtime', () => {
+  const inRunner = discovered.map((t) => ({ ...t, runners: [READY.runner] }));
+  assert.deepEqual(
+    staticallyRegistered(inRunner, READY.runner).map((t) => t.class),
+    ['FetchScene', 'Summarize'],
+  );
+  assert.deepEqual(staticallyRegistered(inRunner, 'other.runner:runner'), []);
+  assert.deepEqual(staticallyRegistered([...inRunner, { ...inRunner[1], unresolved: true }], READY.runner), []);
+});
+
+test('a lens task that static discovery finds in no Runner is refused before any question', async () => {
+  const { w, deps, jobs } = setup();
+  const ui = w.ui();
+  await assert.rejects(
+    debugTaskFlow(deps(ui), false, w.project.configPath, { ...lensTask, runners: [] }),
+    /^Problem: FetchScene is not registered in the Runner scene_qa\.runner:runner/,
+  );
+  assert.equal(ui.asked.length, 0);
+  assert.deepEqual(await jobs(), []);
+});
+
+test('Debug Failed Task of a task the Runner no longer registers is one message, and nothing is submitted', async () => {
+  const { w, deps, jobs } = setup();
+  const gone = { ...failedJob.taskSummaries[0], display: 'Gone', identifier: { name: 'tilebox.com/example/Gone', version: 'v1.0' } };
+  await assert.rejects(
+    debugFailedFlow(deps(w.ui({ input: '{}' })), { job: { ...failedJob, taskSummaries: [gone] } }),
+    (e: Error) =>
+      e instanceof Problem && /^tilebox\.com\/example\/Gone v1\.0 is not registered in the Runner scene_qa\.runner:runner/.test(e.message),
+  );
+  assert.deepEqual(await jobs(), []);
 });

@@ -80,3 +80,28 @@ test("a launch configuration's cluster that does not exist says so", async () =>
     /^Cluster nope-123 \(the launch configuration's "cluster"\) does not exist/.test(e.message),
   );
 });
+
+test('an interpreter that passed the preflight is not checked again; one that failed is checked every time', async () => {
+  let runs = 0;
+  let debugpy = false;
+  const verified = new Set<string>();
+  const { deps } = setup({
+    verified,
+    preflight: async () => {
+      runs++;
+      return { kind: 'ran', code: 0, stdout: facts({ debugpy }), stderr: '' };
+    },
+  });
+  await assert.rejects(resolveLaunch(deps(), defaultLaunchConfig()), /debugpy \(the Python debugger\) is not installed/);
+  debugpy = true; // the user ran the install command
+  await resolveLaunch(deps(), defaultLaunchConfig());
+  await resolveLaunch(deps(), defaultLaunchConfig());
+  assert.equal(runs, 2);
+  assert.deepEqual([...verified], ['/p/.venv/bin/python']);
+});
+
+test('the launch resolves with the clusters it listed, for the competing-runner warning', async () => {
+  const { deps } = setup();
+  const { clusters } = await resolveLaunch(deps(), defaultLaunchConfig());
+  assert.ok(clusters.some((c) => c.slug === DEV));
+});
