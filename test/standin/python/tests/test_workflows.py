@@ -153,6 +153,13 @@ class DirectRunner(unittest.TestCase):
         self.assertNotEqual(code, 0)
         self.assertIn("cluster nope not found", err)
 
+    def test_a_runner_without_an_api_key_is_refused_before_it_polls(self):
+        self.env.pop("TILEBOX_API_KEY")
+        self.env["TILEBOX_API_URL"] = "http://localhost:9"  # another API: Client() allows a missing key
+        code, _, err = self.script('runner.connect_to(Client(), cluster="%s").run_all()' % DEV)
+        self.assertNotEqual(code, 0)
+        self.assertIn("unauthenticated: no API key", err)
+
     def test_sigterm_mid_task_gives_the_task_back_and_leaves_no_process(self):
         job = self.cli("job", "submit", "--name", "s", "--task", "Leaf", "--input", '{"value": 1}', "--cluster", DEV)
         proc = self.script("""
