@@ -171,12 +171,15 @@ test('run task shows output and a linked traceback; debug task stops on a breakp
     await wb.contextMenu(failed, /Debug Failed Task/);
     // The stand-in's job JSON names the failed task's identifier, so only its input is asked.
     await answer(/CheckClouds: scene_id/, () => wb.answerInput('L8_cloudy'));
-    await topFrame(RAISE_LINE);
     await page
       .locator('.exception-widget')
-      .filter({ hasText: /ValueError/ })
+      .filter({ hasText: /L8_cloudy is not a Sentinel-2 scene/ })
       .first()
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: 60_000 });
+    // The stop leaves the Tilebox sidebar in place (it was not the debugger's view): show Run and Debug (Ctrl+Shift+D).
+    await wb.focusWorkbench();
+    await page.keyboard.press('Control+Shift+D');
+    await topFrame(RAISE_LINE);
     const jobs = JSON.parse(standin(s, ['job', 'list', '--json'])).jobs;
     assert.ok(
       jobs.some((j) => j.name === 'Debug CheckClouds' && j.cluster_slug === clusterSlug),
