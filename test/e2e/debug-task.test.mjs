@@ -120,7 +120,8 @@ test('run task shows output and a linked traceback; debug task stops on a breakp
     const link = page.locator('.repl .output.expression .source').filter({ hasText: new RegExp(`tasks\\.py:${RAISE_LINE}$`) });
     await link.first().waitFor({ timeout: 60_000 });
     assert.ok((await repl.allInnerTexts()).some((t) => /ValueError: L8_cloudy is not a Sentinel-2 scene/.test(t)));
-    await link.first().click();
+    // The "job failed" toast may cover the bottom-right corner where the link is: click the link element itself.
+    await link.first().dispatchEvent('click');
     await page.locator('.tab.active').filter({ hasText: 'tasks.py' }).waitFor({ timeout: 10_000 });
     assert.match(await wb.statusBarItem(/Ln \d+, Col/), new RegExp(`Ln ${RAISE_LINE},`), 'the link opens the file at the line that raised');
     await jobRow('Run CheckClouds', /failed/i);
