@@ -30,6 +30,7 @@ interface Entry {
 }
 
 const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 5_000;
 
 function entryFor(project: Project, mode: RunningMode, resolved: Resolved): Entry {
   let settle!: Entry['settle'];
@@ -148,6 +149,12 @@ export class DebugRunners
       onWillReceiveMessage: (m: { command?: string; arguments?: { filters?: string[] } }) => {
         if (!entry) return;
         if (m.command === 'terminate' || m.command === 'disconnect') entry.stopRequested = true;
+        // Paused on an exception, debugpy swallows the KeyboardInterrupt a Stop sends, and the runner polls on: a Stop
+        // that has not ended the session after the SDK's 2 s grace (plus start-up slack) is repeated, which kills it.
+        if (m.command === 'terminate')
+          setTimeout(() => {
+            if (entry.session && this.entries.get(entry.project.dir) === entry) void vscode.debug.stopDebugging(entry.session);
+          }, STOP_GRACE_MS).unref?.();
         // Debug Failed Task: also stop where an exception leaves execute() (debugpy's "userUnhandled").
         if (m.command === 'setExceptionBreakpoints' && m.arguments)
           m.arguments.filters = exceptionFilters(m.arguments.filters ?? [], entry.stopOnTaskException);

@@ -130,7 +130,7 @@ test('with the "user uncaught" filter (Debug Failed Task) debugpy stops where th
   skip: !hasDebugpy && 'needs python3-debugpy',
   timeout: 120_000,
 }, async () => {
-  const { cli, adapter, dap } = await launchRunner('broken:runner', ['uncaught', 'userUnhandled'], {
+  const { cli, adapter, dap, pid } = await launchRunner('broken:runner', ['uncaught', 'userUnhandled'], {
     'broken.py': BROKEN,
   });
   try {
@@ -144,6 +144,15 @@ test('with the "user uncaught" filter (Debug Failed Task) debugpy stops where th
     }[];
     assert.match(frames[0].name, /^execute\b/);
     assert.match(frames[0].source.path, /broken\.py$/, 'the SDK is library code (rules), so it stops in the task');
+    // Stop while paused here: debugpy swallows the KeyboardInterrupt of "terminate" and the runner polls on, so the
+    // extension repeats the Stop after a grace period, which VS Code sends as a disconnect that kills the runner.
+    dap.send('terminate', {});
+    await assert.rejects(dap.event('terminated', 5_000), /no matching DAP message/);
+    dap.send('disconnect', { terminateDebuggee: true });
+    await dap.event('terminated', 30_000);
+    const gone = () => !existsSync(`/proc/${pid}`) || /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    for (let i = 0; i < 100 && !gone(); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(gone(), 'the second Stop ends the runner');
   } finally {
     adapter.kill();
   }
