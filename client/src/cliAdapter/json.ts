@@ -80,3 +80,10 @@ export function reqList(v: unknown, path: string, ...keys: string[]): { items: u
   if (nullKey !== undefined) return { items: [], path: at(path, nullKey) };
   throw new MissingField(`${at(path, keys[0] ?? '')} missing (expected a list)`);
 }
+
+/** A list page's `next_cursor`, when there is a next page. */
+export function pageCursor(j: unknown): string | undefined {
+  if (!isObj(j)) return undefined;
+  const c = optStr(j, 'next_cursor', 'nextCursor');
+  return c ? c : undefined;
+}
