@@ -1,7 +1,8 @@
 // Headless entry point (`node dist/cli.js`, the package's `bin`): the same validator and
 // artifact engine the language server uses, for CI and scripts.
 import { runCheck } from './headless/check';
-import { runBuild, runPreview } from './headless/artifact';
+import { runBuild } from './headless/build';
+import { runPreview } from './headless/preview';
 import { endQuietlyWhenStdoutCloses } from './headless/closedPipe';
 
 const USAGE = `usage:
