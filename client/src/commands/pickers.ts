@@ -7,7 +7,7 @@ import { answered, need, Problem, type FlowDeps } from './flow';
 import type { PickItem } from './ui';
 import { shortId } from '../cliAdapter/validate';
 import { age } from '../views/model/format';
-import { STATE_LABEL } from '../views/model/jobItems';
+import { STATE_LABEL } from '../views/model/stateIcons';
 
 export async function pickProject(projects: Pick<ProjectRegistry, 'pick'>, placeHolder: string): Promise<Project> {
   return answered(await projects.pick(placeHolder));

@@ -10,7 +10,8 @@ import type { Cluster, Job, JobState, Release, TaskState, Workflow } from '../..
 import { clusterItem, deploymentItem } from '../../../client/src/views/model/clusterItems';
 import { groupItem } from '../../../client/src/views/model/grouping';
 import { messageItem } from '../../../client/src/views/model/item';
-import { jobItem, taskItem } from '../../../client/src/views/model/jobItems';
+import { jobItem } from '../../../client/src/views/model/jobItems';
+import { taskItem } from '../../../client/src/views/model/taskItem';
 import { releaseItem, taskIdentifierItem, workflowItem } from '../../../client/src/views/model/workflowItems';
 import { menuApplies, parseMenuWhen } from './whenClause';
 

@@ -2,7 +2,8 @@
 import type { Diagnosis } from '../../cliAdapter/jobDiagnosis';
 import type { Job, TaskSummary } from '../../cliAdapter/types';
 import type { ItemModel } from '../model/item';
-import { childTasks, jobItem, taskItem } from '../model/jobItems';
+import { jobItem } from '../model/jobItems';
+import { childTasks, taskItem } from '../model/taskItem';
 import { TreeNode } from './TreeNode';
 
 export class JobNode extends TreeNode {

@@ -5,7 +5,8 @@ import { parseClusterList, parseJobPage, parseWorkflowList } from '../../../../c
 import type { Parsed } from '../../../../client/src/cliAdapter/types';
 import { releaseItem, taskIdentifierItem, workflowItem } from '../../../../client/src/views/model/workflowItems';
 import { clusterItem, deploymentItem } from '../../../../client/src/views/model/clusterItems';
-import { childTasks, jobItem, sortJobs, taskItem } from '../../../../client/src/views/model/jobItems';
+import { jobItem, sortJobs } from '../../../../client/src/views/model/jobItems';
+import { childTasks, taskItem } from '../../../../client/src/views/model/taskItem';
 import { messageItem } from '../../../../client/src/views/model/item';
 import { age, md, shortId } from '../../../../client/src/views/model/format';
 
