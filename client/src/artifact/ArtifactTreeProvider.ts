@@ -5,7 +5,9 @@ import { Commands } from '../contributes';
 import { MessageNode } from '../views/nodes/MessageNode';
 import { NodeTreeProvider } from '../views/nodes/NodeTreeProvider';
 import type { TreeNode } from '../views/nodes/TreeNode';
-import { ArtifactSummaryNode, FilesGroupNode, TasksGroupNode } from './ArtifactNodes';
+import { FilesGroupNode } from './ArtifactFileNodes';
+import { ArtifactSummaryNode } from './ArtifactNode';
+import { TasksGroupNode } from './ArtifactTaskNodes';
 import type { ArtifactPreviews } from './ArtifactPreviews';
 import { artifactRootMessage, type RootMessage } from './model/viewStatus';
 

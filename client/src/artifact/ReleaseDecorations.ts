@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { Settings, settingName } from '../contributes';
 import type { ArtifactPreviews } from './ArtifactPreviews';
-import { EXCLUDED_QUERY } from './ArtifactNodes';
+import { EXCLUDED_QUERY } from './ArtifactNode';
 
 export const RELEASE_BADGE = 'T';
 
