@@ -5,7 +5,8 @@ import { jobCancel, jobGet, jobRetry } from '../cliAdapter/calls';
 import { ACTIVE_STATES, isTerminal, RETRYABLE_STATES } from '../jobs/jobStates';
 import { Dismissed, need, withProgress } from './flow';
 import { jobIdFrom } from './nodeArgs';
-import { listClusters, pickJob } from './pickers';
+import { listClusters } from './pickCluster';
+import { pickJob } from './pickers';
 import type { JobDeps } from './submit';
 import { outcome, type Outcome } from './ui';
 

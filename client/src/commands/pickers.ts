@@ -1,13 +1,15 @@
-// Quick picks a command uses when it was started without a node: project, cluster, job.
-import type { ProjectRegistry, Project } from '../services';
-import { projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
-import { clusterList, jobList, workflowGet } from '../cliAdapter/calls';
-import type { Cluster, Job, JobState, Release } from '../cliAdapter/types';
-import { answered, need, Problem, type FlowDeps } from './flow';
-import type { PickItem } from './ui';
-import { shortId } from '../cliAdapter/validate';
+// Quick picks a command uses when it was started without a node: project and job (cluster and release pickers
+// have files of their own).
+import { jobList } from '../cliAdapter/calls';
+import type { Job, JobState } from '../cliAdapter/types';
+import type { Project, ProjectRegistry } from '../services';
 import { age } from '../views/model/format';
 import { STATE_LABEL } from '../views/model/stateIcons';
+import { answered, need, Problem, type FlowDeps } from './flow';
+import { projectDirFrom, releaseFrom, workflowFrom } from './nodeArgs';
+
+// The debugger and the runners import the cluster pickers from here.
+export { listClusters, pickCluster } from './pickCluster';
 
 export async function pickProject(projects: Pick<ProjectRegistry, 'pick'>, placeHolder: string): Promise<Project> {
   return answered(await projects.pick(placeHolder));
@@ -33,49 +35,6 @@ export async function projectFor(
   return pickProject(projects, placeHolder);
 }
 
-/** Clusters with the default first, then by name (the runner and submit pickers offer the default first). */
-export function defaultFirst(clusters: readonly Cluster[]): Cluster[] {
-  return [...clusters].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.slug.localeCompare(b.slug));
-}
-
-export function clusterItem(c: Cluster): PickItem<Cluster> {
-  const deployed = c.deployments.map((d) => d.workflowSlug).join(', ');
-  return {
-    label: c.isDefault ? `$(star-full) ${c.displayName || c.slug}` : c.displayName || c.slug,
-    description: c.slug + (c.isDefault ? ' (default)' : ''),
-    detail: deployed ? `Deployed: ${deployed}` : 'Nothing deployed',
-    value: c,
-  };
-}
-
-export const NO_CLUSTERS = 'No clusters: create one in the Tilebox Console or with `tilebox cluster create`.';
-
-export async function listClusters(d: FlowDeps): Promise<Cluster[]> {
-  return defaultFirst(await need(d.cli.run(clusterList(), { signal: d.signal }), 'Listing clusters'));
-}
-
-/**
- * Picks a cluster. With a target (the project's first `[targets.<name>]`), its clusters come first and say so:
- * a job for this project belongs there, not on the API's default cluster.
- */
-export async function pickCluster(
-  d: FlowDeps,
-  title: string,
-  clusters?: Cluster[],
-  target?: { name: string; clusters: string[] },
-): Promise<Cluster> {
-  const all = clusters ?? (await listClusters(d));
-  if (all.length === 0) throw new Problem(NO_CLUSTERS);
-  const rank = (c: Cluster) => target?.clusters.indexOf(c.slug) ?? -1;
-  const inTarget = all.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b));
-  const items = [...inTarget, ...all.filter((c) => rank(c) < 0)].map((c) => {
-    const item = clusterItem(c);
-    return rank(c) >= 0 ? { ...item, description: `${item.description} · target ${target!.name}` } : item;
-  });
-  const placeHolder = inTarget.length ? `The clusters of target ${target!.name} are listed first` : 'The default cluster is listed first';
-  return answered(await d.ui.pick(title, items, { placeHolder }));
-}
-
 /**
  * Recent jobs, optionally only in the given states (retry: failed/canceled; cancel: not yet ended). The states go to
  * the CLI, so an older matching job is not crowded out of the page by newer jobs in other states.
@@ -95,21 +54,4 @@ export async function pickJob(d: FlowDeps, title: string, states?: readonly JobS
       })),
     ),
   );
-}
-
-/** A workflow's releases, newest first; none published is a Problem that says what to do. */
-export async function listReleases(d: FlowDeps, workflow: string, cwd?: string): Promise<Release[]> {
-  const wf = await need(d.cli.run(workflowGet(workflow), { cwd, signal: d.signal }), `Reading workflow ${workflow}`);
-  if (wf.releases.length === 0) throw new Problem(`${workflow} has no published release yet: run "Tilebox: Publish Release" first.`);
-  return wf.releases;
-}
-
-/** A release as a pick item: its short id, when it was published ("3 h ago"), where it is deployed, its tasks. */
-export function releaseItem(r: Release, now = Date.now()): PickItem<string> {
-  return {
-    label: shortId(r.id),
-    description: [age(r.createdAt, now), r.clusters.length ? `deployed on ${r.clusters.join(', ')}` : ''].filter(Boolean).join(' · '),
-    detail: r.tasks.map((t) => `${t.name}@${t.version}`).join(', '),
-    value: r.id,
-  };
 }

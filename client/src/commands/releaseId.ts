@@ -2,7 +2,8 @@
 import type { ProjectRegistry } from '../services';
 import { answered, Problem, type FlowDeps } from './flow';
 import { releaseFrom } from './nodeArgs';
-import { listReleases, pickProject, releaseItem } from './pickers';
+import { pickProject } from './pickers';
+import { listReleases, releaseItem } from './pickRelease';
 import { outcome, type Outcome } from './ui';
 
 export async function copyReleaseIdFlow(d: FlowDeps & { projects: Pick<ProjectRegistry, 'pick'> }, arg?: unknown): Promise<Outcome> {

@@ -10,7 +10,7 @@ import type { Cluster, TaskIdentifier } from '../cliAdapter/types';
 import { isTaskVersion, shortId } from '../cliAdapter/validate';
 import { answered, Problem, withProgress, type FlowDeps } from './flow';
 import { clusterFrom, workflowFrom } from './nodeArgs';
-import { listClusters, pickCluster } from './pickers';
+import { listClusters, pickCluster } from './pickCluster';
 import { outcome, type Outcome, type PickItem } from './ui';
 import { defaultJobName } from '../lenses/taskJobs';
 import type { TaskLensArg } from '../lenses/taskLenses';
