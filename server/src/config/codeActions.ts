@@ -9,7 +9,7 @@ import { addArrayItem, deleteStatement, eolOf, insertLineAfter, insertLineBefore
 import { keysOf } from './keyDocs';
 import { buildModel, type ConfigModel } from './model';
 import { folderSlug, includeFromFiles, tomlArray } from './repairs';
-import { IGNORE_COMMENT } from './settings';
+import { IGNORE_COMMENT } from './ignoreComments';
 import type { KeyValue, TomlDocument } from './toml/ast';
 import { LineIndex } from './toml/lineIndex';
 import { parseToml } from './toml/parser';

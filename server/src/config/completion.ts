@@ -5,7 +5,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import { DIAGNOSTIC_CODES } from './codes';
 import { cursorAt, type Cursor } from './cursor';
 import { keyDoc, keyMarkdown, keysOf, TABLE_DOCS, tableMarkdown, type KeyDoc } from './keyDocs';
-import { IGNORE_COMMENT } from './settings';
+import { IGNORE_COMMENT } from './ignoreComments';
 import type { Section, TomlDocument, ValueNode } from './toml/ast';
 import { buildModel } from './model';
 import { LineIndex } from './toml/lineIndex';

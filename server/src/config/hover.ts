@@ -4,7 +4,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES } from './codes';
 import { keyAt } from './keyAt';
 import { keyDoc, keyMarkdown, TABLE_DOCS, tableMarkdown } from './keyDocs';
-import { IGNORE_COMMENT } from './settings';
+import { IGNORE_COMMENT } from './ignoreComments';
 import { LineIndex } from './toml/lineIndex';
 import { parseToml } from './toml/parser';
 
