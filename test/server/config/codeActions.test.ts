@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { codeActionsFor, type FixContext } from '../../../server/src/config/index';
 import { PUBLISH_BLOCKING_CODES } from '../../../server/src/config/codes';
-import { globToRegExp } from '../../../server/src/config/paths';
+import { globToRegExp } from '../../../server/src/config/globToRegExp';
 import { selectionWarnings } from '../../../server/src/artifact/preview/warnings';
 import { runnerModuleDiagnostics } from '../../../server/src/artifact/preview/runnerModule';
 import { applyEdits, cursor, diagnose, memoryFacts, VALID } from './helpers';
