@@ -7,7 +7,7 @@ import { explainQueuedJob } from '../cliAdapter/jobDiagnosis';
 import { clusterList, jobList, workflowList } from '../cliAdapter/calls';
 import type { CliResult, Cluster, Job, Workflow } from '../cliAdapter/types';
 import { CliViewProvider, type ViewEnv } from './CliViewProvider';
-import { groupJobs, onlyProjectJobs, projectTasks } from './model/grouping';
+import { groupJobs, onlyProjectJobs, projectTasks } from './model/jobGrouping';
 import { sortJobs } from './model/jobItems';
 import { isActive } from './model/stateIcons';
 import { isFiltered, type JobFilter, PAGE_SIZE, toListOptions } from './model/jobFilter';

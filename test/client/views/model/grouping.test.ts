@@ -3,15 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Project } from '../../../../client/src/services';
 import type { Cluster, Job, Workflow } from '../../../../client/src/cliAdapter/types';
-import {
-  groupClusters,
-  groupItem,
-  groupJobs,
-  groupWorkflows,
-  jobProject,
-  onlyProjectJobs,
-  projectTasks,
-} from '../../../../client/src/views/model/grouping';
+import { groupClusters, groupItem, groupWorkflows } from '../../../../client/src/views/model/grouping';
+import { groupJobs, jobProject, onlyProjectJobs, projectTasks } from '../../../../client/src/views/model/jobGrouping';
 import { describeFilter, isFiltered, toListOptions, withFilter } from '../../../../client/src/views/model/jobFilter';
 
 const project = (label: string, slug: string | undefined, clusters: string[] = []): Project => ({
