@@ -4,6 +4,7 @@ import type { ApiKeyStore } from '../services';
 import { accountGet, version } from '../cliAdapter/calls';
 import type { Account } from '../cliAdapter/types';
 import { answered, CliFailure, Problem, withProgress, type FlowDeps } from './flow';
+import { askValid, trimmedIf } from './askValid';
 import { outcome, type Outcome } from './ui';
 
 export interface AccountDeps extends FlowDeps {
@@ -17,15 +18,16 @@ export function describeAccount(a: Account): string {
 }
 
 export async function setApiKeyFlow(d: AccountDeps): Promise<Outcome> {
-  const key = answered(
-    await d.ui.input({
+  const key = await askValid(
+    d.ui,
+    {
       title: 'Tilebox API key',
       prompt: "Kept in the editor's secret storage; passed to the CLI only as TILEBOX_API_KEY in its environment.",
       placeHolder: 'tbx-api-...',
       password: true,
-      validate: (v) => (v.trim() === '' ? 'Paste the key.' : /\s/.test(v.trim()) ? 'An API key has no spaces or line breaks.' : undefined),
-    }),
-  ).trim();
+    },
+    trimmedIf((v) => (v.trim() === '' ? 'Paste the key.' : /\s/.test(v.trim()) ? 'An API key has no spaces or line breaks.' : undefined)),
+  );
   const previous = (await d.secrets.source()) === 'stored' ? await d.secrets.get() : undefined;
   await d.secrets.set(key);
   try {

@@ -11,6 +11,7 @@ import { isTaskVersion, shortId } from '../cliAdapter/validate';
 import { answered, Problem, withProgress, type FlowDeps } from './flow';
 import { clusterFrom, workflowFrom } from './nodeArgs';
 import { listClusters, pickCluster } from './pickCluster';
+import { askValid, trimmedIf, wholeNumber } from './askValid';
 import { outcome, type Outcome, type PickItem } from './ui';
 import { defaultJobName } from '../lenses/taskJobs';
 import type { TaskLensArg } from '../lenses/taskLenses';
@@ -77,21 +78,12 @@ export async function submitFlow(d: JobDeps, arg?: unknown): Promise<Outcome> {
       : await pickCluster(d, 'Submit the job to which cluster?', clusters, d.projects.active()?.targets[0]));
   const known = lens && !lens.task.unresolved ? { taskName: lens.task.name, version: lens.task.version, workflow: undefined } : undefined;
   const { taskName, version, workflow } = known ?? (await askIdentifier(d, cluster, workflowFrom(arg) ?? d.projects.active()?.slug));
-  const name = answered(
-    await d.ui.input({ title: 'Job name', value: defaultJobName(taskName), validate: lineCheck('The job name') }),
-  ).trim();
+  const name = await askValid(d.ui, { title: 'Job name', value: defaultJobName(taskName) }, trimmedIf(lineCheck('The job name')));
   // The palette's task is asked field by field too when the project's code declares it (from the preview at hand).
   const task = lens?.task ?? findTask(projectTasks(d, workflow), { name: taskName, version });
   const input = await askJobInput(d, { name: taskName, className: task?.className, fields: task?.fields });
-  const retriesText = answered(
-    await d.ui.input({
-      title: 'Max retries of the root task',
-      value: '0',
-      validate: (v) => (/^\d{1,3}$/.test(v.trim()) ? undefined : 'Write a whole number from 0 to 999.'),
-    }),
-  ).trim();
-  if (!/^\d{1,3}$/.test(retriesText)) throw new Problem(`Max retries must be a whole number from 0 to 999, got "${retriesText}".`);
-  return submit(d, { name, task: taskName, version, input, cluster: cluster.slug, maxRetries: Number(retriesText) });
+  const maxRetries = await askValid(d.ui, { title: 'Max retries of the root task', value: '0' }, wholeNumber(0));
+  return submit(d, { name, task: taskName, version, input, cluster: cluster.slug, maxRetries });
 }
 
 /** tilebox.job.submitAgain: the last submission from this editor, as it was, in one step. */
@@ -152,21 +144,20 @@ async function askIdentifier(
   const chosen = items.length === 1 ? TYPE : answered(await d.ui.pick(`Task to run on ${cluster.slug}`, items));
   const taskName =
     chosen === TYPE
-      ? answered(
-          await d.ui.input({
-            title: 'Task identifier name',
-            placeHolder: 'tilebox.com/example/MyTask',
-            validate: lineCheck('The task name'),
-          }),
-        ).trim()
+      ? await askValid(
+          d.ui,
+          { title: 'Task identifier name', placeHolder: 'tilebox.com/example/MyTask' },
+          trimmedIf(lineCheck('The task name')),
+        )
       : chosen.name;
-  const version = answered(
-    await d.ui.input({
+  const version = await askValid(
+    d.ui,
+    {
       title: `Version of ${taskName}`,
       value: chosen === TYPE ? 'v0.0' : chosen.version,
       prompt: 'vMAJOR.MINOR; runners with the same major and a minor at least this high can run it',
-      validate: (v) => (isTaskVersion(v.trim()) ? undefined : 'Write the version as v<major>.<minor>, e.g. v1.0.'),
-    }),
-  ).trim();
+    },
+    trimmedIf((v) => (isTaskVersion(v.trim()) ? undefined : 'Write the version as v<major>.<minor>, e.g. v1.0.')),
+  );
   return { taskName, version, workflow: chosen === TYPE ? undefined : chosen.workflow };
 }

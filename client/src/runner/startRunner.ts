@@ -2,6 +2,7 @@
 // from an argument array with the API key in the terminal's environment only.
 import { readFile } from 'node:fs/promises';
 import { parse as parseToml } from 'smol-toml';
+import { askValid, wholeNumber } from '../commands/askValid';
 import { answered, CliFailure, Dismissed, Problem, type FlowDeps } from '../commands/flow';
 import { clusterFrom } from '../commands/nodeArgs';
 import { pickCluster, projectFor } from '../commands/pickers';
@@ -19,8 +20,6 @@ export interface RunnerDeps extends FlowDeps {
   apiUrl(): string | undefined;
   projects: Pick<ProjectRegistry, 'pick' | 'all' | 'active'>;
 }
-
-const countCheck = (v: string) => (/^\d{1,3}$/.test(v.trim()) && Number(v) >= 1 ? undefined : 'Write a whole number from 1 to 999.');
 
 /** The binary, the key and the `--api-url` prefix every runner terminal needs; failures as CLI failures. */
 async function launchBasics(d: RunnerDeps): Promise<{ cli: string; env: Record<string, string>; prefix: string[] }> {
@@ -46,10 +45,7 @@ export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Out
     d.terminals.open(slug, { name, shellPath: '', shellArgs: [], env: {} });
     return undefined;
   }
-  const count = Number(
-    answered(await d.ui.input({ title: `Runners for ${slug}`, value: '1', prompt: 'How many runners (-n)', validate: countCheck })).trim(),
-  );
-  if (countCheck(String(count))) throw new Problem(`Runner count must be a whole number from 1 to 999, got ${count}.`);
+  const count = await askValid(d.ui, { title: `Runners for ${slug}`, value: '1', prompt: 'How many runners (-n)' }, wholeNumber(1));
   const stopWhenIdle = answered(
     await d.ui.pick(`When should the runner for ${slug} stop?`, [
       { label: 'Keep running', detail: 'Stop it with Ctrl+C in its terminal', value: false },
@@ -99,27 +95,22 @@ export async function startDirectFlow(d: RunnerDeps, arg?: unknown): Promise<Out
         ]),
       )
     : TYPE;
-  let command: string[];
-  if (choice === TYPE) {
-    const line = answered(
-      await d.ui.input({
-        title: 'Direct runner command',
-        placeHolder: 'python my_direct_runner.py',
-        prompt: 'Quoted like a shell, but run without one: no $VARIABLES, globs or pipes.',
-        validate: (v) => {
-          const s = splitArgs(v);
-          return s.ok ? undefined : s.message;
-        },
-      }),
-    );
-    const split = splitArgs(line);
-    if (!split.ok) throw new Problem(split.message);
-    command = split.args;
-  } else command = choice;
-  const count = Number(
-    answered(await d.ui.input({ title: 'Processes', value: '1', prompt: 'How many copies (-n)', validate: countCheck })).trim(),
-  );
-  if (countCheck(String(count))) throw new Problem(`Process count must be a whole number from 1 to 999, got ${count}.`);
+  const command =
+    choice === TYPE
+      ? await askValid(
+          d.ui,
+          {
+            title: 'Direct runner command',
+            placeHolder: 'python my_direct_runner.py',
+            prompt: 'Quoted like a shell, but run without one: no $VARIABLES, globs or pipes.',
+          },
+          (v) => {
+            const s = splitArgs(v);
+            return s.ok ? { ok: true, value: s.args } : s;
+          },
+        )
+      : choice;
+  const count = await askValid(d.ui, { title: 'Processes', value: '1', prompt: 'How many copies (-n)' }, wholeNumber(1));
   const basics = await launchBasics(d);
   const argv = [...basics.prefix, ...parallelArgs(count, command)];
   d.terminals.open(
