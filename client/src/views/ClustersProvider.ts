@@ -2,8 +2,9 @@
 // (clusters its targets name or its workflow is deployed on) when the workspace holds several projects.
 import type { Project } from '../services';
 import { clusterList } from '../cliAdapter/calls';
-import type { CliResult, Cluster } from '../cliAdapter/types';
-import { CliViewProvider, type ViewEnv } from './CliViewProvider';
+import type { Cluster } from '../cliAdapter/types';
+import { CliListProvider } from './CliListProvider';
+import type { ViewEnv } from './CliViewProvider';
 import { groupClusters } from './model/grouping';
 import { ClusterNode } from './nodes/ClusterNodes';
 import { GroupNode } from './nodes/GroupNode';
@@ -15,19 +16,9 @@ function targetsOf(project: Project | undefined, c: Cluster): string[] {
   return project?.targets.filter((t) => t.clusters.includes(c.slug)).map((t) => t.name) ?? [];
 }
 
-export class ClustersProvider extends CliViewProvider<Cluster[]> {
+export class ClustersProvider extends CliListProvider<Cluster> {
   constructor(env: ViewEnv) {
-    super(env, 'clusters', 'Listing clusters');
-  }
-
-  protected fetch(): Promise<CliResult<Cluster[]>> {
-    return this.env.cli.run(clusterList());
-  }
-
-  protected override recall(saved: unknown): Cluster[] | undefined {
-    return Array.isArray(saved) && saved.every((c) => typeof c?.slug === 'string' && typeof c?.displayName === 'string')
-      ? saved
-      : undefined;
+    super(env, 'clusters', 'Listing clusters', clusterList, ['slug', 'displayName']);
   }
 
   /** The last cluster list, for other views (queued-job diagnosis) without another CLI call. */

@@ -2,25 +2,18 @@
 // several) → releases (newest first; deployed ones marked) → task identifiers.
 import { Commands } from '../contributes';
 import { workflowList } from '../cliAdapter/calls';
-import type { CliResult, Workflow } from '../cliAdapter/types';
-import { CliViewProvider, type ViewEnv } from './CliViewProvider';
+import type { Workflow } from '../cliAdapter/types';
+import { CliListProvider } from './CliListProvider';
+import type { ViewEnv } from './CliViewProvider';
 import { groupWorkflows } from './model/grouping';
 import { GroupNode } from './nodes/GroupNode';
 import { MessageNode } from './nodes/MessageNode';
 import type { TreeNode } from './nodes/TreeNode';
 import { WorkflowNode } from './nodes/WorkflowNodes';
 
-export class WorkflowsProvider extends CliViewProvider<Workflow[]> {
+export class WorkflowsProvider extends CliListProvider<Workflow> {
   constructor(env: ViewEnv) {
-    super(env, 'workflows', 'Listing workflows');
-  }
-
-  protected fetch(): Promise<CliResult<Workflow[]>> {
-    return this.env.cli.run(workflowList());
-  }
-
-  protected override recall(saved: unknown): Workflow[] | undefined {
-    return Array.isArray(saved) && saved.every((w) => typeof w?.slug === 'string' && typeof w?.name === 'string') ? saved : undefined;
+    super(env, 'workflows', 'Listing workflows', workflowList, ['slug', 'name']);
   }
 
   protected override shows(): boolean {
