@@ -2,6 +2,7 @@
 import type { Cluster, ClusterDeployment, Release } from '../../cliAdapter/types';
 import { clusterItem, deploymentItem, localRunnerItem } from '../model/clusterItems';
 import type { ItemModel } from '../model/item';
+import { ReleaseRowNode } from './ReleaseRowNode';
 import { TreeNode } from './TreeNode';
 
 export class ClusterNode extends TreeNode {
@@ -33,24 +34,12 @@ export class ModelNode extends TreeNode {
   }
 }
 
-export class DeploymentNode extends TreeNode {
-  readonly model: ItemModel;
-  readonly workflowSlug: string;
-  readonly release: Release;
-  readonly releaseId: string;
+/** A release deployed on the cluster: the release commands, and Undeploy from this cluster (`clusterSlug`). */
+export class DeploymentNode extends ReleaseRowNode {
   readonly clusterSlug: string;
 
-  constructor(
-    readonly deployment: ClusterDeployment,
-    readonly cluster: Cluster,
-    now: number,
-    parentId: string,
-  ) {
-    super();
-    this.workflowSlug = deployment.workflowSlug;
-    this.release = deployment.release;
-    this.releaseId = deployment.release.id;
+  constructor(deployment: ClusterDeployment, cluster: Cluster, now: number, parentId: string) {
+    super(deployment.release, deployment.workflowSlug, deploymentItem(deployment, cluster, parentId, now));
     this.clusterSlug = cluster.slug;
-    this.model = deploymentItem(deployment, cluster, parentId, now);
   }
 }

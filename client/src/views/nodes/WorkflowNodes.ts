@@ -3,6 +3,7 @@ import type { Release, TaskIdentifier, Workflow } from '../../cliAdapter/types';
 import type { ItemModel } from '../model/item';
 import { releaseItem, taskIdentifierItem, workflowItem } from '../model/workflowItems';
 import { MessageNode } from './MessageNode';
+import { ReleaseRowNode } from './ReleaseRowNode';
 import { TreeNode } from './TreeNode';
 
 export class WorkflowNode extends TreeNode {
@@ -30,22 +31,10 @@ export class WorkflowNode extends TreeNode {
   }
 }
 
-export class ReleaseNode extends TreeNode {
-  readonly model: ItemModel;
-  readonly workflowSlug: string;
-  readonly releaseId: string;
-
-  constructor(
-    readonly release: Release,
-    readonly workflow: Workflow,
-    now: number,
-    parentId: string,
-  ) {
-    super();
-    this.workflowSlug = workflow.slug;
-    this.releaseId = release.id;
+export class ReleaseNode extends ReleaseRowNode {
+  constructor(release: Release, workflow: Workflow, now: number, parentId: string) {
     const m = releaseItem(release, workflow, now);
-    this.model = { ...m, id: `${parentId}/${m.id}` };
+    super(release, workflow.slug, { ...m, id: `${parentId}/${m.id}` });
   }
 
   override children(): TreeNode[] {
