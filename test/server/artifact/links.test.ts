@@ -9,25 +9,16 @@ import { buildArchive } from '../../../server/src/artifact/archive';
 import { selectionWarnings } from '../../../server/src/artifact/preview/warnings';
 import { selectArtifactFiles } from '../../../server/src/artifact/select';
 import { validateWorkflowConfig } from '../../../server/src/config/index';
-import type { SelectionConfig } from '../../../server/src/config/types';
-import { git, treesRemovedAfter } from './tree';
+import { git, selectionConfig, treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();
-const config = (over: Partial<SelectionConfig> = {}): SelectionConfig => ({
-  slug: 'demo',
-  root: '.',
-  include: ['**'],
-  exclude: [],
-  useGitignore: true,
-  ...over,
-});
 
 test('a link to a gitignored or excluded file is left out with the reason, and the build does not store the target', async () => {
   const t = tree({ '.gitignore': '.env\n', '.env': 'API_KEY=hunter2\n', 'secrets/key': 'PRIVATE', 'main.py': '' });
   git(t.dir, 'init', '-q');
   fs.symlinkSync('.env', join(t.dir, 'config.txt'));
   fs.symlinkSync('secrets/key', join(t.dir, 'innocent.txt'));
-  const selection = await selectArtifactFiles(t.dir, config({ exclude: ['secrets/**'] }));
+  const selection = await selectArtifactFiles(t.dir, selectionConfig({ exclude: ['secrets/**'] }));
   assert.deepEqual(
     selection.files.map((f) => f.path),
     ['.gitignore', 'main.py'],
@@ -50,7 +41,7 @@ test("a link into a folder the walk never reads still obeys that folder's .gitig
   fs.symlinkSync('vault/token', join(t.dir, 'readme.txt'));
   fs.symlinkSync('.git/config', join(t.dir, 'settings.txt'));
   // Only *.txt: the walk never lists vault/, so its .gitignore must be read for the link.
-  const selection = await selectArtifactFiles(t.dir, config({ include: ['*.txt'] }));
+  const selection = await selectArtifactFiles(t.dir, selectionConfig({ include: ['*.txt'] }));
   assert.deepEqual(
     selection.files.map((f) => f.path),
     ['notes.txt'],
@@ -64,7 +55,7 @@ test("a link into a folder the walk never reads still obeys that folder's .gitig
 test('a link to an included file still ships its content; with use_gitignore = false only exclude patterns count', async () => {
   const t = tree({ '.gitignore': 'data.txt\n', 'data.txt': 'inside!' });
   fs.symlinkSync('data.txt', join(t.dir, 'alias.txt'));
-  const off = await selectArtifactFiles(t.dir, config({ useGitignore: false }));
+  const off = await selectArtifactFiles(t.dir, selectionConfig({ useGitignore: false }));
   assert.deepEqual(
     off.files.map((f) => [f.path, f.size, f.linkTarget]),
     [
@@ -80,7 +71,7 @@ test('the secret warning looks at the name a link leads to', async () => {
   fs.symlinkSync('.env', join(t.dir, 'settings.txt'));
   const text = '[workflow]\nslug = "demo"\nrunner = "main:runner"\n[build]\ninclude = ["**"]\n';
   const { config: workflow } = validateWorkflowConfig(text);
-  const selection = await selectArtifactFiles(t.dir, config({ useGitignore: false }));
+  const selection = await selectArtifactFiles(t.dir, selectionConfig({ useGitignore: false }));
   const warned = selectionWarnings(workflow!, selection)
     .filter((d) => d.code === 'selection-has-secret')
     .map((d) => String(d.message).split(',')[0]);
@@ -95,7 +86,7 @@ test('a loop of links is called a loop, not a missing target', async () => {
   fs.symlinkSync('loop2', join(t.dir, 'loop1'));
   fs.symlinkSync('loop1', join(t.dir, 'loop2'));
   fs.symlinkSync('nowhere', join(t.dir, 'dangling'));
-  const selection = await selectArtifactFiles(t.dir, config());
+  const selection = await selectArtifactFiles(t.dir, selectionConfig());
   assert.deepEqual(
     selection.problems.map((p) => p.message),
     [

@@ -8,17 +8,10 @@ import { buildArchive } from '../../../server/src/artifact/archive';
 import { compileGlob, unsafePathReason } from '../../../server/src/artifact/glob';
 import { selectArtifactFiles } from '../../../server/src/artifact/select';
 import type { SelectionConfig } from '../../../server/src/config/types';
-import { treesRemovedAfter } from './tree';
+import { selectionConfig, treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();
-const config = (over: Partial<SelectionConfig> = {}): SelectionConfig => ({
-  slug: 'demo',
-  root: '.',
-  include: ['**'],
-  exclude: [],
-  useGitignore: false,
-  ...over,
-});
+const config = (over: Partial<SelectionConfig> = {}) => selectionConfig({ useGitignore: false, ...over });
 /** A path of raw bytes below `dir` (Node takes a Buffer path as bytes). */
 const rawPath = (dir: string, ...bytes: (string | number[])[]) =>
   Buffer.concat([Buffer.from(`${dir}/`), ...bytes.map((b) => (typeof b === 'string' ? Buffer.from(b) : Buffer.from(b)))]);

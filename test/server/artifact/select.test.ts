@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import { after, test } from 'node:test';
-import type { SelectionConfig } from '../../../server/src/config/types';
 import { selectArtifactFiles, type Selection } from '../../../server/src/artifact/select';
-import { git, gitList, listFiles, makeTree, type Tree } from './tree';
+import { git, gitList, listFiles, makeTree, selectionConfig, type Tree } from './tree';
 
 const trees: Tree[] = [];
 after(() => trees.forEach((t) => t.remove()));
@@ -14,14 +13,6 @@ const repo = (files: Record<string, string>) => {
   for (const [rel, text] of Object.entries(files)) tree.put(rel, text);
   return tree;
 };
-const config = (over: Partial<SelectionConfig> = {}): SelectionConfig => ({
-  slug: 'demo',
-  root: '.',
-  include: ['**'],
-  exclude: [],
-  useGitignore: true,
-  ...over,
-});
 const paths = (s: Selection) => s.files.map((f) => f.path);
 /** Excluded candidates with pruned folders expanded to their files, as git lists them. */
 const excludedFiles = (s: Selection) =>
@@ -71,7 +62,7 @@ const RULES_TREE = {
 
 test("selects exactly the files git does not ignore, in git's byte order", async () => {
   const tree = repo(RULES_TREE);
-  const selection = await selectArtifactFiles(tree.dir, config());
+  const selection = await selectArtifactFiles(tree.dir, selectionConfig());
   assert.deepEqual(paths(selection), gitList(tree.dir, '-o', '--exclude-standard'));
   assert.deepEqual(excludedFiles(selection), gitList(tree.dir, '-o', '-i', '--exclude-standard').sort());
   assert.deepEqual(selection.problems, []);
@@ -79,7 +70,7 @@ test("selects exactly the files git does not ignore, in git's byte order", async
 
 test('each ignored candidate names the rule git names (check-ignore -v)', async () => {
   const tree = repo(RULES_TREE);
-  const selection = await selectArtifactFiles(tree.dir, config());
+  const selection = await selectArtifactFiles(tree.dir, selectionConfig());
   assert.ok(selection.excluded.length >= 10);
   for (const { path, reason } of selection.excluded) {
     const [source, line, pattern] = git(tree.dir, 'check-ignore', '-v', '--no-index', path).split('\t')[0].split(':');
@@ -98,7 +89,7 @@ test("a root below the repository root obeys the parent folders' .gitignore", as
     'proj/sub/out/kept.txt': '',
     'other/ignored-by-nothing.py': '',
   });
-  const selection = await selectArtifactFiles(tree.dir, config({ root: 'proj' }));
+  const selection = await selectArtifactFiles(tree.dir, selectionConfig({ root: 'proj' }));
   const cwd = `${tree.dir}/proj`;
   assert.deepEqual(paths(selection), gitList(cwd, '-o', '--exclude-standard'));
   assert.deepEqual(excludedFiles(selection), gitList(cwd, '-o', '-i', '--exclude-standard').sort());
@@ -111,7 +102,7 @@ test("a root below the repository root obeys the parent folders' .gitignore", as
 
 test('use_gitignore = false keeps ignored files, never .git', async () => {
   const tree = repo(RULES_TREE);
-  const selection = await selectArtifactFiles(tree.dir, config({ useGitignore: false }));
+  const selection = await selectArtifactFiles(tree.dir, selectionConfig({ useGitignore: false }));
   const all = listFiles(tree.dir).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   assert.deepEqual(paths(selection), all);
   assert.ok(!paths(selection).some((p) => p.startsWith('.git/')));
@@ -121,7 +112,7 @@ test('use_gitignore = false keeps ignored files, never .git', async () => {
 test("outside a git repository the tree's own .gitignore files still apply", async () => {
   const tree = makeTree({ '.gitignore': 'out/\n', 'a.py': '', 'out/b.py': '' });
   trees.push(tree);
-  const selection = await selectArtifactFiles(tree.dir, config());
+  const selection = await selectArtifactFiles(tree.dir, selectionConfig());
   assert.deepEqual(paths(selection), ['.gitignore', 'a.py']);
   assert.deepEqual(selection.excluded, [{ path: 'out/', reason: '.gitignore:1 "out/"' }]);
 });

@@ -7,23 +7,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { SelectionConfig } from '../../../server/src/config/types';
 import { selectArtifactFiles } from '../../../server/src/artifact/select';
-import { treesRemovedAfter } from './tree';
+import { selectionConfig, treesRemovedAfter } from './tree';
 
 const tree = treesRemovedAfter();
-const config = (over: Partial<SelectionConfig> = {}): SelectionConfig => ({
-  slug: 'demo',
-  root: '.',
-  include: ['**'],
-  exclude: [],
-  useGitignore: true,
-  ...over,
-});
 
 test('exclude patterns win over includes and say which pattern excluded what', async () => {
   const t = tree({ 'pkg/a.py': '', 'pkg/a_test.py': '', 'pkg/__pycache__/a.pyc': '', 'pkg/__pycache__/deep/b.pyc': '' });
   const selection = await selectArtifactFiles(
     t.dir,
-    config({ include: ['**/*.py', '**/*.pyc'], exclude: ['**/__pycache__/**', '**/*_test.py'] }),
+    selectionConfig({ include: ['**/*.py', '**/*.pyc'], exclude: ['**/__pycache__/**', '**/*_test.py'] }),
   );
   assert.deepEqual(
     selection.files.map((f) => f.path),
@@ -49,7 +41,7 @@ test('excluded and ignored folders are pruned, never read', async (t) => {
   });
   syncBuiltinESMExports();
   t.after(() => syncBuiltinESMExports());
-  const selection = await selectArtifactFiles(dir, config({ include: ['**/*.py'], exclude: ['node_cache/**'] }));
+  const selection = await selectArtifactFiles(dir, selectionConfig({ include: ['**/*.py'], exclude: ['node_cache/**'] }));
   assert.deepEqual(
     selection.files.map((f) => f.path),
     ['main.py'],
@@ -63,7 +55,7 @@ test('excluded and ignored folders are pruned, never read', async (t) => {
 
 test('folders no include can reach are not listed as excluded', async () => {
   const t = tree({ '.gitignore': 'data/\n', 'src/a.py': '', 'data/big.csv': '' });
-  const selection = await selectArtifactFiles(t.dir, config({ include: ['src/**'] }));
+  const selection = await selectArtifactFiles(t.dir, selectionConfig({ include: ['src/**'] }));
   assert.deepEqual(
     selection.files.map((f) => f.path),
     ['src/a.py'],
@@ -73,7 +65,7 @@ test('folders no include can reach are not listed as excluded', async () => {
 
 test('the generated <slug>.tar.zst at the root is always left out, elsewhere it is a file like any other', async () => {
   const t = tree({ 'demo.tar.zst': 'x', 'sub/demo.tar.zst': 'y', 'a.py': '' });
-  const selection = await selectArtifactFiles(t.dir, config({ useGitignore: false }));
+  const selection = await selectArtifactFiles(t.dir, selectionConfig({ useGitignore: false }));
   assert.deepEqual(
     selection.files.map((f) => f.path),
     ['a.py', 'sub/demo.tar.zst'],
@@ -83,7 +75,7 @@ test('the generated <slug>.tar.zst at the root is always left out, elsewhere it 
 
 test('dialect: * and ** match dotfiles, matching is case-sensitive, a folder name alone matches no file', async () => {
   const t = tree({ '.env': '', 'pkg/.hidden.py': '', 'pkg/x.py': '', 'README.MD': '', '.github/ci.yml': '' });
-  const pick = async (include: string[]) => (await selectArtifactFiles(t.dir, config({ include }))).files.map((f) => f.path);
+  const pick = async (include: string[]) => (await selectArtifactFiles(t.dir, selectionConfig({ include }))).files.map((f) => f.path);
   assert.deepEqual(await pick(['*']), ['.env', 'README.MD']);
   assert.deepEqual(await pick(['pkg/*.py']), ['pkg/.hidden.py', 'pkg/x.py']);
   assert.deepEqual(await pick(['**/*.yml']), ['.github/ci.yml']);
@@ -96,7 +88,7 @@ test('sizes and the executable bit come from the file', async () => {
   const t = tree({ 'run.sh': '#!/bin/sh\necho hi\n', 'data.txt': '12345' });
   fs.chmodSync(join(t.dir, 'run.sh'), 0o755);
   fs.chmodSync(join(t.dir, 'data.txt'), 0o600);
-  const selection = await selectArtifactFiles(t.dir, config());
+  const selection = await selectArtifactFiles(t.dir, selectionConfig());
   assert.deepEqual(
     selection.files.map(({ path, size, executable }) => ({ path, size, executable })),
     [
@@ -115,7 +107,7 @@ test('symlinks: a file inside the root ships its content, leaving the root or da
   fs.symlinkSync(join(outside.dir, 'secret.txt'), join(t.dir, 'ignored-link'));
   fs.symlinkSync('nowhere', join(t.dir, 'dangling.txt'));
   fs.symlinkSync('real', join(t.dir, 'folder-link'));
-  const selection = await selectArtifactFiles(t.dir, config());
+  const selection = await selectArtifactFiles(t.dir, selectionConfig());
   assert.deepEqual(
     selection.files.map((f) => [f.path, f.size]),
     [
@@ -139,7 +131,7 @@ test('symlinks: a file inside the root ships its content, leaving the root or da
 test('a named pipe that would be selected is a problem naming it; an excluded one is fine', async () => {
   const t = tree({ 'a.py': '' });
   execFileSync('mkfifo', [join(t.dir, 'pipe'), join(t.dir, 'skipped.pipe')]);
-  const selection = await selectArtifactFiles(t.dir, config({ exclude: ['*.pipe'] }));
+  const selection = await selectArtifactFiles(t.dir, selectionConfig({ exclude: ['*.pipe'] }));
   assert.deepEqual(
     selection.files.map((f) => f.path),
     ['a.py'],
@@ -153,7 +145,7 @@ test('roots and patterns that leave the project are refused with a message namin
   const t = tree({ 'proj/a.py': '' });
   fs.symlinkSync(outside.dir, join(t.dir, 'proj', 'elsewhere'));
   const refused = async (over: Partial<SelectionConfig>, message: RegExp) =>
-    assert.rejects(selectArtifactFiles(join(t.dir, 'proj'), config(over)), message);
+    assert.rejects(selectArtifactFiles(join(t.dir, 'proj'), selectionConfig(over)), message);
   await refused({ include: ['../x/**'] }, /include pattern "\.\.\/x\/\*\*" climbs out of the workflow root/);
   await refused({ exclude: ['/etc/*'] }, /exclude pattern "\/etc\/\*" is absolute/);
   // The root gate's words, the same the root diagnostic uses.
@@ -170,7 +162,7 @@ test('a tree big enough for the helper thread, and a small one after it, get eve
   for (let i = 0; i < 6000; i++) files[`pkg${Math.floor(i / 100)}/m${i}.py`] = 'x'.repeat(i % 97);
   const t = tree(files);
   for (let i = 0; i < 6000; i += 7) fs.chmodSync(join(t.dir, `pkg${Math.floor(i / 100)}/m${i}.py`), 0o755);
-  const selection = await selectArtifactFiles(t.dir, config());
+  const selection = await selectArtifactFiles(t.dir, selectionConfig());
   const expected = Object.keys(files).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   assert.deepEqual(
     selection.files.map((f) => f.path),
@@ -188,7 +180,7 @@ test('a tree big enough for the helper thread, and a small one after it, get eve
   // With the helper now running, a smaller tree's files go to it too.
   const small: Record<string, string> = {};
   for (let i = 0; i < 300; i++) small[`s${i}.txt`] = 'y'.repeat(i);
-  const again = await selectArtifactFiles(tree(small).dir, config());
+  const again = await selectArtifactFiles(tree(small).dir, selectionConfig());
   assert.equal(again.files.length, 300);
   for (const f of again.files) assert.equal(f.size, Number(/s(\d+)/.exec(f.path)![1]), f.path);
 });

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after } from 'node:test';
+import type { SelectionConfig } from '../../../server/src/config/types';
 
 export interface Tree {
   dir: string;
@@ -21,6 +22,11 @@ export function makeTree(files: Record<string, string> = {}): Tree {
   for (const [rel, text] of Object.entries(files)) put(rel, text);
   const read = (rel: string) => readFileSync(join(dir, rel), 'utf8');
   return { dir, put, read, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A config's file selection settings with `over` applied: everything below the root, .gitignore honoured. */
+export function selectionConfig(over: Partial<SelectionConfig> = {}): SelectionConfig {
+  return { slug: 'demo', root: '.', include: ['**'], exclude: [], useGitignore: true, ...over };
 }
 
 /** `makeTree` whose trees are removed after the test file's tests. */
