@@ -1,5 +1,5 @@
 // Clusters view nodes: cluster → the runner started here (if any) and the deployed workflow releases.
-import type { Cluster, ClusterDeployment, Release } from '../../cliAdapter/types';
+import type { Cluster, ClusterDeployment } from '../../cliAdapter/types';
 import { clusterItem, deploymentItem, localRunnerItem } from '../model/clusterItems';
 import type { ItemModel } from '../model/item';
 import { ReleaseRowNode } from './ReleaseRowNode';
