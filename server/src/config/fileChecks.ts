@@ -2,7 +2,7 @@
 // are mostly warnings: the file may still publish, but probably not as the user intends.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, ERROR, WARNING } from './codes';
-import { RUNNER_PATTERN } from './crossField';
+import { RUNNER_PATTERN } from './runnerRule';
 import type { ConfigModel } from './model';
 import { globToRegExp } from './globToRegExp';
 import { joinRel, normalizeRel } from './paths';

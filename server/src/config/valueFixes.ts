@@ -2,7 +2,7 @@
 // a pattern, a cluster, an array item too many, a value of the wrong type. Each returns the
 // repairs for one diagnostic; codeActions.ts turns them into code actions.
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { RUNNER_PATTERN } from './crossField';
+import { RUNNER_PATTERN } from './runnerRule';
 import { addArrayItem, removeArrayItem } from './edits';
 import type { ConfigModel } from './model';
 import { hasParentSegment, normalizeRel, climbsOut } from './paths';
