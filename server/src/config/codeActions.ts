@@ -1,19 +1,21 @@
 // Quick fixes for the config's diagnostics (the validator's and the artifact preview's): every
-// code with a mechanical repair gets one (valueFixes.ts changes single values; here: missing keys
-// and tables, misspelled names, excludes and includes to add). "Ignore <code> here" only for
+// code with a mechanical repair gets one (valueFixes.ts changes single values, addKey.ts and
+// addWorkflowTable.ts place what is missing; here: which fix each code gets, misspelled names). "Ignore <code> here" only for
 // codes publishing survives: hiding an error the CLI refuses would only defer the failure.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { PUBLISH_BLOCKING_CODES } from './codes';
 import { closest } from './didYouMean';
-import { addArrayItem, deleteStatement, eolOf, insertLineAfter, insertLineBefore, lineStart } from './edits';
+import { addArrayItem, deleteStatement, eolOf, insertLineBefore } from './edits';
 import { keysOf } from './keyDocs';
-import { buildModel, type ConfigModel } from './model';
+import { buildModel } from './model';
 import { folderSlug, includeFromFiles, tomlArray } from './repairs';
 import { IGNORE_COMMENT } from './ignoreComments';
 import type { KeyValue, TomlDocument } from './toml/ast';
 import { LineIndex } from './toml/lineIndex';
 import { parseToml } from './toml/parser';
 import { valueFixes, type Fix } from './valueFixes';
+import { addExclude, addKey } from './addKey';
+import { addWorkflowTable } from './addWorkflowTable';
 
 const STARTER_INCLUDE = ['pyproject.toml', 'uv.lock', '**/*.py'];
 const STARTER_RUNNER = 'runner:runner';
@@ -153,26 +155,6 @@ function ignoreAction(lines: LineIndex, uri: string, d: Diagnostic, code: string
   return { title: `Ignore ${code} here`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } };
 }
 
-/** Adds `item` to build.exclude (creating the key below include); undefined when it is there already. */
-function addExclude(model: ConfigModel, doc: TomlDocument, lines: LineIndex, item: string): TextEdit | undefined {
-  const folder = item.replace(/\/\*\*$/, '');
-  if (
-    model.config.exclude.some(
-      (e) => e.value === item || (item === '.venv/**' && /(^|\/)\.venv(\/|$)/.test(e.value.replace(/^\.\//, ''))) || e.value === folder,
-    )
-  )
-    return undefined;
-  const exclude = model.values.get('build.exclude')?.value;
-  if (exclude?.kind === 'array') return addArrayItem(lines, exclude, item);
-  if (model.present.has('build.exclude')) return undefined;
-  const build = doc.sections.find((s) => s.header?.key.length === 1 && s.header.key[0].name === 'build' && !s.header.arrayOfTables);
-  if (!build) return undefined;
-  const include = build.entries.find((e) => e.key.length === 1 && e.key[0].name === 'include');
-  const anchor = include ?? build.entries[build.entries.length - 1];
-  const line = lines.position(anchor ? anchor.end : build.header!.end).line;
-  return insertLineAfter(lines, line, `exclude = [${JSON.stringify(item)}]`, anchor ? lines.position(anchor.start).line : line);
-}
-
 function suggestion(code: string, written: string, doc: TomlDocument, offset: number): string | undefined {
   if (code === 'unknown-table') return closest(written, ['workflow', 'build', 'targets']);
   const section = [...doc.sections].reverse().find((s) => !s.header || s.header.start <= offset);
@@ -189,57 +171,4 @@ function suggestion(code: string, written: string, doc: TomlDocument, offset: nu
 function statementWithKeyAt(doc: TomlDocument, offset: number): KeyValue | undefined {
   for (const s of doc.sections) for (const e of s.entries) if (e.key.some((k) => k.start === offset)) return e;
   return undefined;
-}
-
-/**
- * Adds `key = value` to the table wherever the file defines it: below a [table] header
- * (indented like its first key), as `table.key = value` next to top-level dotted keys, or into
- * a one-level inline table. Undefined when there is no safe place (e.g. an unclosed `{`).
- */
-function addKey(doc: TomlDocument, lines: LineIndex, table: string, key: string, value: string): TextEdit | undefined {
-  const section = doc.sections.find(
-    (s) => s.header && !s.header.arrayOfTables && s.header.key.length === 1 && s.header.key[0].name === table,
-  );
-  if (section) {
-    const headerLine = lines.position(section.header!.end).line;
-    const first = section.entries[0];
-    return insertLineAfter(lines, headerLine, `${key} = ${value}`, first ? lines.position(first.start).line : headerLine);
-  }
-  const top = doc.sections[0].entries.find((e) => e.key[0]?.name === table);
-  if (!top) return undefined;
-  if (top.key.length > 1) return insertLineBefore(lines, lines.position(top.start).line, `${table}.${key} = ${value}`);
-  const inline = top.value;
-  if (inline?.kind !== 'table' || !inline.closed) return undefined;
-  const first = inline.entries[0];
-  const at = lines.position(first ? first.start : inline.start + 1);
-  return { range: { start: at, end: at }, newText: first ? `${key} = ${value}, ` : ` ${key} = ${value} ` };
-}
-
-/**
- * Keys written at the top of the file with the [workflow] header forgotten get just the header
- * above them; a file without any gets a whole table, placed where it cannot capture top-level
- * keys. Undefined when workflow keys are mixed with other top-level keys.
- */
-function addWorkflowTable(doc: TomlDocument, lines: LineIndex, slug: string, runner: string): TextEdit | undefined {
-  const eol = eolOf(lines.text);
-  const topEntries = doc.sections[0].entries;
-  // `workflow = "x"` or a `[[workflow]]` header already defines the name: a new [workflow] would be a duplicate key.
-  const namesWorkflow = (key: KeyValue['key'] | undefined) => key?.[0]?.name === 'workflow';
-  if (topEntries.some((e) => namesWorkflow(e.key)) || doc.sections.some((s) => namesWorkflow(s.header?.key))) return undefined;
-  const workflowKeys = new Set(keysOf('workflow').map((k) => k.key));
-  const isWorkflowKey = (e: KeyValue) => e.key.length === 1 && workflowKeys.has(e.key[0].name);
-  const firstKey = topEntries.findIndex(isWorkflowKey);
-  if (firstKey >= 0) {
-    if (!topEntries.slice(firstKey).every(isWorkflowKey)) return undefined;
-    const at = lineStart(lines, lines.position(topEntries[firstKey].start).line);
-    return { range: { start: at, end: at }, newText: `[workflow]${eol}` };
-  }
-  const table = `[workflow]${eol}slug = "${slug}"${eol}runner = ${JSON.stringify(runner)}${eol}`;
-  const nextHeader = doc.sections[1]?.header;
-  if (!topEntries.length || nextHeader) {
-    const at = lineStart(lines, topEntries.length ? lines.position(nextHeader!.start).line : 0);
-    return { range: { start: at, end: at }, newText: `${table}${eol}` };
-  }
-  const end = lines.position(lines.text.length);
-  return { range: { start: end, end }, newText: `${/\n$/.test(lines.text) ? '' : eol}${eol}${table}` };
 }
