@@ -1,14 +1,8 @@
 // The values quick fixes propose, checked on the inputs users write.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  folderSlug,
-  includeFromFiles,
-  nearestSlug,
-  relativeFromAbsolute,
-  runnerFromWritten,
-  wholeFolder,
-} from '../../../server/src/config/repairs';
+import { includeFromFiles } from '../../../server/src/config/includeFromFiles';
+import { folderSlug, nearestSlug, relativeFromAbsolute, runnerFromWritten, wholeFolder } from '../../../server/src/config/repairs';
 
 test('nearestSlug keeps what is valid and drops template markers', () => {
   assert.equal(nearestSlug('Scene QA (v2)'), 'Scene-QA-v2');
