@@ -1,8 +1,8 @@
-// Diagnosis the CLI does not give (Tilebox docs on clusters and retries): why a queued job may not run, and
-// whether a retry can succeed with what is deployed. Task identifiers of a job's tasks are not in every CLI
-// version's output; without them we say "cannot check" instead of guessing.
+// Diagnosis the CLI does not give (Tilebox docs on clusters): why a queued job may not run; whether a retry can
+// succeed is checkRetry.ts. Task identifiers of a job's tasks are not in every CLI version's output; without them
+// we say "cannot check" instead of guessing.
 import { isCompatible, type TaskIdentifier } from '@shared';
-import type { Cluster, Job, Release, TaskSummary } from './types';
+import type { Cluster, Job, Release } from './types';
 
 // The rule itself is shared with the language server (its retry check on identifier changes).
 export { isCompatible };
@@ -12,7 +12,7 @@ export interface Diagnosis {
   message: string;
 }
 
-const show = (t: TaskIdentifier) => `${t.name}@${t.version}`;
+export const showIdentifier = (t: TaskIdentifier): string => `${t.name}@${t.version}`;
 
 /** The job's cluster: its `cluster_slug`, else the default cluster (jobs submitted without one go there). */
 export function jobCluster(job: Job, clusters: Cluster[]): Cluster | undefined {
@@ -48,7 +48,7 @@ export function explainQueuedJob(job: Job, clusters: Cluster[], localRunnerClust
     const missing = queued.flatMap((t) =>
       t.identifier && !releases.some((r) => r.tasks.some((reg) => isCompatible(t.identifier!, reg))) ? [t.identifier] : [],
     );
-    const distinct = [...new Set(missing.map(show))];
+    const distinct = [...new Set(missing.map(showIdentifier))];
     if (distinct.length)
       out.push({
         code: 'no-compatible-release',
@@ -66,37 +66,5 @@ export function explainQueuedJob(job: Job, clusters: Cluster[], localRunnerClust
       message: `No runner for ${name} was started from this editor (a runner started elsewhere may still pick the job up).`,
     });
   }
-  return out;
-}
-
-/** Warnings when retrying the failed tasks cannot succeed with the release(s) deployed on the job's cluster. */
-export function checkRetry(job: Job, failedTasks: TaskSummary[], deployed: Release | Release[] | undefined): Diagnosis[] {
-  const releases = deployed === undefined ? [] : Array.isArray(deployed) ? deployed : [deployed];
-  const where = job.clusterSlug ?? 'the default cluster';
-  if (failedTasks.length === 0) return [];
-  if (releases.length === 0)
-    return [
-      { code: 'no-release-deployed', message: `No release is deployed on ${where}: the retried tasks will stay queued until one is.` },
-    ];
-  const out: Diagnosis[] = [];
-  const unknown = failedTasks.filter((t) => !t.identifier);
-  const incompatible = failedTasks.filter(
-    (t) => t.identifier && !releases.some((r) => r.tasks.some((reg) => isCompatible(t.identifier!, reg))),
-  );
-  for (const t of incompatible) {
-    const sameName = releases.flatMap((r) => r.tasks).filter((reg) => reg.name === t.identifier!.name);
-    const detail = sameName.length
-      ? `the deployed release registers ${sameName.map(show).join(', ')}`
-      : 'no deployed release registers that task';
-    out.push({
-      code: 'retry-incompatible',
-      message: `Task ${t.display || t.id} (${show(t.identifier!)}) cannot run on ${where}: ${detail}. A breaking change needs a new major version and a new job.`,
-    });
-  }
-  if (unknown.length)
-    out.push({
-      code: 'cannot-check',
-      message: `The CLI did not report the task identifier of ${unknown.length} failed task(s): cannot check them against the deployed release.`,
-    });
   return out;
 }

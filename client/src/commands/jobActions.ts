@@ -1,6 +1,7 @@
 // tilebox.job.retry / cancel / copyId. Retry first compares the failed tasks with what is deployed
 // on the job's cluster and puts every reason it may fail again into one confirmation.
-import { checkRetry, jobCluster, releasesOn } from '../cliAdapter/jobDiagnosis';
+import { checkRetry } from '../cliAdapter/checkRetry';
+import { jobCluster, releasesOn } from '../cliAdapter/jobDiagnosis';
 import { jobCancel, jobGet, jobRetry } from '../cliAdapter/calls';
 import { ACTIVE_STATES, isTerminal, RETRYABLE_STATES } from '../jobs/jobStates';
 import { Dismissed, need, withProgress } from './flow';

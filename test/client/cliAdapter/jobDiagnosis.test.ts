@@ -1,7 +1,8 @@
 // Task compatibility and the diagnosis of queued jobs and retries (issue 5 item 5).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkRetry, explainQueuedJob, isCompatible } from '../../../client/src/cliAdapter/jobDiagnosis';
+import { checkRetry } from '../../../client/src/cliAdapter/checkRetry';
+import { explainQueuedJob, isCompatible } from '../../../client/src/cliAdapter/jobDiagnosis';
 import type { Cluster, Job, Release, TaskSummary } from '../../../client/src/cliAdapter/types';
 
 const T = (version: string, name = 'Scene') => ({ name, version });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { execa } from 'execa';
 import * as calls from '../../../client/src/cliAdapter/calls';
-import { checkRetry, explainQueuedJob, releasesOn, jobCluster } from '../../../client/src/cliAdapter/jobDiagnosis';
+import { checkRetry } from '../../../client/src/cliAdapter/checkRetry';
+import { explainQueuedJob, jobCluster, releasesOn } from '../../../client/src/cliAdapter/jobDiagnosis';
 import { runnerStartArgs } from '../../../client/src/cliAdapter/validate';
 import { harness, KEY, ok, STANDIN_BIN } from './helpers';
 
