@@ -5,7 +5,8 @@ import { Commands } from '../contributes';
 import type { ProjectRegistry, StatusBar } from '../services';
 import type { Job } from '../cliAdapter/types';
 import { statusActions } from './statusActions';
-import { lastJobStatus, projectStatus, type StatusText } from './statusModel';
+import { projectStatus } from './projectStatus';
+import { lastJobStatus, type StatusText } from './statusModel';
 
 export class TileboxStatusBar implements StatusBar, vscode.Disposable {
   private readonly project = vscode.window.createStatusBarItem('tilebox.project', vscode.StatusBarAlignment.Left, 10);

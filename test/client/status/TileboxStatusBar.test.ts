@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import type { Project } from '../../../client/src/services';
 import type { Job } from '../../../client/src/cliAdapter/types';
 import { statusActions } from '../../../client/src/status/statusActions';
-import { lastJobStatus, projectStatus } from '../../../client/src/status/statusModel';
+import { projectStatus } from '../../../client/src/status/projectStatus';
+import { lastJobStatus } from '../../../client/src/status/statusModel';
 
 register('../../vscodeHook.mjs', import.meta.url);
 const fake = await import('../../fakeVscode');
