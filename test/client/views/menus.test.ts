@@ -12,7 +12,8 @@ import { groupItem } from '../../../client/src/views/model/grouping';
 import { messageItem } from '../../../client/src/views/model/item';
 import { jobItem } from '../../../client/src/views/model/jobItems';
 import { taskItem } from '../../../client/src/views/model/taskItem';
-import { releaseItem, taskIdentifierItem, workflowItem } from '../../../client/src/views/model/workflowItems';
+import { releaseItem, taskIdentifierItem } from '../../../client/src/views/model/releaseItem';
+import { workflowItem } from '../../../client/src/views/model/workflowItems';
 import { menuApplies, parseMenuWhen } from './whenClause';
 
 register('../../vscodeHook.mjs', import.meta.url);

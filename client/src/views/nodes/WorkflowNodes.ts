@@ -1,7 +1,8 @@
 // Workflows view nodes: workflow → release → task identifier.
 import type { Release, TaskIdentifier, Workflow } from '../../cliAdapter/types';
 import type { ItemModel } from '../model/item';
-import { releaseItem, taskIdentifierItem, workflowItem } from '../model/workflowItems';
+import { releaseItem, taskIdentifierItem } from '../model/releaseItem';
+import { workflowItem } from '../model/workflowItems';
 import { MessageNode } from './MessageNode';
 import { ReleaseRowNode } from './ReleaseRowNode';
 import { TreeNode } from './TreeNode';
