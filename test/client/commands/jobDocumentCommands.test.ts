@@ -15,26 +15,39 @@ register('../../vscodeHook.mjs', import.meta.url);
 const fake = await import('../../fakeVscode');
 const { registerCommands } = await import('../../../client/src/commands/index');
 
-test('a failed job panel: state, progress, stats, task graph, and every log line after enough "load more"', async () => {
-  const f = fakeServices();
+type Services = ReturnType<typeof fakeServices>;
+
+/** A job on dev whose one task fails: the release published and deployed, the job submitted, a runner run once. */
+async function failingJob(f: Services, name: string): Promise<string> {
   const { h, project } = f;
   ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
   ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: project.dir }));
   const { jobId } = ok(
-    await h.cli.run(
-      jobSubmit({ name: 'doc', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV }),
-    ),
+    await h.cli.run(jobSubmit({ name, task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV })),
   );
-  const runRunner = async () => {
-    const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
-      env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state },
-      reject: false,
-    });
-    assert.equal(run.exitCode, 0, run.stderr);
-  };
-  await runRunner();
+  await runRunner(f);
+  return jobId;
+}
+
+/** The stand-in runner on dev until no work is left. */
+async function runRunner(f: Services): Promise<void> {
+  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
+    env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: f.h.state },
+    reject: false,
+  });
+  assert.equal(run.exitCode, 0, run.stderr);
+}
+
+/** Waits between follow rounds last until the panel closes: the tests read state, not timing. */
+const sleepUntilClosed = (_ms: number, signal?: AbortSignal) =>
+  new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
+
+test('a failed job panel: state, progress, stats, task graph, and every log line after enough "load more"', async () => {
+  const f = fakeServices();
+  const { h } = f;
+  const jobId = await failingJob(f, 'doc');
   ok(await h.cli.run(jobRetry(jobId)));
-  await runRunner(); // fails again: submitted, failed, retried, failed
+  await runRunner(f); // fails again: submitted, failed, retried, failed
   const all = ok(await h.cli.run(jobLogs(jobId, { limit: 1000 }))).items.map((l) => l.body);
   assert.equal(all.length, 4, 'the job wrote four lines');
 
@@ -90,24 +103,10 @@ test('a failed job panel: state, progress, stats, task graph, and every log line
 
 test('Show Job on a job that ended and was retried reads it again and follows it, keeping the lines shown', async () => {
   const f = fakeServices();
-  const { h, project } = f;
-  ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
-  ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: project.dir }));
-  const { jobId } = ok(
-    await h.cli.run(
-      jobSubmit({ name: 'again', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV }),
-    ),
-  );
-  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
-    env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state },
-    reject: false,
-  });
-  assert.equal(run.exitCode, 0, run.stderr);
-  // Waits between follow rounds last until the panel closes: the test reads state, not timing.
-  const sleep = (_ms: number, signal?: AbortSignal) =>
-    new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
+  const { h } = f;
+  const jobId = await failingJob(f, 'again');
   fake.state.panels.length = 0;
-  registerCommands(f.s, { sleep });
+  registerCommands(f.s, { sleep: sleepUntilClosed });
   try {
     await fake.state.commands.get('tilebox.job.show')!({ job: { id: jobId } });
     const panel = fake.state.panels.at(-1)!;
@@ -126,24 +125,10 @@ test('Show Job on a job that ended and was retried reads it again and follows it
 
 test('Retry from the panel: the panel, the status bar and the job cache say "queued" as soon as the command returns', async () => {
   const f = fakeServices();
-  const { h, project } = f;
-  ok(await h.cli.run(publishRelease(project.dir), { cwd: project.dir }));
-  ok(await h.cli.run(deployRelease({ target: 'dev' }), { cwd: project.dir }));
-  const { jobId } = ok(
-    await h.cli.run(
-      jobSubmit({ name: 'panel-retry', task: 'tilebox.com/example/FetchScene', version: 'v1.0', input: '{"fail":true}', cluster: DEV }),
-    ),
-  );
-  const run = await execa(STANDIN_BIN, ['runner', 'start', '--cluster', DEV, '--stop-when-idling'], {
-    env: { TILEBOX_API_KEY: KEY, TILEBOX_STANDIN_STATE: h.state },
-    reject: false,
-  });
-  assert.equal(run.exitCode, 0, run.stderr);
-  const sleep = (_ms: number, signal?: AbortSignal) =>
-    new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
+  const jobId = await failingJob(f, 'panel-retry');
   fake.state.panels.length = 0;
   fake.state.executed.length = 0;
-  registerCommands(f.s, { sleep });
+  registerCommands(f.s, { sleep: sleepUntilClosed });
   try {
     await fake.state.commands.get('tilebox.job.show')!(jobId);
     const panel = fake.state.panels.at(-1)!;
