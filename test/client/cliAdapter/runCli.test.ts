@@ -4,8 +4,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as calls from '../../../client/src/cliAdapter/calls';
-import { TileboxCli } from '../../../client/src/cliAdapter/runCli';
+import { TileboxCli, type TileboxCliOptions } from '../../../client/src/cliAdapter/runCli';
 import { harness, KEY, ok, STANDIN_BIN } from './helpers';
+
+/** A runner whose "CLI" is node itself (the test passes `-e <script>`), with the key stored and a log to read. */
+function nodeAsCli(over: Partial<TileboxCliOptions> = {}): { cli: TileboxCli; lines: string[] } {
+  const lines: string[] = [];
+  const cli = new TileboxCli({
+    locate: async () => ({ path: process.execPath }),
+    apiKey: async () => KEY,
+    apiUrl: () => undefined,
+    log: (l) => lines.push(l),
+    env: {},
+    ...over,
+  });
+  return { cli, lines };
+}
 
 test('a CLI that cannot be found is a not-found result listing where it looked, and nothing is spawned', async () => {
   const h = harness({ locate: async () => ({ searched: ['/usr/bin/tilebox', '/home/u/.local/bin/tilebox'] }) });
@@ -94,13 +108,7 @@ test('a key in the editor environment is used when none is stored; a stored key 
   });
   assert.equal((await envOnly.run(calls.accountGet())).kind, 'ok');
   // The stand-in echoes nothing about the key, so check precedence with a child that prints it.
-  const printer = new TileboxCli({
-    locate: async () => ({ path: process.execPath }),
-    apiKey: async () => 'tbx-stored',
-    apiUrl: () => undefined,
-    log: () => {},
-    env: { TILEBOX_API_KEY: 'tbx-from-env' },
-  });
+  const { cli: printer } = nodeAsCli({ apiKey: async () => 'tbx-stored', env: { TILEBOX_API_KEY: 'tbx-from-env' } });
   const r = await printer.run({
     args: ['-e', 'console.log(JSON.stringify(process.env.TILEBOX_API_KEY))'],
     parse: (s) => ({ ok: true, value: JSON.parse(s), warnings: [] }),
@@ -110,14 +118,7 @@ test('a key in the editor environment is used when none is stored; a stored key 
 });
 
 test('a key echoed by the CLI in stderr is redacted from the result and the log', async () => {
-  const leaky = new TileboxCli({
-    locate: async () => ({ path: process.execPath }),
-    apiKey: async () => KEY,
-    apiUrl: () => undefined,
-    log: (l) => lines.push(l),
-    env: {},
-  });
-  const lines: string[] = [];
+  const { cli: leaky, lines } = nodeAsCli();
   const r = await leaky.run({
     args: ['-e', 'console.error("bad request for key " + process.env.TILEBOX_API_KEY); process.exit(3)'],
     parse: () => ({ ok: false, detail: '' }),
@@ -129,14 +130,7 @@ test('a key echoed by the CLI in stderr is redacted from the result and the log'
 });
 
 test('a key echoed by the CLI in unparsable stdout is redacted from the detail (shown in a notification) and the log', async () => {
-  const lines: string[] = [];
-  const leaky = new TileboxCli({
-    locate: async () => ({ path: process.execPath }),
-    apiKey: async () => KEY,
-    apiUrl: () => undefined,
-    log: (l) => lines.push(l),
-    env: {},
-  });
+  const { cli: leaky, lines } = nodeAsCli();
   const r = await leaky.run({
     args: ['-e', 'console.log("using key " + process.env.TILEBOX_API_KEY)'],
     parse: calls.clusterList().parse,
@@ -191,16 +185,7 @@ test('a read started right after the only reader of the same read cancelled runs
 });
 
 test('a CLI printing more than the output limit is stopped and reported as too large, not as its EPIPE exit', async () => {
-  const lines: string[] = [];
-  const cli = new TileboxCli({
-    locate: async () => ({ path: process.execPath }),
-    apiKey: async () => KEY,
-    apiUrl: () => undefined,
-    log: (l) => lines.push(l),
-    env: {},
-    maxOutputBytes: 1024 * 1024,
-    killGraceMs: 200,
-  });
+  const { cli, lines } = nodeAsCli({ maxOutputBytes: 1024 * 1024, killGraceMs: 200 });
   // Valid JSON of 4 MB: only the size is wrong with it.
   const bigJson = `const mb = 'a'.repeat(1 << 20); process.stdout.write('{"jobs":[],"pad":"'); for (let i = 0; i < 4; i++) process.stdout.write(mb); process.stdout.write('"}')`;
   const r = await cli.run({ args: ['-e', bigJson], parse: calls.jobList().parse, kind: 'read' });
