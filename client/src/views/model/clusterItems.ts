@@ -1,6 +1,6 @@
-// Clusters view: cluster (default marked) → deployed workflow releases. Pure mapping from CLI data.
-import type { Cluster, ClusterDeployment } from '../../cliAdapter/types';
-import { age, md, plural, shortId } from './format';
+// Clusters view: a cluster row (default marked) and the runner started here (deployed releases: deploymentItem.ts).
+import type { Cluster } from '../../cliAdapter/types';
+import { md, plural } from './format';
 import type { ItemModel } from './item';
 import { Commands } from '../../contributes';
 
@@ -52,26 +52,5 @@ export function localRunnerItem(c: Cluster, parentId: string): ItemModel {
     contextValue: 'localRunner',
     collapsible: 'none',
     command: { command: Commands.startRunner, title: 'Show Runner Terminal', arguments: [c.slug] },
-  };
-}
-
-export function deploymentItem(d: ClusterDeployment, cluster: Cluster, parentId: string, now: number): ItemModel {
-  const r = d.release;
-  const when = age(r.createdAt, now);
-  const tasks = r.tasks.map((t) => `${t.name} ${t.version}`);
-  return {
-    id: `${parentId}/deployment:${d.workflowSlug}:${r.id}`,
-    label: d.workflowName || d.workflowSlug,
-    description: [shortId(r.id), when].filter(Boolean).join(' · '),
-    tooltip: [
-      `**${md(d.workflowName || d.workflowSlug)}** on \`${cluster.slug}\``,
-      `Release \`${r.id}\`${r.createdAt ? `, published ${r.createdAt}` : ''}`,
-      tasks.length ? `Tasks:\n${tasks.map((t) => `- \`${t}\``).join('\n')}` : undefined,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
-    icon: { id: 'rocket', color: 'charts.green' },
-    contextValue: 'release deployed',
-    collapsible: 'none',
   };
 }

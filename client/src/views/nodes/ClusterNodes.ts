@@ -1,6 +1,7 @@
 // Clusters view nodes: cluster → the runner started here (if any) and the deployed workflow releases.
 import type { Cluster, ClusterDeployment } from '../../cliAdapter/types';
-import { clusterItem, deploymentItem, localRunnerItem } from '../model/clusterItems';
+import { clusterItem, localRunnerItem } from '../model/clusterItems';
+import { deploymentItem } from '../model/deploymentItem';
 import type { ItemModel } from '../model/item';
 import { ReleaseRowNode } from './ReleaseRowNode';
 import { TreeNode } from './TreeNode';

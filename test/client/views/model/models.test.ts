@@ -5,7 +5,8 @@ import { parseClusterList, parseJobPage, parseWorkflowList } from '../../../../c
 import type { Parsed } from '../../../../client/src/cliAdapter/types';
 import { releaseItem, taskIdentifierItem } from '../../../../client/src/views/model/releaseItem';
 import { workflowItem } from '../../../../client/src/views/model/workflowItems';
-import { clusterItem, deploymentItem } from '../../../../client/src/views/model/clusterItems';
+import { clusterItem } from '../../../../client/src/views/model/clusterItems';
+import { deploymentItem } from '../../../../client/src/views/model/deploymentItem';
 import { jobItem, sortJobs } from '../../../../client/src/views/model/jobItems';
 import { childTasks, taskItem } from '../../../../client/src/views/model/taskItem';
 import { messageItem } from '../../../../client/src/views/model/item';
