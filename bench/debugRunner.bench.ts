@@ -3,53 +3,24 @@
 // phase next to the start of a bare `python3 -c pass` measured in the same run (the machine's process-start cost).
 // Goal (issue 14): Debug Task -> stopped at the breakpoint <= 5 s; the e2e prints that figure with the editor.
 //   node --import tsx bench/debugRunner.bench.ts [runs=3]      (needs python3-debugpy: bash test/e2e/setup.sh)
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { debugpyLaunch, defaultLaunchConfig } from '../client/src/debug/debugConfiguration';
-import { LAUNCHER_SCRIPT } from '../client/src/debug/launcherScript';
-import { DapClient } from '../test/client/debug/dapClient';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { DEV, PYTHON, debugWorkspace, launchOn, startAdapter } from '../test/client/debug/debugRunnerSetup';
 
-const root = join(import.meta.dirname, '..');
-const PYTHON = '/usr/bin/python3';
-const DEV = 'dev-cluster-9xK2mQ4pL8nR7s';
 const since = (t: number) => Date.now() - t;
 
 async function once() {
-  const dir = mkdtempSync(join(tmpdir(), 'tbx-bench-debug-'));
-  cpSync(join(root, 'test/fixtures/example-project/scene_qa'), join(dir, 'scene_qa'), { recursive: true });
-  writeFileSync(join(dir, 'tilebox_debug_runner.py'), LAUNCHER_SCRIPT);
-  const env = {
-    ...process.env,
-    PYTHONPATH: join(root, 'test/standin/python'),
-    TILEBOX_STANDIN_STATE: join(dir, 'state'),
-    TILEBOX_API_KEY: 'k',
-  };
-  const cli = (...a: string[]) => execFileSync(join(root, 'test/standin/bin/tilebox'), [...a, '--json'], { env });
+  const { dir, env, cli } = debugWorkspace('tbx-bench-debug-');
   cli('cluster', 'list'); // seeds the state outside the timings
   let t = Date.now();
   execFileSync(PYTHON, ['-c', 'pass']);
   const python = since(t);
   const start = Date.now();
-  const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { env: { ...env, TILEBOX_API_KEY: '' } });
+  const { adapter, dap } = startAdapter(env);
   try {
-    const dap = new DapClient(adapter);
-    dap.send('initialize', { adapterID: 'tilebox', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
     await dap.next((m) => m.command === 'initialize');
     const adapterMs = since(start);
-    const launch = debugpyLaunch(defaultLaunchConfig(), {
-      root: dir,
-      runner: 'scene_qa.runner:runner',
-      cluster: DEV,
-      python: PYTHON,
-      launcherPath: join(dir, 'tilebox_debug_runner.py'),
-      apiKey: 'k',
-    });
-    dap.send('launch', { ...launch, env: { ...(launch.env as object), PYTHONPATH: env.PYTHONPATH } });
-    await dap.event('initialized');
-    dap.send('setBreakpoints', { source: { path: join(dir, 'scene_qa/tasks.py') }, breakpoints: [{ line: 12 }] });
-    dap.send('configurationDone', {});
+    await launchOn(dap, dir, env, 'scene_qa.runner:runner');
     await dap.next((m) => m.event === 'output' && String(m.body?.output).includes('TILEBOX_DEBUG_RUNNER_READY'));
     const ready = since(start);
     t = Date.now();

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, standin, withSessionSteps } from './harness.mjs';
-import { DEV_CLUSTER, runStandin } from './seed.mjs';
+import { DEV_CLUSTER, failingJob, RUN_ONCE, runStandin } from './seed.mjs';
 
 const PANEL_JOB = 'e2e-panel';
 const NOTICE_JOB = 'e2e-palette-fetch';
@@ -27,22 +27,8 @@ const NOTICE_JOB = 'e2e-palette-fetch';
 function prepare(ws, env) {
   runStandin(env, ws, ['workflow', 'publish-release', '--json']);
   runStandin(env, ws, ['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
-  runStandin(env, ws, [
-    'job',
-    'submit',
-    '--name',
-    PANEL_JOB,
-    '--task',
-    'tilebox.com/example/FetchScene',
-    '--version',
-    'v1.0',
-    '--input',
-    '{"fail": true}',
-    '--cluster',
-    DEV_CLUSTER,
-    '--json',
-  ]);
-  runStandin(env, ws, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']);
+  runStandin(env, ws, failingJob(PANEL_JOB));
+  runStandin(env, ws, RUN_ONCE);
   const tasks = join(ws, 'scene_qa/tasks.py');
   const renamed = readFileSync(tasks, 'utf8').replace('"tilebox.com/example/FetchScene"', '"tilebox.com/example/FetchSceneV2"');
   assert.match(renamed, /FetchSceneV2/, 'the example project no longer has the identifier this scenario renames');
@@ -186,7 +172,7 @@ test('jobs: the job panel of a failed job, and the notice for a job submitted fr
         assert.notEqual(job.state, 'failed', 'the job failed before any runner ran it');
 
         // A runner elsewhere (not started by this editor) runs it; the input makes its task fail.
-        standin(s, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']);
+        standin(s, RUN_ONCE);
         const failed = new RegExp(`job "${NOTICE_JOB}" failed`, 'i');
         const buttons = await wb.notificationButtons(failed, 60_000);
         for (const b of [/Show Job/, /Retry/, /Show Logs/])

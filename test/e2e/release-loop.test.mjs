@@ -6,25 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withSession, standin } from './harness.mjs';
-import { DEV_CLUSTER } from './seed.mjs';
+import { failingJob, RUN_ONCE } from './seed.mjs';
 
 const hex8 = (id) => id.replace(/-/g, '').slice(-8);
-const failingJob = [
-  'job',
-  'submit',
-  '--name',
-  'e2e-fetch',
-  '--task',
-  'tilebox.com/example/FetchScene',
-  '--version',
-  'v1.0',
-  '--input',
-  '{"fail":true}',
-  '--cluster',
-  DEV_CLUSTER,
-  '--json',
-];
-const runOnce = ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling'];
 
 test('release loop: publish → Deploy… → failed job → retry → completion notice', { timeout: 240_000 }, async () => {
   await withSession('release-loop', { trust: 'yes' }, async (s) => {
@@ -60,8 +44,8 @@ test('release loop: publish → Deploy… → failed job → retry → completio
     );
 
     // A runner somewhere picks up a job whose input makes the task fail.
-    standin(s, failingJob);
-    standin(s, runOnce);
+    standin(s, failingJob('e2e-fetch'));
+    standin(s, RUN_ONCE);
     await wb.runCommand('Tilebox: Refresh');
     const failed = await wb.treeItem('e2e-fetch', { view: 'Jobs', timeout: 30_000 });
     assert.match(await failed.innerText(), /failed/i);
@@ -79,7 +63,7 @@ test('release loop: publish → Deploy… → failed job → retry → completio
     assert.notEqual(job.state, 'failed');
 
     // The retried job runs (and fails) on a runner elsewhere: the editor that retried it says so.
-    standin(s, runOnce);
+    standin(s, RUN_ONCE);
     const buttons = await wb.notificationButtons(/job "e2e-fetch" failed/i, 60_000);
     for (const b of [/Show Job/, /Retry/, /Show Logs/])
       assert.ok(

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { standin, withSessionSteps } from './harness.mjs';
-import { DEV_CLUSTER, runStandin } from './seed.mjs';
+import { DEV_CLUSTER, RUN_ONCE, runStandin } from './seed.mjs';
 
 test('runners: a job panel follows the runner that runs its job; runner terminals', { timeout: 240_000 }, async (t) => {
   const prepare = (ws, env) => {
@@ -27,7 +27,7 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
         const before = await log.innerText();
         assert.doesNotMatch(before, /Job completed/, before);
 
-        standin(s, ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling']); // a runner elsewhere runs it
+        standin(s, RUN_ONCE); // a runner elsewhere runs it
         let text = '';
         await wb
           .waitFor('the panel to show the new log lines', async () => /Job completed/.test((text = await log.innerText())), 60_000)

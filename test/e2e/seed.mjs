@@ -17,29 +17,33 @@ export function runStandin(env, cwd, args) {
   });
 }
 
+/** CLI arguments that submit a job whose task fails when it runs (its input asks for it). */
+export const failingJob = (name) => [
+  'job',
+  'submit',
+  '--name',
+  name,
+  '--task',
+  'tilebox.com/example/FetchScene',
+  '--version',
+  'v1.0',
+  '--input',
+  '{"fail":true}',
+  '--cluster',
+  DEV_CLUSTER,
+  '--json',
+];
+
+/** CLI arguments that run a runner elsewhere on the dev cluster until no job is left. */
+export const RUN_ONCE = ['runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling'];
+
 export function seedAccount(env, workspace) {
   const cli = (...args) => runStandin(env, workspace, args);
   const release = JSON.parse(cli('workflow', 'publish-release', '--json')).id;
   cli('workflow', 'deploy-release', '--latest', '--target', 'dev', '--json');
   const ok = JSON.parse(cli('job', 'submit', '--name', 'e2e-summary', '--task', 'Summarize', '--cluster', DEV_CLUSTER, '--json')).id;
-  const bad = JSON.parse(
-    cli(
-      'job',
-      'submit',
-      '--name',
-      'e2e-fetch',
-      '--task',
-      'tilebox.com/example/FetchScene',
-      '--version',
-      'v1.0',
-      '--input',
-      '{"fail":true}',
-      '--cluster',
-      DEV_CLUSTER,
-      '--json',
-    ),
-  ).id;
-  cli('runner', 'start', '--cluster', DEV_CLUSTER, '--stop-when-idling');
+  const bad = JSON.parse(cli(...failingJob('e2e-fetch'))).id;
+  cli(...RUN_ONCE);
   const states = Object.fromEntries(JSON.parse(cli('job', 'list', '--json')).jobs.map((j) => [j.id, j.state]));
   if (states[ok] !== 'completed' || states[bad] !== 'failed')
     throw new Error(`stand-in seeding: unexpected job states ${JSON.stringify(states)}`);

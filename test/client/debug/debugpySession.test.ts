@@ -2,51 +2,18 @@
 // launcher with the example Runner on the stand-in, stops on a breakpoint in execute(), and Stop (terminate, as VS
 // Code sends it) ends the runner and its lease renewer; the interrupted task goes back to the queue.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { debugpyLaunch, defaultLaunchConfig } from '../../../client/src/debug/debugConfiguration';
-import { LAUNCHER_SCRIPT } from '../../../client/src/debug/launcherScript';
-import { DapClient } from './dapClient';
+import { DEV, PYTHON, debugWorkspace, launchOn, startAdapter } from './debugRunnerSetup';
 
-const root = join(import.meta.dirname, '../../..');
-const PYTHON = '/usr/bin/python3';
-const DEV = 'dev-cluster-9xK2mQ4pL8nR7s';
 const hasDebugpy = spawnSync(PYTHON, ['-c', 'import debugpy']).status === 0;
 
 /** debugpy's adapter running the generated launcher on `runner` in a copy of the example project. */
 async function launchRunner(runner: string, filters: string[], extra: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'tbx-debugpy-'));
-  cpSync(join(root, 'test/fixtures/example-project/scene_qa'), join(dir, 'scene_qa'), { recursive: true });
-  for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
-  writeFileSync(join(dir, 'tilebox_debug_runner.py'), LAUNCHER_SCRIPT);
-  const env = {
-    ...process.env,
-    PYTHONPATH: join(root, 'test/standin/python'),
-    TILEBOX_STANDIN_STATE: join(dir, 'state'),
-    TILEBOX_API_KEY: 'k',
-    PYTHONDONTWRITEBYTECODE: '1',
-  };
-  const cli = (...args: string[]) =>
-    JSON.parse(execFileSync(join(root, 'test/standin/bin/tilebox'), [...args, '--json'], { env, encoding: 'utf8' }));
-  const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { env: { ...env, TILEBOX_API_KEY: '' } });
-  const dap = new DapClient(adapter);
-  dap.send('initialize', { adapterID: 'tilebox', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
-  const launch = debugpyLaunch(defaultLaunchConfig(), {
-    root: dir,
-    runner,
-    cluster: DEV,
-    python: PYTHON,
-    launcherPath: join(dir, 'tilebox_debug_runner.py'),
-    apiKey: 'k',
-  });
-  dap.send('launch', { ...launch, env: { ...(launch.env as object), PYTHONPATH: env.PYTHONPATH } });
-  await dap.event('initialized');
-  dap.send('setBreakpoints', { source: { path: join(dir, 'scene_qa/tasks.py') }, breakpoints: [{ line: 12 }] });
-  dap.send('setExceptionBreakpoints', { filters });
-  dap.send('configurationDone', {});
+  const { dir, env, cli } = debugWorkspace('tbx-debugpy-', extra);
+  const { adapter, dap } = startAdapter(env);
+  await launchOn(dap, dir, env, runner, filters);
   const pid = Number((await dap.event('process')).body?.systemProcessId);
   await dap.next((m) => m.event === 'output' && String(m.body?.output).startsWith('TILEBOX_DEBUG_RUNNER_READY'));
   return { dir, cli, adapter, dap, pid };
