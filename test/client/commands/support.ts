@@ -7,6 +7,18 @@ import { exampleCopy, harness, KEY, type Harness } from '../cliAdapter/helpers';
 import { FakeUi, type Answer } from './fakeUi';
 
 export const DEV = 'dev-cluster-9xK2mQ4pL8nR7s';
+/** What both runner entry points (the command and the task provider) run for two runners that stop when idle. */
+export const TWO_IDLE_RUNNERS_ARGS = [
+  '--api-url',
+  'https://api.tilebox.dev',
+  'runner',
+  'start',
+  '--cluster',
+  DEV,
+  '-n',
+  '2',
+  '--stop-when-idling',
+];
 export { KEY };
 
 export function exampleProject(dir = exampleCopy()): Project {

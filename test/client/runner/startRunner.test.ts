@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { CliFailure, Problem } from '../../../client/src/commands/flow';
 import { startDirectFlow, startRunnerFlow } from '../../../client/src/runner/startRunner';
-import { DEV, exampleProject, KEY, world } from '../commands/support';
+import { DEV, exampleProject, KEY, TWO_IDLE_RUNNERS_ARGS, world } from '../commands/support';
 
 test('the runner terminal gets the CLI as shellPath, an exact argv, and the key in env only', async () => {
   const w = world();
@@ -80,16 +80,6 @@ test('with tilebox.apiUrl set, the runner terminal passes --api-url before the s
   const w = world();
   const deps = { ...w.deps(w.ui({ input: '2' }, { pick: 'Stop when idle' })), apiUrl: () => ' https://api.tilebox.dev ' };
   await startRunnerFlow(deps, DEV);
-  assert.deepEqual(w.created[0].shellArgs, [
-    '--api-url',
-    'https://api.tilebox.dev',
-    'runner',
-    'start',
-    '--cluster',
-    DEV,
-    '-n',
-    '2',
-    '--stop-when-idling',
-  ]);
+  assert.deepEqual(w.created[0].shellArgs, TWO_IDLE_RUNNERS_ARGS);
   assert.deepEqual(w.created[0].env, { TILEBOX_API_KEY: KEY });
 });

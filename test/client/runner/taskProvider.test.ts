@@ -6,7 +6,7 @@ import { register } from 'node:module';
 import { dirname, basename } from 'node:path';
 import { test } from 'node:test';
 import { fakeServices } from '../commands/fakeServices';
-import { DEV, KEY } from '../commands/support';
+import { DEV, KEY, TWO_IDLE_RUNNERS_ARGS } from '../commands/support';
 
 register('../../vscodeHook.mjs', import.meta.url);
 const fake = await import('../../fakeVscode');
@@ -66,17 +66,7 @@ test('a tasks.json runner resolves with its cluster, count and --api-url; a bad 
     scope: folder,
   };
   const resolved = (await provider.resolveTask(task as never)) as unknown as TaskLike;
-  assert.deepEqual(resolved.execution.args, [
-    '--api-url',
-    'https://api.tilebox.dev',
-    'runner',
-    'start',
-    '--cluster',
-    DEV,
-    '-n',
-    '2',
-    '--stop-when-idling',
-  ]);
+  assert.deepEqual(resolved.execution.args, TWO_IDLE_RUNNERS_ARGS);
   assert.equal(resolved.name, 'my runner');
   const bad = { name: 'evil', definition: { type: 'tilebox', action: 'runner', cluster: '--api-key=x' }, scope: folder };
   assert.equal(await provider.resolveTask(bad as never), undefined);
