@@ -42,8 +42,10 @@ test('never throws on broken or odd input', () => {
     ')))',
     'runner = Runner(tasks=[',
   ];
-  for (const text of odd)
+  for (const text of odd) {
+    assert.doesNotThrow(() => discoverTasks([{ path: 'x.py', text }]), text);
     assert.doesNotThrow(() => discoverTasks([{ path: 'x.py', text: `from tilebox.workflows import Task, Runner\n${text}` }]), text);
+  }
   assert.equal(discoverTasks([{ path: 'x.py', text: 'from tilebox.workflows import Task\nclass A(Task' }]).tasks[0]?.className, 'A');
 });
 

@@ -139,19 +139,3 @@ def build():
     [{ file: 'pkg/runner.py', line: 5, variable: 'main_runner', taskClassNames: ['A', 'B', 'C'] }],
   );
 });
-
-test('never throws on broken or odd input', () => {
-  const odd = [
-    'class',
-    'class (',
-    'class A(Task',
-    '"""unterminated',
-    "x = '\\",
-    'class A(Task):\n\tdef identifier(:\n return',
-    '\u0000\uffff',
-  ];
-  for (const text of odd) {
-    assert.doesNotThrow(() => discoverTasks([{ path: 'x.py', text }]), text);
-  }
-  assert.equal(discoverTasks([{ path: 'x.py', text: 'from tilebox.workflows import Task\nclass A(Task' }]).tasks[0]?.className, 'A');
-});
