@@ -19,6 +19,7 @@ import {
   type MarkupContent,
   DiagnosticSeverity,
 } from 'vscode-languageserver-protocol';
+import { assertShipsExample } from '../exampleArtifact';
 import { artifactPreviewRequest, deployedReleasesNotification } from '../../../server/src/shared/protocol';
 import { applyEdits, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf, type TestClient } from './harness';
 
@@ -112,14 +113,7 @@ test('the preview request lists what the example project ships, and the lens abo
   writeFileSync(join(ws.dir, 'notes.md'), 'not included');
   const preview = await client.connection.sendRequest(artifactPreviewRequest, { uri });
   assert.equal(preview.error, undefined);
-  assert.deepEqual(
-    preview.files.map((f) => f.path),
-    ['pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'uv.lock'],
-  );
-  assert.equal(
-    preview.totalBytes,
-    preview.files.reduce((sum, f) => sum + f.size, 0),
-  );
+  assertShipsExample(preview);
 
   await client.open(uri, text);
   await client.waitFor('diagnostics', () => client.diagnostics.get(uri));

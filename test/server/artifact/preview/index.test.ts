@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ARTIFACT_DIAGNOSTIC_CODES, buildPreview } from '../../../../server/src/artifact/preview/index';
+import { assertShipsExample } from '../../exampleArtifact';
 import { configFromToml } from './configFromToml';
 
 const example = fileURLToPath(new URL('../../../fixtures/example-project/', import.meta.url));
@@ -41,14 +42,7 @@ test('the example project previews with its files, tasks and runner and no warni
   const dir = project();
   const { preview, diagnostics, pythonDiagnostics } = await buildPreview(dir, configFromToml(exampleToml));
   assert.equal(preview.error, undefined);
-  assert.deepEqual(
-    preview.files.map((f) => f.path),
-    ['pyproject.toml', 'scene_qa/__init__.py', 'scene_qa/runner.py', 'scene_qa/tasks.py', 'uv.lock'],
-  );
-  assert.equal(
-    preview.totalBytes,
-    preview.files.reduce((s, f) => s + f.size, 0),
-  );
+  assertShipsExample(preview);
   // Exactly the project's three tasks, each at its `class` line (read from the source, so edits to it are followed).
   const tasksPy = readFileSync(join(dir, 'scene_qa/tasks.py'), 'utf8').split('\n');
   const classLine = (name: string) => tasksPy.findIndex((l) => l.startsWith(`class ${name}(`)) + 1;
