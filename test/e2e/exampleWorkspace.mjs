@@ -1,9 +1,10 @@
-// What the e2e sessions and `npm start` both set up before code-server starts: a committed copy of the example
-// project (as a user's project is: no "untracked" badges in the views and screenshots) and a free loopback port.
+// What the e2e sessions and `npm start` both set up to start code-server: a committed copy of the example project
+// (as a user's project is: no "untracked" badges in the views and screenshots), a free loopback port and the
+// code-server command line.
 import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { exampleProject } from './harness-paths.mjs';
+import { codeServer, exampleProject } from './harness-paths.mjs';
 
 /** Copies the example project to `dir` and commits it as `who`. */
 export function copyExampleProject(dir, who) {
@@ -25,3 +26,23 @@ export const freePort = (wanted = 0) =>
         srv.close(() => ok(port));
       });
   });
+
+/** `node` arguments that serve `workspace` on loopback `port` without sign-in, telemetry or update checks. */
+export function codeServerArgs({ port, userData, extensionsDir, workspace, extra = [] }) {
+  return [
+    codeServer,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--ignore-last-opened',
+    ...extra,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensionsDir,
+    workspace,
+  ];
+}

@@ -22,7 +22,7 @@ import { after } from 'node:test';
 import { Workbench } from './workbench.mjs';
 import { runStandin } from './seed.mjs';
 import { cache, codeServer, root, standinBin, vsix } from './harness-paths.mjs';
-import { copyExampleProject, freePort } from './exampleWorkspace.mjs';
+import { codeServerArgs, copyExampleProject, freePort } from './exampleWorkspace.mjs';
 
 export { root, standinBin, vsix };
 
@@ -232,22 +232,13 @@ async function startLockedSession(o, unlock) {
   const port = await sessionPort();
   const server = spawn(
     'node',
-    [
-      codeServer,
-      '--auth',
-      'none',
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-getting-started-override',
-      '--ignore-last-opened',
-      '--user-data-dir',
-      dirs.userData,
-      '--extensions-dir',
+    codeServerArgs({
+      port,
+      userData: dirs.userData,
       extensionsDir,
-      dirs.workspace,
-    ],
+      workspace: dirs.workspace,
+      extra: ['--disable-getting-started-override'],
+    }),
     { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let serverLog = '';

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { cache, codeServer, root, standinBin, vsix } from './harness-paths.mjs';
-import { copyExampleProject, freePort } from './exampleWorkspace.mjs';
+import { codeServerArgs, copyExampleProject, freePort } from './exampleWorkspace.mjs';
 import { seedAccount } from './seed.mjs';
 
 const step = (what, cmd, args) => {
@@ -94,25 +94,11 @@ if (real && process.env.TILEBOX_API_KEY) {
 }
 
 const port = await freePort(Number(process.env.PORT) || 8080);
-const server = spawn(
-  'node',
-  [
-    codeServer,
-    '--auth',
-    'none',
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--ignore-last-opened',
-    '--user-data-dir',
-    dirs.userData,
-    '--extensions-dir',
-    extensionsDir,
-    dirs.workspace,
-  ],
-  { env, cwd: dirs.workspace, stdio: ['ignore', 'ignore', 'inherit'] },
-);
+const server = spawn('node', codeServerArgs({ port, userData: dirs.userData, extensionsDir, workspace: dirs.workspace }), {
+  env,
+  cwd: dirs.workspace,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`;
 console.log(
   `\n▶ VS Code with Tilebox Workflows is starting. Open:\n\n    ${url}\n\n  (remote machine? forward the port: ssh -L ${port}:127.0.0.1:${port} <host>)  Ctrl+C stops it.`,
