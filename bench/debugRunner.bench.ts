@@ -5,7 +5,7 @@
 //   node --import tsx bench/debugRunner.bench.ts [runs=3]      (needs python3-debugpy: bash test/e2e/setup.sh)
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { DEV, PYTHON, debugWorkspace, launchOn, startAdapter } from '../test/client/debug/debugRunnerSetup';
+import { PYTHON, debugWorkspace, launchOn, startAdapter, submitFetchScene } from '../test/client/debug/debugRunnerSetup';
 
 const since = (t: number) => Date.now() - t;
 
@@ -24,20 +24,7 @@ async function once() {
     await dap.next((m) => m.event === 'output' && String(m.body?.output).includes('TILEBOX_DEBUG_RUNNER_READY'));
     const ready = since(start);
     t = Date.now();
-    cli(
-      'job',
-      'submit',
-      '--name',
-      'b',
-      '--task',
-      'tilebox.com/example/FetchScene',
-      '--version',
-      'v1.0',
-      '--input',
-      '"S2A"',
-      '--cluster',
-      DEV,
-    );
+    submitFetchScene(cli, 'b');
     const submit = since(t);
     await dap.event('stopped');
     return { python, adapter: adapterMs, ready, submit, stopped: since(t), total: since(start) };

@@ -31,6 +31,24 @@ export function debugWorkspace(prefix: string, extra: Record<string, string> = {
   return { dir, env, cli };
 }
 
+/** `job submit` of the example's FetchScene (its breakpoint is in execute()), as the stand-in answers it. */
+export function submitFetchScene(cli: ReturnType<typeof debugWorkspace>['cli'], name: string): { id: string } {
+  return cli(
+    'job',
+    'submit',
+    '--name',
+    name,
+    '--task',
+    'tilebox.com/example/FetchScene',
+    '--version',
+    'v1.0',
+    '--input',
+    '"S2A"',
+    '--cluster',
+    DEV,
+  );
+}
+
 /** debugpy's adapter (without the API key: only the debuggee gets it), initialized. */
 export function startAdapter(env: NodeJS.ProcessEnv) {
   const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { env: { ...env, TILEBOX_API_KEY: '' } });

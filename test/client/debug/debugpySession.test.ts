@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DEV, PYTHON, debugWorkspace, launchOn, startAdapter } from './debugRunnerSetup';
+import { DEV, PYTHON, debugWorkspace, launchOn, startAdapter, submitFetchScene } from './debugRunnerSetup';
 
 const hasDebugpy = spawnSync(PYTHON, ['-c', 'import debugpy']).status === 0;
 
@@ -25,20 +25,7 @@ test('debugpy stops in execute(); Stop ends the runner and its renewer and gives
 }, async () => {
   const { dir, cli, adapter, dap, pid } = await launchRunner('scene_qa.runner:runner', ['uncaught']);
   try {
-    const job = cli(
-      'job',
-      'submit',
-      '--name',
-      'dbg',
-      '--task',
-      'tilebox.com/example/FetchScene',
-      '--version',
-      'v1.0',
-      '--input',
-      '"S2A"',
-      '--cluster',
-      DEV,
-    ).id;
+    const job = submitFetchScene(cli, 'dbg').id;
 
     const stopped = await dap.event('stopped');
     assert.equal(stopped.body?.reason, 'breakpoint');
