@@ -187,7 +187,9 @@ function takeSlot(lock) {
  *                                   activates it at startup)
  */
 export async function startSession(o) {
+  phase(o.name, 'waiting for a session slot');
   const unlock = await lockSessions();
+  phase(o.name, 'slot taken');
   try {
     return await startLockedSession(o, unlock);
   } catch (e) {
@@ -227,7 +229,9 @@ async function startLockedSession(o, unlock) {
   if (o.cliOnPath !== false) writeFileSync(join(dirs.home, '.profile'), `export PATH="${standinBin}:$PATH"\n`);
   delete env.TILEBOX_API_KEY;
   if (o.apiKey !== null) env.TILEBOX_API_KEY = o.apiKey ?? 'tbx-e2e-test-key';
+  phase(o.name, 'workspace and extensions copied');
   await o.prepare?.(dirs.workspace, env);
+  phase(o.name, 'prepared');
 
   const port = await sessionPort();
   const server = spawn(
@@ -250,7 +254,13 @@ async function startLockedSession(o, unlock) {
   });
 
   const session = { id, dirs, env, port, server, serverLog: () => serverLog, page: undefined, wb: undefined };
-  session.close = () => closeSession(session, base).finally(unlock);
+  session.close = () => {
+    phase(o.name, 'scenario done');
+    return closeSession(session, base).finally(() => {
+      unlock();
+      phase(o.name, 'closed');
+    });
+  };
   try {
     await waitUntil(
       'code-server to listen',
@@ -260,16 +270,20 @@ async function startLockedSession(o, unlock) {
       },
       30_000,
     );
+    phase(o.name, 'code-server listening');
     session.page = await (await sharedBrowser()).newPage();
     session.page.setDefaultTimeout(15_000);
     session.wb = new Workbench(session.page, session);
     await session.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { timeout: 30_000 });
     await session.page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
+    phase(o.name, 'workbench shown');
     if (o.trust) await session.wb.answerTrust(o.trust);
+    phase(o.name, 'trust answered');
     // In a trusted workspace the commands register a moment after activation (they load lazily); a palette entry
     // run before that says "command not found". Scenarios start once the extension says it is ready.
     if (o.trust === 'yes' && o.waitReady !== false)
       await waitUntil('the Tilebox commands to be ready', async () => readyLine(session), 45_000);
+    phase(o.name, 'extension ready');
   } catch (e) {
     session.startError = e;
   }
@@ -364,6 +378,16 @@ async function closeSession(s, base) {
     /* gone */
   }
   rmSync(base, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** TILEBOX_E2E_TIMING=1: each session's phases on stderr, in seconds since the previous one (where the suite's time goes). */
+const phaseTimes = new Map();
+function phase(name, what) {
+  if (!process.env.TILEBOX_E2E_TIMING) return;
+  const now = performance.now();
+  const last = phaseTimes.get(name) ?? now;
+  phaseTimes.set(name, now);
+  process.stderr.write(`[e2e timing] ${name}: ${what} +${((now - last) / 1000).toFixed(1)} s\n`);
 }
 
 /** Runs the stand-in CLI as a user would in a terminal (to seed its state), returning stdout. */
