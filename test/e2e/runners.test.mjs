@@ -38,7 +38,12 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
             throw new Error(`${e.message}; panel shows: ${text}`);
           });
         assert.match(text, /Task Summarize computed/);
-        assert.match(await wb.webview().locator('.state').innerText(), /completed/);
+        // The log and the state are separate reads: the badge follows within one poll of the last lines.
+        await wb.waitFor(
+          'the state to say completed',
+          async () => /completed/.test(await wb.webview().locator('.state').innerText()),
+          15_000,
+        );
         // Closed as a user would before moving on (the webview would cover the editor the next step clicks into).
         await wb.page.locator('.tab').filter({ hasText: 'e2e-follow' }).locator('.codicon-close').click();
         await wb.page.locator('.tab').filter({ hasText: 'e2e-follow' }).waitFor({ state: 'detached', timeout: 10_000 });
