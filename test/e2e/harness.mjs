@@ -17,9 +17,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { after } from 'node:test';
 import { Workbench } from './workbench.mjs';
+import { fixtureVsix } from './fixtureVsix.mjs';
 import { runStandin } from './seed.mjs';
 import { cache, codeServer, root, standinBin, vsix } from './harness-paths.mjs';
 import { codeServerArgs, copyExampleProject, freePort } from './exampleWorkspace.mjs';
@@ -92,20 +94,26 @@ export async function waitUntil(what, check, ms = 20_000, every = 200) {
   }
 }
 
-/** The VSIX installed once per VSIX build into a cached extensions folder; sessions copy it (fast, no races). */
-function installedExtensions() {
+/**
+ * The VSIX, and the VSIXes of any `extras` (extension folders, see fixtureVsix.mjs), installed once per VSIX build
+ * into a cached extensions folder; sessions copy it (fast, no races).
+ */
+function installedExtensions(extras = []) {
   if (!existsSync(codeServer)) throw new Error('code-server is not installed: run `bash test/e2e/setup.sh`');
   if (!existsSync(vsix)) throw new Error('dist/tilebox-workflows.vsix is missing: run `bash test/e2e/setup.sh`');
-  const stamp = Math.floor(statSync(vsix).mtimeMs);
-  const dir = join(cache, `extensions-${stamp}`);
+  const others = extras.map(fixtureVsix);
+  // The extras' VSIX names carry their content hash, so the folder name says exactly what is installed in it.
+  const extraKey = others.length ? `-${createHash('sha256').update(others.join('\0')).digest('hex').slice(0, 12)}` : '';
+  const dir = join(cache, `extensions-${Math.floor(statSync(vsix).mtimeMs)}${extraKey}`);
   if (existsSync(dir)) return dir;
-  for (const old of readdirSync(cache).filter((n) => /^extensions-(\d+|installing-.*)$/.test(n))) {
+  for (const old of readdirSync(cache).filter((n) => /^extensions-(\d+(-[0-9a-f]+)?|installing-.*)$/.test(n))) {
     // from older VSIX builds
     const path = join(cache, old);
     if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
   const tmp = mkdtempSync(join(cache, 'extensions-installing-'));
-  execFileSync('node', [codeServer, '--extensions-dir', tmp, '--user-data-dir', join(tmp, '.ud'), '--install-extension', vsix, '--force'], {
+  const installs = [vsix, ...others].flatMap((v) => ['--install-extension', v]);
+  execFileSync('node', [codeServer, '--extensions-dir', tmp, '--user-data-dir', join(tmp, '.ud'), ...installs, '--force'], {
     stdio: 'pipe',
     timeout: 60_000,
     env: { ...process.env, HOME: tmp },
@@ -183,6 +191,8 @@ function takeSlot(lock) {
  * @param {string|null} [o.apiKey]   TILEBOX_API_KEY for the extension host (null: none)
  * @param {object} [o.settings]      extra user settings
  * @param {(ws: string, env: object) => void} [o.prepare]  runs before VS Code starts (edit the workspace, seed state)
+ * @param {string[]} [o.extraExtensions]  folders (from the repository root) of other extensions to install next to ours,
+ *                                   packaged at test time (fixtureVsix.mjs)
  * @param {boolean} [o.waitReady]    wait for the extension's commands after trusting (default true; false when nothing
  *                                   activates it at startup)
  */
@@ -211,7 +221,7 @@ async function startLockedSession(o, unlock) {
   copyExampleProject(dirs.workspace, 'e2e');
   writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...defaultSettings, ...o.settings }, null, 2));
   const extensionsDir = join(base, 'extensions');
-  cpSync(installedExtensions(), extensionsDir, { recursive: true });
+  cpSync(installedExtensions(o.extraExtensions), extensionsDir, { recursive: true });
 
   const systemPath = (process.env.PATH ?? '')
     .split(':')

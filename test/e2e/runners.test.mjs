@@ -3,13 +3,16 @@
 // log lines a runner writes later, until the job ends, without the user refreshing anything.
 // Start Release Runner: a terminal named after the cluster opens and shows the (stand-in) runner's own output; the
 // Clusters view shows the runner; Ctrl+C stops it with an exit line (not an error) and the log stays. A direct runner
-// whose program is not there (exit 127) says so, without blaming uv (issue 15.4: a failed start says why).
+// whose program is not there (exit 127) says so, without blaming uv (issue 15.4: a failed start says why); a release
+// runner on a machine without uv (the stand-in's mode `no-uv`) says that it needs uv and where to get it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { standin, withSessionSteps } from './harness.mjs';
 import { DEV_CLUSTER, RUN_ONCE, runStandin } from './seed.mjs';
 
-test('runners: a job panel follows the runner that runs its job; runner terminals', { timeout: 240_000 }, async (t) => {
+test('runners: a job panel follows the runner that runs its job; runner terminals', { timeout: 300_000 }, async (t) => {
   const prepare = (ws, env) => {
     runStandin(env, ws, ['workflow', 'publish-release', '--json']);
     runStandin(env, ws, ['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
@@ -35,7 +38,12 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
             throw new Error(`${e.message}; panel shows: ${text}`);
           });
         assert.match(text, /Task Summarize computed/);
-        assert.match(await wb.webview().locator('.state').innerText(), /completed/);
+        // The log and the state are separate reads: the badge follows within one poll of the last lines.
+        await wb.waitFor(
+          'the state to say completed',
+          async () => /completed/.test(await wb.webview().locator('.state').innerText()),
+          15_000,
+        );
         // Closed as a user would before moving on (the webview would cover the editor the next step clicks into).
         await wb.page.locator('.tab').filter({ hasText: 'e2e-follow' }).locator('.codicon-close').click();
         await wb.page.locator('.tab').filter({ hasText: 'e2e-follow' }).waitFor({ state: 'detached', timeout: 10_000 });
@@ -110,6 +118,34 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
           });
         // Rows joined back into the wrapped line: the advice is about its own program, not uv.
         assert.match(text, /exit 127: command not found\)\. Check that the program it runs is installed/, text);
+      },
+    ],
+    [
+      'release runner without uv: the terminal says the runner needs uv and where to get it',
+      async ({ wb, dirs }) => {
+        writeFileSync(join(dirs.state, 'mode'), 'no-uv'); // from here the stand-in acts as on a machine without uv
+        await wb.runCommand('Tilebox: Start Release Runner');
+        await wb.pick(/dev-cluster/);
+        await wb.answerInput('1');
+        await wb.pick(/Keep running/);
+        let text = '';
+        await wb
+          .waitFor(
+            'the runner to say uv is missing',
+            async () => /runs your tasks with uv/.test((text = (await wb.terminalText()).replace(/\n/g, ''))),
+            30_000,
+          )
+          .catch((e) => {
+            throw new Error(`${e.message}; terminal shows: ${text}`);
+          });
+        // Rows joined back into the wrapped lines: the CLI's own line, then the product's.
+        assert.match(text, /uv: command not found/, text);
+        assert.match(
+          text,
+          /The runner could not start a program it needs \(exit 127: command not found\)\. A release runner runs your tasks with uv: install it \(https:\/\/docs\.astral\.sh\/uv\/\), make sure uv is on the PATH VS Code was started with, and start the runner again\./,
+          text,
+        );
+        rmSync(join(dirs.state, 'mode'));
       },
     ],
   ]);

@@ -135,6 +135,18 @@ test('without --stop-when-idling the runner keeps polling (picks up later jobs) 
   assert.match(r.stderr, /SIGTERM: stopped claiming tasks/);
 });
 
+test('mode no-uv: a runner for a cluster with a deployed release fails as a missing uv does (exit 127); one with nothing deployed idles', async () => {
+  const { json, tb } = setup();
+  await json(['workflow', 'publish-release', '--json']);
+  await json(['workflow', 'deploy-release', '--latest', '--target', 'dev', '--json']);
+  const noUv = { TILEBOX_STANDIN_MODE: 'no-uv' };
+  const r = await tb(['runner', 'start', '--cluster', DEV], noUv);
+  assert.equal(r.exitCode, 127);
+  assert.match(r.stderr, /uv: command not found/);
+  const idle = await tb(['runner', 'start', '--cluster', 'prod-eu-CvufcSxcC9SKfe', '--stop-when-idling'], noUv);
+  assert.equal(idle.exitCode, 0, idle.stderr);
+});
+
 test('misbehaviour switches from the environment and from <state>/mode, flipped between calls', async () => {
   const { tb, state } = setup();
   assert.equal((await tb(['cluster', 'list', '--json'])).exitCode, 0);

@@ -2,7 +2,7 @@
 // TEST DOUBLE — a stand-in for the `tilebox` CLI, for the extension's tests and demos only. It talks to no API:
 // state lives in JSON files in $TILEBOX_STANDIN_STATE. It implements the documented commands, flags and `--json`
 // field names (see /work/shared/research/tilebox-contract.md §2) and can be told to misbehave with
-// TILEBOX_STANDIN_MODE or a file `<state>/mode`: slow | hang | fail | garbage | unauthenticated.
+// TILEBOX_STANDIN_MODE or a file `<state>/mode`: slow | hang | fail | garbage | unauthenticated | no-uv.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, fail } from './lib/cli.mjs';
@@ -32,7 +32,7 @@ Commands:
 Stand-in environment:
   TILEBOX_API_KEY            required (or --api-key); the value is never logged
   TILEBOX_STANDIN_STATE      state folder (JSON files, seeded on first use; calls.log records every call)
-  TILEBOX_STANDIN_MODE       slow | hang | fail | garbage | unauthenticated (or write it to <state>/mode)
+  TILEBOX_STANDIN_MODE       slow | hang | fail | garbage | unauthenticated | no-uv (or write it to <state>/mode)
   TILEBOX_STANDIN_SLOW_MS    delay for "slow" (default 3000)
 `;
 
@@ -97,7 +97,7 @@ async function main(argv) {
   if (m === 'garbage') return process.stdout.write('<html>502 Bad Gateway</html>\nnot json at all\n');
   if (g.version) return process.stdout.write(`tilebox version ${VERSION}\n`);
   const [family, ...args] = rest;
-  const ctx = { json: args.includes('--json'), apiUrl: g.apiUrl };
+  const ctx = { json: args.includes('--json'), apiUrl: g.apiUrl, mode: m };
   if (family === 'parallel') return parallelCommand(ctx, args);
   if (!g.apiKey && !process.env.TILEBOX_API_KEY) fail('no API key: set TILEBOX_API_KEY or pass --api-key');
   if (m === 'unauthenticated') fail('unauthenticated: the API key was rejected (401)');

@@ -94,6 +94,12 @@ export function runnerCommand(ctx, [verb, ...args]) {
   const slug = withState((s) => (requested ? findCluster(s, requested) : defaultCluster(s)).slug);
   const runners = Array.from({ length: count }, (_, i) => `runner-${i + 1}`);
   say(runners[0], 'INFO', `TEST DOUBLE runner started for cluster ${slug} (${count} runner(s))`);
+  // The real runner starts each deployed release's worker as `uv run python -m tilebox.workflows.runner <module:object>`
+  // and "requires uv on PATH" (contract §2.5). The stand-in runs tasks itself and needs no uv, so mode `no-uv` stands
+  // for a machine without it: what the shell says for a missing program, and its status 127 (the real exit status is
+  // not documented).
+  if (ctx.mode === 'no-uv' && withState((s) => s.deployments.some((d) => d.cluster_slug === slug)))
+    fail('uv: command not found (needed to start the worker of a deployed release: uv run python -m tilebox.workflows.runner)', 127);
   if (flags['stop-when-idling']) {
     while (tick(slug, runners) > 0) {
       /* keep going until a round finds nothing */
