@@ -23,12 +23,7 @@ export function locateCli(input: LocateInput): LocateResult {
     const file = expandHome(configured, input.home, paths);
     return isExecutable(file) ? { path: file } : { searched: [file] };
   }
-  const names = win ? ['tilebox.exe', 'tilebox.cmd', 'tilebox.bat', 'tilebox'] : ['tilebox'];
-  const dirs = (input.pathEnv ?? '')
-    .split(win ? ';' : ':')
-    .map((d) => d.trim().replace(/^"(.*)"$/, '$1'))
-    .filter(Boolean);
-  const candidates = dirs.flatMap((dir) => names.map((name) => paths.join(dir, name)));
+  const candidates = pathCandidates(win ? ['tilebox.exe', 'tilebox.cmd', 'tilebox.bat', 'tilebox'] : ['tilebox'], input.pathEnv, win);
   if (input.home) candidates.push(paths.join(input.home, '.local', 'bin', win ? 'tilebox.exe' : 'tilebox'));
   const searched: string[] = [];
   for (const file of candidates) {
@@ -37,6 +32,27 @@ export function locateCli(input: LocateInput): LocateResult {
     searched.push(file);
   }
   return { searched };
+}
+
+/** Every `dir/name` a PATH lookup tries, in order. */
+function pathCandidates(names: string[], pathEnv: string | undefined, win: boolean): string[] {
+  const paths = win ? path.win32 : path.posix;
+  const dirs = (pathEnv ?? '')
+    .split(win ? ';' : ':')
+    .map((d) => d.trim().replace(/^"(.*)"$/, '$1'))
+    .filter(Boolean);
+  return dirs.flatMap((dir) => names.map((name) => paths.join(dir, name)));
+}
+
+/** Whether a program a child process runs by name (`uv`) is found on that PATH. */
+export function isOnPath(
+  program: string,
+  pathEnv: string | undefined,
+  platform: NodeJS.Platform,
+  isExecutable = defaultIsExecutable(platform),
+): boolean {
+  const win = platform === 'win32';
+  return pathCandidates(win ? [`${program}.exe`, `${program}.cmd`, program] : [program], pathEnv, win).some(isExecutable);
 }
 
 function expandHome(file: string, home: string | undefined, paths: path.PlatformPath): string {

@@ -3,6 +3,7 @@
 // shell would (the runner stops gracefully on the first, fast on the second); a start that fails says why.
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
 import { killTree } from '../cliAdapter/killTree';
+import { isOnPath } from '../cliAdapter/locate';
 
 export interface ProcessSpec {
   file: string;
@@ -12,8 +13,11 @@ export interface ProcessSpec {
   cwd?: string;
   /** What runs, for the exit line: "The runner", "The installer". */
   what: string;
-  /** What to do when it exits 127 (a program it starts was not found); default: check that program is installed. */
-  notFound?: string;
+  /**
+   * A program it starts by name (the release runner: `uv`). When it fails and that program is not on its PATH, the
+   * exit line says so, whatever the exit code (the CLI's codes are undocumented), with `advice`.
+   */
+  requires?: { program: string; advice: string };
 }
 
 export interface ExitInfo {
@@ -24,7 +28,12 @@ export interface ExitInfo {
 }
 
 /** How the process ended, in one line; `error` when it did not end as asked. */
-export function exitLine(e: ExitInfo, spec: Pick<ProcessSpec, 'what' | 'file' | 'notFound'>): { text: string; error: boolean } {
+export function exitLine(
+  e: ExitInfo,
+  spec: Pick<ProcessSpec, 'what' | 'file' | 'requires'>,
+  /** Whether `spec.requires.program` is on the process's PATH (asked only when it failed). */
+  found: (program: string) => boolean = () => true,
+): { text: string; error: boolean } {
   const { what } = spec;
   if (e.spawnError) {
     const why =
@@ -39,9 +48,15 @@ export function exitLine(e: ExitInfo, spec: Pick<ProcessSpec, 'what' | 'file' | 
   // Ctrl+C (or closing the terminal) is how a runner is stopped: whatever it exits with then is not a failure.
   if (e.interrupted) return { text: `${what} stopped (${how}).`, error: false };
   if (e.code === 0) return { text: `${what} finished (exit 0).`, error: false };
+  const needed = spec.requires;
+  if (needed && !found(needed.program))
+    return {
+      text: `${what} ended with ${how}: ${needed.program} is not on the PATH VS Code was started with. ${needed.advice}`,
+      error: true,
+    };
   if (e.code === 127) {
     return {
-      text: `${what} could not start a program it needs (exit 127: command not found). ${spec.notFound ?? 'Check that the program it runs is installed and on the PATH VS Code was started with (the output above names it).'}`,
+      text: `${what} could not start a program it needs (exit 127: command not found). Check that the program it runs is installed and on the PATH VS Code was started with (the output above names it).`,
       error: true,
     };
   }
@@ -128,7 +143,8 @@ export class ProcessPty {
   private end(info: ExitInfo): void {
     if (this.ended) return;
     this.ended = info;
-    const line = exitLine(info, this.spec);
+    const env = { ...process.env, ...this.spec.env };
+    const line = exitLine(info, this.spec, (program) => isOnPath(program, env.PATH, process.platform));
     this.writes.fire(`\r\n${line.error ? RED : DIM}${line.text}${RESET}\r\n`);
     this.ends.fire(info);
   }

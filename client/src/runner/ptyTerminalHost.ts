@@ -19,7 +19,7 @@ export function ptyTerminalHost(): TerminalHost<PtyTerminal> {
         env: o.env,
         cwd: o.cwd,
         what: o.what ?? 'The process',
-        notFound: o.notFound,
+        requires: o.requires,
       });
       // Transient: VS Code would otherwise save the terminal and revive it after a restart.
       const terminal = vscode.window.createTerminal({ name: o.name, pty, isTransient: o.isTransient });

@@ -31,9 +31,19 @@ async function launchBasics(d: RunnerDeps): Promise<{ cli: string; env: Record<s
   return { cli: located.path, env: { TILEBOX_API_KEY: key }, prefix: url ? ['--api-url', url] : [] };
 }
 
-/** A release runner's exit 127: the CLI runs the tasks with uv, and uv was not found. */
-const UV_MISSING =
-  'A release runner runs your tasks with uv: install it (https://docs.astral.sh/uv/), make sure uv is on the PATH VS Code was started with, and start the runner again.';
+/** `tilebox runner start` requires uv on PATH (contract): a release runner that fails without it says so. */
+const NEEDS_UV = {
+  program: 'uv',
+  advice:
+    'A release runner runs your tasks with uv: install it (https://docs.astral.sh/uv/), restart VS Code so that it is on its PATH, and start the runner again.',
+};
+
+/** A direct command run by name (`uv`, `python`) is looked up on PATH: when it fails without it, the exit line names it. */
+function commandProgram(command: string[]): { program: string; advice: string } | undefined {
+  const program = command[0];
+  if (!program || /[\\/]/.test(program)) return undefined;
+  return { program, advice: `Install ${program}, or put its folder on the PATH VS Code was started with, and start the runner again.` };
+}
 
 export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Outcome | undefined> {
   // A string argument (a next step, a link) is used as given and refused when it is not a slug.
@@ -59,7 +69,7 @@ export async function startRunnerFlow(d: RunnerDeps, arg?: unknown): Promise<Out
   } catch (e) {
     throw e instanceof InvalidArgumentError ? new Problem(e.message) : e;
   }
-  d.terminals.open(slug, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, what: 'The runner', notFound: UV_MISSING });
+  d.terminals.open(slug, { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, what: 'The runner', requires: NEEDS_UV });
   return outcome(`Started ${count === 1 ? 'a runner' : `${count} runners`} for ${slug} in the terminal "${name}".`, [
     { title: 'Submit Job…', command: 'tilebox.job.submit', args: [{ clusterSlug: slug }] },
   ]);
@@ -115,7 +125,15 @@ export async function startDirectFlow(d: RunnerDeps, arg?: unknown): Promise<Out
   const argv = [...basics.prefix, ...parallelArgs(count, command)];
   d.terminals.open(
     key,
-    { name, shellPath: basics.cli, shellArgs: argv, env: basics.env, cwd: project.dir, what: 'The direct runner' },
+    {
+      name,
+      shellPath: basics.cli,
+      shellArgs: argv,
+      env: basics.env,
+      cwd: project.dir,
+      what: 'The direct runner',
+      requires: commandProgram(command),
+    },
     false,
   );
   return outcome(`Started ${command.join(' ')} ×${count} in the terminal "${name}".`);

@@ -10,8 +10,8 @@ export interface RunnerTerminalOptions {
   cwd?: string;
   /** What runs, for the line written when it ends ("The runner"). */
   what?: string;
-  /** What to do when it exits 127, a program it starts not found (the release runner: install uv). */
-  notFound?: string;
+  /** A program it starts by name, named in the exit line when it fails without it (the release runner: uv). */
+  requires?: { program: string; advice: string };
   /**
    * Always set by `open`: VS Code's persistent sessions would otherwise save the terminal's launch config, env
    * (the API key) included, in workspace storage and revive the runner by itself after a restart.

@@ -2,6 +2,9 @@
 // stops it as a normal stop (not an error), a start that fails (exit 127, a missing binary) says why.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { exitLine, ProcessPty, type ProcessSpec } from '../../../client/src/runner/processPty';
 
 /** Runs a pty to its end; `onOutput` may act on what it wrote so far (press Ctrl+C). Resolves with all output. */
@@ -37,11 +40,27 @@ test('the output stays and a normal end says so, dimmed, not as an error; the en
   assert.ok(out.endsWith(`${DIM}The runner finished (exit 0).${RESET}\r\n`), out);
 });
 
-test('exit 127 says a needed program (uv) is missing and what to do, in red', async () => {
-  const notFound = 'A release runner runs your tasks with uv: install it (https://docs.astral.sh/uv/).';
-  const { out } = await run({ file: '/bin/sh', args: ['-c', 'echo "uv: command not found" >&2; exit 127'], notFound });
-  assert.match(plain(out), /uv: command not found\r\n/);
-  assert.ok(out.includes(`${RED}The runner could not start a program it needs (exit 127: command not found). ${notFound}`), out);
+const needsUv = { program: 'uv', advice: 'A release runner runs your tasks with uv: install it (https://docs.astral.sh/uv/).' };
+
+test('a release runner that fails without uv on its PATH says uv is missing and what to do, in red, whatever its exit code', async () => {
+  for (const code of [127, 1]) {
+    const script = `echo "uv: command not found" >&2; exit ${code}`;
+    const { out } = await run({ file: '/bin/sh', args: ['-c', script], env: { PATH: '/nonexistent-bin' }, requires: needsUv });
+    assert.match(plain(out), /uv: command not found\r\n/);
+    const line = `${RED}The runner ended with exit ${code}: uv is not on the PATH VS Code was started with. ${needsUv.advice}`;
+    assert.ok(out.includes(line), out);
+  }
+});
+
+test('with uv on its PATH, a failing release runner does not blame uv', async () => {
+  const bin = mkdtempSync(join(tmpdir(), 'uv-bin-'));
+  writeFileSync(join(bin, 'uv'), '#!/bin/sh\n', { mode: 0o755 });
+  const { out } = await run({ file: '/bin/sh', args: ['-c', 'exit 127'], env: { PATH: bin }, requires: needsUv });
+  assert.match(
+    plain(out),
+    /The runner could not start a program it needs \(exit 127: command not found\)\. Check that the program it runs/,
+  );
+  assert.doesNotMatch(plain(out), /uv/);
 });
 
 test('exit 127 of a process that is not a release runner does not blame uv', () => {

@@ -18,7 +18,8 @@ test('the runner terminal gets the CLI as shellPath, an exact argv, and the key 
   assert.deepEqual(t.env, { TILEBOX_API_KEY: KEY });
   assert.ok(![t.shellPath, ...t.shellArgs, t.name].some((s) => s.includes(KEY)));
   assert.deepEqual([...w.localRunners], [DEV]);
-  assert.match(t.notFound ?? '', /runs your tasks with uv: install it/, 'its exit 127 means uv is missing');
+  assert.equal(t.requires?.program, 'uv', 'runner start needs uv on PATH');
+  assert.match(t.requires?.advice ?? '', /runs your tasks with uv: install it/);
   assert.deepEqual(
     done?.next.map((s) => s.title),
     ['Submit Job…'],
@@ -67,7 +68,8 @@ test('the direct runner runs [workflow].command through `parallel` in the projec
   assert.deepEqual(t.shellArgs, ['parallel', '-n', '2', '--', 'uv', 'run', 'python', '-m', 'my flow.worker']);
   assert.equal(t.cwd, project.dir);
   assert.deepEqual([...w.localRunners], [], 'a direct runner is not a release runner for a cluster');
-  assert.equal(t.notFound, undefined, 'its exit 127 is its own command missing, not uv');
+  assert.equal(t.requires?.program, 'uv', 'its own command is uv, looked up on PATH when it fails');
+  assert.doesNotMatch(t.requires?.advice ?? '', /release runner/);
 });
 
 test('a typed direct command is split like a shell would quote it, but never run by one', async () => {
