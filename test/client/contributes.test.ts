@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Commands, ContextKeys, Settings, Views } from '../../client/src/contributes';
 import { contextKeysIn, settingsIn, commandLinksIn } from './views/whenClause';
+import { CONFIG_FILE_NAME } from '@shared';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -152,4 +153,12 @@ test('every walkthrough completion event names a context key the code sets or a 
     return false;
   });
   assert.deepEqual(problems, []);
+});
+
+test('a config at the workspace root activates the extension without a workspace search; one deeper still does', () => {
+  const events: string[] = pkg.activationEvents;
+  // VS Code checks a plain file name with one stat and activates at once; a glob waits for a search of the whole
+  // workspace (seconds on a 60,000-file monorepo, and given up after a timeout).
+  assert.ok(events.includes(`workspaceContains:${CONFIG_FILE_NAME}`), events.join(', '));
+  assert.ok(events.includes(`workspaceContains:**/${CONFIG_FILE_NAME}`), events.join(', '));
 });
