@@ -15,6 +15,7 @@ import { createFileFacts } from '../server/src/artifact/fileFacts';
 import { codeActionsFor, completeAt, documentSymbols, hoverAt, validateWorkflowConfig } from '../server/src/config/index';
 import { CompletionRequest, DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { startSpawned, tempWorkspace, uriOf } from '../test/server/lsp/harness';
+import { parseToml } from '../server/src/config/toml/parser';
 
 const ITERATIONS = 2000;
 const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
@@ -94,6 +95,22 @@ for (const [name, fn] of steps) {
   if (!name.includes('reference')) worstBig = Math.max(worstBig, best);
   console.log(`  ${name.padEnd(30)} ${best.toFixed(1)} ms`);
 }
+// Unclosed inline tables on every line (a paste gone wrong): each must end at its line, in time linear in the lines.
+const unclosed = (lines: number) => 'x = { a = 1\n'.repeat(lines);
+const bestOf3 = (fn: () => unknown) =>
+  Math.min(
+    ...[0, 1, 2].map(() => {
+      const t = performance.now();
+      fn();
+      return performance.now() - t;
+    }),
+  );
+const small = bestOf3(() => parseToml(unclosed(2_000)));
+const large = bestOf3(() => parseToml(unclosed(20_000)));
+console.log(
+  `\nunclosed \`{\` on every line: 2,000 lines ${small.toFixed(1)} ms, 20,000 lines ${large.toFixed(1)} ms: ${(large / small).toFixed(1)}x for 10x the lines (linear: about 10x; quadratic: 100x)`,
+);
+
 if (existsSync(CLI)) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-validate-'));
   try {

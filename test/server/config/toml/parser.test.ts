@@ -113,9 +113,9 @@ test('an inline table whose `}` is missing still ends before the next statement'
   );
 });
 
-test('thousands of unclosed `{` lines parse in linear time', () => {
-  const text = 'x = { a = 1\n'.repeat(20000);
-  const started = Date.now();
-  assert.equal(parseToml(text).sections[0].entries.length, 20000);
-  assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+// Its speed (linear in the lines, not quadratic) is printed by `npm run bench:validate`, not timed here.
+test('thousands of unclosed `{` lines each end at their line: 20,000 entries, none swallowing the next', () => {
+  const doc = parseToml('x = { a = 1\n'.repeat(20000));
+  assert.equal(doc.sections[0].entries.length, 20000);
+  assert.equal(doc.sections[0].entries[19999].key[0].name, 'x');
 });
