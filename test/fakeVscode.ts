@@ -325,6 +325,8 @@ export const commands: Api<'commands'> = {
   },
   executeCommand(id: string, ...args: any[]) {
     if (id === 'setContext') state.contexts.set(args[0], args[1]);
+    // `<view id>.focus` shows that view, as VS Code does.
+    if (id.endsWith('.focus')) views.trees.get(id.slice(0, -'.focus'.length))?.setVisible(true);
     state.executed.push({ id, args });
     return Promise.resolve();
   },

@@ -44,6 +44,7 @@ function startSetup() {
           .pop() ?? '',
       );
     writeFileSync(status, code ? `e2e set-up failed (exit ${code}); see ${log}` : 'ok');
+    process.stdout.write(`[npm test] e2e set-up done ${(performance.now() / 1000).toFixed(0)} s after the start\n`);
   };
   return { status, finish };
 }
@@ -59,6 +60,7 @@ run('npx', ['biome', 'ci', '.']);
 run('npx', ['tsc', '-p', '.', '--noEmit']);
 run('node', ['esbuild.config.mjs']);
 buildDone();
+process.stdout.write(`[npm test] lint, type-check and build took ${(performance.now() / 1000).toFixed(0)} s\n`);
 
 // The real-VS-Code scenarios run in two groups (test/e2e/half-1/2.e2e.mjs), each one scenario after another, side
 // by side with at most two workbenches at once; two unit test files run next to them. The groups are listed first

@@ -397,7 +397,7 @@ function phase(name, what) {
   const now = performance.now();
   const last = phaseTimes.get(name) ?? now;
   phaseTimes.set(name, now);
-  process.stderr.write(`[e2e timing] ${name}: ${what} +${((now - last) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(`[e2e timing] ${(now / 1000).toFixed(1)} s ${name}: ${what} +${((now - last) / 1000).toFixed(1)} s\n`);
 }
 
 /** Runs the stand-in CLI as a user would in a terminal (to seed its state), returning stdout. */

@@ -130,7 +130,8 @@ export function registerViews(
         await refresher.pollAfterAction('jobs');
         await jobs.waitForRender(REVEAL_WAIT_MS);
         const node = await jobs.findJob(jobId);
-        if (node) await tree.reveal(node, { select: true, focus: false });
+        // Revealing opens the view: after the wait, only if the user has not moved on (to the debugger, say).
+        if (node && tree.visible) await tree.reveal(node, { select: true, focus: false });
       } catch (e) {
         // Only a convenience: the job may be on a later page or the view was closed meanwhile.
         env.log.debug(`Could not reveal job ${jobId}: ${(e as Error).message}`);

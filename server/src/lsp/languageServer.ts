@@ -37,6 +37,14 @@ import * as path from 'node:path';
 /** Quiet time after a keystroke before the config is checked again. */
 export const TYPING_DEBOUNCE_MS = 150;
 
+/**
+ * Notifications are fire-and-forget: one that a check finishing late sends while the client disconnects rejects, and
+ * an unhandled rejection would end the process with a stack trace instead of the quiet exit LSP expects.
+ */
+function quietly(sent: Promise<void>): void {
+  sent.catch(() => undefined);
+}
+
 export function startServer(connection: Connection): Connection {
   const log = connection.console;
   const documents = new TextDocuments(TextDocument);
@@ -45,7 +53,7 @@ export function startServer(connection: Connection): Connection {
   const client = { configuration: false, dynamicConfiguration: false, lensRefresh: false, folderEvents: false };
   let folders: string[] = [];
   const settings = new SeveritySettings(connection, () => client.configuration);
-  const python = new PythonDiagnostics((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
+  const python = new PythonDiagnostics((uri, diagnostics) => quietly(connection.sendDiagnostics({ uri, diagnostics })));
   const lensTitles = new Map<string, string>();
   /** What the client was last told changed, per config: a keystroke that leaves the preview as it was sends nothing (the client would fetch 20,000 entries again). */
   const announced = new Map<string, ArtifactPreview | string | undefined>();
@@ -60,13 +68,13 @@ export function startServer(connection: Connection): Connection {
     store,
     {
       severity: (uri) => settings.forDocument(uri),
-      publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+      publish: (uri, diagnostics, version) => quietly(connection.sendDiagnostics({ uri, version, diagnostics })),
       checked: (state, result) => {
         if (result.pythonDiagnostics) python.set(state.path, result.pythonDiagnostics);
         const shown = result.preview ?? result.previewBlocked;
         if (!announced.has(state.path) || announced.get(state.path) !== shown) {
           announced.set(state.path, shown);
-          void connection.sendNotification(artifactChangedNotification, { uri: store.uriFor(state.path) });
+          quietly(connection.sendNotification(artifactChangedNotification, { uri: store.uriFor(state.path) }));
         }
         const title = lensTitle(result);
         if (client.lensRefresh && store.isOpen(state.path) && lensTitles.get(state.path) !== title) {
@@ -79,7 +87,7 @@ export function startServer(connection: Connection): Connection {
         lensTitles.delete(configPath);
         announced.delete(configPath);
         memory.forgetConfig(path.dirname(configPath));
-        void connection.sendNotification(artifactChangedNotification, { uri });
+        quietly(connection.sendNotification(artifactChangedNotification, { uri }));
       },
       log: (message) => log.error(message),
       pythonOverlay: pythonBuffers,
@@ -176,7 +184,7 @@ export function startServer(connection: Connection): Connection {
       }
       // Outside every workspace folder nothing watches the file: its problems go with its editor.
       scheduler.forget(configPath);
-      if (store.uriFor(configPath) !== document.uri) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      if (store.uriFor(configPath) !== document.uri) quietly(connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
     }),
   );
 

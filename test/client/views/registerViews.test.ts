@@ -188,3 +188,15 @@ test('refresh reloads the named view only; revealJob shows the jobs view and sel
   assert.deepEqual(revealed.o, { select: true, focus: false });
   w.refresher.dispose();
 });
+
+test('revealJob leaves the sidebar alone when the user moved to another view while the job list reloaded', async () => {
+  const w = setup();
+  const revealing = w.views.revealJob(RUNNING);
+  for (let i = 0; i < 50 && w.cli.count('job list') === 0; i++) await settle();
+  w.tree('jobs').setVisible(false); // Run and Debug shown: the debugger stopped meanwhile
+  await settle();
+  await w.tree('jobs').provider.getChildren();
+  await revealing;
+  assert.deepEqual(w.tree('jobs').revealed, [], 'revealing would open the Jobs view over the debugger');
+  w.refresher.dispose();
+});
