@@ -140,15 +140,23 @@ test('config diagnostics: a misspelled key, the ignore comment, a re-graded code
         const rows = await wb.problems({ until: (rs) => rs.some(isOurs), timeout: 45_000 });
         const row = rows.find(isOurs);
         assert.match(row, new RegExp(`Ln ${at.line}\\b|line ${at.line}\\b`), `expected line ${at.line}: ${row}`);
-        // Re-graded by the workspace setting: the Problems row carries the error icon (a warning by default; the icon's class names the severity).
-        const icon = await page
-          .locator('.markers-panel .monaco-list-row')
-          .filter({ hasText: REGRADED_PATTERN })
-          .first()
-          .locator('.marker-icon')
-          .first()
-          .getAttribute('class');
-        assert.match(icon ?? '', /\berror\b/, `severity icon: ${icon}`);
+        // Re-graded by the workspace setting: the Problems row carries the error icon (a warning by default; the icon's
+        // class names the severity). The config and settings.json change together: the row may show first as a
+        // warning, until the configuration change reaches the server and its re-check.
+        const iconClass = () =>
+          page
+            .locator('.markers-panel .monaco-list-row')
+            .filter({ hasText: REGRADED_PATTERN })
+            .first()
+            .locator('.marker-icon')
+            .first()
+            .getAttribute('class');
+        let icon = '';
+        await wb
+          .waitFor('the row to show the error icon', async () => /\berror\b/.test((icon = (await iconClass()) ?? '')), 15_000)
+          .catch((e) => {
+            throw new Error(`${e.message}; severity icon: ${icon}`);
+          });
 
         await wb.goToLine(at.line, at.column);
         await wb.applyQuickFix('Ignore include-matches-nothing here');
