@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CodeLensRequest, CompletionRequest, HoverRequest, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
 import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
-import { startInProcess, uriOf } from './harness';
+import { completeUntilDone, startInProcess, uriOf } from './harness';
 import { oddRoots, projectWithSentinel } from './sentinel';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -66,17 +66,7 @@ for (const severity of [
     // Back to ".": the project's own runner is offered, the sentinel still is not.
     await client.change(uri, version, base);
     const runnerLine = base.split('\n').findIndex((l) => l.startsWith('runner'));
-    // The search is resumable (each request advances it for a bounded time): ask again while the answer says it is
-    // incomplete, as VS Code does while the user types; on a loaded machine the first answer can be partial.
-    let answer: CompletionItem[] | CompletionList | null;
-    for (let asked = 0; ; asked++) {
-      answer = await client.connection.sendRequest(CompletionRequest.type, {
-        textDocument: { uri },
-        position: { line: runnerLine, character: 'runner = "'.length },
-      });
-      if (!(answer && 'isIncomplete' in answer && answer.isIncomplete) || asked === 50) break;
-    }
-    const labels = items(answer).map((i) => i.label);
+    const labels = (await completeUntilDone(client, uri, { line: runnerLine, character: 'runner = "'.length })).map((i) => i.label);
     assert.ok(labels.includes('scene_qa.runner:runner'), labels.join(', '));
     assert.ok(!labels.some((l) => l.includes('sentinel')), labels.join(', '));
   });

@@ -22,6 +22,9 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   CodeLensRefreshRequest,
+  CompletionRequest,
+  type CompletionItem,
+  type CompletionList,
   type Diagnostic,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -188,4 +191,22 @@ export async function startSpawned(
   };
   await initialize(client, folders);
   return { ...client, close, stderr: () => stderr, exited };
+}
+
+/**
+ * Completion at `position`, asked again while the answer says it is incomplete, as VS Code does while the user types:
+ * the runner search is resumable (each request advances it for a bounded time), so on a loaded machine the first
+ * answer can be partial.
+ */
+export async function completeUntilDone(
+  client: TestClient,
+  uri: string,
+  position: { line: number; character: number },
+): Promise<CompletionItem[]> {
+  let answer: CompletionItem[] | CompletionList | null = null;
+  for (let asked = 0; asked < 50; asked++) {
+    answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    if (!(answer && 'isIncomplete' in answer && answer.isIncomplete)) break;
+  }
+  return Array.isArray(answer) ? answer : (answer?.items ?? []);
 }

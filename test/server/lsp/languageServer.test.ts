@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { assertShipsExample } from '../exampleArtifact';
 import { artifactPreviewRequest, deployedReleasesNotification } from '../../../server/src/shared/protocol';
-import { applyEdits, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf, type TestClient } from './harness';
+import { applyEdits, completeUntilDone, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf, type TestClient } from './harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 after(async () => {
@@ -88,11 +88,8 @@ test('completion of runner offers the Runner objects found in the project', asyn
   const line = text.split('\n').findIndex((l) => l.startsWith('runner'));
   const edited = text.replace(/runner = ".*"/, 'runner = ""');
   await client.open(uri, edited);
-  const answer = await client.connection.sendRequest(CompletionRequest.type, {
-    textDocument: { uri },
-    position: { line, character: 'runner = "'.length },
-  });
-  assert.ok(JSON.stringify(answer).includes('scene_qa.runner:runner'), JSON.stringify(labels(answer)));
+  const offered = (await completeUntilDone(client, uri, { line, character: 'runner = "'.length })).map((i) => i.label);
+  assert.ok(offered.includes('scene_qa.runner:runner'), offered.join(', '));
 });
 
 test('hover on a key shows its documentation', async () => {
