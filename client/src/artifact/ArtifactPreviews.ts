@@ -89,8 +89,17 @@ export class ArtifactPreviews implements vscode.Disposable {
 
   /** The tasks of a config's last good preview (a config mid-edit keeps its last ones); no fetch. */
   tasksOf(configPath: string): readonly DiscoveredTask[] | undefined {
+    return this.lastGood(configPath)?.tasks;
+  }
+
+  sizeOf(configPath: string): { files: number; bytes: number } | undefined {
+    const preview = this.lastGood(configPath);
+    return preview && !preview.error ? { files: preview.files.length, bytes: preview.totalBytes } : undefined;
+  }
+
+  private lastGood(configPath: string): ArtifactPreview | undefined {
     const s = this.states.get(keyOf(vscode.Uri.file(configPath)));
-    return (s?.kind === 'ready' ? s.preview : s?.last)?.tasks;
+    return s?.kind === 'ready' ? s.preview : s?.last;
   }
 
   /** Show this config in the Artifact view (and remember it for the next session). */

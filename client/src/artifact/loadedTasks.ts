@@ -6,6 +6,13 @@ import type { DiscoveredTask } from '@shared';
 export interface TaskSource {
   /** The tasks of the config at this path, from its last good preview; undefined while none is loaded. */
   tasksOf(configPath: string): readonly DiscoveredTask[] | undefined;
+  /** What its last good preview puts in the artifact; undefined while none is loaded. */
+  sizeOf(configPath: string): ArtifactSize | undefined;
+}
+
+export interface ArtifactSize {
+  files: number;
+  bytes: number;
 }
 
 let source: TaskSource | undefined;
@@ -16,5 +23,8 @@ export const loadedTasks = {
   },
   tasksOf(configPath: string): readonly DiscoveredTask[] | undefined {
     return source?.tasksOf(configPath);
+  },
+  sizeOf(configPath: string): ArtifactSize | undefined {
+    return source?.sizeOf(configPath);
   },
 };

@@ -137,7 +137,12 @@ export function registerCommands(services: Services, options: CommandOptions = {
     editDocument: inputDocuments.edit.bind(inputDocuments),
     projectTasks: (p: { configPath: string }) => loadedTasks.tasksOf(p.configPath),
   });
-  const releaseDeps = (signal: AbortSignal) => ({ ...base(signal), projects, refresh });
+  const releaseDeps = (signal: AbortSignal) => ({
+    ...base(signal),
+    projects,
+    refresh,
+    artifactSize: (p: { configPath: string }) => loadedTasks.sizeOf(p.configPath),
+  });
   const runnerDeps = (signal: AbortSignal) => ({
     ...base(signal),
     terminals,

@@ -1,5 +1,7 @@
 // tilebox.release.build / tilebox.release.publish: run the CLI in the project folder under a
 // cancellable progress notification; publishing ends with "Deploy…" and "Copy ID".
+import { formatBytes } from '@shared';
+import type { ArtifactSize } from '../artifact/loadedTasks';
 import type { Project, ProjectRegistry, RefreshManager } from '../services';
 import { buildRelease, publishRelease } from '../cliAdapter/calls';
 import { need, type FlowDeps } from './flow';
@@ -10,13 +12,25 @@ import { shortId } from '../cliAdapter/validate';
 export interface ReleaseDeps extends FlowDeps {
   projects: Pick<ProjectRegistry, 'pick'>;
   refresh: Pick<RefreshManager, 'pollAfterAction'>;
+  /** What the project's live preview puts in the artifact, when it is loaded. */
+  artifactSize?: (project: Project) => ArtifactSize | undefined;
 }
 
 const name = (p: Project) => p.slug ?? p.label;
 
+/**
+ * The progress title: the CLI reports nothing while it builds, so the size of what goes in (the live preview's count)
+ * tells how long to expect.
+ */
+function progressTitle(d: ReleaseDeps, verb: string, p: Project): string {
+  const size = d.artifactSize?.(p);
+  const what = size ? ` (${size.files.toLocaleString('en-US')} file${size.files === 1 ? '' : 's'}, ${formatBytes(size.bytes)})` : '';
+  return `${verb} release of ${name(p)}${what}`;
+}
+
 export async function buildFlow(d: ReleaseDeps, project?: Project): Promise<Outcome> {
   const p = project ?? (await pickProject(d.projects, 'Build a release of which project?'));
-  const built = await d.ui.progress(`Building release of ${name(p)}`, (signal) =>
+  const built = await d.ui.progress(progressTitle(d, 'Building', p), (signal) =>
     need(d.cli.run(buildRelease(p.dir), { cwd: p.dir, signal }), `Building release of ${name(p)}`),
   );
   const tasks = built.tasks.map((t) => `${t.name}@${t.version}`).join(', ') || 'none';
@@ -30,7 +44,7 @@ export async function buildFlow(d: ReleaseDeps, project?: Project): Promise<Outc
 
 export async function publishFlow(d: ReleaseDeps, project?: Project): Promise<Outcome> {
   const p = project ?? (await pickProject(d.projects, 'Publish a release of which project?'));
-  const published = await d.ui.progress(`Publishing release of ${name(p)}`, (signal) =>
+  const published = await d.ui.progress(progressTitle(d, 'Publishing', p), (signal) =>
     need(d.cli.run(publishRelease(p.dir), { cwd: p.dir, signal }), `Publishing release of ${name(p)}`),
   );
   d.refresh.pollAfterAction('workflows');

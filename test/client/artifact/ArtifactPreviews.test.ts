@@ -56,7 +56,7 @@ test('nothing remembered, or remembered for another config: the usual "Computing
   v.previews.dispose();
 });
 
-test("a config's discovered tasks are at hand for commands, the last good ones while the config is broken", {
+test("a config's discovered tasks and artifact size are at hand for commands, the last good ones while the config is broken", {
   timeout: 10_000,
 }, async () => {
   vscode.fake.files.clear();
@@ -69,9 +69,12 @@ test("a config's discovered tasks are at hand for commands, the last good ones w
   v.answers.set(CONFIG, { ...preview(['pkg/tasks.py']), tasks: [task] });
   await v.previews.start();
   assert.deepEqual(v.previews.tasksOf(configPath), [task]);
+  const size = v.previews.sizeOf(configPath);
+  assert.deepEqual(size, { files: 1, bytes: preview(['pkg/tasks.py']).totalBytes }, 'what a build progress names');
   v.answers.set(CONFIG, { ...preview([]), error: 'TOML syntax error' });
   await v.previews.load(CONFIG);
   assert.deepEqual(v.previews.tasksOf(configPath), [task]);
+  assert.deepEqual(v.previews.sizeOf(configPath), size);
   assert.equal(v.previews.tasksOf(join(ROOT, 'other', 'tilebox.workflow.toml')), undefined);
   v.previews.dispose();
 });

@@ -7,6 +7,7 @@ import { buildFlow, publishFlow } from '../../../client/src/commands/publish';
 import { buildPreview } from '../../../server/src/artifact/preview/index';
 import { validateWorkflowConfig } from '../../../server/src/config/index';
 import { shortId } from '../../../client/src/cliAdapter/validate';
+import { formatBytes } from '@shared';
 import { world } from './support';
 
 test('publishing unchanged content again says "Already published", naming the same release', async () => {
@@ -30,4 +31,20 @@ test('the build counts the files the Artifact view lists (the preview of the sam
     'the example has files in folders',
   );
   assert.match(built.message, new RegExp(`^Built scene-qa-F8yVcPRfw2AkoZ: ${preview.files.length} files, `));
+});
+
+test('build and publish progress say how much goes in, from the live preview; without one, just the project', async () => {
+  const w = world();
+  const config = validateWorkflowConfig(readFileSync(w.project.configPath, 'utf8')).config!;
+  const { preview } = await buildPreview(w.project.dir, config);
+  const size = { files: preview.files.length, bytes: preview.totalBytes };
+  const ui = w.ui();
+  await buildFlow({ ...w.deps(ui), artifactSize: () => size }, w.project);
+  await publishFlow({ ...w.deps(ui), artifactSize: () => size }, w.project);
+  await buildFlow({ ...w.deps(ui), artifactSize: () => undefined }, w.project);
+  assert.deepEqual(ui.progressed, [
+    `Building release of scene-qa-F8yVcPRfw2AkoZ (${preview.files.length} files, ${formatBytes(preview.totalBytes)})`,
+    `Publishing release of scene-qa-F8yVcPRfw2AkoZ (${preview.files.length} files, ${formatBytes(preview.totalBytes)})`,
+    'Building release of scene-qa-F8yVcPRfw2AkoZ',
+  ]);
 });
