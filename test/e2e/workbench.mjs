@@ -274,8 +274,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 10_000 });
     await input.fill(relativePath);
+    // Enter opens the focused row: wait until the list has caught up with the typed name (until then the focused row
+    // can still be a recently opened file).
     const row = this.page
-      .locator('.quick-input-list .monaco-list-row')
+      .locator('.quick-input-list .monaco-list-row.focused')
       .filter({ hasText: pattern(relativePath.split('/').pop()) })
       .first();
     await row.waitFor({ timeout: 10_000 });
