@@ -151,12 +151,7 @@ test('config diagnostics: a misspelled key, the ignore comment, a re-graded code
             .locator('.marker-icon')
             .first()
             .getAttribute('class');
-        let icon = '';
-        await wb
-          .waitFor('the row to show the error icon', async () => /\berror\b/.test((icon = (await iconClass()) ?? '')), 15_000)
-          .catch((e) => {
-            throw new Error(`${e.message}; severity icon: ${icon}`);
-          });
+        await wb.waitForText('the row to show the error icon', iconClass, /\berror\b/, 15_000);
 
         await wb.goToLine(at.line, at.column);
         await wb.applyQuickFix('Ignore include-matches-nothing here');

@@ -49,16 +49,12 @@ test('jobs: the job panel of a failed job, and the notice for a job submitted fr
 
         const panel = wb.webview();
         const failure = panel.locator('section.failure');
-        let text = '';
-        await wb
-          .waitFor(
-            'the failing task with its error',
-            async () => /FetchScene failed[\s\S]*ValueError: the input asked this task to fail/.test((text = await failure.innerText())),
-            30_000,
-          )
-          .catch((e) => {
-            throw new Error(`${e.message}; the failure section shows: ${text}`);
-          });
+        await wb.waitForText(
+          'the failing task with its error',
+          () => failure.innerText(),
+          /FetchScene failed[\s\S]*ValueError: the input asked this task to fail/,
+          30_000,
+        );
         assert.match(await failure.locator('a').first().innerText(), /scene_qa\/tasks\.py", line \d+/);
         const order = await panel.locator('h2').allInnerTexts();
         assert.equal(order[0].trim(), 'FetchScene failed', `the failure comes first: ${JSON.stringify(order)}`);

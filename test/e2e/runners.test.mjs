@@ -13,6 +13,9 @@ import { join } from 'node:path';
 import { standin, withSessionSteps } from './harness.mjs';
 import { DEV_CLUSTER, RUN_ONCE, runStandin } from './seed.mjs';
 
+/** The active terminal's rows joined back into the lines the terminal wrapped. */
+const unwrappedTerminal = async (wb) => (await wb.terminalText()).replace(/\n/g, '');
+
 test('runners: a job panel follows the runner that runs its job; runner terminals', { timeout: 300_000 }, async (t) => {
   const prepare = (ws, env) => {
     runStandin(env, ws, ['workflow', 'publish-release', '--json']);
@@ -32,12 +35,7 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
         assert.doesNotMatch(before, /Job completed/, before);
 
         standin(s, RUN_ONCE); // a runner elsewhere runs it
-        let text = '';
-        await wb
-          .waitFor('the panel to show the new log lines', async () => /Job completed/.test((text = await log.innerText())), 60_000)
-          .catch((e) => {
-            throw new Error(`${e.message}; panel shows: ${text}`);
-          });
+        const text = await wb.waitForText('the panel to show the new log lines', () => log.innerText(), /Job completed/, 60_000);
         assert.match(text, /Task Summarize computed/);
         // The log and the state are separate reads: the badge follows within one poll of the last lines.
         await wb.waitFor(
@@ -63,16 +61,8 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
           async () => (await wb.terminalNames()).some((n) => /dev-cluster/.test(n)),
           30_000,
         );
-        let text = '';
-        await wb
-          .waitFor(
-            'the runner output in the terminal',
-            async () => /runner started for cluster dev-cluster/i.test((text = await wb.terminalText())),
-            30_000,
-          )
-          .catch((e) => {
-            throw new Error(`${e.message}; terminal shows: ${text}`);
-          });
+        const terminal = () => wb.terminalText();
+        let text = await wb.waitForText('the runner output in the terminal', terminal, /runner started for cluster dev-cluster/i, 30_000);
         assert.match(text, /dev-cluster-9xK2mQ4pL8nR7s/);
 
         // The Clusters view shows the runner; Ctrl+C stops it as a normal stop, and the terminal keeps its log.
@@ -84,15 +74,7 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
         );
         await wb.page.locator('.terminal-wrapper.active .xterm, .xterm').first().click();
         await wb.page.keyboard.press('Control+C');
-        await wb
-          .waitFor(
-            'the exit line',
-            async () => /The runner stopped \((signal SIGINT|exit \d+)\)\./.test((text = await wb.terminalText())),
-            30_000,
-          )
-          .catch((e) => {
-            throw new Error(`${e.message}; terminal shows: ${text}`);
-          });
+        text = await wb.waitForText('the exit line', terminal, /The runner stopped \((signal SIGINT|exit \d+)\)\./, 30_000);
         assert.match(text, /runner started for cluster dev-cluster/i, 'the log stays');
         await wb.waitFor(
           'the Clusters view to drop the runner',
@@ -107,16 +89,13 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
         await wb.answerInput('no-such-program-e2e');
         await asked('Processes');
         await wb.answerInput('1');
-        await wb
-          .waitFor(
-            'the direct runner to say its program was not found',
-            async () => /The direct runner ended with exit 127/.test((text = (await wb.terminalText()).replace(/\n/g, ''))),
-            30_000,
-          )
-          .catch((e) => {
-            throw new Error(`${e.message}; terminal shows: ${text}`);
-          });
-        // Rows joined back into the wrapped line: the advice names its own program, not uv.
+        text = await wb.waitForText(
+          'the direct runner to say its program was not found',
+          () => unwrappedTerminal(wb),
+          /The direct runner ended with exit 127/,
+          30_000,
+        );
+        // The advice names its own program, not uv.
         assert.match(
           text,
           /no-such-program-e2e is not on the PATH VS Code was started with\. Install no-such-program-e2e, or put its folder/,
@@ -133,17 +112,13 @@ test('runners: a job panel follows the runner that runs its job; runner terminal
         await wb.pick(/dev-cluster/);
         await wb.answerInput('1');
         await wb.pick(/Keep running/);
-        let text = '';
-        await wb
-          .waitFor(
-            'the runner to say uv is missing',
-            async () => /runs your tasks with uv/.test((text = (await wb.terminalText()).replace(/\n/g, ''))),
-            30_000,
-          )
-          .catch((e) => {
-            throw new Error(`${e.message}; terminal shows: ${text}`);
-          });
-        // Rows joined back into the wrapped lines: the CLI's own line, then the product's.
+        const text = await wb.waitForText(
+          'the runner to say uv is missing',
+          () => unwrappedTerminal(wb),
+          /runs your tasks with uv/,
+          30_000,
+        );
+        // The CLI's own line, then the product's.
         assert.match(text, /uv: command not found/, text);
         assert.match(
           text,

@@ -354,6 +354,15 @@ export class Workbench {
     return (await this.page.locator('.terminal-wrapper.active .xterm-rows, .xterm .xterm-rows').allInnerTexts()).join('\n');
   }
 
+  /** Reads `read()` until its text matches `re` and returns that text; on a timeout the error shows the last text read. */
+  async waitForText(what, read, re, timeout = 20_000) {
+    let text = '';
+    await this.waitFor(what, async () => re.test((text = (await read()) ?? '')), timeout).catch((e) => {
+      throw new Error(`${e.message}; last read: ${text}`);
+    });
+    return text;
+  }
+
   async waitFor(what, check, timeout = 20_000) {
     const end = Date.now() + timeout;
     for (;;) {
