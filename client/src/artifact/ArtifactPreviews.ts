@@ -94,9 +94,10 @@ export class ArtifactPreviews implements vscode.Disposable {
 
   sizeOf(configPath: string): { files: number; bytes: number } | undefined {
     const preview = this.lastGood(configPath);
-    return preview && !preview.error ? { files: preview.files.length, bytes: preview.totalBytes } : undefined;
+    return preview && { files: preview.files.length, bytes: preview.totalBytes };
   }
 
+  /** A preview with an error is never `ready` nor kept as `last` (see load), so this one has none. */
   private lastGood(configPath: string): ArtifactPreview | undefined {
     const s = this.states.get(keyOf(vscode.Uri.file(configPath)));
     return s?.kind === 'ready' ? s.preview : s?.last;

@@ -96,16 +96,21 @@ export class ProcessPty {
   /** Set once the process has ended (or failed to start): the terminal shows its log and the exit line. */
   ended?: ExitInfo;
 
+  /** The process's environment: the editor's, plus the spec's; its PATH is where a required program is looked up. */
+  private readonly env: NodeJS.ProcessEnv;
+
   constructor(
     private readonly spec: ProcessSpec,
     private readonly spawn: typeof nodeSpawn = nodeSpawn,
-  ) {}
+  ) {
+    this.env = { ...process.env, ...spec.env };
+  }
 
   open(): void {
-    const { file, args, env, cwd } = this.spec;
+    const { file, args, cwd } = this.spec;
     // Its own process group, so Ctrl+C and closing reach the runner's workers too.
     const child = this.spawn(file, args, {
-      env: { ...process.env, ...env },
+      env: this.env,
       cwd,
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -143,8 +148,7 @@ export class ProcessPty {
   private end(info: ExitInfo): void {
     if (this.ended) return;
     this.ended = info;
-    const env = { ...process.env, ...this.spec.env };
-    const line = exitLine(info, this.spec, (program) => isOnPath(program, env.PATH, process.platform));
+    const line = exitLine(info, this.spec, (program) => isOnPath(program, this.env.PATH, process.platform));
     this.writes.fire(`\r\n${line.error ? RED : DIM}${line.text}${RESET}\r\n`);
     this.ends.fire(info);
   }

@@ -38,7 +38,7 @@ import * as path from 'node:path';
 export const TYPING_DEBOUNCE_MS = 150;
 
 /**
- * Notifications are fire-and-forget: one that a check finishing late sends while the client disconnects rejects, and
+ * Notifications (and the lens refresh) are fire-and-forget: one that a check finishing late sends while the client disconnects rejects, and
  * an unhandled rejection would end the process with a stack trace instead of the quiet exit LSP expects.
  */
 function quietly(sent: Promise<void>): void {
@@ -78,7 +78,7 @@ export function startServer(connection: Connection): Connection {
         }
         const title = lensTitle(result);
         if (client.lensRefresh && store.isOpen(state.path) && lensTitles.get(state.path) !== title) {
-          connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+          quietly(connection.sendRequest(CodeLensRefreshRequest.type));
         }
         lensTitles.set(state.path, title);
       },
