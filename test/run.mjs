@@ -71,14 +71,7 @@ const unit = findTests('test')
   .sort();
 const e2e = [join('test', 'e2e', 'half-1.e2e.mjs'), join('test', 'e2e', 'half-2.e2e.mjs')];
 const files = unitOnly ? unit : [...e2e, ...unit];
-// The reload scenario's bound (filled within 4 s of the activation, measured alone) doubles next to a second workbench
-// and the unit tests on 2 cores; alone it keeps its 4 s.
-const env = {
-  TILEBOX_E2E_RELOAD_MS: '8000',
-  ...process.env,
-  TILEBOX_E2E_SESSIONS: '2',
-  ...(setup && { TILEBOX_E2E_SETUP_STATUS: setup.status }),
-};
+const env = { ...process.env, TILEBOX_E2E_SESSIONS: '2', ...(setup && { TILEBOX_E2E_SETUP_STATUS: setup.status }) };
 const tests = spawn('node', ['--import', 'tsx', '--test', `--test-concurrency=${unitOnly ? 2 : 4}`, '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env,

@@ -12,10 +12,10 @@ import { seedAccount } from './seed.mjs';
  * Issue 12's goal is both views filled 2 s after the reload. On the loaded 2-core build machine code-server alone
  * needs 3-11 s to bring the workbench back and about 10 s more to activate the extension, which no extension can
  * shorten; what the extension controls is measured from its activation after the reload. Measured there: 1.5-2.2 s
- * alone (quiet or loaded), up to 5.6 s inside `npm test`; so the bound is 4 s alone and 8 s in `npm test`, which sets
- * TILEBOX_E2E_RELOAD_MS.
+ * alone (quiet or loaded), up to 5.6 s inside `npm test`, where a second workbench (TILEBOX_E2E_SESSIONS=2) and the
+ * unit tests share the 2 cores; so the bound is 4 s alone and 8 s there (TILEBOX_E2E_RELOAD_MS overrides it).
  */
-const FILLED_AFTER_ACTIVATION_MS = Number(process.env.TILEBOX_E2E_RELOAD_MS ?? 4_000);
+const FILLED_AFTER_ACTIVATION_MS = Number(process.env.TILEBOX_E2E_RELOAD_MS ?? (process.env.TILEBOX_E2E_SESSIONS === '2' ? 8_000 : 4_000));
 
 /** When the extension last logged "activated" (epoch ms), from the Tilebox output channel's log files. */
 function lastActivation(userData) {
