@@ -5,17 +5,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { CodeLensRequest, CompletionRequest, HoverRequest, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
+import { CodeLensRequest, CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
-import { completeUntilDone, startInProcess, uriOf } from './harness';
+import { completeUntilDone, completionItems, startInProcess, uriOf } from './harness';
 import { oddRoots, projectWithSentinel } from './sentinel';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-const items = (answer: CompletionItem[] | CompletionList | null) => (Array.isArray(answer) ? answer : (answer?.items ?? []));
 
 for (const severity of [
   {},
@@ -49,7 +47,7 @@ for (const severity of [
       });
       // No candidate at all, and no "more may exist" item: a refused root is not searched, not even a little.
       assert.deepEqual(
-        items(answer).map((i) => i.label),
+        completionItems(answer).map((i) => i.label),
         [],
         `root ${root}`,
       );

@@ -208,5 +208,9 @@ export async function completeUntilDone(
     answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     if (!(answer && 'isIncomplete' in answer && answer.isIncomplete)) break;
   }
-  return Array.isArray(answer) ? answer : (answer?.items ?? []);
+  return completionItems(answer);
 }
+
+/** The items of a completion answer, whichever of its shapes the server chose. */
+export const completionItems = (answer: CompletionItem[] | CompletionList | null): CompletionItem[] =>
+  Array.isArray(answer) ? answer : (answer?.items ?? []);

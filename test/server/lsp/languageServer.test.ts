@@ -21,7 +21,16 @@ import {
 } from 'vscode-languageserver-protocol';
 import { assertShipsExample } from '../exampleArtifact';
 import { artifactPreviewRequest, deployedReleasesNotification } from '../../../server/src/shared/protocol';
-import { applyEdits, completeUntilDone, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf, type TestClient } from './harness';
+import {
+  applyEdits,
+  completeUntilDone,
+  completionItems,
+  EXAMPLE_PROJECT,
+  startInProcess,
+  tempWorkspace,
+  uriOf,
+  type TestClient,
+} from './harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 after(async () => {
@@ -38,8 +47,7 @@ async function exampleWorkspace(severity: Record<string, string> = {}) {
 
 const codes = (client: TestClient, uri: string) => (client.diagnostics.get(uri) ?? []).map((d) => d.code);
 const withCode = (client: TestClient, uri: string, code: string) => client.diagnostics.get(uri)?.find((d) => d.code === code);
-const labels = (answer: CompletionItem[] | CompletionList | null) =>
-  (Array.isArray(answer) ? answer : (answer?.items ?? [])).map((i) => i.label);
+const labels = (answer: CompletionItem[] | CompletionList | null) => completionItems(answer).map((i) => i.label);
 
 test('a misspelled key is reported on the key, with its code, and the quick fix removes it', async () => {
   const { client, uri, text } = await exampleWorkspace();

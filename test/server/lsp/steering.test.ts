@@ -7,19 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import {
-  CodeActionRequest,
-  CompletionRequest,
-  HoverRequest,
-  type CodeAction,
-  type CompletionItem,
-  type CompletionList,
-  type MarkupContent,
-} from 'vscode-languageserver-protocol';
+import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol';
 import { DIAGNOSTIC_CODES } from '../../../server/src/config/index';
 import { ALL_DIAGNOSTIC_CODES, severitySettingKeys } from '../../../server/src/lsp/diagnosticCodes';
 import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
-import { applyEdits, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf } from './harness';
+import { applyEdits, completionItems, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf } from './harness';
 
 const PACKAGE = fileURLToPath(new URL('../../../package.json', import.meta.url));
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -34,8 +26,6 @@ async function example(severity: Record<string, string> = {}) {
   const configPath = join(ws.dir, 'tilebox.workflow.toml');
   return { ws, client, uri: uriOf(configPath), text: readFileSync(configPath, 'utf8') };
 }
-
-const items = (answer: CompletionItem[] | CompletionList | null) => (Array.isArray(answer) ? answer : (answer?.items ?? []));
 
 test('package.json lists every diagnostic code for tilebox.diagnostics.severity, with its description, as generated', () => {
   const pkg = JSON.parse(readFileSync(PACKAGE, 'utf8')) as {
@@ -67,7 +57,7 @@ test('inside "# tilebox: ignore " completion offers validator and artifact codes
   const edited = text.replace('[build]', '[build]\n# tilebox: ignore ');
   await client.open(uri, edited);
   const line = edited.split('\n').indexOf('# tilebox: ignore ');
-  const offered = items(
+  const offered = completionItems(
     await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 18 } }),
   );
   const labels = offered.map((i) => i.label);
