@@ -183,6 +183,7 @@ export class ArtifactPreviews implements vscode.Disposable {
   private forget(key: string): void {
     clearTimeout(this.timers.get(key));
     this.states.delete(key);
+    this.source.forget?.(key);
     const paths = this.membership.remove(key);
     if (paths.length) this.membershipChanged.fire(paths);
     if (this.currentKey === key) this.follow(this.configs[this.configs.length - 1]);

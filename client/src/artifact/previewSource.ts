@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { artifactChangedNotification, artifactPreviewRequest, type ArtifactPreview } from '@shared';
+import { HeldPreviews } from './model/heldPreviews';
 import type { ServerStatus } from './model/viewStatus';
 
 export interface PreviewSource extends vscode.Disposable {
@@ -13,6 +14,8 @@ export interface PreviewSource extends vscode.Disposable {
   readonly onDidChangeArtifact: vscode.Event<string>;
   /** `rewalk`: the server walks the disk again instead of trusting its index (the refresh command). */
   request(configUri: string, rewalk?: boolean): Promise<ArtifactPreview>;
+  /** The config is gone: drop what is kept to apply the server's patches to. */
+  forget?(configUri: string): void;
 }
 
 export class LanguageClientSource implements PreviewSource {
@@ -20,6 +23,7 @@ export class LanguageClientSource implements PreviewSource {
   private readonly statusChanged = new vscode.EventEmitter<ServerStatus>();
   private readonly artifactChanged = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly held = new HeldPreviews();
   readonly onDidChangeStatus = this.statusChanged.event;
   readonly onDidChangeArtifact = this.artifactChanged.event;
 
@@ -44,7 +48,22 @@ export class LanguageClientSource implements PreviewSource {
 
   async request(configUri: string, rewalk?: boolean): Promise<ArtifactPreview> {
     const client = await this.client;
-    return client.sendRequest(artifactPreviewRequest, rewalk ? { uri: configUri, rewalk } : { uri: configUri });
+    const have = this.held.have(configUri);
+    const answer = await client.sendRequest(artifactPreviewRequest, {
+      uri: configUri,
+      ...(rewalk ? { rewalk } : {}),
+      ...(have ? { have } : {}),
+    });
+    // A patch against a version no longer held (answers crossed): ask for the whole preview.
+    return (
+      this.held.take(configUri, answer) ??
+      this.held.take(configUri, await client.sendRequest(artifactPreviewRequest, { uri: configUri })) ??
+      failed('the language server answered with a patch to a preview it never sent')
+    );
+  }
+
+  forget(configUri: string): void {
+    this.held.forget(configUri);
   }
 
   private set(next: ServerStatus): void {
@@ -58,6 +77,10 @@ export class LanguageClientSource implements PreviewSource {
     this.statusChanged.dispose();
     this.artifactChanged.dispose();
   }
+}
+
+function failed(why: string): never {
+  throw new Error(why);
 }
 
 function statusOf(state: State): ServerStatus {

@@ -1,20 +1,8 @@
 // Path rules shared by the selection and the archive: byte-order sorting, build temp names, errors.
 import * as path from 'node:path';
+import { byteOrder } from '../shared/byteOrder';
 
-/**
- * Byte order of the UTF-8 encodings (what `git ls-files` and `LC_ALL=C sort` give), without
- * encoding: UTF-8 order is code point order, and UTF-16 code units only disagree with it where
- * surrogates (code points above U+FFFF) meet U+E000..U+FFFF, which `unitRank` reorders.
- */
-export function byteOrder(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return unitRank(x) - unitRank(y);
-  }
-  return a.length - b.length;
-}
+export { byteOrder };
 
 /**
  * Sorts in place by `path`, in `byteOrder`. When no path holds a code unit from U+D800 up
@@ -33,11 +21,6 @@ function inByteOrder(items: { path: string }[]): boolean {
 }
 /** Code units at or above U+D800: surrogates and U+E000..U+FFFF, where UTF-16 and UTF-8 orders may differ. */
 const HIGH_UNIT = /[\ud800-\uffff]/;
-
-function unitRank(unit: number): number {
-  if (unit < 0xd800) return unit;
-  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
-}
 
 /** The config asks for paths outside the workflow root, or a root that is not there. */
 export class UnsafeConfigError extends Error {

@@ -29,6 +29,7 @@ import { PythonBuffers } from './pythonBuffers';
 import { PythonDiagnostics } from './pythonDiagnostics';
 import { TaskFeatures, inRange } from './taskFeatures';
 import { RunnerCandidates } from './runnerCandidates';
+import { SentPreviews } from './sentPreviews';
 import { guard } from './guard';
 import { SeveritySettings } from './settings';
 import { ValidationScheduler } from './validationScheduler';
@@ -62,6 +63,7 @@ export function startServer(connection: Connection): Connection {
 
   // The project index and per-file caches, kept current by workspace/didChangeWatchedFiles.
   const memory = new ProjectMemory();
+  const sent = new SentPreviews();
   /** What the client last said is deployed (its cluster list); undefined until it says anything. */
   let deployed: { releases: DeployedRelease[]; key: string } | undefined;
   const scheduler = new ValidationScheduler(
@@ -86,6 +88,7 @@ export function startServer(connection: Connection): Connection {
         python.set(configPath, []);
         lensTitles.delete(configPath);
         announced.delete(configPath);
+        sent.forget(configPath);
         memory.forgetConfig(path.dirname(configPath));
         quietly(connection.sendNotification(artifactChangedNotification, { uri }));
       },
@@ -215,7 +218,7 @@ export function startServer(connection: Connection): Connection {
 
   connection.onRequest(
     artifactPreviewRequest,
-    guard(log, 'artifact preview', emptyPreview(''), async ({ uri, rewalk }) => {
+    guard(log, 'artifact preview', emptyPreview(''), async ({ uri, rewalk, have }) => {
       const configPath = uriToPath(uri);
       if (!configPath || !isConfigPath(configPath)) {
         return { ...emptyPreview(''), error: `Not a tilebox.workflow.toml: ${uri}` };
@@ -226,7 +229,7 @@ export function startServer(connection: Connection): Connection {
       }
       const result = await scheduler.fresh(configPath);
       if (!result) return { ...emptyPreview(path.dirname(configPath)), error: `${configPath} does not exist.` };
-      return result.preview ?? { ...emptyPreview(result.root), error: result.previewBlocked };
+      return sent.answer(configPath, result.preview ?? { ...emptyPreview(result.root), error: result.previewBlocked }, have);
     }),
   );
 

@@ -68,16 +68,37 @@ export interface ArtifactPreview {
   slug?: string;
   /** Set when no preview could be computed (for example a TOML syntax error); says why. */
   error?: string;
+  /** Names this answer for a later `have` (unique to one server process; absent on previews with an error). */
+  version?: string;
+}
+
+/**
+ * The answer to a request that named the preview the client holds (`have`): everything but the file list is whole,
+ * the file list is what changed against that preview (previewPatch.ts). A file event on a 20,000-file project
+ * changes one entry; sending and parsing all of them again was most of the event's time.
+ */
+export interface ArtifactPreviewPatch extends Omit<ArtifactPreview, 'files'> {
+  /** The `version` of the preview this applies to. */
+  base: string;
+  version: string;
+  /** Paths that left the file list, in byte order. */
+  removed: string[];
+  /** Entries that joined it or whose size changed, in byte order. */
+  upserted: ArtifactFile[];
 }
 
 export interface ArtifactPreviewParams {
   uri: string;
   /** Walk the disk again instead of trusting the server's index (the refresh command: for file events that never came). */
   rewalk?: boolean;
+  /** The `version` of the preview the client holds: the server may answer with a patch against it. */
+  have?: string;
 }
 
 /** Ask the server what the artifact of one `tilebox.workflow.toml` holds right now. */
-export const artifactPreviewRequest = new RequestType<ArtifactPreviewParams, ArtifactPreview, void>('tilebox/artifactPreview');
+export const artifactPreviewRequest = new RequestType<ArtifactPreviewParams, ArtifactPreview | ArtifactPreviewPatch, void>(
+  'tilebox/artifactPreview',
+);
 
 /** The server tells the client that a config's artifact changed (config edited or files changed). */
 export const artifactChangedNotification = new NotificationType<{ uri: string }>('tilebox/artifactChanged');

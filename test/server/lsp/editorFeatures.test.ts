@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CodeLensRequest, CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
-import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
-import { completeUntilDone, completionItems, startInProcess, uriOf } from './harness';
+import { completeUntilDone, completionItems, requestPreview, startInProcess, uriOf } from './harness';
 import { oddRoots, projectWithSentinel } from './sentinel';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -55,7 +54,7 @@ for (const severity of [
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 1 } });
         assert.doesNotMatch(JSON.stringify(hover), /sentinel/);
       }
-      const preview = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+      const preview = await requestPreview(client, uri);
       assert.deepEqual(preview.files, [], `root ${root}`);
       assert.ok(preview.error, `root ${root}: the preview says why it is empty`);
       const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { artifactPreviewRequest, type ArtifactPreview } from '../../../server/src/shared/protocol';
+import { isPreviewPatch } from '../../../server/src/shared/previewPatch';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -214,3 +216,10 @@ export async function completeUntilDone(
 /** The items of a completion answer, whichever of its shapes the server chose. */
 export const completionItems = (answer: CompletionItem[] | CompletionList | null): CompletionItem[] =>
   Array.isArray(answer) ? answer : (answer?.items ?? []);
+
+/** The whole preview of a config, as a client that holds none gets it (a request naming `have` may get a patch). */
+export async function requestPreview(client: TestClient, uri: string): Promise<ArtifactPreview> {
+  const answer = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  if (isPreviewPatch(answer)) throw new Error('asked without `have`, the server answered with a patch');
+  return answer;
+}

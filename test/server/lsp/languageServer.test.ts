@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { assertShipsExample } from '../exampleArtifact';
 import { artifactPreviewRequest, deployedReleasesNotification } from '../../../server/src/shared/protocol';
+import { applyPreviewPatch, isPreviewPatch } from '../../../server/src/shared/previewPatch';
 import {
   applyEdits,
   completeUntilDone,
@@ -30,6 +31,7 @@ import {
   tempWorkspace,
   uriOf,
   type TestClient,
+  requestPreview,
 } from './harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -116,7 +118,7 @@ test('the preview request lists what the example project ships, and the lens abo
   mkdirSync(join(ws.dir, 'scene_qa', '__pycache__'), { recursive: true });
   writeFileSync(join(ws.dir, 'scene_qa', '__pycache__', 'tasks.cpython-312.pyc'), 'compiled');
   writeFileSync(join(ws.dir, 'notes.md'), 'not included');
-  const preview = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  const preview = await requestPreview(client, uri);
   assert.equal(preview.error, undefined);
   assertShipsExample(preview);
 
@@ -174,6 +176,7 @@ test('deleting a selected file re-checks the config: include-matches-nothing app
   await client.open(uri, text);
   await client.waitFor('a clean first check', () => client.diagnostics.get(uri));
   assert.deepEqual(codes(client, uri), []);
+  const held = await requestPreview(client, uri);
   rmSync(join(ws.dir, 'uv.lock'));
   const changesBefore = client.artifactChanges.length;
   await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
@@ -183,9 +186,18 @@ test('deleting a selected file re-checks the config: include-matches-nothing app
   const line = text.split('\n').findIndex((l) => l.startsWith('include'));
   assert.equal(warning.range.start.line, line);
   assert.equal(text.split('\n')[line].slice(warning.range.start.character, warning.range.end.character), '"uv.lock"');
-  assert.ok(client.artifactChanges.slice(changesBefore).includes(uri), 'the client hears that the artifact changed');
-  const preview = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  // The file checks' warning goes out before the preview is rebuilt; the notification follows it.
+  await client.waitFor(
+    'the client hears that the artifact changed',
+    () => client.artifactChanges.slice(changesBefore).includes(uri) || undefined,
+  );
+  // A client holding the preview from before gets only the difference, and it adds up to the whole new list.
+  const patch = await client.connection.sendRequest(artifactPreviewRequest, { uri, have: held.version });
+  assert.ok(isPreviewPatch(patch), 'the answer is a patch');
+  assert.deepEqual([patch.removed, patch.upserted], [['uv.lock'], []]);
+  const preview = await requestPreview(client, uri);
   assert.ok(!preview.files.some((f) => f.path === 'uv.lock'));
+  assert.deepEqual(applyPreviewPatch(held, patch)?.files, preview.files);
 });
 
 test('tilebox.diagnostics.severity turns a code off after the settings change', async () => {
@@ -204,7 +216,7 @@ test('task problems found by the preview are published on the Python file and cl
   const original = readFileSync(tasks, 'utf8');
   writeFileSync(tasks, original.replace('"v1.2"', '"1.2"'));
   const tasksUri = uriOf(tasks);
-  await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  await requestPreview(client, uri);
   const found = await client.waitFor('a Python diagnostic', () => client.diagnostics.get(tasksUri)?.[0]);
   assert.equal(
     found.range.start.line,
@@ -272,10 +284,10 @@ test('deployment data from the client: an identifier change that strands failed 
       tasks: [{ name: 'tilebox.com/example/FetchScene', version }],
     },
   ];
-  await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  await requestPreview(client, uri);
   await client.open(tasksUri, original);
   await client.change(tasksUri, 2, original.replace('"v1.0"', '"v2.0"'));
-  await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  await requestPreview(client, uri);
   assert.equal(retry(), undefined, 'no deployment data yet: no retry check');
 
   await client.connection.sendNotification(deployedReleasesNotification, { releases: releases('v1.0') });
@@ -302,15 +314,15 @@ test('a keystroke that leaves the artifact as it was sends no artifactChanged; o
   const { client, uri, text } = await exampleWorkspace();
   await client.open(uri, text);
   // The preview answers after the check it waits for; that check's artifactChanged went out before the answer.
-  const first = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  const first = await requestPreview(client, uri);
   assert.ok(first.files.some((f) => f.path === 'uv.lock'));
   const announced = client.artifactChanges.filter((u) => u === uri).length;
   assert.ok(announced >= 1, 'the first check announces the artifact');
   await client.change(uri, 2, `${text}\n# a comment typed in\n`);
-  await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  await requestPreview(client, uri);
   assert.equal(client.artifactChanges.filter((u) => u === uri).length, announced, 'a comment changes no file the client must fetch');
   await client.change(uri, 3, text.replace('"uv.lock", ', ''));
-  const narrower = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  const narrower = await requestPreview(client, uri);
   assert.ok(!narrower.files.some((f) => f.path === 'uv.lock'));
   assert.equal(client.artifactChanges.filter((u) => u === uri).length, announced + 1, 'a changed selection is announced once');
 });

@@ -7,8 +7,7 @@ import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CompletionRequest, type Diagnostic } from 'vscode-languageserver-protocol';
-import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
-import { EXAMPLE_PROJECT, REAL_CONFIGS, startSpawned, tempWorkspace, uriOf } from './harness';
+import { EXAMPLE_PROJECT, REAL_CONFIGS, requestPreview, startSpawned, tempWorkspace, uriOf } from './harness';
 
 const PRELOAD = fileURLToPath(new URL('./noNetwork.cjs', import.meta.url));
 const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
@@ -67,7 +66,7 @@ test('the language server validates and previews every fixture without touching 
     await client.waitFor('diagnostics for every config', () => uris.every((uri) => client.diagnostics.has(uri)), 90_000);
     for (const config of configs) published.set(config, client.diagnostics.get(uriOf(config))!);
     for (const uri of uris) {
-      const preview = await client.connection.sendRequest(artifactPreviewRequest, { uri });
+      const preview = await requestPreview(client, uri);
       assert.equal(typeof preview.totalBytes, 'number');
     }
     const example = join(workspace.dir, 'example', 'tilebox.workflow.toml');

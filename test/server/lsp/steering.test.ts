@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol';
 import { DIAGNOSTIC_CODES } from '../../../server/src/config/index';
 import { ALL_DIAGNOSTIC_CODES, severitySettingKeys } from '../../../server/src/lsp/diagnosticCodes';
-import { artifactPreviewRequest } from '../../../server/src/shared/protocol';
-import { applyEdits, completionItems, EXAMPLE_PROJECT, startInProcess, tempWorkspace, uriOf } from './harness';
+import { applyEdits, completionItems, EXAMPLE_PROJECT, requestPreview, startInProcess, tempWorkspace, uriOf } from './harness';
 
 const PACKAGE = fileURLToPath(new URL('../../../package.json', import.meta.url));
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -99,7 +98,7 @@ test('tilebox.diagnostics.severity also re-grades task problems in Python files'
   const { ws, client, uri } = await example({ 'task-invalid-version': 'hint' });
   const tasks = join(ws.dir, 'scene_qa', 'tasks.py');
   writeFileSync(tasks, readFileSync(tasks, 'utf8').replace('"v1.2"', '"1.2"'));
-  await client.connection.sendRequest(artifactPreviewRequest, { uri });
+  await requestPreview(client, uri);
   const found = await client.waitFor('the task diagnostic', () =>
     client.diagnostics.get(uriOf(tasks))?.find((d) => d.code === 'task-invalid-version'),
   );

@@ -1,0 +1,64 @@
+// Preview patches (protocol.ts): the server diffs the file list it sent last against the current one, the client
+// merges the difference into the preview it holds. Both lists are in byte order, so each side is one linear merge.
+import { byteOrder } from './byteOrder';
+import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from './protocol';
+
+export function isPreviewPatch(answer: ArtifactPreview | ArtifactPreviewPatch): answer is ArtifactPreviewPatch {
+  return typeof (answer as ArtifactPreviewPatch).base === 'string';
+}
+
+/** What turns `before` into `after` (both in byte order). */
+export function diffFiles(
+  before: readonly ArtifactFile[],
+  after: readonly ArtifactFile[],
+): Pick<ArtifactPreviewPatch, 'removed' | 'upserted'> {
+  const removed: string[] = [];
+  const upserted: ArtifactFile[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const b = before[i];
+    const a = after[j];
+    // A selection that kept a file usually kept its entry object too: no comparison needed.
+    if (b === a) {
+      i++;
+      j++;
+      continue;
+    }
+    const order = !a ? -1 : !b ? 1 : b.path === a.path ? 0 : byteOrder(b.path, a.path);
+    if (order < 0) removed.push(before[i++].path);
+    else if (order > 0) upserted.push(after[j++]);
+    else {
+      if (b.size !== a.size) upserted.push(a);
+      i++;
+      j++;
+    }
+  }
+  return { removed, upserted };
+}
+
+/** `base` with the patch applied; undefined when the patch does not fit it (the caller then asks for the whole preview). */
+export function applyPreviewPatch(base: ArtifactPreview, patch: ArtifactPreviewPatch): ArtifactPreview | undefined {
+  if (base.version !== patch.base) return undefined;
+  const { removed, upserted, base: _base, ...rest } = patch;
+  const files: ArtifactFile[] = [];
+  // Only where an upserted entry meets its neighbours can the order break (the base list is in order already).
+  let checkNext = false;
+  let ordered = true;
+  const push = (file: ArtifactFile, upsert: boolean) => {
+    if ((upsert || checkNext) && files.length > 0 && byteOrder(files[files.length - 1].path, file.path) >= 0) ordered = false;
+    checkNext = upsert;
+    files.push(file);
+  };
+  let r = 0;
+  let u = 0;
+  for (const file of base.files) {
+    while (u < upserted.length && byteOrder(upserted[u].path, file.path) < 0) push(upserted[u++], true);
+    if (r < removed.length && removed[r] === file.path) r++;
+    else if (u < upserted.length && upserted[u].path === file.path) push(upserted[u++], true);
+    else push(file, false);
+  }
+  while (u < upserted.length) push(upserted[u++], true);
+  // Every removed path must have been there, and the result in order: otherwise the two sides disagree.
+  return r === removed.length && ordered ? { ...rest, files } : undefined;
+}

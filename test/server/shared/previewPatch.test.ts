@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { byteOrder } from '../../../server/src/shared/byteOrder';
+import { applyPreviewPatch, diffFiles } from '../../../server/src/shared/previewPatch';
+import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from '../../../server/src/shared/protocol';
+import { SentPreviews } from '../../../server/src/lsp/sentPreviews';
+
+const preview = (files: ArtifactFile[], extra: Partial<ArtifactPreview> = {}): ArtifactPreview => ({
+  root: '/p',
+  files,
+  excluded: [],
+  totalBytes: files.reduce((n, f) => n + f.size, 0),
+  tasks: [],
+  ...extra,
+});
+const sorted = (paths: string[], size = 1) => [...paths].sort(byteOrder).map((path) => ({ path, size }));
+
+function patchOf(before: ArtifactPreview & { version: string }, after: ArtifactPreview & { version: string }): ArtifactPreviewPatch {
+  const { files: _f, ...rest } = after;
+  return { ...rest, base: before.version, ...diffFiles(before.files, after.files) };
+}
+
+test('a patch turns the held file list into the new one, whatever was added, removed or resized', () => {
+  // A small deterministic generator: lists drawn from one pool, so consecutive lists overlap like real selections do.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  // Names that sort differently by UTF-16 and by UTF-8 bytes (U+FFFD against an emoji) are in the pool too.
+  const pool = ['a.py', 'a/b.py', 'a.b/c.py', 'src/x.py', 'src/\ufffd.py', 'src/\u{1F600}.py', 'z', 'Z', 'src/y/z.py', 'b'];
+  for (let round = 0; round < 200; round++) {
+    const pick = () => sorted(pool.filter(() => next() < 0.5)).map((f) => ({ ...f, size: 1 + Math.floor(next() * 3) }));
+    const before = { ...preview(pick()), version: 'v1' };
+    const after = { ...preview(pick()), version: 'v2' };
+    const applied = applyPreviewPatch(before, patchOf(before, after));
+    assert.deepEqual(applied?.files, after.files, `round ${round}`);
+    assert.equal(applied?.version, 'v2');
+    assert.equal(applied?.totalBytes, after.totalBytes);
+  }
+});
+
+test('a patch carries only what changed: one created file is one entry', () => {
+  const files = sorted(Array.from({ length: 1000 }, (_, i) => `src/m${i}.py`));
+  const created = sorted([...files.map((f) => f.path), 'src/m5a.py']);
+  const diff = diffFiles(files, created);
+  assert.deepEqual(diff, { removed: [], upserted: [{ path: 'src/m5a.py', size: 1 }] });
+  assert.deepEqual(diffFiles(created, files), { removed: ['src/m5a.py'], upserted: [] });
+});
+
+test('a patch that does not fit the held preview is refused, so the client asks for the whole one', () => {
+  const held = { ...preview(sorted(['a.py', 'b.py'])), version: 'v1' };
+  const patch: ArtifactPreviewPatch = { ...preview([]), base: 'v1', version: 'v2', removed: ['gone.py'], upserted: [] };
+  delete (patch as Partial<ArtifactPreview>).files;
+  assert.equal(applyPreviewPatch(held, patch), undefined, 'a removed path the client never had');
+  assert.equal(applyPreviewPatch(held, { ...patch, removed: [], base: 'v0' }), undefined, 'another base version');
+  assert.equal(
+    applyPreviewPatch(held, {
+      ...patch,
+      removed: [],
+      upserted: [
+        { path: 'c.py', size: 1 },
+        { path: 'a0.py', size: 1 },
+      ],
+    }),
+    undefined,
+    'upserted entries out of order',
+  );
+});
+
+test('the server answers the whole preview first, then patches against what it sent, and never a patch to a stranger', () => {
+  const sent = new SentPreviews();
+  const first = preview(sorted(['a.py', 'b.py']));
+  const whole = sent.answer('/p/tilebox.workflow.toml', first);
+  assert.ok('files' in whole && whole.version, 'the first answer is whole and versioned');
+  const again = sent.answer('/p/tilebox.workflow.toml', first, whole.version);
+  assert.deepEqual([again.version, 'removed' in again && again.removed, 'upserted' in again && again.upserted], [whole.version, [], []]);
+
+  const second = preview(sorted(['a.py', 'c.py']));
+  const patch = sent.answer('/p/tilebox.workflow.toml', second, whole.version);
+  assert.ok('base' in patch);
+  assert.deepEqual(applyPreviewPatch(whole, patch)?.files, second.files);
+  assert.notEqual(patch.version, whole.version);
+
+  // A version from another server process, or an older one: the whole preview.
+  const third = preview(sorted(['d.py']));
+  assert.ok('files' in sent.answer('/p/tilebox.workflow.toml', third, 'ffffffff.1'));
+  assert.ok('files' in sent.answer('/p/tilebox.workflow.toml', third, whole.version));
+  assert.ok('files' in new SentPreviews().answer('/p/tilebox.workflow.toml', third, whole.version));
+  // A failed preview is never a base.
+  const failed = sent.answer('/p/tilebox.workflow.toml', { ...preview([]), error: 'syntax error' }, patch.version);
+  assert.deepEqual(['files' in failed, failed.version], [true, undefined]);
+});
