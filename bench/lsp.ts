@@ -184,12 +184,19 @@ async function measure(started: (client: LspClient) => void): Promise<void> {
   const opened = performance.now();
   const firstDiagnostics = client.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text } });
-  const preview = await requestPreview(client);
+  let preview = await requestPreview(client);
   const openPreviewMs = performance.now() - opened;
-  const openDiagnosticsMs = (await firstDiagnostics).at - opened;
-  const rssAfterOpen = client.peakRssMb();
   if (preview.files.length !== FILES + 1)
     throw new Error(`expected ${FILES + 1} files in the preview, got ${preview.files.length} (${preview.error ?? ''})`);
+  // The first answer lists the files; the tasks follow once the Python files are read (the server says when).
+  while (preview.tasksPending) {
+    await client.next((m) => m.method === 'tilebox/artifactChanged' && m.params.uri === uri);
+    preview = await requestPreview(client);
+  }
+  const openTasksMs = performance.now() - opened;
+  if (preview.tasks.length === 0) throw new Error('the complete preview found no tasks');
+  const openDiagnosticsMs = (await firstDiagnostics).at - opened;
+  const rssAfterOpen = client.peakRssMb();
   await new Promise((r) => setTimeout(r, 500));
 
   // The floor under every figure below: a request that does almost nothing (symbols of a 10-line config), round trip.
@@ -237,7 +244,7 @@ async function measure(started: (client: LspClient) => void): Promise<void> {
   console.log(`open -> first diagnostics: ${ms(openDiagnosticsMs)}  (goal <= 300 ms: ${verdict(openDiagnosticsMs <= 300)})`);
   console.log(
     `open -> first preview: ${ms(openPreviewMs)} = ${(openPreviewMs / findMs).toFixed(2)}x find  (goal <= 1.5x find + 100 ms = ${ms(1.5 * findMs + 100)}: ${verdict(openPreviewMs <= 1.5 * findMs + 100)}); ` +
-      `${(openPreviewMs / (findMs + catMs)).toFixed(2)}x find + cat`,
+      `tasks found (the preview complete) ${ms(openTasksMs)} = ${(openTasksMs / (findMs + catMs)).toFixed(2)}x find + cat`,
   );
   const cpu = (label: string, values: number[]) =>
     console.log(`${label}: server CPU (all threads) p50 ${ms(median(values))}, p95 ${ms(p95(values))}`);

@@ -87,9 +87,10 @@ export class ArtifactPreviews implements vscode.Disposable {
     return this.states.get(key);
   }
 
-  /** The tasks of a config's last good preview (a config mid-edit keeps its last ones); no fetch. */
+  /** The tasks of a config's last good preview (a config mid-edit keeps its last ones); no fetch. Unknown while still looked for. */
   tasksOf(configPath: string): readonly DiscoveredTask[] | undefined {
-    return this.lastGood(configPath)?.tasks;
+    const preview = this.lastGood(configPath);
+    return preview?.tasksPending ? undefined : preview?.tasks;
   }
 
   sizeOf(configPath: string): { files: number; bytes: number } | undefined {

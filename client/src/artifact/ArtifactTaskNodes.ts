@@ -13,7 +13,7 @@ export class TasksGroupNode extends ArtifactNode {
     parentId: string,
   ) {
     super(preview.root);
-    this.model = tasksGroupItem(preview.tasks, preview.runners, parentId);
+    this.model = tasksGroupItem(preview.tasks, preview.runners, parentId, preview.tasksPending);
   }
 
   override children(): TreeNode[] {

@@ -38,6 +38,8 @@ export interface CheckStages {
   validated?(diagnostics: Diagnostic[]): void;
   /** Python files open in the editor (their unsaved text wins over the disk). */
   pythonOverlay?: PythonOverlay;
+  /** A first result whose preview lists the files and not yet the tasks, when many Python files are still to be read. */
+  filesKnown?(result: CheckResult): void;
   /** The releases deployed now, as the client last reported them; undefined while it has not. */
   deployed?: readonly DeployedRelease[];
 }
@@ -86,7 +88,9 @@ export async function checkConfig(
       // before the preview (which may compile thousands of globs synchronously) takes the thread.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const built = await buildPreview(dir, config, memory, stages.pythonOverlay);
+    const { filesKnown } = stages;
+    const early = filesKnown && ((preview: ArtifactPreview) => filesKnown({ text, config, root, diagnostics, preview }));
+    const built = await buildPreview(dir, config, memory, stages.pythonOverlay, early);
     if (!stages.stillWanted()) return undefined;
     const artifact = applyDiagnosticSettings(text, built.diagnostics, severity);
     // Task problems live in Python files: the severity setting applies, ignore comments (TOML) do not.

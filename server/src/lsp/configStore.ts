@@ -2,13 +2,11 @@
 // buffer when the file is open, the disk otherwise (so closed configs still reach Problems).
 import { readFileSync } from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import fg from 'fast-glob';
 import * as path from 'node:path';
+import { configFilesBelow } from '../artifact/configFiles';
+import { Kind, type TreeSource } from '../artifact/listing';
 import { withoutBom } from '../artifact/project';
-import { CONFIG_FILE_NAME, isConfigPath, pathToUri, uriToPath } from './paths';
-
-/** Folders never searched for configs: they hold other people's files or generated ones. */
-const SCAN_IGNORE = ['**/node_modules/**', '**/.git/**', '**/.venv/**', '**/venv/**', '**/__pycache__/**'];
+import { isConfigPath, pathToUri, uriToPath } from './paths';
 
 export class ConfigStore {
   private readonly open = new Map<string, TextDocument>();
@@ -52,19 +50,12 @@ export class ConfigStore {
   }
 }
 
-/** Every config below the given folders, so closed files are validated too (monorepos hold many). */
-export async function findConfigs(folders: string[]): Promise<string[]> {
-  const found = await Promise.all(
-    folders.map((cwd) =>
-      fg(`**/${CONFIG_FILE_NAME}`, {
-        cwd,
-        absolute: true,
-        ignore: SCAN_IGNORE,
-        followSymbolicLinks: false,
-        suppressErrors: true,
-        onlyFiles: true,
-      }).catch(() => [] as string[]),
-    ),
-  );
-  return [...new Set(found.flat().map((p) => path.resolve(p)))].sort();
+/**
+ * Every config below the given folders, so closed files are validated too (monorepos hold many). Listed through the
+ * project index: the first previews then find those folders in memory. Only regular files: reading a named pipe
+ * would block the server.
+ */
+export async function findConfigs(folders: string[], index: TreeSource): Promise<string[]> {
+  const found = await Promise.all(folders.map((folder) => configFilesBelow(folder, index)));
+  return [...new Set(found.flat().flatMap((f) => (f.kind === Kind.File ? [path.resolve(f.path)] : [])))].sort();
 }

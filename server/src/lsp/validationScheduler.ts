@@ -14,6 +14,10 @@ export interface ConfigState {
   running?: Promise<void>;
   again: boolean;
   result?: CheckResult & { generation: number };
+  /** This run's files-first result (its preview lists the files, the tasks are still being looked for). */
+  filesFirst?: CheckResult & { generation: number };
+  /** Settles when the running check has a files-first result (or never, when it has none). */
+  filesFirstKnown?: Promise<void>;
 }
 
 export interface SchedulerHooks {
@@ -21,6 +25,8 @@ export interface SchedulerHooks {
   publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
   /** A run finished and its result is current. */
   checked(state: ConfigState, result: CheckResult): void;
+  /** A run knows the files and is still looking for the tasks; its files-first result is current. */
+  filesKnown?(state: ConfigState, result: CheckResult): void;
   /** The config is gone (deleted and not open): drop everything derived from it. */
   forgotten(configPath: string, uri: string): void;
   log(message: string): void;
@@ -63,17 +69,30 @@ export class ValidationScheduler {
     state.timer = setTimeout(() => this.kick(target), delayMs);
   }
 
-  /** The current result, computing it now when something changed since the last run. */
-  async fresh(configPath: string): Promise<CheckResult | undefined> {
+  /**
+   * The current result, computing it now when something changed since the last run. `filesFirst`: a files-first
+   * result will do (the preview request: the file list shows while the tasks are still being looked for).
+   */
+  async fresh(configPath: string, filesFirst = false): Promise<CheckResult | undefined> {
     if (!this.states.has(configPath)) this.touch(configPath, 0);
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const state = this.states.get(configPath);
       if (!state) return undefined;
       if (state.result && state.result.generation === state.generation) return state.result;
+      if (filesFirst && state.filesFirst?.generation === state.generation) return state.filesFirst;
       if (state.timer || !state.running) this.kick(state);
-      await state.running;
+      await (filesFirst && state.filesFirstKnown ? Promise.race([state.running, state.filesFirstKnown]) : state.running);
     }
     return this.states.get(configPath)?.result;
+  }
+
+  /** Settles when no check is due or running (new ones started meanwhile included). */
+  async settled(): Promise<void> {
+    for (let busy = this.busy(); busy.length > 0; busy = this.busy()) await Promise.all(busy);
+  }
+
+  private busy(): Promise<void>[] {
+    return this.configs().flatMap((s) => (s.running ? [s.running] : s.timer ? [this.fresh(s.path).then(() => undefined)] : []));
   }
 
   dispose(): void {
@@ -104,6 +123,10 @@ export class ValidationScheduler {
   private async runOnce(state: ConfigState): Promise<void> {
     const generation = state.generation;
     const current = () => state.generation === generation && this.states.get(state.path) === state;
+    let filesFirstKnown!: () => void;
+    state.filesFirstKnown = new Promise((resolve) => {
+      filesFirstKnown = resolve;
+    });
     const uri = this.store.uriFor(state.path);
     const severity = await this.hooks.severity(uri);
     if (!current()) return;
@@ -123,6 +146,12 @@ export class ValidationScheduler {
         stillWanted: current,
         validated,
         pythonOverlay: this.hooks.pythonOverlay,
+        filesKnown: (early) => {
+          if (!current()) return;
+          state.filesFirst = { ...early, generation };
+          this.hooks.filesKnown?.(state, early);
+          filesFirstKnown();
+        },
       });
       if (!result || !current()) return;
       state.result = { ...result, generation };

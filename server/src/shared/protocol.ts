@@ -68,6 +68,11 @@ export interface ArtifactPreview {
   slug?: string;
   /** Set when no preview could be computed (for example a TOML syntax error); says why. */
   error?: string;
+  /**
+   * The files are known and the tasks are still being looked for (the first read of many Python files): `tasks` and
+   * `runners` are empty for now, and an artifactChanged follows when they are found.
+   */
+  tasksPending?: boolean;
   /** Names this answer for a later `have` (unique to one server process; absent on previews with an error). */
   version?: string;
 }

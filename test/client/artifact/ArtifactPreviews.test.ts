@@ -65,9 +65,13 @@ test("a config's discovered tasks and artifact size are at hand for commands, th
   const v = setup();
   const configPath = join(ROOT, 'tilebox.workflow.toml');
   assert.equal(v.previews.tasksOf(configPath), undefined, 'nothing loaded yet');
+  // A large project's first answer lists the files while the tasks are still looked for: the size is known, the tasks not.
+  v.answers.set(CONFIG, { ...preview(['pkg/tasks.py']), tasksPending: true });
+  await v.previews.start();
+  assert.deepEqual([v.previews.tasksOf(configPath), v.previews.sizeOf(configPath)?.files], [undefined, 1]);
   const task = { name: 'tilebox.com/example/FetchScene', version: 'v1.0', file: 'pkg/tasks.py', line: 4, fields: [] };
   v.answers.set(CONFIG, { ...preview(['pkg/tasks.py']), tasks: [task] });
-  await v.previews.start();
+  await v.previews.load(CONFIG);
   assert.deepEqual(v.previews.tasksOf(configPath), [task]);
   const size = v.previews.sizeOf(configPath);
   assert.deepEqual(size, { files: 1, bytes: preview(['pkg/tasks.py']).totalBytes }, 'what a build progress names');

@@ -22,6 +22,7 @@ import {
 import { assertShipsExample } from '../exampleArtifact';
 import { artifactPreviewRequest, deployedReleasesNotification } from '../../../server/src/shared/protocol';
 import { applyPreviewPatch, isPreviewPatch } from '../../../server/src/shared/previewPatch';
+import { FILES_FIRST_ABOVE } from '../../../server/src/artifact/preview/moduleCache';
 import {
   applyEdits,
   completeUntilDone,
@@ -325,4 +326,29 @@ test('a keystroke that leaves the artifact as it was sends no artifactChanged; o
   const narrower = await requestPreview(client, uri);
   assert.ok(!narrower.files.some((f) => f.path === 'uv.lock'));
   assert.equal(client.artifactChanges.filter((u) => u === uri).length, announced + 1, 'a changed selection is announced once');
+});
+
+test('on a large project the first preview lists the files at once, and the tasks follow', async () => {
+  const { ws, client, uri, text } = await exampleWorkspace();
+  // More Python files to read than FILES_FIRST_ABOVE: discovery reads them all, the file list needs none of them.
+  mkdirSync(join(ws.dir, 'scene_qa', 'generated'));
+  for (let i = 0; i <= FILES_FIRST_ABOVE; i++) writeFileSync(join(ws.dir, 'scene_qa', 'generated', `m${i}.py`), `VALUE_${i} = ${i}\n`);
+  await client.open(uri, text);
+  const first = await requestPreview(client, uri);
+  assert.equal(first.tasksPending, true, 'the first answer comes before the tasks are found');
+  assert.deepEqual([first.tasks, first.files.filter((f) => f.path.startsWith('scene_qa/generated/')).length], [[], FILES_FIRST_ABOVE + 1]);
+  await client.waitFor(
+    'artifactChanged once the tasks are found',
+    () => client.artifactChanges.filter((u) => u === uri).length >= 2 || undefined,
+  );
+  const whole = await requestPreview(client, uri);
+  assert.equal(whole.tasksPending, undefined);
+  assert.deepEqual(whole.files, first.files);
+  assert.ok(
+    whole.tasks.some((t) => t.className === 'FetchScene'),
+    'the example task is found',
+  );
+  // Everything is read now: a check that changes the selection answers whole at once, with its tasks.
+  await client.change(uri, 2, text.replace('"uv.lock", ', ''));
+  assert.ok((await requestPreview(client, uri)).tasks.length > 0);
 });

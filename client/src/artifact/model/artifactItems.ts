@@ -28,7 +28,9 @@ export function summaryItem(preview: ArtifactPreview, configLabel: string, paren
     `**Release artifact${preview.slug ? ` of \`${preview.slug}\`` : ''}**`,
     `Config: \`${configLabel}\`  \nRoot: \`${preview.root}\``,
     `${count(preview.files.length, 'file')}, ${formatBytes(preview.totalBytes)}; ${count(excluded, 'candidate')} excluded (hover one for the rule).`,
-    `Found statically (best effort): ${count(preview.tasks.length, 'task')}, ${count(runners.length, 'runner')}.`,
+    preview.tasksPending
+      ? 'Tasks and runners: still reading the selected `.py` files.'
+      : `Found statically (best effort): ${count(preview.tasks.length, 'task')}, ${count(runners.length, 'runner')}.`,
   ];
   return {
     id: `${parentId}/summary`,

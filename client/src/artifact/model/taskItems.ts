@@ -3,7 +3,24 @@
 import type { DiscoveredRunner, DiscoveredTask } from '@shared';
 import { type ArtifactItem, count } from './artifactItems';
 
-export function tasksGroupItem(tasks: DiscoveredTask[], runners: DiscoveredRunner[] | undefined, parentId: string): ArtifactItem {
+/** `pending`: the files are listed and the tasks still being looked for (a large project's first read). */
+export function tasksGroupItem(
+  tasks: DiscoveredTask[],
+  runners: DiscoveredRunner[] | undefined,
+  parentId: string,
+  pending = false,
+): ArtifactItem {
+  if (pending) {
+    return {
+      id: `${parentId}/tasks`,
+      label: 'Tasks',
+      description: 'reading the selected .py files…',
+      tooltip: 'The files going into the artifact are listed; the task classes in them are still being looked for.',
+      icon: { id: 'loading~spin' },
+      contextValue: 'artifactTasks pending',
+      collapsible: 'none',
+    };
+  }
   const where = (runners ?? []).map(
     (r) => `\`${r.variable}\` in \`${r.file}:${r.line}\` registers ${count(r.taskClassNames.length, 'task')}`,
   );

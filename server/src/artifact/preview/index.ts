@@ -28,19 +28,26 @@ export interface PreviewResult {
   discovery?: Discovery;
 }
 
-/** With `memory` (the language server), from the project index and caches; without, one walk of the disk. */
+/**
+ * With `memory` (the language server), from the project index and caches; without, one walk of the disk.
+ * `filesKnown` gets a preview without tasks first when many Python files are still to be read (see FILES_FIRST_ABOVE).
+ */
 export async function buildPreview(
   configDir: string,
   config: WorkflowConfig,
   memory?: ProjectMemory,
   overlay?: PythonOverlay,
+  filesKnown?: (preview: ArtifactPreview) => void,
 ): Promise<PreviewResult> {
   const selectionConfig = toSelectionConfig(config);
   let selection: Selection;
   let discovery: Discovery;
+  const early =
+    filesKnown &&
+    ((known: Selection) => filesKnown({ ...wholePreview(known), tasks: [], runners: [], slug: selectionConfig.slug, tasksPending: true }));
   try {
     ({ selection, discovery } = await (memory
-      ? memory.analyse(configDir, selectionConfig, overlay)
+      ? memory.analyse(configDir, selectionConfig, overlay, early)
       : analyseOnce(configDir, selectionConfig, overlay)));
   } catch (error) {
     // A root or pattern outside the project is the user's to fix; anything else is a bug the caller logs.
@@ -74,6 +81,17 @@ interface Artifact {
 }
 /** The config-independent part, built once per selection and discovery (a keystroke that keeps both reuses it). */
 const artifacts = new WeakMap<Selection, Artifact>();
+/** The protocol's file list of a selection, built once: the files-first preview and the whole one share it. */
+const fileLists = new WeakMap<Selection, ArtifactPreview['files']>();
+
+function wholePreview(selection: Selection): Omit<ArtifactPreview, 'tasks'> {
+  let files = fileLists.get(selection);
+  if (!files) {
+    files = selection.files.map(({ path, size }) => ({ path, size }));
+    fileLists.set(selection, files);
+  }
+  return { root: selection.root, files, excluded: selection.excluded, totalBytes: selection.totalBytes };
+}
 
 /** Binary search: the files are in byte order (sortByPath), and a Set of every path costs more than the few lookups. */
 function findSelected(files: Selection['files'], p: string): Selection['files'][number] | undefined {
@@ -100,11 +118,8 @@ function artifactOf(selection: Selection, discovery: Discovery): Artifact {
   const artifact: Artifact = {
     discovery,
     preview: {
-      root: selection.root,
       // A Python keystroke changes only the tasks: the selection's 20,000-entry file list stays the one built before.
-      files: known ? known.preview.files : selection.files.map(({ path, size }) => ({ path, size })),
-      excluded: selection.excluded,
-      totalBytes: selection.totalBytes,
+      ...wholePreview(selection),
       tasks: discovery.tasks.map(toDiscoveredTask),
       runners: discovery.runners.map(toDiscoveredRunner),
     },

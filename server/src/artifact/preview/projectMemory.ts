@@ -28,8 +28,16 @@ export class ProjectMemory {
   private readonly last = new Map<string, Remembered>();
   private readonly discoveries: { modules: ModuleFacts[]; discovery: Discovery }[] = [];
 
-  /** The selection and tasks of one config, from memory where nothing they depend on changed. */
-  async analyse(configDir: string, config: SelectionConfig, overlay?: PythonOverlay): Promise<Analysed> {
+  /**
+   * The selection and tasks of one config, from memory where nothing they depend on changed. `filesKnown` gets the
+   * selection first when many Python files are still to be read for the tasks.
+   */
+  async analyse(
+    configDir: string,
+    config: SelectionConfig,
+    overlay?: PythonOverlay,
+    filesKnown?: (selection: Selection) => void,
+  ): Promise<Analysed> {
     const key = JSON.stringify(config);
     const overlayVersion = overlay?.version ?? 0;
     const generation = this.index.generation;
@@ -40,7 +48,7 @@ export class ProjectMemory {
     // buffers' entries are replaced and the others' cached facts resolved again; nothing is selected, read or parsed.
     const patched = sameFiles ? this.modules.patch(known.read, overlay) : undefined;
     const selection = patched ? known!.selection : await selectArtifactFiles(configDir, config, { index: this.index });
-    const read = patched ?? (await this.modules.facts(selection.files, overlay));
+    const read = patched ?? (await this.modules.facts(selection.files, overlay, filesKnown && (() => filesKnown(selection))));
     // Same analysed files as last time (an unrelated file event, a keystroke that kept a syntax error): same tasks.
     const discovery = known && sameItems(known.read.modules, read.modules) ? known.discovery : this.discover(read.modules);
     this.last.set(configDir, { config: key, overlayVersion, generation, selection, discovery, read });

@@ -144,3 +144,11 @@ test('archive URIs carry the archive path so restored editors can reload it', ()
   assert.deepEqual([item.label, item.description, item.isFile, item.collapsible], ['run.sh', '2.0 KB', true, 'none']);
   assert.match(item.tooltip!, /mode 0755/);
 });
+
+test('while the tasks are still being looked for, the Tasks row and the summary say so instead of "0 found"', () => {
+  const pending = { ...preview, tasks: [], runners: [], tasksPending: true };
+  const group = tasksGroupItem(pending.tasks, pending.runners, 'cfg', true);
+  assert.deepEqual([group.description, group.icon, group.collapsible], ['reading the selected .py files…', { id: 'loading~spin' }, 'none']);
+  assert.match(summaryItem(pending, 'tilebox.workflow.toml', 'cfg').tooltip!, /still reading the selected `\.py` files/);
+  assert.doesNotMatch(summaryItem(preview, 'tilebox.workflow.toml', 'cfg').tooltip!, /still reading/);
+});
