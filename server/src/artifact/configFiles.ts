@@ -2,6 +2,7 @@
 // The server lists folders through its project index, so the walk that finds the configs also fills the listings
 // their first previews then read from memory (one readdir per folder, not two walks competing for the CPU).
 import * as path from 'node:path';
+import { byteOrder } from '../shared/byteOrder';
 import { CONFIG_FILE_NAME } from '../shared/configFileName';
 import { DISK, Kind, type TreeSource } from './listing';
 
@@ -17,8 +18,8 @@ export interface FoundConfig {
 }
 
 /**
- * Every entry named tilebox.workflow.toml below `dir` that is not a folder, in name order (depth first, entries
- * sorted); folders that cannot be listed are skipped. Yields every FOLDERS_PER_TURN folders so an asynchronous
+ * Every entry named tilebox.workflow.toml below `dir` that is not a folder, in byte order of their paths; folders
+ * that cannot be listed are skipped. Yields every FOLDERS_PER_TURN folders so an asynchronous
  * caller can let other work run.
  */
 export function* walkConfigFiles(dir: string, source: TreeSource = DISK): Generator<void, FoundConfig[]> {
@@ -33,17 +34,13 @@ export function* walkConfigFiles(dir: string, source: TreeSource = DISK): Genera
     } catch {
       continue;
     }
-    const order = names.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
-    const subfolders: string[] = [];
-    for (const i of order) {
-      const child = path.join(next, names[i]);
+    for (let i = 0; i < names.length; i++) {
       if (kinds[i] === Kind.Dir) {
-        if (!SKIPPED.has(names[i])) subfolders.push(child);
-      } else if (names[i] === CONFIG_FILE_NAME) found.push({ path: child, kind: kinds[i] });
+        if (!SKIPPED.has(names[i])) stack.push(path.join(next, names[i]));
+      } else if (names[i] === CONFIG_FILE_NAME) found.push({ path: path.join(next, names[i]), kind: kinds[i] });
     }
-    stack.push(...subfolders.reverse());
   }
-  return found;
+  return found.sort((a, b) => byteOrder(a.path, b.path));
 }
 
 /** `walkConfigFiles` to the end, letting the event loop run at each of its pauses. */

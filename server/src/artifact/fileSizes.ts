@@ -80,7 +80,7 @@ class StatHelper {
     return this.failed ? Infinity : this.waiting.size;
   }
 
-  private start(): Worker | undefined {
+  start(): Worker | undefined {
     if (this.worker || this.failed) return this.worker;
     try {
       const worker = startStatWorker();
@@ -119,6 +119,14 @@ function anyRunning(): boolean {
 /** The helper with the least work queued (the first one when none is running yet). */
 function leastBusy(): StatHelper {
   return helpers.reduce((best, h) => (h.pending < best.pending ? h : best));
+}
+
+/**
+ * Starts the helpers now, for a process that knows a large walk is coming (the language server at start-up): the
+ * first batches then go to them too instead of being stat'ed on the walking thread while one starts.
+ */
+export function startStatHelpers(): void {
+  for (const helper of helpers) helper.start();
 }
 
 /**

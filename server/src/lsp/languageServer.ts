@@ -22,6 +22,7 @@ import { buildLenses, lensTitle } from './codeLens';
 import { ConfigStore, findConfigs } from './configStore';
 import { checkConfig, emptyPreview } from './checkConfig';
 import { ProjectMemory } from '../artifact/preview/index';
+import { startStatHelpers } from '../artifact/fileSizes';
 import { registerEditorFeatures } from './editorFeatures';
 import { handleFileEvents } from './fileEvents';
 import { isConfigPath, isInside, uriToPath } from './paths';
@@ -115,6 +116,8 @@ export function startServer(connection: Connection): Connection {
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    // The first previews walk the workspace: their stats go to helper threads started now, not after the first thousands.
+    startStatHelpers();
     const caps = params.capabilities;
     client.configuration = caps.workspace?.configuration === true;
     client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;

@@ -3,7 +3,10 @@
 // never matches and gets the whole preview.
 import { randomBytes } from 'node:crypto';
 import { diffFiles } from '../shared/previewPatch';
-import type { ArtifactPreview, ArtifactPreviewPatch } from '../shared/protocol';
+import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from '../shared/protocol';
+
+/** What of a file entry goes over the wire: the server's entries are the selection's objects, which hold more. */
+const wire = ({ path, size }: ArtifactFile): ArtifactFile => ({ path, size });
 
 interface Sent {
   /** The object the check produced (the same one while nothing in the preview changed). */
@@ -26,9 +29,10 @@ export class SentPreviews {
       current = { ...preview, version: `${this.prefix}.${++this.count}` };
       this.sent.set(configPath, { from: preview, versioned: current });
     }
-    if (!last || have !== last.versioned.version) return current!;
+    if (!last || have !== last.versioned.version) return { ...current!, files: current!.files.map(wire) };
     const { files: _files, ...rest } = current!;
-    return { ...rest, base: have, ...diffFiles(last.versioned.files, current!.files) };
+    const { removed, upserted } = diffFiles(last.versioned.files, current!.files);
+    return { ...rest, base: have, removed, upserted: upserted.map(wire) };
   }
 
   forget(configPath: string): void {

@@ -88,3 +88,14 @@ test('the server answers the whole preview first, then patches against what it s
   const failed = sent.answer('/p/tilebox.workflow.toml', { ...preview([]), error: 'syntax error' }, patch.version);
   assert.deepEqual(['files' in failed, failed.version], [true, undefined]);
 });
+
+test("what goes over the wire is each file's path and size, not the selection's other fields", () => {
+  const sent = new SentPreviews();
+  const selected = (path: string) => ({ path, size: 3, absPath: `/p/${path}`, executable: false, mtimeMs: 1 });
+  const whole = sent.answer('/p/tilebox.workflow.toml', preview([selected('a.py')]));
+  assert.ok('files' in whole);
+  assert.deepEqual(whole.files, [{ path: 'a.py', size: 3 }]);
+  const patch = sent.answer('/p/tilebox.workflow.toml', preview([selected('a.py'), selected('b.py')]), whole.version);
+  assert.ok('upserted' in patch);
+  assert.deepEqual(patch.upserted, [{ path: 'b.py', size: 3 }]);
+});

@@ -81,16 +81,13 @@ interface Artifact {
 }
 /** The config-independent part, built once per selection and discovery (a keystroke that keeps both reuses it). */
 const artifacts = new WeakMap<Selection, Artifact>();
-/** The protocol's file list of a selection, built once: the files-first preview and the whole one share it. */
-const fileLists = new WeakMap<Selection, ArtifactPreview['files']>();
-
+/**
+ * The preview's part a selection decides. Its files are the selection's own objects (which carry more than `path`
+ * and `size`): a re-selection reuses the object of every file it kept, so diffing two previews is mostly identity
+ * checks, and nothing is copied until an answer goes out (lsp/sentPreviews.ts keeps only path and size).
+ */
 function wholePreview(selection: Selection): Omit<ArtifactPreview, 'tasks'> {
-  let files = fileLists.get(selection);
-  if (!files) {
-    files = selection.files.map(({ path, size }) => ({ path, size }));
-    fileLists.set(selection, files);
-  }
-  return { root: selection.root, files, excluded: selection.excluded, totalBytes: selection.totalBytes };
+  return { root: selection.root, files: selection.files, excluded: selection.excluded, totalBytes: selection.totalBytes };
 }
 
 /** Binary search: the files are in byte order (sortByPath), and a Set of every path costs more than the few lookups. */
@@ -118,7 +115,6 @@ function artifactOf(selection: Selection, discovery: Discovery): Artifact {
   const artifact: Artifact = {
     discovery,
     preview: {
-      // A Python keystroke changes only the tasks: the selection's 20,000-entry file list stays the one built before.
       ...wholePreview(selection),
       tasks: discovery.tasks.map(toDiscoveredTask),
       runners: discovery.runners.map(toDiscoveredRunner),
