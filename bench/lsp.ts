@@ -127,7 +127,7 @@ async function quiet(client: LspClient, ms: number): Promise<number> {
 const held = new HeldPreviews();
 async function requestPreview(client: LspClient): Promise<ArtifactPreview> {
   const have = held.have(uri);
-  const answer = (await client.request('tilebox/artifactPreview', have ? { uri, have } : { uri })).result;
+  const answer = (await client.request('tilebox/artifactPreview', have.length ? { uri, have } : { uri })).result;
   const whole = held.take(uri, answer);
   if (!whole) throw new Error(`the server's patch does not apply to the preview held (${JSON.stringify(answer).slice(0, 200)})`);
   return whole;

@@ -52,7 +52,7 @@ export class LanguageClientSource implements PreviewSource {
     const answer = await client.sendRequest(artifactPreviewRequest, {
       uri: configUri,
       ...(rewalk ? { rewalk } : {}),
-      ...(have ? { have } : {}),
+      ...(have.length ? { have } : {}),
     });
     // A patch against a version no longer held (answers crossed): ask for the whole preview.
     return (

@@ -1,8 +1,9 @@
-// The preview the client was last sent for each config, so the next answer can be a patch against it (protocol.ts,
-// ArtifactPreviewPatch). Versions carry a per-process prefix: a client holding one from before a server restart
-// never matches and gets the whole preview.
+// The previews the client was last sent for each config, so the next answer can be a patch against one it still
+// holds (protocol.ts, ArtifactPreviewPatch). A few are kept, as the client keeps a few: an include changed and
+// changed back, or an undo, then costs a patch of nothing. Versions carry a per-process prefix: a client holding one
+// from before a server restart never matches and gets the whole preview.
 import { randomBytes } from 'node:crypto';
-import { diffFiles } from '../shared/previewPatch';
+import { diffFiles, PREVIEWS_KEPT } from '../shared/previewPatch';
 import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from '../shared/protocol';
 
 /** What of a file entry goes over the wire: the server's entries are the selection's objects, which hold more. */
@@ -15,24 +16,29 @@ interface Sent {
 }
 
 export class SentPreviews {
-  private readonly sent = new Map<string, Sent>();
+  /** Per config, newest first. */
+  private readonly sent = new Map<string, Sent[]>();
   private readonly prefix = randomBytes(4).toString('hex');
   private count = 0;
 
-  /** What to answer a request for `configPath` whose current preview is `preview`, the client holding `have`. */
-  answer(configPath: string, preview: ArtifactPreview, have?: string): ArtifactPreview | ArtifactPreviewPatch {
+  /** What to answer a request for `configPath` whose current preview is `preview`, the client holding the versions `have`. */
+  answer(configPath: string, preview: ArtifactPreview, have: readonly string[] = []): ArtifactPreview | ArtifactPreviewPatch {
     // A failed preview is never a base: the client keeps its last good one.
     if (preview.error) return preview;
-    const last = this.sent.get(configPath);
-    let current = last?.versioned;
-    if (!last || last.from !== preview) {
-      current = { ...preview, version: `${this.prefix}.${++this.count}` };
-      this.sent.set(configPath, { from: preview, versioned: current });
-    }
-    if (!last || have !== last.versioned.version) return { ...current!, files: current!.files.map(wire) };
-    const { files: _files, ...rest } = current!;
-    const { removed, upserted } = diffFiles(last.versioned.files, current!.files);
-    return { ...rest, base: have, removed, upserted: upserted.map(wire) };
+    const list = this.sent.get(configPath) ?? [];
+    let current = list.find((s) => s.from === preview);
+    if (current) list.splice(list.indexOf(current), 1);
+    else current = { from: preview, versioned: { ...preview, version: `${this.prefix}.${++this.count}` } };
+    const bases = list.filter((s) => have.includes(s.versioned.version));
+    this.sent.set(configPath, [current, ...list].slice(0, PREVIEWS_KEPT));
+    const { versioned } = current;
+    if (have.includes(versioned.version)) bases.unshift(current);
+    if (bases.length === 0) return { ...versioned, files: versioned.files.map(wire) };
+    // Against each base the client holds, the smallest difference goes out.
+    const diffs = bases.map((base) => ({ base, ...diffFiles(base.versioned.files, versioned.files) }));
+    const best = diffs.reduce((a, b) => (b.removed.length + b.upserted.length < a.removed.length + a.upserted.length ? b : a));
+    const { files: _files, ...rest } = versioned;
+    return { ...rest, base: best.base.versioned.version, removed: best.removed, upserted: best.upserted.map(wire) };
   }
 
   forget(configPath: string): void {

@@ -1,7 +1,7 @@
 // The shared layer: pure code both the client and the language server use, imported as '@shared'.
 // The architecture test (test/architecture.test.ts) allows the client no other import of server code.
 export * from './protocol';
-export { applyPreviewPatch, diffFiles, isPreviewPatch } from './previewPatch';
+export { applyPreviewPatch, diffFiles, isPreviewPatch, PREVIEWS_KEPT } from './previewPatch';
 export * from './archiveIndex';
 export * from './readArchive';
 export { formatBytes } from './formatBytes';

@@ -3,6 +3,9 @@
 import { byteOrder } from './byteOrder';
 import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from './protocol';
 
+/** Previews each side keeps per config to patch against: the newest and the two before (an include changed and back). */
+export const PREVIEWS_KEPT = 3;
+
 export function isPreviewPatch(answer: ArtifactPreview | ArtifactPreviewPatch): answer is ArtifactPreviewPatch {
   return typeof (answer as ArtifactPreviewPatch).base === 'string';
 }

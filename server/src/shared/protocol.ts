@@ -96,8 +96,8 @@ export interface ArtifactPreviewParams {
   uri: string;
   /** Walk the disk again instead of trusting the server's index (the refresh command: for file events that never came). */
   rewalk?: boolean;
-  /** The `version` of the preview the client holds: the server may answer with a patch against it. */
-  have?: string;
+  /** The `version`s of the previews the client holds (newest first): the server may answer with a patch against one. */
+  have?: string[];
 }
 
 /** Ask the server what the artifact of one `tilebox.workflow.toml` holds right now. */

@@ -193,7 +193,7 @@ test('deleting a selected file re-checks the config: include-matches-nothing app
     () => client.artifactChanges.slice(changesBefore).includes(uri) || undefined,
   );
   // A client holding the preview from before gets only the difference, and it adds up to the whole new list.
-  const patch = await client.connection.sendRequest(artifactPreviewRequest, { uri, have: held.version });
+  const patch = await client.connection.sendRequest(artifactPreviewRequest, { uri, have: [held.version!] });
   assert.ok(isPreviewPatch(patch), 'the answer is a patch');
   assert.deepEqual([patch.removed, patch.upserted], [['uv.lock'], []]);
   const preview = await requestPreview(client, uri);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { byteOrder } from '../../../server/src/shared/byteOrder';
-import { applyPreviewPatch, diffFiles } from '../../../server/src/shared/previewPatch';
+import { applyPreviewPatch, diffFiles, PREVIEWS_KEPT } from '../../../server/src/shared/previewPatch';
 import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from '../../../server/src/shared/protocol';
 import { SentPreviews } from '../../../server/src/lsp/sentPreviews';
 
@@ -67,26 +67,41 @@ test('a patch that does not fit the held preview is refused, so the client asks 
 
 test('the server answers the whole preview first, then patches against what it sent, and never a patch to a stranger', () => {
   const sent = new SentPreviews();
+  const config = '/p/tilebox.workflow.toml';
   const first = preview(sorted(['a.py', 'b.py']));
-  const whole = sent.answer('/p/tilebox.workflow.toml', first);
+  const whole = sent.answer(config, first);
   assert.ok('files' in whole && whole.version, 'the first answer is whole and versioned');
-  const again = sent.answer('/p/tilebox.workflow.toml', first, whole.version);
+  const again = sent.answer(config, first, [whole.version]);
   assert.deepEqual([again.version, 'removed' in again && again.removed, 'upserted' in again && again.upserted], [whole.version, [], []]);
 
   const second = preview(sorted(['a.py', 'c.py']));
-  const patch = sent.answer('/p/tilebox.workflow.toml', second, whole.version);
+  const patch = sent.answer(config, second, [whole.version]);
   assert.ok('base' in patch);
   assert.deepEqual(applyPreviewPatch(whole, patch)?.files, second.files);
   assert.notEqual(patch.version, whole.version);
 
-  // A version from another server process, or an older one: the whole preview.
+  // A version from another server process, or one older than the server keeps: the whole preview.
   const third = preview(sorted(['d.py']));
-  assert.ok('files' in sent.answer('/p/tilebox.workflow.toml', third, 'ffffffff.1'));
-  assert.ok('files' in sent.answer('/p/tilebox.workflow.toml', third, whole.version));
-  assert.ok('files' in new SentPreviews().answer('/p/tilebox.workflow.toml', third, whole.version));
+  assert.ok('files' in sent.answer(config, third, ['ffffffff.1']));
+  assert.ok('files' in new SentPreviews().answer(config, third, [whole.version]));
+  for (let i = 0; i < PREVIEWS_KEPT; i++) sent.answer(config, preview(sorted([`e${i}.py`])));
+  assert.ok('files' in sent.answer(config, third, [whole.version]), 'a version the server no longer keeps');
   // A failed preview is never a base.
-  const failed = sent.answer('/p/tilebox.workflow.toml', { ...preview([]), error: 'syntax error' }, patch.version);
+  const failed = sent.answer(config, { ...preview([]), error: 'syntax error' }, [patch.version]);
   assert.deepEqual(['files' in failed, failed.version], [true, undefined]);
+});
+
+test('of the versions the client holds, the patch is made against the one closest to the new preview', () => {
+  const sent = new SentPreviews();
+  const config = '/p/tilebox.workflow.toml';
+  const wide = preview(sorted(Array.from({ length: 50 }, (_, i) => `src/m${i}.py`)));
+  const narrow = preview(sorted(['src/m1.py']));
+  const v1 = sent.answer(config, wide);
+  const v2 = sent.answer(config, narrow, [v1.version!]);
+  // The include changed back: against the wide preview the client still holds, nothing changed.
+  const back = sent.answer(config, { ...wide }, [v2.version!, v1.version!]);
+  assert.ok('base' in back);
+  assert.deepEqual([back.base, back.removed, back.upserted], [v1.version, [], []]);
 });
 
 test("what goes over the wire is each file's path and size, not the selection's other fields", () => {
@@ -95,7 +110,7 @@ test("what goes over the wire is each file's path and size, not the selection's 
   const whole = sent.answer('/p/tilebox.workflow.toml', preview([selected('a.py')]));
   assert.ok('files' in whole);
   assert.deepEqual(whole.files, [{ path: 'a.py', size: 3 }]);
-  const patch = sent.answer('/p/tilebox.workflow.toml', preview([selected('a.py'), selected('b.py')]), whole.version);
+  const patch = sent.answer('/p/tilebox.workflow.toml', preview([selected('a.py'), selected('b.py')]), [whole.version!]);
   assert.ok('upserted' in patch);
   assert.deepEqual(patch.upserted, [{ path: 'b.py', size: 3 }]);
 });

@@ -1,16 +1,14 @@
 // The whole previews the client holds, per config, to apply the server's patches to (protocol.ts,
-// ArtifactPreviewPatch). Two per config: answers to overlapping requests may arrive in either order, and a patch
-// names the version it was made against.
-import { applyPreviewPatch, isPreviewPatch, type ArtifactPreview, type ArtifactPreviewPatch } from '@shared';
-
-const KEPT = 2;
+// ArtifactPreviewPatch). A few per config: the server patches against whichever differs least (an include changed
+// and changed back costs nothing), and answers to overlapping requests may arrive in either order.
+import { applyPreviewPatch, isPreviewPatch, PREVIEWS_KEPT, type ArtifactPreview, type ArtifactPreviewPatch } from '@shared';
 
 export class HeldPreviews {
   private readonly held = new Map<string, ArtifactPreview[]>();
 
-  /** The version to name in the next request for `key` (the newest held), if any. */
-  have(key: string): string | undefined {
-    return this.held.get(key)?.[0]?.version;
+  /** The versions to name in the next request for `key`, newest first. */
+  have(key: string): string[] {
+    return (this.held.get(key) ?? []).flatMap((p) => (p.version === undefined ? [] : [p.version]));
   }
 
   /** The whole preview an answer stands for; undefined when it is a patch against a version no longer held. */
@@ -23,7 +21,7 @@ export class HeldPreviews {
     } else preview = answer;
     if (preview.version !== undefined) {
       const list = (this.held.get(key) ?? []).filter((p) => p.version !== preview.version);
-      this.held.set(key, [preview, ...list].slice(0, KEPT));
+      this.held.set(key, [preview, ...list].slice(0, PREVIEWS_KEPT));
     }
     return preview;
   }

@@ -40,8 +40,16 @@ export interface ReadModules {
   overlaid: Set<string>;
 }
 
+/** Results kept for reuse: an include change back and forth, or one that keeps the Python files, reads nothing again. */
+const RECENT_READS = 2;
+
 export class ModuleCache {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Recent answers by the exact file objects asked about: the selection reuses a file's object while its stat is
+   * unchanged, so the same objects (and the same buffer versions) mean the same facts.
+   */
+  private readonly recent: { files: SelectedFile[]; overlayVersion: number; read: ReadModules }[] = [];
 
   /** Buffer facts in artifact terms (path relative to the root), one object per buffer facts: an unchanged buffer stays identical. */
   private readonly fromBuffer = new WeakMap<ModuleFacts, ModuleFacts>();
@@ -53,6 +61,13 @@ export class ModuleCache {
    */
   async facts(files: readonly SelectedFile[], overlay?: PythonOverlay, manyToRead?: () => void): Promise<ReadModules> {
     const wanted = files.filter((f) => f.path.endsWith('.py'));
+    const overlayVersion = overlay?.version ?? 0;
+    const at = this.recent.findIndex((r) => r.overlayVersion === overlayVersion && sameItems(r.files, wanted));
+    if (at >= 0) {
+      const [known] = this.recent.splice(at, 1);
+      this.recent.unshift(known); // the most recently used stays
+      return known.read;
+    }
     const stale = wanted.filter((f) => !this.current(f));
     if (stale.length > FILES_FIRST_ABOVE) manyToRead?.();
     // Synchronous reads: an asynchronous one is four thread-pool round trips (open, stat, read, close), several
@@ -74,6 +89,8 @@ export class ModuleCache {
       const facts = this.factsOf(f.absPath, f.path, overlay, read);
       read.at.set(f.absPath, { index: facts ? read.modules.push(facts) - 1 : -1, rel: f.path });
     }
+    this.recent.unshift({ files: wanted, overlayVersion, read });
+    if (this.recent.length > RECENT_READS) this.recent.pop();
     return read;
   }
 
@@ -111,4 +128,11 @@ export class ModuleCache {
     const entry = this.entries.get(f.absPath);
     return !!entry && entry.rel === f.path && entry.size === f.size && entry.mtimeMs === f.mtimeMs;
   }
+}
+
+/** Same length, same items (by identity) in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

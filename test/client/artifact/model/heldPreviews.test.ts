@@ -22,19 +22,19 @@ const patch = (base: string, version: string, removed: string[], upserted: strin
   upserted: upserted.map((path) => ({ path, size: 1 })),
 });
 
-test('the client names the newest preview it holds and turns patches into whole previews', () => {
+test('the client names the previews it holds, newest first, and turns patches into whole previews', () => {
   const held = new HeldPreviews();
-  assert.equal(held.have('k'), undefined);
+  assert.deepEqual(held.have('k'), []);
   assert.deepEqual(
     held.take('k', whole('s.1', ['a.py', 'b.py']))?.files.map((f) => f.path),
     ['a.py', 'b.py'],
   );
-  assert.equal(held.have('k'), 's.1');
+  assert.deepEqual(held.have('k'), ['s.1']);
   assert.deepEqual(
     held.take('k', patch('s.1', 's.2', ['a.py'], ['c.py']))?.files.map((f) => f.path),
     ['b.py', 'c.py'],
   );
-  assert.equal(held.have('k'), 's.2');
+  assert.deepEqual(held.have('k'), ['s.2', 's.1']);
   // Answers that crossed: a patch against the previous version still applies.
   assert.deepEqual(
     held.take('k', patch('s.1', 's.3', [], ['a0.py']))?.files.map((f) => f.path),
@@ -43,12 +43,12 @@ test('the client names the newest preview it holds and turns patches into whole 
   // One against a version long gone does not: the caller asks again for the whole preview.
   assert.equal(held.take('k', patch('s.0', 's.4', [], [])), undefined);
   held.forget('k');
-  assert.equal(held.have('k'), undefined);
+  assert.deepEqual(held.have('k'), []);
 });
 
 test('a preview with an error is passed on but never held as a base', () => {
   const held = new HeldPreviews();
   const failed = { ...whole('x', []), version: undefined, error: 'syntax error' };
   assert.equal(held.take('k', failed)?.error, 'syntax error');
-  assert.equal(held.have('k'), undefined);
+  assert.deepEqual(held.have('k'), []);
 });
