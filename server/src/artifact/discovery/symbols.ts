@@ -3,7 +3,7 @@
 // `tilebox.workflows.Task`), following imports, relative imports, re-exports and star imports.
 import { expandDeferred } from './analyzeModule';
 import type { BindingFact, ClassFact, ModuleFacts } from './facts';
-import { moduleIndex } from './moduleIndex';
+import { moduleIndex, type ModuleNames } from './moduleIndex';
 import { moduleNames } from './moduleNames';
 
 export type Symbol =
@@ -16,7 +16,7 @@ export type Symbol =
 const EXPANDED = new WeakMap<ModuleFacts, ModuleFacts>();
 
 export class ProjectSymbols {
-  private readonly byModule: Map<string, ModuleFacts>;
+  private readonly byModule: ModuleNames;
   /** The modules parsed in full: only they can declare tasks and Runners. */
   readonly fullModules: readonly ModuleFacts[];
   private readonly memo = new Map<string, Symbol | undefined>();

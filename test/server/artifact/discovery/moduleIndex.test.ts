@@ -38,3 +38,27 @@ test('one file resolved alone: its tasks with their Runners, no project-wide che
     ['task-duplicate-identifier'],
   );
 });
+
+test('files created and deleted are patched in, and a discovery kept from before still resolves the project it saw', () => {
+  const runner = analyzeModule(
+    'app/runner.py',
+    'from tilebox.workflows import Runner\nfrom app.tasks import A\nrunner = Runner(tasks=[A])\n',
+  )!;
+  const before = [...others.slice(0, 10), names('kept'), runner, task, ...others.slice(10)];
+  const kept = resolveDiscovery(before);
+  assert.ok(kept.runnerAt('app.runner:runner'));
+  // runner.py deleted and a module created next to it: a few changes, patched rather than rebuilt.
+  const created = analyzeModule('app/runner_v2.py', 'VALUE = 2\n')!;
+  const after = before.filter((m) => m !== runner);
+  after.splice(after.indexOf(task), 0, created);
+  const now = resolveDiscovery(after);
+  assert.equal(now.runnerAt('app.runner:runner'), undefined, 'the deleted runner is gone from the new discovery');
+  assert.equal(now.tasks[0].name, 'kept', 'names from the modules that stayed still resolve');
+  assert.ok(kept.runnerAt('app.runner:runner'), 'the discovery made before still sees its runner');
+  // The same count of files, one replaced in place (patched too).
+  const replaced = before.map((m) => (m === runner ? created : m));
+  assert.equal(resolveDiscovery(replaced).runnerAt('app.runner:runner'), undefined);
+  assert.ok(kept.runnerAt('app.runner:runner'), 'still, after a patch of the same length');
+  // And back: the deleted file returns.
+  assert.ok(resolveDiscovery(before).runnerAt('app.runner:runner'));
+});
