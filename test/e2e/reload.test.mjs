@@ -17,8 +17,8 @@ import { seedAccount } from './seed.mjs';
  */
 const FILLED_AFTER_ACTIVATION_MS = Number(process.env.TILEBOX_E2E_RELOAD_MS ?? (process.env.TILEBOX_E2E_SESSIONS === '2' ? 8_000 : 4_000));
 
-/** When the extension last logged "activated" (epoch ms), from the Tilebox output channel's log files. */
-function lastActivation(userData) {
+/** When the extension last logged `what` (epoch ms; "activated in", "views registered"), from the Tilebox output channel's log files. */
+function lastLogged(userData, what) {
   const files = [];
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -28,7 +28,7 @@ function lastActivation(userData) {
   };
   walk(join(userData, 'logs'));
   const times = files
-    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) \[info\] activated in/gm)])
+    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(new RegExp(`^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[info\\] ${what}`, 'gm'))])
     .map((m) => new Date(m[1].replace(' ', 'T')).getTime());
   return times.length ? Math.max(...times) : undefined;
 }
@@ -69,10 +69,12 @@ test('window reload: Workflows and Artifact views are filled at once from the la
       if (filled !== undefined && !/Refreshing/.test(workflows + artifact)) fresh = at;
       await page.waitForTimeout(50);
     }
-    const activation = lastActivation(dirs.userData);
+    const activation = lastLogged(dirs.userData, 'activated in');
     const activated = activation === undefined ? undefined : activation - started;
+    const registration = lastLogged(dirs.userData, 'views registered');
     console.log(
       `reload figures (ms after the reload): workbench up ${workbenchUp}, extension activated ${activated}, ` +
+        `views registered ${registration === undefined ? undefined : registration - started}, ` +
         `Workflows filled ${seen.workflows}, Artifact filled ${seen.artifact}, fresh data in both ${fresh}`,
     );
     assert.ok(filled !== undefined, 'both views showed rows after the reload');

@@ -20,3 +20,31 @@ function unitRank(unit: number): number {
   if (unit < 0xd800) return unit;
   return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
 }
+
+/**
+ * Walks two lists sorted by `byteOrder` of `key` in step, calling `visit` once per key in either list with the item
+ * of each side (undefined on the side without it); items identical on both sides are skipped. `visit` returning
+ * false stops the walk (and the function then returns false).
+ */
+export function mergeByKey<T>(
+  before: readonly T[],
+  after: readonly T[],
+  key: (item: T) => string,
+  visit: (was: T | undefined, now: T | undefined) => boolean | undefined | void,
+): boolean {
+  for (let i = 0, j = 0; i < before.length || j < after.length; ) {
+    const b = before[i];
+    const a = after[j];
+    // A list that kept an item usually kept the very object: no key comparison needed.
+    if (b === a) {
+      i++;
+      j++;
+      continue;
+    }
+    const order = j >= after.length ? -1 : i >= before.length ? 1 : key(b) === key(a) ? 0 : byteOrder(key(b), key(a));
+    const was = order <= 0 ? before[i++] : undefined;
+    const now = order >= 0 ? after[j++] : undefined;
+    if (visit(was, now) === false) return false;
+  }
+  return true;
+}

@@ -1,6 +1,6 @@
 // Preview patches (protocol.ts): the server diffs the file list it sent last against the current one, the client
 // merges the difference into the preview it holds. Both lists are in byte order, so each side is one linear merge.
-import { byteOrder } from './byteOrder';
+import { byteOrder, mergeByKey } from './byteOrder';
 import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from './protocol';
 
 /** Previews each side keeps per config to patch against: the newest and the two before (an include changed and back). */
@@ -17,28 +17,14 @@ export function diffFiles(
 ): Pick<ArtifactPreviewPatch, 'removed' | 'upserted'> {
   const removed: string[] = [];
   const upserted: ArtifactFile[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length || j < after.length) {
-    const b = before[i];
-    const a = after[j];
-    // A selection that kept a file usually kept its entry object too: no comparison needed.
-    if (b === a) {
-      i++;
-      j++;
-      continue;
-    }
-    const order = !a ? -1 : !b ? 1 : b.path === a.path ? 0 : byteOrder(b.path, a.path);
-    if (order < 0) removed.push(before[i++].path);
-    else if (order > 0) upserted.push(after[j++]);
-    else {
-      if (b.size !== a.size) upserted.push(a);
-      i++;
-      j++;
-    }
-  }
+  mergeByKey(before, after, filePath, (was, now) => {
+    if (!now) removed.push(was!.path);
+    else if (!was || was.size !== now.size) upserted.push(now);
+  });
   return { removed, upserted };
 }
+
+const filePath = (file: ArtifactFile) => file.path;
 
 /** `base` with the patch applied; undefined when the patch does not fit it (the caller then asks for the whole preview). */
 export function applyPreviewPatch(base: ArtifactPreview, patch: ArtifactPreviewPatch): ArtifactPreview | undefined {

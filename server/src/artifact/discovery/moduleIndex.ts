@@ -4,7 +4,7 @@
 // are laid over the last full map instead of rebuilding it (on 10,000 modules a rebuild, or even a
 // copy, of the map costs more than the rest of a resolution). A map once handed out never changes:
 // a Discovery kept for navigation resolves names later against the project as it was.
-import { byteOrder } from '../../shared/byteOrder';
+import { mergeByKey } from '../../shared/byteOrder';
 import type { ModuleFacts } from './facts';
 
 export interface ModuleNames {
@@ -68,20 +68,17 @@ export function moduleIndex(modules: readonly ModuleFacts[]): ModuleIndex {
 function changes(before: readonly ModuleFacts[], now: readonly ModuleFacts[]): { gone: ModuleFacts[]; came: ModuleFacts[] } | undefined {
   const gone: ModuleFacts[] = [];
   const came: ModuleFacts[] = [];
-  for (let i = 0, j = 0; i < before.length || j < now.length; ) {
-    const b = before[i];
-    const n = now[j];
-    if (b === n) {
-      i++;
-      j++;
-      continue;
-    }
-    const order = !n ? -1 : !b ? 1 : byteOrder(b.file, n.file);
-    if (order <= 0) gone.push(before[i++]);
-    if (order >= 0) came.push(now[j++]);
-    if (gone.length + came.length > 2 * PATCH_LIMIT) return undefined;
-  }
-  return { gone, came };
+  const within = mergeByKey(
+    before,
+    now,
+    (m) => m.file,
+    (was, is) => {
+      if (was) gone.push(was);
+      if (is) came.push(is);
+      return gone.length + came.length <= 2 * PATCH_LIMIT;
+    },
+  );
+  return within ? { gone, came } : undefined;
 }
 
 function rebuild(modules: readonly ModuleFacts[]): ModuleIndex {
