@@ -28,7 +28,9 @@ function lastLogged(userData, what) {
   };
   walk(join(userData, 'logs'));
   const times = files
-    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(new RegExp(`^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[info\\] ${what}`, 'gm'))])
+    .flatMap((f) => [
+      ...readFileSync(f, 'utf8').matchAll(new RegExp(`^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[info\\] ${what}`, 'gm')),
+    ])
     .map((m) => new Date(m[1].replace(' ', 'T')).getTime());
   return times.length ? Math.max(...times) : undefined;
 }
