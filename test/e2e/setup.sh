@@ -54,7 +54,8 @@ fi
 #      runs on without it, but then writes no log, and every trusted session times out waiting for "ready".
 #    - native-watchdog: the extension host's guard against a hung parent (a failed load is logged as an error).
 #    - argon2 (code-server's own, in .e2e-cache/node_modules): code-server requires it when it starts, though only
-#      password auth uses it; --build-from-source skips node-pre-gyp's download attempt from GitHub.
+#      password auth uses it; npm_config_build_from_source skips node-pre-gyp's download attempt from GitHub (set
+#      in the environment, as npm 11 warns that it will stop passing on the unknown --build-from-source flag).
 #    Not built, as nothing loads them here:
 #    - @parcel/watcher: the file watcher loads the prebuilt @parcel/watcher-linux-x64-glibc package, installed as its
 #      optional dependency; its own install script compiles only when asked to build from source.
@@ -78,7 +79,7 @@ if [ ! -f "$CS/.e2e-ready" ]; then
   step=$(date +%s)
   export CFLAGS=-O1 CXXFLAGS=-O1 JOBS=2
   # argon2 builds meanwhile: it is in another folder and needs nothing from lib/vscode.
-  (npm rebuild argon2 --build-from-source >argon2-build.log 2>&1 || { cat argon2-build.log; exit 1; }) &
+  (npm_config_build_from_source=true npm rebuild argon2 >argon2-build.log 2>&1 || { cat argon2-build.log; exit 1; }) &
   argon2=$!
   cd "$CS/lib/vscode"
   npm install --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline >/dev/null 2>&1 ||
