@@ -86,7 +86,10 @@ export class ValidationScheduler {
     return this.states.get(configPath)?.result;
   }
 
-  /** Settles when no check is due or running (new ones started meanwhile included). */
+  /**
+   * Settles when no check is due or running (new ones started meanwhile included). A check still waiting out its
+   * debounce is run now rather than waited for: the caller (start-up) wants the open configs checked first.
+   */
   async settled(): Promise<void> {
     for (let busy = this.busy(); busy.length > 0; busy = this.busy()) await Promise.all(busy);
   }

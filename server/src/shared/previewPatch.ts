@@ -1,5 +1,6 @@
-// Preview patches (protocol.ts): the server diffs the file list it sent last against the current one, the client
-// merges the difference into the preview it holds. Both lists are in byte order, so each side is one linear merge.
+// Preview patches (protocol.ts): the server diffs the current file list against one it sent before that the client
+// still holds, the client merges the difference into that preview. Both lists are in byte order, so each side is one
+// linear merge.
 import { byteOrder, mergeByKey } from './byteOrder';
 import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from './protocol';
 
