@@ -25,6 +25,8 @@ export class SentPreviews {
   answer(configPath: string, preview: ArtifactPreview, have: readonly string[] = []): ArtifactPreview | ArtifactPreviewPatch {
     // A failed preview is never a base: the client keeps its last good one.
     if (preview.error) return preview;
+    // From the wire: anything but a list of strings names nothing (a string's `includes` would match its substrings).
+    if (!Array.isArray(have)) have = [];
     const list = this.sent.get(configPath) ?? [];
     let current = list.find((s) => s.from === preview);
     if (current) list.splice(list.indexOf(current), 1);

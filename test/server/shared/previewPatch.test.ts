@@ -83,6 +83,8 @@ test('the server answers the whole preview first, then patches against what it s
   // A version from another server process, or one older than the server keeps: the whole preview.
   const third = preview(sorted(['d.py']));
   assert.ok('files' in sent.answer(config, third, ['ffffffff.1']));
+  // Not a list (another client's bad input): nothing is held, even where a substring would match.
+  assert.ok('files' in sent.answer(config, third, `${patch.version}0` as unknown as string[]));
   assert.ok('files' in new SentPreviews().answer(config, third, [whole.version]));
   for (let i = 0; i < PREVIEWS_KEPT; i++) sent.answer(config, preview(sorted([`e${i}.py`])));
   assert.ok('files' in sent.answer(config, third, [whole.version]), 'a version the server no longer keeps');
