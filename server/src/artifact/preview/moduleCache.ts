@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { analyzeModule, type ModuleFacts } from '../discovery/index';
 import { moduleNames } from '../discovery/moduleNames';
 import type { SelectedFile } from '../select';
+import { byteOrder } from '../../shared/byteOrder';
 
 /** Files read between yields to the event loop, so the server keeps answering during a first read. */
 const READS_PER_TURN = 200;
@@ -34,10 +35,21 @@ export interface PythonOverlay {
 export interface ReadModules {
   /** In selection order; files whose analysis failed are left out. */
   modules: ModuleFacts[];
-  /** Absolute path → its position in `modules` (-1: no facts) and its path relative to the root. */
-  at: Map<string, { index: number; rel: string }>;
-  /** Absolute paths whose facts came from an open buffer. */
+  /**
+   * Absolute path → its position in `modules` (-1: no facts) and its path relative to the root. Made on first use
+   * (a keystroke in an open buffer): a file event or an include change would otherwise build 10,000 entries for nothing.
+   */
+  at: () => Map<string, { index: number; rel: string }>;
+  /** Absolute paths whose facts came from an open buffer (it may name files no longer selected). */
   overlaid: Set<string>;
+}
+
+interface Answer {
+  files: SelectedFile[];
+  overlayVersion: number;
+  /** The facts of each of `files` (undefined: no facts), in the same order. */
+  factsAt: (ModuleFacts | undefined)[];
+  read: ReadModules;
 }
 
 /** Results kept for reuse: an include change back and forth, or one that keeps the Python files, reads nothing again. */
@@ -49,7 +61,7 @@ export class ModuleCache {
    * Recent answers by the exact file objects asked about: the selection reuses a file's object while its stat is
    * unchanged, so the same objects (and the same buffer versions) mean the same facts.
    */
-  private readonly recent: { files: SelectedFile[]; overlayVersion: number; read: ReadModules }[] = [];
+  private readonly recent: Answer[] = [];
 
   /** Buffer facts in artifact terms (path relative to the root), one object per buffer facts: an unchanged buffer stays identical. */
   private readonly fromBuffer = new WeakMap<ModuleFacts, ModuleFacts>();
@@ -68,13 +80,18 @@ export class ModuleCache {
       this.recent.unshift(known); // the most recently used stays
       return known.read;
     }
-    const stale = wanted.filter((f) => !this.current(f));
+    // The newest answer under the same buffers: a file it had as the very same object has the same facts (the selection
+    // reuses an object only while its stat is unchanged), so only the other files are looked up in the cache.
+    const factsAt: (ModuleFacts | undefined)[] = new Array(wanted.length);
+    const base = this.recent.find((r) => r.overlayVersion === overlayVersion);
+    const todo = carryOver(base, wanted, factsAt);
+    const stale = todo.filter((j) => !this.current(wanted[j]));
     if (stale.length > FILES_FIRST_ABOVE) manyToRead?.();
     // Synchronous reads: an asynchronous one is four thread-pool round trips (open, stat, read, close), several
     // times the cost of reading a small source.
     for (let i = 0; i < stale.length; i++) {
       if (i > 0 && i % READS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-      const f = stale[i];
+      const f = wanted[stale[i]];
       let text: string;
       try {
         text = fs.readFileSync(f.absPath, 'utf8');
@@ -84,12 +101,12 @@ export class ModuleCache {
       }
       this.entries.set(f.absPath, { rel: f.path, size: f.size, mtimeMs: f.mtimeMs, facts: analyzeModule(f.path, text) });
     }
-    const read: ReadModules = { modules: [], at: new Map(), overlaid: new Set() };
-    for (const f of wanted) {
-      const facts = this.factsOf(f.absPath, f.path, overlay, read);
-      read.at.set(f.absPath, { index: facts ? read.modules.push(facts) - 1 : -1, rel: f.path });
-    }
-    this.recent.unshift({ files: wanted, overlayVersion, read });
+    // A superset of the buffers in use is harmless: `patch` looks each one up and skips those not selected.
+    const overlaid = new Set(base?.read.overlaid);
+    for (const j of todo) factsAt[j] = this.factsOf(wanted[j].absPath, wanted[j].path, overlay, overlaid);
+    const modules = factsAt.filter((facts): facts is ModuleFacts => facts !== undefined);
+    const read: ReadModules = { modules, at: positions(wanted, factsAt), overlaid };
+    this.recent.unshift({ files: wanted, overlayVersion, factsAt, read });
     if (this.recent.length > RECENT_READS) this.recent.pop();
     return read;
   }
@@ -101,21 +118,22 @@ export class ModuleCache {
    */
   patch(previous: ReadModules, overlay?: PythonOverlay): ReadModules | undefined {
     const read: ReadModules = { modules: previous.modules.slice(), at: previous.at, overlaid: new Set() };
+    const at = previous.at();
     // A buffer closed since goes back to the disk's facts, so the files overlaid last time are looked at too.
     for (const absPath of new Set([...previous.overlaid, ...(overlay?.paths() ?? [])])) {
-      const slot = previous.at.get(absPath);
+      const slot = at.get(absPath);
       if (!slot) continue; // not a selected Python file
-      const facts = this.factsOf(absPath, slot.rel, overlay, read);
+      const facts = this.factsOf(absPath, slot.rel, overlay, read.overlaid);
       if (slot.index < 0 || !facts) return undefined;
       read.modules[slot.index] = facts;
     }
     return read;
   }
 
-  private factsOf(absPath: string, rel: string, overlay: PythonOverlay | undefined, read: ReadModules): ModuleFacts | undefined {
+  private factsOf(absPath: string, rel: string, overlay: PythonOverlay | undefined, overlaid: Set<string>): ModuleFacts | undefined {
     const open = overlay?.facts(absPath);
     if (!open) return this.entries.get(absPath)?.facts;
-    read.overlaid.add(absPath);
+    overlaid.add(absPath);
     let facts = this.fromBuffer.get(open);
     if (!facts || facts.file !== rel) {
       facts = { ...open, file: rel, names: moduleNames(rel) };
@@ -135,4 +153,33 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * Copies into `factsAt` the facts `base` had for the very same file objects (both lists in byte order of path, so one
+ * merge); returns the positions in `wanted` still to look up.
+ */
+function carryOver(base: Answer | undefined, wanted: readonly SelectedFile[], factsAt: (ModuleFacts | undefined)[]): number[] {
+  const todo: number[] = [];
+  const before = base?.files ?? [];
+  let i = 0;
+  for (let j = 0; j < wanted.length; j++) {
+    const f = wanted[j];
+    while (i < before.length && before[i] !== f && byteOrder(before[i].path, f.path) < 0) i++;
+    if (i < before.length && before[i] === f) factsAt[j] = base!.factsAt[i++];
+    else todo.push(j);
+  }
+  return todo;
+}
+
+/** Where each file's facts sit in the modules list, made once on first call. */
+function positions(wanted: readonly SelectedFile[], factsAt: readonly (ModuleFacts | undefined)[]): ReadModules['at'] {
+  let made: Map<string, { index: number; rel: string }> | undefined;
+  return () => {
+    if (made) return made;
+    made = new Map();
+    let index = 0;
+    for (let j = 0; j < wanted.length; j++) made.set(wanted[j].absPath, { index: factsAt[j] ? index++ : -1, rel: wanted[j].path });
+    return made;
+  };
 }

@@ -4,6 +4,7 @@
 // the disk's facts.
 import assert from 'node:assert/strict';
 import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, mock, test } from 'node:test';
@@ -73,12 +74,15 @@ class Buffers implements PythonOverlay {
 async function counting<T>(fn: () => Promise<T>): Promise<{ value: T; parses: number; reads: number }> {
   const parse = mock.method(parser, 'parse');
   const read = mock.method(fs, 'readFileSync');
+  // The server's `import * as fs` sees the mock only once the built-in's ES module exports are synced with it.
+  syncBuiltinESMExports();
   try {
     const value = await fn();
     return { value, parses: parse.mock.callCount(), reads: read.mock.callCount() };
   } finally {
     parse.mock.restore();
     read.mock.restore();
+    syncBuiltinESMExports();
   }
 }
 
@@ -92,6 +96,7 @@ test('a keystroke in one module re-parses no other module, reads no file and kee
   const buffers = new Buffers();
   const cold = await counting(() => memory.analyse(dir, config, buffers));
   assert.ok(cold.parses >= 4, `the first analysis parses the modules (${cold.parses})`);
+  assert.equal(cold.reads, 5, 'the first analysis reads every selected module once');
   assert.deepEqual(
     cold.value.discovery.tasks.map((t) => [t.className, t.name, t.runners]),
     [
@@ -134,4 +139,30 @@ test('an edit to an open constants module re-resolves the tasks that use it', as
     discovery.tasks.map((t) => t.name),
     ['tilebox.com/renamed/A', 'tilebox.com/renamed/B'],
   );
+});
+
+test('a file event re-reads only the files it names; the other modules keep their facts', async () => {
+  const dir = project();
+  const memory = new ProjectMemory();
+  const first = await memory.analyse(dir, config);
+  const b = join(dir, 'app/b.py');
+  writeFileSync(b, task('B', ['count: int = 3', 'limit: float = 1.5']));
+  memory.index.changed(b, 'changed');
+  const saved = await counting(() => memory.analyse(dir, config));
+  assert.deepEqual([saved.parses, saved.reads], [1, 1], 'only the saved module is read and parsed');
+  assert.deepEqual(fieldsOf(saved.value.discovery.tasks, 'B'), ['count', 'limit']);
+  assert.deepEqual(fieldsOf(saved.value.discovery.tasks, 'A'), ['area']);
+
+  const c = join(dir, 'app/c.py');
+  writeFileSync(c, task('C', ['day: str']));
+  memory.index.changed(c, 'created');
+  rmSync(join(dir, 'app/a.py'));
+  memory.index.changed(join(dir, 'app/a.py'), 'deleted');
+  const moved = await counting(() => memory.analyse(dir, config));
+  assert.deepEqual([moved.parses, moved.reads], [1, 1], 'only the created module is read');
+  assert.deepEqual(
+    moved.value.discovery.tasks.map((t) => t.className),
+    ['B', 'C'],
+  );
+  assert.notEqual(moved.value.selection, first.selection);
 });
