@@ -5,7 +5,7 @@
 // the rules in force (by a token naming those rules), and the SelectedFile last made for it.
 // It lives on the index's folder: a folder listed again (an entry created or deleted) starts a new one.
 import type { Glob } from './glob';
-import type { Listing } from './listing';
+import { type Listing, pathOrder } from './listing';
 import type { SelectedFile } from './selectionTypes';
 
 const UNKNOWN = 0;
@@ -23,6 +23,7 @@ export class FolderMemo {
   private git: (string | undefined | null)[] = [];
   private readonly files: (SelectedFile | undefined)[];
   private readonly modes: Float64Array;
+  private order: number[] | undefined | null = null;
 
   constructor(
     readonly abs: string,
@@ -32,6 +33,12 @@ export class FolderMemo {
     this.rels = new Array(size);
     this.files = new Array(size);
     this.modes = new Float64Array(size);
+  }
+
+  /** `pathOrder` of the listing this memo belongs to, worked out once. */
+  pathOrder(listing: Listing): number[] | undefined {
+    if (this.order === null) this.order = pathOrder(listing);
+    return this.order;
   }
 
   /** The entry's path from the walk root (one string per entry, made once). */

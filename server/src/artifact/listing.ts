@@ -3,6 +3,7 @@
 // the first walk; answered from memory by the language server's index afterwards.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { byteOrder } from '../shared/byteOrder';
 
 /** Entry kinds, one byte each. */
 export const Kind = { File: 1, Dir: 2, Link: 3, Fifo: 4, Socket: 5, Device: 6, Other: 7 } as const;
@@ -40,6 +41,20 @@ export function kindOf(entry: fs.Dirent): number {
   if (entry.isSocket()) return Kind.Socket;
   if (entry.isBlockDevice() || entry.isCharacterDevice()) return Kind.Device;
   return Kind.Other;
+}
+
+/**
+ * The entries in the order their paths sort in (byte order, a folder taken as `name/`, since its files' paths go on
+ * with a `/`): a walk that visits them so, descending into each folder where it comes, meets files in the order of
+ * their whole paths. Undefined when the listing is in that order already (the project index sorts its listings).
+ */
+export function pathOrder({ names, kinds }: Listing): number[] | undefined {
+  const key = (i: number) => (kinds[i] === Kind.Dir ? `${names[i]}/` : names[i]);
+  let sorted = true;
+  for (let i = 1; i < names.length && sorted; i++) sorted = byteOrder(key(i - 1), key(i)) < 0;
+  if (sorted) return undefined;
+  const keys = names.map((_, i) => key(i));
+  return names.map((_, i) => i).sort((a, b) => byteOrder(keys[a], keys[b]));
 }
 
 export function readListing(absDir: string): Listing {

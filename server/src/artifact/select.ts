@@ -8,16 +8,29 @@ import type { SelectionConfig } from '../config/types';
 import { FileSizes, type StatAnswer, type StatRequest } from './fileSizes';
 import { escapeName, nonUtf8Names } from './rawNames';
 import type { ExcludedCandidate, SelectedFile, Selection, SelectionProblem } from './selectionTypes';
-import { DISK, Kind, specialKind, type Listing, type TreeSource } from './listing';
+import { DISK, Kind, pathOrder, specialKind, type Listing, type TreeSource } from './listing';
+import type { FolderMemo } from './folderMemo';
 import type { ProjectIndex } from './projectIndex';
 import { findRepository, loadOuterRules } from './gitignore';
 import { unsafePathReason } from './glob';
-import { UnsafeConfigError, describe, sortByPath } from './paths';
+import { UnsafeConfigError, byteOrder, describe, sortByPath } from './paths';
 import { SelectionRules } from './selectionRules';
 import { gateRoot } from './rootGate';
 
-/** A folder still to walk: absolute path, path from the root, the git token above it, and whether an include takes all below. */
-type Pending = [string, string, string, boolean];
+/** A folder being walked: where it is, what is known of it, and the next entry (in path order) to look at. */
+interface Frame {
+  abs: string;
+  rel: string;
+  listing: Listing;
+  memo: FolderMemo | undefined;
+  /** The git rules in force here, named (undefined: not nameable, nothing remembered by them). */
+  token: string | undefined;
+  /** Some include takes everything below. */
+  allIn: boolean;
+  order: number[] | undefined;
+  next: number;
+  nonUtf8?: Map<string, Buffer[]>;
+}
 
 export { UnsafeConfigError, escapeName };
 
@@ -58,7 +71,7 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
     }
   }
   await walk.run();
-  const files = sortByPath(walk.files);
+  const files = walk.sortedFiles();
   return {
     root: rootAbs,
     files,
@@ -70,10 +83,13 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
 
 class Walk {
   readonly rules: SelectionRules;
-  readonly files: SelectedFile[] = [];
+  /** Files met in the order of their paths: those whose stat was known when the walk reached them. */
+  private readonly files: SelectedFile[] = [];
+  /** Files whose stat came later (from the disk, maybe from a helper thread), in no particular order. */
+  private readonly late: SelectedFile[] = [];
   readonly excluded: ExcludedCandidate[] = [];
   readonly problems: SelectionProblem[] = [];
-  private readonly sizes = new FileSizes((request, stat) => this.sized(request, stat));
+  private readonly sizes = new FileSizes((request, stat) => this.sized(request, stat, this.late));
   private readonly source: TreeSource;
 
   constructor(
@@ -88,16 +104,18 @@ class Walk {
   }
 
   /**
-   * Depth-first over an explicit stack with synchronous calls: per-call promise overhead
-   * was 10x the work itself on big trees. Yields to the event loop now and then so a
-   * language server stays responsive while a large tree is walked.
+   * Depth-first in path order, over an explicit stack with synchronous calls: per-call promise overhead was 10x the
+   * work itself on big trees. Yields to the event loop now and then so a language server stays responsive while a
+   * large tree is walked.
    */
   async run(): Promise<void> {
-    const stack: Pending[] = [[this.rootAbs, '', this.rules.gitBase(this.rootAbs), false]];
+    const stack: Frame[] = [];
+    const root = this.open(this.rootAbs, '', this.rules.gitBase(this.rootAbs), false);
+    if (root) stack.push(root);
     let sinceYield = 0;
     try {
-      for (let next = stack.pop(); next; next = stack.pop()) {
-        sinceYield += this.dir(next, stack);
+      while (stack.length > 0) {
+        sinceYield += this.step(stack);
         if (sinceYield > 2000) {
           sinceYield = 0;
           await new Promise((resolve) => setImmediate(resolve));
@@ -110,18 +128,32 @@ class Walk {
     await this.sizes.finish();
   }
 
-  /** Lists one folder, pushes the subfolders to walk; returns how many entries it looked at. */
-  private dir([abs, rel, parentToken, parentAllIn]: Pending, stack: Pending[]): number {
+  /** The selected files in byte order of path: the walk met most in that order, the few stat'ed later are merged in. */
+  sortedFiles(): SelectedFile[] {
+    if (this.late.length === 0) return this.files;
+    if (this.files.length === 0) return sortByPath(this.late);
+    const late = sortByPath(this.late);
+    const merged: SelectedFile[] = [];
+    let j = 0;
+    for (const f of this.files) {
+      while (j < late.length && byteOrder(late[j].path, f.path) < 0) merged.push(late[j++]);
+      merged.push(f);
+    }
+    while (j < late.length) merged.push(late[j++]);
+    return merged;
+  }
+
+  /** Lists a folder and works out what holds for all of it; undefined (a problem noted) when it cannot be listed. */
+  private open(abs: string, rel: string, parentToken: string, parentAllIn: boolean): Frame | undefined {
     let listing: Listing;
     try {
       listing = this.source.list(abs);
     } catch (error) {
       const shown = rel ? `${rel}/` : '.';
       this.problems.push({ path: shown, message: `cannot list folder ${shown}: ${describe(error)}` });
-      return 1;
+      return undefined;
     }
     const { names, kinds } = listing;
-    const changes = listing.changes ?? 0;
     const ignoreAt = names.indexOf('.gitignore');
     const hasIgnore = this.config.useGitignore && ignoreAt >= 0 && kinds[ignoreAt] !== Kind.Dir;
     if (hasIgnore) this.rules.loadIgnoreFile(abs, rel);
@@ -130,9 +162,23 @@ class Walk {
     const token = memo && `${parentToken}/${hasIgnore ? (this.index!.ignoreStamp(abs) ?? SelectionRules.unique()) : '-'}`;
     // Some include pattern takes everything below (`src/**` from src/ on): no file here needs testing against them.
     const allIn = parentAllIn || (rel !== '' && this.rules.includes.some((g) => g.coversAllBelow(rel)));
-    let nonUtf8: Map<string, Buffer[]> | undefined;
-    const stackedFrom = stack.length;
-    for (let i = 0; i < names.length; i++) {
+    const order = memo ? memo.pathOrder(listing) : pathOrder(listing);
+    return { abs, rel, listing, memo, token, allIn, order, next: 0 };
+  }
+
+  /**
+   * Goes on through the folder on top of the stack up to the next subfolder to walk, which goes on top (so its files
+   * come before the folder's later entries); pops the folder when done. Returns how many entries it looked at.
+   */
+  private step(stack: Frame[]): number {
+    const frame = stack[stack.length - 1];
+    const { abs, rel, listing, memo, token, allIn, order } = frame;
+    const { names, kinds } = listing;
+    const changes = listing.changes ?? 0;
+    const from = frame.next;
+    while (frame.next < names.length) {
+      const i = order ? order[frame.next] : frame.next;
+      frame.next++;
       const name = names[i];
       const kind = kinds[i];
       if (name === '.git') continue;
@@ -140,7 +186,7 @@ class Walk {
       // Node decodes names as UTF-8, so a name that is not UTF-8 comes back with U+FFFD in it
       // and cannot be opened by that name. Rare: only then are the raw names read.
       if (name.includes('\uFFFD')) {
-        const raw = (nonUtf8 ??= nonUtf8Names(abs)).get(name)?.shift();
+        const raw = (frame.nonUtf8 ??= nonUtf8Names(abs)).get(name)?.shift();
         if (raw) {
           this.nonUtf8Entry(kind === Kind.Dir, childRel, rel ? `${rel}/${escapeName(raw)}` : escapeName(raw));
           continue;
@@ -149,8 +195,15 @@ class Walk {
       if (kind === Kind.Dir) {
         if (!allIn && !this.rules.reachable(childRel)) continue;
         const reason = this.rules.folderExcludedBecause(childRel);
-        if (reason) this.excluded.push({ path: `${childRel}/`, reason });
-        else stack.push([abs + path.sep + name, childRel, token ?? '', allIn]);
+        if (reason) {
+          this.excluded.push({ path: `${childRel}/`, reason });
+          continue;
+        }
+        const child = this.open(abs + path.sep + name, childRel, token ?? '', allIn);
+        if (child) {
+          stack.push(child);
+          return frame.next - from;
+        }
         continue;
       }
       const isLink = kind === Kind.Link;
@@ -169,9 +222,8 @@ class Walk {
       else
         this.problems.push({ path: childRel, message: `${childRel} is ${specialKind(kind)}, not a regular file; exclude it or remove it` });
     }
-    // Subfolders come off the stack in name order, so the files arrive nearly sorted and the final sort is a merge of few runs.
-    stack.push(...stack.splice(stackedFrom).reverse());
-    return names.length;
+    stack.pop();
+    return frame.next - from + 1;
   }
 
   /** A name that is not UTF-8 cannot be read or archived under its name: a problem when selected. */
@@ -189,11 +241,13 @@ class Walk {
     // The index knows this file's stat (no event touched it since): no system call.
     if (slot && sizes && !Number.isNaN(sizes[slot.index])) {
       const { listing, index } = slot;
-      this.sized(request, { ok: true, isFile: true, size: sizes[index], mode: listing.modes![index], mtimeMs: listing.mtimes![index] });
+      const stat = { ok: true, isFile: true, size: sizes[index], mode: listing.modes![index], mtimeMs: listing.mtimes![index] } as const;
+      this.sized(request, stat, this.files);
     } else this.sizes.add(request);
   }
 
-  private sized({ statPath, rel, absPath, linkTarget, slot }: StatRequest, stat: StatAnswer): void {
+  /** Makes the file from its stat and adds it to `to`, or notes why it cannot be read. */
+  private sized({ statPath, rel, absPath, linkTarget, slot }: StatRequest, stat: StatAnswer, to: SelectedFile[]): void {
     // Deleted since the folder was listed: it is simply not there any more.
     if (!stat) return;
     // Only a file others may not read costs a second call: whether this process can read it.
@@ -209,7 +263,7 @@ class Walk {
         slot.memo?.keep(slot.index, file, stat.mode);
       }
       if (linkTarget !== undefined) file.linkTarget = linkTarget;
-      this.files.push(file);
+      to.push(file);
     }
   }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { after, test } from 'node:test';
+import { ProjectIndex } from '../../../server/src/artifact/projectIndex';
 import { selectArtifactFiles, type Selection } from '../../../server/src/artifact/select';
 import { git, gitList, listFiles, makeTree, selectionConfig, type Tree } from './tree';
 
@@ -115,4 +116,26 @@ test("outside a git repository the tree's own .gitignore files still apply", asy
   const selection = await selectArtifactFiles(tree.dir, selectionConfig());
   assert.deepEqual(paths(selection), ['.gitignore', 'a.py']);
   assert.deepEqual(selection.excluded, [{ path: 'out/', reason: '.gitignore:1 "out/"' }]);
+});
+
+test("a walk of the project index meets the files in git's byte order, before and after a file event", async () => {
+  const tree = repo({
+    ...RULES_TREE,
+    'Z-/y.py': '',
+    'a b/x.py': '',
+    'ab/x.py': '',
+    '\u{1F600}.py': '',
+    '\uE000.py': '',
+    '\uE000/z.py': '',
+  });
+  const index = new ProjectIndex();
+  const expected = gitList(tree.dir, '-o', '--exclude-standard');
+  assert.deepEqual(paths(await selectArtifactFiles(tree.dir, selectionConfig(), { index })), expected, 'first walk');
+  assert.deepEqual(paths(await selectArtifactFiles(tree.dir, selectionConfig(), { index })), expected, 'from memory');
+  for (const rel of ['Z-/a.py', 'Z.pz', 'ab/w.py']) {
+    tree.put(rel, '');
+    index.changed(join(tree.dir, rel), 'created');
+  }
+  const after = paths(await selectArtifactFiles(tree.dir, selectionConfig(), { index }));
+  assert.deepEqual(after, gitList(tree.dir, '-o', '--exclude-standard'), 'created files merged in');
 });
