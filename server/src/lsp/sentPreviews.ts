@@ -36,11 +36,18 @@ export class SentPreviews {
     const { versioned } = current;
     if (have.includes(versioned.version)) bases.unshift(current);
     if (bases.length === 0) return { ...versioned, files: versioned.files.map(wire) };
-    // Against each base the client holds, the smallest difference goes out.
-    const diffs = bases.map((base) => ({ base, ...diffFiles(base.versioned.files, versioned.files) }));
-    const best = diffs.reduce((a, b) => (b.removed.length + b.upserted.length < a.removed.length + a.upserted.length ? b : a));
+    // Against each base the client holds, the smallest difference goes out. A base is diffed only while it can still
+    // win (the lengths alone differ by less than the best so far), and only as far as that.
+    let best: { base: Sent; removed: string[]; upserted: ArtifactFile[] } | undefined;
+    const gap = (base: Sent) => Math.abs(base.versioned.files.length - versioned.files.length);
+    for (const base of bases.sort((a, b) => gap(a) - gap(b))) {
+      const bound = best ? best.removed.length + best.upserted.length - 1 : Number.POSITIVE_INFINITY;
+      if (gap(base) > bound) break;
+      const diff = diffFiles(base.versioned.files, versioned.files, bound);
+      if (diff) best = { base, ...diff };
+    }
     const { files: _files, ...rest } = versioned;
-    return { ...rest, base: best.base.versioned.version, removed: best.removed, upserted: best.upserted.map(wire) };
+    return { ...rest, base: best!.base.versioned.version, removed: best!.removed, upserted: best!.upserted.map(wire) };
   }
 
   forget(configPath: string): void {

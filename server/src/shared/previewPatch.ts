@@ -11,18 +11,21 @@ export function isPreviewPatch(answer: ArtifactPreview | ArtifactPreviewPatch): 
   return typeof (answer as ArtifactPreviewPatch).base === 'string';
 }
 
-/** What turns `before` into `after` (both in byte order). */
+/** What turns `before` into `after` (both in byte order); undefined as soon as it takes more than `limit` entries. */
 export function diffFiles(
   before: readonly ArtifactFile[],
   after: readonly ArtifactFile[],
-): Pick<ArtifactPreviewPatch, 'removed' | 'upserted'> {
+  limit = Number.POSITIVE_INFINITY,
+): Pick<ArtifactPreviewPatch, 'removed' | 'upserted'> | undefined {
   const removed: string[] = [];
   const upserted: ArtifactFile[] = [];
-  mergeByKey(before, after, filePath, (was, now) => {
+  const within = mergeByKey(before, after, filePath, (was, now) => {
     if (!now) removed.push(was!.path);
     else if (!was || was.size !== now.size) upserted.push(now);
+    else return true;
+    return removed.length + upserted.length <= limit;
   });
-  return { removed, upserted };
+  return within ? { removed, upserted } : undefined;
 }
 
 const filePath = (file: ArtifactFile) => file.path;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import picomatch from 'picomatch';
 import { buildArchive } from '../../../server/src/artifact/archive';
 import { compileGlob, unsafePathReason } from '../../../server/src/artifact/glob';
 import { selectArtifactFiles } from '../../../server/src/artifact/select';
@@ -75,5 +76,26 @@ test('a leading backslash that escapes a glob character is a relative pattern; U
   assert.equal(unsafePathReason('\\*.py'), undefined);
   for (const absolute of ['\\\\server\\share\\x.py', '\\src\\x.py', 'C:\\x.py', 'c:/x.py', '/etc/x']) {
     assert.match(unsafePathReason(absolute) ?? '', /is absolute/, absolute);
+  }
+});
+
+test("a compiled pattern answers as picomatch's own matcher does, for every path", () => {
+  const patterns = ['**', 'src/**', 'src/**/*.py', '*.py', 'a/*/b', '{src,lib}/**/*.{py,pyi}', '!(x).py', '\\[draft\\].py', 'src/**/'];
+  const paths = [
+    'src/a.py',
+    'src/x/y.pyi',
+    'lib/b.py',
+    'a.py',
+    'a/c/b',
+    'a/c/d/b',
+    '.env',
+    'src/.hidden/k.py',
+    '[draft].py',
+    'x.py',
+    'src',
+  ];
+  for (const pattern of patterns) {
+    const reference = picomatch(pattern, { dot: true, nocase: false });
+    for (const path of paths) assert.equal(compileGlob(pattern).matches(path), reference(path), `${pattern} on ${path}`);
   }
 });

@@ -17,7 +17,7 @@ const sorted = (paths: string[], size = 1) => [...paths].sort(byteOrder).map((pa
 
 function patchOf(before: ArtifactPreview & { version: string }, after: ArtifactPreview & { version: string }): ArtifactPreviewPatch {
   const { files: _f, ...rest } = after;
-  return { ...rest, base: before.version, ...diffFiles(before.files, after.files) };
+  return { ...rest, base: before.version, ...diffFiles(before.files, after.files)! };
 }
 
 test('a patch turns the held file list into the new one, whatever was added, removed or resized', () => {
@@ -43,6 +43,8 @@ test('a patch carries only what changed: one created file is one entry', () => {
   const diff = diffFiles(files, created);
   assert.deepEqual(diff, { removed: [], upserted: [{ path: 'src/m5a.py', size: 1 }] });
   assert.deepEqual(diffFiles(created, files), { removed: ['src/m5a.py'], upserted: [] });
+  assert.deepEqual(diffFiles(created, files, 1), { removed: ['src/m5a.py'], upserted: [] }, 'within the limit');
+  assert.equal(diffFiles(created, files.slice(1), 1), undefined, 'two changes go past a limit of one');
 });
 
 test('a patch that does not fit the held preview is refused, so the client asks for the whole one', () => {
