@@ -130,16 +130,25 @@ class Walk {
 
   /** The selected files in byte order of path: the walk met most in that order, the few stat'ed later are merged in. */
   sortedFiles(): SelectedFile[] {
-    if (this.late.length === 0) return this.files;
-    if (this.files.length === 0) return sortByPath(this.late);
-    const late = sortByPath(this.late);
+    const { files } = this;
+    if (this.late.length === 0) return files;
+    if (files.length === 0) return sortByPath(this.late);
     const merged: SelectedFile[] = [];
-    let j = 0;
-    for (const f of this.files) {
-      while (j < late.length && byteOrder(late[j].path, f.path) < 0) merged.push(late[j++]);
+    let from = 0;
+    // Each late file goes where a binary search puts it: a file event's one new file costs ~15 comparisons, not 20,000.
+    for (const f of sortByPath(this.late)) {
+      let lo = from;
+      let hi = files.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (byteOrder(files[mid].path, f.path) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = from; k < lo; k++) merged.push(files[k]);
       merged.push(f);
+      from = lo;
     }
-    while (j < late.length) merged.push(late[j++]);
+    for (let k = from; k < files.length; k++) merged.push(files[k]);
     return merged;
   }
 

@@ -22,6 +22,8 @@ class LayeredNames implements ModuleNames {
   constructor(
     readonly base: ReadonlyMap<string, ModuleFacts>,
     readonly over: Map<string, ModuleFacts | null>,
+    /** Names more than one module had when `base` was made: only these can be hidden behind another module. */
+    readonly shadowed: ReadonlySet<string>,
   ) {}
 
   get(name: string): ModuleFacts | undefined {
@@ -39,7 +41,7 @@ export function moduleIndex(modules: readonly ModuleFacts[]): ModuleIndex {
   const change = last && changes(last.modules, modules);
   if (!last || !change) return rebuild(modules);
   if (change.gone.length === 0 && change.came.length === 0) return last.index;
-  const names = new LayeredNames(last.names.base, new Map(last.names.over));
+  const names = new LayeredNames(last.names.base, new Map(last.names.over), last.names.shadowed);
   const lost: string[] = [];
   for (const before of change.gone)
     for (const n of before.names)
@@ -53,9 +55,9 @@ export function moduleIndex(modules: readonly ModuleFacts[]): ModuleIndex {
       if (names.get(n) !== undefined) return rebuild(modules);
       names.over.set(n, m);
     }
-  // A removed name may have hidden another module of the same name (only a rebuild finds it); a thick layer is folded in.
-  if (lost.some((n) => names.get(n) === undefined && modules.some((m) => m.names.includes(n))) || names.over.size > 4 * PATCH_LIMIT)
-    return rebuild(modules);
+  // A removed name may have hidden another module of the same name (only a rebuild finds it); a thick layer is folded
+  // in. A patch never adds a second module of a name (it rebuilds then), so names unshadowed at the rebuild stay so.
+  if (lost.some((n) => names.get(n) === undefined && names.shadowed.has(n)) || names.over.size > 4 * PATCH_LIMIT) return rebuild(modules);
   const index = { byName: names, full: modules.filter((m) => m.deferred === undefined) };
   last = { modules: [...modules], names, index };
   return index;
@@ -83,8 +85,12 @@ function changes(before: readonly ModuleFacts[], now: readonly ModuleFacts[]): {
 
 function rebuild(modules: readonly ModuleFacts[]): ModuleIndex {
   const base = new Map<string, ModuleFacts>();
-  for (const m of modules) for (const n of m.names) if (!base.has(n)) base.set(n, m);
-  const names = new LayeredNames(base, new Map());
+  const shadowed = new Set<string>();
+  for (const m of modules)
+    for (const n of m.names)
+      if (!base.has(n)) base.set(n, m);
+      else shadowed.add(n);
+  const names = new LayeredNames(base, new Map(), shadowed);
   const index = { byName: names, full: modules.filter((m) => m.deferred === undefined) };
   last = { modules: [...modules], names, index };
   return index;

@@ -62,3 +62,13 @@ test('files created and deleted are patched in, and a discovery kept from before
   // And back: the deleted file returns.
   assert.ok(resolveDiscovery(before).runnerAt('app.runner:runner'));
 });
+
+test('a module deleted that hid another of the same name hands the name to it; a name no other module has is gone', () => {
+  const hidden = analyzeModule('src/app/names.py', 'NAME = "src layout"\n')!;
+  const before = [names('flat'), ...others, hidden, task];
+  assert.equal(resolveDiscovery(before).tasks[0].name, 'flat', 'the first module of a name in file order wins');
+  const flatGone = before.filter((m) => m.file !== 'app/names.py');
+  assert.equal(resolveDiscovery(flatGone).tasks[0].name, 'src layout');
+  const bothGone = flatGone.filter((m) => m !== hidden);
+  assert.equal(resolveDiscovery(bothGone).tasks[0].unresolved, true);
+});
