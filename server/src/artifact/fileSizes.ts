@@ -17,8 +17,12 @@ export interface StatRequest {
   absPath: string;
   /** A link's target, relative to the root. */
   linkTarget?: string;
-  /** The listing entry this file came from, for the project index to remember the answer. */
-  slot?: { listing: Listing; index: number; changes: number; memo?: FolderMemo };
+  /** The listing entry this file came from (the project index remembers the answer there), its position, and the
+   * listing's `changes` when it was read. One object per file: a walk queues 20,000 of them. */
+  listing?: Listing;
+  index?: number;
+  changes?: number;
+  memo?: FolderMemo;
 }
 /** `stat` answered; `undefined` when the file vanished since it was listed. */
 export type StatAnswer =

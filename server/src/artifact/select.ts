@@ -226,7 +226,10 @@ class Walk {
         // Known to the index and unchanged since the last walk: the same object, no system call.
         const known = memo?.current(i, listing);
         if (known) this.files.push(known);
-        else this.addFile(abs + path.sep + name, childRel, abs + path.sep + name, undefined, { listing, index: i, changes, memo });
+        else {
+          const absPath = abs + path.sep + name;
+          this.addFile({ statPath: absPath, rel: childRel, absPath, listing, index: i, changes, memo });
+        }
       } else if (isLink) this.addLink(abs + path.sep + name, childRel, candidate);
       else
         this.problems.push({ path: childRel, message: `${childRel} is ${specialKind(kind)}, not a regular file; exclude it or remove it` });
@@ -244,19 +247,19 @@ class Walk {
     else this.problems.push({ path: shown, message: `${shown}: ${isDir ? 'folder' : 'file'} name is not UTF-8; rename it` });
   }
 
-  private addFile(statPath: string, rel: string, absPath: string, linkTarget?: string, slot?: StatRequest['slot']): void {
-    const request: StatRequest = linkTarget === undefined ? { statPath, rel, absPath, slot } : { statPath, rel, absPath, linkTarget };
-    const sizes = slot?.listing.sizes;
+  private addFile(request: StatRequest): void {
+    const { listing, index } = request;
+    const sizes = listing?.sizes;
     // The index knows this file's stat (no event touched it since): no system call.
-    if (slot && sizes && !Number.isNaN(sizes[slot.index])) {
-      const { listing, index } = slot;
-      const stat = { ok: true, isFile: true, size: sizes[index], mode: listing.modes![index], mtimeMs: listing.mtimes![index] } as const;
+    if (sizes && index !== undefined && !Number.isNaN(sizes[index])) {
+      const stat = { ok: true, isFile: true, size: sizes[index], mode: listing!.modes![index], mtimeMs: listing!.mtimes![index] } as const;
       this.sized(request, stat, this.files);
     } else this.sizes.add(request);
   }
 
   /** Makes the file from its stat and adds it to `to`, or notes why it cannot be read. */
-  private sized({ statPath, rel, absPath, linkTarget, slot }: StatRequest, stat: StatAnswer, to: SelectedFile[]): void {
+  private sized(request: StatRequest, stat: StatAnswer, to: SelectedFile[]): void {
+    const { statPath, rel, absPath, linkTarget, listing, index, changes, memo } = request;
     // Deleted since the folder was listed: it is simply not there any more.
     if (!stat) return;
     // Only a file others may not read costs a second call: whether this process can read it.
@@ -267,9 +270,9 @@ class Walk {
     // git's rule: the owner's execute bit decides.
     else {
       const file: SelectedFile = { path: rel, size: stat.size, executable: (stat.mode & 0o100) !== 0, absPath, mtimeMs: stat.mtimeMs };
-      if (slot && this.index && slot.listing.changes === slot.changes) {
-        this.index.remember(slot.listing, slot.index, slot.changes, stat);
-        slot.memo?.keep(slot.index, file, stat.mode);
+      if (listing && index !== undefined && this.index && listing.changes === changes) {
+        this.index.remember(listing, index, changes!, stat);
+        memo?.keep(index, file, stat.mode);
       }
       if (linkTarget !== undefined) file.linkTarget = linkTarget;
       to.push(file);
@@ -301,7 +304,7 @@ class Walk {
       const targetRel = path.relative(this.rootReal, target).split(path.sep).join('/');
       const reason = this.rules.targetExcludedBecause(targetRel, this.rootReal);
       if (reason) this.excluded.push({ path: rel, reason: `links to ${targetRel}, ${reason}` });
-      else this.addFile(target, rel, abs, targetRel);
+      else this.addFile({ statPath: target, rel, absPath: abs, linkTarget: targetRel });
     }
   }
 }
