@@ -182,6 +182,12 @@ test('bad usage exits 2 and shows the usage line', () => {
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.err, /usage: tilebox-workflow-check (build|preview) <dir>/);
   }
+  // No command, an unknown one, or a name every object has: the list of commands.
+  for (const args of [[], ['deploy'], ['toString']]) {
+    const r = cli(...args);
+    assert.deepEqual([r.code, r.out], [2, ''], args.join(' '));
+    assert.match(r.err, /^usage:\n  tilebox-workflow-check check .*\n  tilebox-workflow-check preview .*\n  tilebox-workflow-check build /);
+  }
 });
 
 test('preview and build read the config as check does: a BOM does not shift columns, a non-UTF-8 file is named', () => {
