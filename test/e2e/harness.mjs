@@ -107,9 +107,10 @@ function installedExtensions(extras = []) {
   const dir = join(cache, `extensions-${Math.floor(statSync(vsix).mtimeMs)}${extraKey}`);
   if (existsSync(dir)) return dir;
   for (const old of readdirSync(cache).filter((n) => /^extensions-(\d+(-[0-9a-f]+)?|installing-.*)$/.test(n))) {
-    // from older VSIX builds
+    // from older VSIX builds; another test process may have renamed or removed it since the listing
     const path = join(cache, old);
-    if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
   const tmp = mkdtempSync(join(cache, 'extensions-installing-'));
   const installs = [vsix, ...others].flatMap((v) => ['--install-extension', v]);
