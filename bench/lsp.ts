@@ -290,7 +290,12 @@ async function measure(started: (client: LspClient) => void): Promise<void> {
   );
   // Where a p95 sits depends on a few events: name them (the first event of a run also warms the code it takes).
   const slowest = events.map((e, i) => ({ ...e, i })).sort((a, b) => b.wall - a.wall);
-  console.log(`  slowest: ${slowest.slice(0, 4).map((e) => `#${e.i + 1} ${ms(e.wall)}`).join(', ')} of ${events.length}`);
+  console.log(
+    `  slowest: ${slowest
+      .slice(0, 4)
+      .map((e) => `#${e.i + 1} ${ms(e.wall)}`)
+      .join(', ')} of ${events.length}`,
+  );
   cpu(
     '  created, up to the preview answered',
     events.filter((_, i) => i % 2 === 0).map((e) => e.cpu),
