@@ -32,15 +32,32 @@ class LayeredNames implements ModuleNames {
   }
 }
 
-let last: { modules: readonly ModuleFacts[]; names: LayeredNames; index: ModuleIndex } | undefined;
+interface Kept {
+  modules: readonly ModuleFacts[];
+  names: LayeredNames;
+  index: ModuleIndex;
+}
+
+/**
+ * The last few indexes made, newest first: the language server keeps the tasks of recent module sets and resolves
+ * none of those again, so the set a file event changes is often not the one indexed last (an include changed and
+ * back, then a file created).
+ */
+const kept: Kept[] = [];
+const KEPT = 3;
 
 /** How many changed files still count as "the same project, patched"; the layer is folded in past that. */
 const PATCH_LIMIT = 64;
 
 export function moduleIndex(modules: readonly ModuleFacts[]): ModuleIndex {
-  const change = last && changes(last.modules, modules);
-  if (!last || !change) return rebuild(modules);
-  if (change.gone.length === 0 && change.came.length === 0) return last.index;
+  for (const last of kept) {
+    const change = changes(last.modules, modules);
+    if (change) return change.gone.length === 0 && change.came.length === 0 ? keep(last) : patched(last, change, modules);
+  }
+  return rebuild(modules);
+}
+
+function patched(last: Kept, change: { gone: ModuleFacts[]; came: ModuleFacts[] }, modules: readonly ModuleFacts[]): ModuleIndex {
   const names = new LayeredNames(last.names.base, new Map(last.names.over), last.names.shadowed);
   const lost: string[] = [];
   for (const before of change.gone)
@@ -58,9 +75,15 @@ export function moduleIndex(modules: readonly ModuleFacts[]): ModuleIndex {
   // A removed name may have hidden another module of the same name (only a rebuild finds it); a thick layer is folded
   // in. A patch never adds a second module of a name (it rebuilds then), so names unshadowed at the rebuild stay so.
   if (lost.some((n) => names.get(n) === undefined && names.shadowed.has(n)) || names.over.size > 4 * PATCH_LIMIT) return rebuild(modules);
-  const index = { byName: names, full: modules.filter((m) => m.deferred === undefined) };
-  last = { modules: [...modules], names, index };
-  return index;
+  return keep({ modules: [...modules], names, index: { byName: names, full: modules.filter((m) => m.deferred === undefined) } });
+}
+
+function keep(entry: Kept): ModuleIndex {
+  const at = kept.indexOf(entry);
+  if (at >= 0) kept.splice(at, 1);
+  kept.unshift(entry);
+  if (kept.length > KEPT) kept.pop();
+  return entry.index;
 }
 
 /**
@@ -91,7 +114,5 @@ function rebuild(modules: readonly ModuleFacts[]): ModuleIndex {
       if (!base.has(n)) base.set(n, m);
       else shadowed.add(n);
   const names = new LayeredNames(base, new Map(), shadowed);
-  const index = { byName: names, full: modules.filter((m) => m.deferred === undefined) };
-  last = { modules: [...modules], names, index };
-  return index;
+  return keep({ modules: [...modules], names, index: { byName: names, full: modules.filter((m) => m.deferred === undefined) } });
 }

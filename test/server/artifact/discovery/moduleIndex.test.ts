@@ -72,3 +72,19 @@ test('a module deleted that hid another of the same name hands the name to it; a
   const bothGone = flatGone.filter((m) => m !== hidden);
   assert.equal(resolveDiscovery(bothGone).tasks[0].unresolved, true);
 });
+
+test('two projects resolved in turn, each changed by a file now and then, resolve against their own modules', () => {
+  const lib = (value: string) => analyzeModule('app/names.py', `NAME = "${value}"\n`)!;
+  const projectA = [task, lib('a'), ...others];
+  const projectB = [task, lib('b'), ...others.slice(0, 5)];
+  for (let round = 0; round < 3; round++) {
+    const extra = analyzeModule(`app/extra${round}.py`, 'Y = 1\n')!;
+    assert.equal(resolveDiscovery([...projectA, extra]).tasks[0].name, 'a', `A, round ${round}`);
+    assert.equal(resolveDiscovery([...projectB, extra]).tasks[0].name, 'b', `B, round ${round}`);
+    assert.equal(
+      resolveDiscovery(projectA.filter((m) => m.file !== 'app/names.py')).tasks[0].unresolved,
+      true,
+      `A without names, round ${round}`,
+    );
+  }
+});
