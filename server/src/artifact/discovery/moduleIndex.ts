@@ -75,6 +75,11 @@ function patched(last: Kept, change: { gone: ModuleFacts[]; came: ModuleFacts[] 
   // A removed name may have hidden another module of the same name (only a rebuild finds it); a thick layer is folded
   // in. A patch never adds a second module of a name (it rebuilds then), so names unshadowed at the rebuild stay so.
   if (lost.some((n) => names.get(n) === undefined && names.shadowed.has(n)) || names.over.size > 4 * PATCH_LIMIT) return rebuild(modules);
+  return indexed(modules, names);
+}
+
+/** The index of `modules` by `names`, kept as the newest. */
+function indexed(modules: readonly ModuleFacts[], names: LayeredNames): ModuleIndex {
   return keep({ modules: [...modules], names, index: { byName: names, full: modules.filter((m) => m.deferred === undefined) } });
 }
 
@@ -113,6 +118,5 @@ function rebuild(modules: readonly ModuleFacts[]): ModuleIndex {
     for (const n of m.names)
       if (!base.has(n)) base.set(n, m);
       else shadowed.add(n);
-  const names = new LayeredNames(base, new Map(), shadowed);
-  return keep({ modules: [...modules], names, index: { byName: names, full: modules.filter((m) => m.deferred === undefined) } });
+  return indexed(modules, new LayeredNames(base, new Map(), shadowed));
 }
