@@ -68,18 +68,23 @@ test('registerCommands registers every command this helper contributes, once', (
 test('publish shows one notification with Deploy…; pressing it runs the deploy command with the release', async () => {
   const { s } = services();
   registerCommands(s);
-  fake.state.messages.length = 0;
-  fake.state.answers.push('Deploy…');
-  await fake.state.commands.get('tilebox.release.publish')!();
-  await settle();
-  const [note] = fake.state.messages;
-  assert.equal(note.level, 'info');
-  assert.match(note.text, /^Published release /);
-  assert.deepEqual(note.items, ['Deploy…', 'Copy ID']);
-  const run = fake.state.executed.at(-1)!;
-  assert.equal(run.id, 'tilebox.release.deploy');
-  assert.match(run.args[0].releaseId, /^[0-9a-f-]{36}$/);
-  for (const d of s.context.subscriptions as { dispose(): void }[]) d.dispose();
+  try {
+    fake.state.messages.length = 0;
+    fake.state.answers.push('Deploy…');
+    await fake.state.commands.get('tilebox.release.publish')!();
+    // The button's command runs once the notification resolves; other commands (setContext) may run meanwhile.
+    const deploy = () => fake.state.executed.find((e: { id: string }) => e.id === 'tilebox.release.deploy');
+    for (let waited = 0; !deploy() && waited < 2000; waited += 10) await settle();
+    const [note] = fake.state.messages;
+    assert.equal(note.level, 'info');
+    assert.match(note.text, /^Published release /);
+    assert.deepEqual(note.items, ['Deploy…', 'Copy ID']);
+    assert.equal(fake.state.executed.filter((e: { id: string }) => e.id === 'tilebox.release.deploy').length, 1);
+    assert.match(deploy()!.args[0].releaseId, /^[0-9a-f-]{36}$/);
+  } finally {
+    // A failure here must not leave the commands registered for the next test.
+    for (const d of s.context.subscriptions as { dispose(): void }[]) d.dispose();
+  }
 });
 
 test('the Workflows title button with a workflow from outside the workspace focused asks for the project instead of doing nothing', async () => {
