@@ -1,8 +1,9 @@
 // `build`: the release archive (.tar.zst) of a project without an editor, for CI and scripts.
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { formatBytes } from '../shared/formatBytes';
 import { buildArchive } from '../artifact/archive';
-import { fullCollection } from '../artifact/fullCollection';
 import { fail, load, parseArgs, problemLine } from './artifactCommand';
 
 export async function runBuild(args: string[]): Promise<number> {
@@ -45,10 +46,15 @@ export async function runBuild(args: string[]): Promise<number> {
  */
 const FIRST_COLLECTION = 32;
 function collectEvery(frames: number): (() => void) | undefined {
-  const gc = fullCollection();
-  if (!gc) return undefined;
+  let gc: (() => void) | undefined;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
   let written = 0;
   return () => {
-    if (++written >= FIRST_COLLECTION && written % frames === 0) gc();
+    if (++written >= FIRST_COLLECTION && written % frames === 0) gc!();
   };
 }

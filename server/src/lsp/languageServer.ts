@@ -31,8 +31,6 @@ import { PythonDiagnostics } from './pythonDiagnostics';
 import { TaskFeatures, inRange } from './taskFeatures';
 import { RunnerCandidates } from './runnerCandidates';
 import { SentPreviews } from './sentPreviews';
-import { IdleCollector } from './idleCollector';
-import { fullCollection } from '../artifact/fullCollection';
 import { guard } from './guard';
 import { SeveritySettings } from './settings';
 import { ValidationScheduler } from './validationScheduler';
@@ -67,8 +65,6 @@ export function startServer(connection: Connection): Connection {
   // The project index and per-file caches, kept current by workspace/didChangeWatchedFiles.
   const memory = new ProjectMemory();
   const sent = new SentPreviews();
-  const gc = fullCollection();
-  const collector = gc && new IdleCollector(gc);
   /** Tells the client when what it would be sent for a config changed (the preview object, or why there is none). */
   const announce = (configPath: string, shown: ArtifactPreview | string | undefined) => {
     if (announced.has(configPath) && announced.get(configPath) === shown) return;
@@ -83,7 +79,6 @@ export function startServer(connection: Connection): Connection {
       severity: (uri) => settings.forDocument(uri),
       publish: (uri, diagnostics, version) => quietly(connection.sendDiagnostics({ uri, version, diagnostics })),
       checked: (state, result) => {
-        collector?.answered();
         if (result.pythonDiagnostics) python.set(state.path, result.pythonDiagnostics);
         announce(state.path, result.preview ?? result.previewBlocked);
         const title = lensTitle(result);
@@ -243,7 +238,6 @@ export function startServer(connection: Connection): Connection {
       }
       const result = await scheduler.fresh(configPath, true);
       if (!result) return { ...emptyPreview(path.dirname(configPath)), error: `${configPath} does not exist.` };
-      collector?.answered();
       return sent.answer(configPath, result.preview ?? { ...emptyPreview(result.root), error: result.previewBlocked }, have);
     }),
   );
@@ -289,10 +283,7 @@ export function startServer(connection: Connection): Connection {
   );
 
   registerEditorFeatures(connection, documents, candidates, tasks, (configPath) => scheduler.get(configPath)?.result?.preview);
-  connection.onShutdown(() => {
-    scheduler.dispose();
-    collector?.dispose();
-  });
+  connection.onShutdown(() => scheduler.dispose());
   documents.listen(connection);
   connection.listen();
   return connection;
