@@ -6,7 +6,7 @@ import type { SelectionConfig } from '../../config/types';
 import { resolveDiscovery, type Discovery, type ModuleFacts } from '../discovery/index';
 import { ProjectIndex } from '../projectIndex';
 import { selectArtifactFiles, type Selection } from '../select';
-import { ModuleCache, type PythonOverlay, type ReadModules } from './moduleCache';
+import { ModuleCache, sameItems, type PythonOverlay, type ReadModules } from './moduleCache';
 
 export interface Analysed {
   selection: Selection;
@@ -83,10 +83,6 @@ export class ProjectMemory {
   forgetConfig(configDir: string): void {
     this.last.delete(configDir);
   }
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Without a language server (tests, one-off callers): one walk of the disk, nothing kept. */
