@@ -165,6 +165,22 @@ test('misbehaviour switches from the environment and from <state>/mode, flipped 
   assert.equal((await hang).timedOut, true);
 });
 
+test('mode hold: a call waits while <state>/mode says hold, and answers once it is lifted', async () => {
+  const { tb, state } = setup();
+  writeFileSync(join(state, 'mode'), 'hold\n');
+  let answered = false;
+  const held = tb(['cluster', 'list', '--json']).then((r) => {
+    answered = true;
+    return r;
+  });
+  await new Promise((r) => setTimeout(r, 600));
+  assert.equal(answered, false, 'the call answered while held');
+  rmSync(join(state, 'mode'));
+  const r = await held;
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.ok(Array.isArray(JSON.parse(r.stdout).clusters));
+});
+
 test('parallel runs the command N times without a shell', async () => {
   const { tb } = setup();
   const r = await tb(['parallel', '-n', '3', '--', process.execPath, '-e', 'console.log("hi $HOME")']);

@@ -32,7 +32,8 @@ Commands:
 Stand-in environment:
   TILEBOX_API_KEY            required (or --api-key); the value is never logged
   TILEBOX_STANDIN_STATE      state folder (JSON files, seeded on first use; calls.log records every call)
-  TILEBOX_STANDIN_MODE       slow | hang | fail | garbage | unauthenticated | no-uv (or write it to <state>/mode)
+  TILEBOX_STANDIN_MODE       slow | hang | hold | fail | garbage | unauthenticated | no-uv (or write it to <state>/mode)
+                             hold: each call waits until <state>/mode no longer says hold, then runs as usual
   TILEBOX_STANDIN_SLOW_MS    delay for "slow" (default 3000)
 `;
 
@@ -92,6 +93,7 @@ async function main(argv) {
   const { g, rest } = splitGlobals(argv);
   if (g.help || (rest.length === 0 && !g.version)) return process.stdout.write(HELP);
   if (m === 'slow') await sleep(Number(process.env.TILEBOX_STANDIN_SLOW_MS ?? 3000));
+  while (mode(dir) === 'hold') await sleep(50);
   if (m === 'hang') await new Promise(() => setInterval(() => undefined, 1 << 30));
   if (m === 'fail') fail('internal server error');
   if (m === 'garbage') return process.stdout.write('<html>502 Bad Gateway</html>\nnot json at all\n');
