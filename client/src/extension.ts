@@ -26,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.commands.executeCommand('setContext', ContextKeys.multiProject, projects.all().length > 1);
   };
   context.subscriptions.push(projects.onDidChange(setProjectKeys));
+  // The last session's projects stand in until the scan; with none, "no project" waits for the scan (no welcome flash).
+  if (projects.all().length > 0) setProjectKeys();
   projects.ready().catch((e: unknown) => log.error(`Looking for tilebox.workflow.toml files failed: ${(e as Error)?.message ?? e}`));
 
   // The rest (language client, artifact UI, views, commands, CLI adapter) is ./lazyFeatures, its own bundle file:

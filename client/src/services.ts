@@ -37,7 +37,7 @@ export interface Project {
 
 export interface ProjectRegistry {
   all(): readonly Project[];
-  /** Resolves once the first scan for tilebox.workflow.toml files is done (before it, `all()` may be empty). */
+  /** Resolves once the first scan for tilebox.workflow.toml files is done (before it, `all()` is the last session's list). */
   ready?(): Promise<void>;
   /** The project of the active editor's file, else the last one picked, else the only one. */
   active(): Project | undefined;

@@ -1,5 +1,7 @@
 // Every `tilebox.workflow.toml` in the workspace (any number per folder, any number of folders), kept current
-// by a file watcher; the project picker remembers the last choice per workspace.
+// by a file watcher; the project picker remembers the last choice per workspace. Until the first scan is done the
+// last session's list stands in: after a window reload the workspace search takes seconds, and the Workflows view and
+// the status bar would wait for it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../contributes';
@@ -11,6 +13,7 @@ import { CONFIG_FILE_NAME } from '@shared/configFileName';
 const CONFIG_GLOB = `**/${CONFIG_FILE_NAME}`;
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.venv/**,**/.git/**}';
 const LAST_PICKED = 'tilebox.lastProject';
+const LAST_SCAN = 'tilebox.projects.lastScan';
 
 export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
   private projects: Project[] = [];
@@ -22,6 +25,7 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
   private preferPicked = false;
 
   constructor(private readonly state: vscode.Memento) {
+    this.projects = rememberedProjects(state.get(LAST_SCAN));
     const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
     const rescan = () => void this.reload();
     this.disposables.push(
@@ -47,6 +51,7 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
   reload(): Promise<void> {
     this.scan = this.readAll().then((projects) => {
       this.projects = projects;
+      void this.state.update(LAST_SCAN, projects);
       this.changed.fire();
     });
     return this.scan;
@@ -118,4 +123,26 @@ export class WorkspaceProjects implements ProjectRegistry, vscode.Disposable {
     );
     return projects.sort((a, b) => a.label.localeCompare(b.label));
   }
+}
+
+/** The last scan's projects from workspace state; [] when the record is missing or not the shape written. */
+function rememberedProjects(saved: unknown): Project[] {
+  if (!Array.isArray(saved)) return [];
+  const isText = (v: unknown) => typeof v === 'string';
+  const isTarget = (t: unknown) => {
+    const target = t as { name?: unknown; clusters?: unknown } | null;
+    return !!target && isText(target.name) && Array.isArray(target.clusters) && target.clusters.every(isText);
+  };
+  const valid = saved.every(
+    (p) =>
+      !!p &&
+      isText(p.configPath) &&
+      isText(p.dir) &&
+      isText(p.label) &&
+      Array.isArray(p.targets) &&
+      p.targets.every(isTarget) &&
+      (p.slug === undefined || isText(p.slug)) &&
+      (p.error === undefined || isText(p.error)),
+  );
+  return valid ? (saved as Project[]) : [];
 }

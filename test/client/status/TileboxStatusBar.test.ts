@@ -176,6 +176,42 @@ test('project registry: the palette asks which project, offers the last choice f
   reg.dispose();
 });
 
+test("project registry: until the first scan is done, the last session's projects stand in; a broken record is ignored", async () => {
+  fake.views.files.clear();
+  fake.views.files.set(qa.configPath, '[workflow]\nslug = "scene-qa"\n[targets.dev]\nclusters = ["dev-1"]\n');
+  const memento = fake.extensionContext().workspaceState;
+  const first = new WorkspaceProjects(memento);
+  assert.deepEqual(first.all(), [], 'nothing remembered yet: empty until the scan');
+  await first.ready();
+  first.dispose();
+
+  fake.views.files.delete(qa.configPath);
+  fake.views.files.set(ingest.configPath, '[workflow]\nslug = "ingest"\n');
+  const next = new WorkspaceProjects(memento);
+  assert.deepEqual(
+    next.all().map((p) => [p.label, p.slug, p.targets]),
+    [['qa', 'scene-qa', [{ name: 'dev', clusters: ['dev-1'] }]]],
+    'the next session starts with what the last scan found',
+  );
+  let changes = 0;
+  next.onDidChange(() => changes++);
+  await next.ready();
+  assert.deepEqual(
+    next.all().map((p) => p.label),
+    ['ingest'],
+    'the scan replaces it',
+  );
+  assert.equal(changes, 1);
+  next.dispose();
+
+  for (const broken of ['not a list', [{ dir: '/ws/qa' }], [{ ...qa, targets: [{ name: 'dev', clusters: [1] }] }]]) {
+    await memento.update('tilebox.projects.lastScan', broken);
+    const reg = new WorkspaceProjects(memento);
+    assert.deepEqual(reg.all(), [], `ignored: ${JSON.stringify(broken)}`);
+    reg.dispose();
+  }
+});
+
 test('project registry: with no project, picking says so once and offers to create one', async () => {
   fake.views.files.clear();
   fake.state.messages.length = 0;
