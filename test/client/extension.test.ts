@@ -139,6 +139,35 @@ test('no tilebox.workflow.toml: the workflows view offers "Create Workflow Proje
   assert.deepEqual([keys[ContextKeys.noProject], keys[ContextKeys.multiProject]], [false, true]);
 });
 
+test('after a reload the Workflows view shows its last rows, marked Refreshing, before the projects are found or the CLI is looked for', async () => {
+  await start({ trusted: true, cliPath: STANDIN_BIN, key: 'k', tomls: ['/p'] });
+  const labels = async () =>
+    ((await fake.views.trees.get(Views.workflows)?.provider.getChildren()) ?? []).map((n: { model: { label: string } }) => n.model.label);
+  await labels(); // the first look asks the CLI
+  await until(() => context.workspaceState.get('tilebox.views.last.workflows') !== undefined);
+  assert.ok((await labels()).includes('Scene QA'), 'the first session listed the workflow');
+  const remembered = context.workspaceState;
+  for (const d of context.subscriptions) d.dispose();
+
+  // The reload: the workspace search does not answer yet, and looking for the CLI is slow.
+  const search = fake.workspace.findFiles;
+  let answerSearch = () => undefined as unknown;
+  fake.workspace.findFiles = () => new Promise((resolve) => (answerSearch = () => resolve(search())));
+  context = fake.extensionContext(new Map([['tilebox.apiKey', 'k']]));
+  context.workspaceState = remembered;
+  fake.state.executed.length = 0;
+  try {
+    await activate(context);
+    await until(() => fake.views.trees.has(Views.workflows) && fake.views.logs.some((l) => l.text === 'views registered'));
+    const rows = await labels();
+    assert.deepEqual(rows.slice(0, 2), ['Refreshing…', 'Scene QA'], 'the last rows at once, marked');
+    assert.equal(fake.contextKeys()[ContextKeys.noProject], false, 'no "create a project" welcome meanwhile');
+  } finally {
+    fake.workspace.findFiles = search;
+    answerSearch();
+  }
+});
+
 test('every context key a welcome view reads is one of the keys these scenarios saw set', async () => {
   const seen = new Set<string>();
   for (const o of [

@@ -18,6 +18,15 @@ import { registerViews } from './registerViews';
 import { makeShowFailure } from './showFailure';
 
 const config = () => vscode.workspace.getConfiguration('tilebox');
+const GATE_KEY = 'tilebox.views.lastGate';
+
+/** The last session's answer to "is the CLI missing, is the key unknown", or undefined when none was kept. */
+function lastGate(saved: unknown): { cliMissing: boolean; noApiKey: boolean } | undefined {
+  const g = saved as { cliMissing?: unknown; noApiKey?: unknown } | null | undefined;
+  return typeof g?.cliMissing === 'boolean' && typeof g.noApiKey === 'boolean'
+    ? { cliMissing: g.cliMissing, noApiKey: g.noApiKey }
+    : undefined;
+}
 const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
 
 /** `beforeRegister` runs right before the first command is registered (it frees held command ids). */
@@ -40,8 +49,10 @@ export async function startTrustedFeatures(
     run: (call, o) => adapter.run(call, { ...o, timeoutMs: o?.timeoutMs ?? callTimeoutMs(call.timeoutMs, timeoutMs()) }),
   };
 
-  // Welcome views show while the CLI is missing or no key is known; a failed call can reveal either.
-  const gate = { cliMissing: false, noApiKey: false };
+  // Welcome views show while the CLI is missing or no key is known; a failed call can reveal either. The last
+  // session's answer stands in while the CLI and the key are looked for again (a window reload shows the views at once).
+  const remembered = lastGate(context.workspaceState.get(GATE_KEY));
+  const gate = remembered ?? { cliMissing: false, noApiKey: false };
   const publishGate = () => {
     setContext(ContextKeys.cliMissing, gate.cliMissing);
     setContext(ContextKeys.noApiKey, gate.noApiKey);
@@ -51,6 +62,7 @@ export async function startTrustedFeatures(
     gate.cliMissing = 'searched' in (await locateConfiguredCli());
     gate.noApiKey = (await secrets.source()) === 'none';
     publishGate();
+    void context.workspaceState.update(GATE_KEY, { ...gate });
     return before !== JSON.stringify(gate);
   };
   const onFailure = (result: CliFailure) => {
@@ -68,7 +80,8 @@ export async function startTrustedFeatures(
   const localRunners = new Set<string>();
   const jobs = new JobCache((id) => cli.run(jobGet(id)));
   const showFailure = makeShowFailure(log, onFailure);
-  await recheck();
+  if (remembered) publishGate();
+  else await recheck();
 
   beforeRegister();
   const views = registerViews(
@@ -90,8 +103,10 @@ export async function startTrustedFeatures(
     refresh,
     showFailure,
   );
-  // The reload e2e reads this line's time against "activated in" (what the extension, not the workbench, takes).
+  // Tests wait for this line: from here the views answer (the last session's rows, until the CLI has answered).
   log.info('views registered');
+  // Views first, then the check: a changed answer re-renders them (welcome or rows).
+  const checked = remembered ? recheck().then((changed) => changed && views.rerenderAll()) : undefined;
 
   const statusBar = new TileboxStatusBar(projects);
   context.subscriptions.push(
@@ -116,6 +131,7 @@ export async function startTrustedFeatures(
 
   const services: Services = { context, log, cli, refresh, projects, secrets, statusBar, views, showFailure, localRunners, jobs };
   registerCommands(services);
+  await checked;
   await projects.ready(); // the count below is right only after the first scan (a findFiles: milliseconds)
   log.info(
     `CLI ${gate.cliMissing ? 'not found' : 'found'}; API key ${gate.noApiKey ? 'not set' : 'known'}; ${projects.all().length} project(s)`,
