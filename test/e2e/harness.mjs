@@ -187,7 +187,7 @@ function takeSlot(lock) {
  * Starts one isolated VS Code session.
  * @param {object} o
  * @param {string} o.name            test name (artifact folder)
- * @param {'yes'|'no'} [o.trust]     answer to the workspace-trust dialog
+ * @param {'yes'|'no'} [o.trust]     'no': answer the workspace-trust dialog so; 'yes': start trusted (no dialog)
  * @param {boolean} [o.cliOnPath]    put the stand-in `tilebox` on PATH (default true)
  * @param {string|null} [o.apiKey]   TILEBOX_API_KEY for the extension host (null: none)
  * @param {object} [o.settings]      extra user settings
@@ -220,7 +220,10 @@ async function startLockedSession(o, unlock) {
   };
   for (const d of [dirs.home, dirs.state, join(dirs.userData, 'User')]) mkdirSync(d, { recursive: true });
   copyExampleProject(dirs.workspace, 'e2e');
-  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...defaultSettings, ...o.settings }, null, 2));
+  // A trusted session starts trusted: answering the startup dialog took 3-4 s of every scenario (twice that under
+  // load). The dialog itself is exercised by the one scenario that answers it (restricted-mode: "No").
+  const trust = o.trust === 'yes' ? { 'security.workspace.trust.enabled': false } : {};
+  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...defaultSettings, ...trust, ...o.settings }, null, 2));
   const extensionsDir = join(base, 'extensions');
   cpSync(installedExtensions(o.extraExtensions), extensionsDir, { recursive: true });
 
@@ -288,7 +291,7 @@ async function startLockedSession(o, unlock) {
     await session.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { timeout: 30_000 });
     await session.page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
     phase(o.name, 'workbench shown');
-    if (o.trust) await session.wb.answerTrust(o.trust);
+    if (o.trust === 'no') await session.wb.answerTrust(o.trust);
     phase(o.name, 'trust answered');
     // In a trusted workspace the commands register a moment after activation (they load lazily); a palette entry
     // run before that says "command not found". Scenarios start once the extension says it is ready.
