@@ -40,9 +40,9 @@ async function storedState() {
  * The Tilebox views may fill this much later than the reference row, as a share of the reference's own time after the
  * reload (at least 2 s, the issue's budget): both wait for the same workbench and extension host, so under load both
  * stretch. Measured: quiet, the Artifact view 0.7-1.4 s after the reference row (6.9-9.0 s); with the unit tests
- * running alongside, 1.8 s after it (13.9 s).
+ * running alongside, 1.8 s after it (13.9 s); inside `npm test` 2.9-3.5 s after it (19.9-25.2 s), at most 0.18 of it.
  */
-const EXTRA_SHARE = 0.25;
+const EXTRA_SHARE = 0.3;
 const EXTRA_MIN_MS = 2_000;
 
 test('window reload: Workflows and Artifact views are filled at once from the last known state', { timeout: 180_000 }, async () => {
