@@ -172,17 +172,29 @@ test('config diagnostics: a misspelled key, the ignore comment, a re-graded code
         await search('tilebox.diagnostics.severity');
         const severity = settings.locator('.setting-item-contents').filter({ hasText: 'Re-grade or turn off' }).first();
         await severity.waitFor({ timeout: 20_000 });
-        await severity.getByRole('button', { name: 'Add Item' }).click();
+        // Under load the settings list can still re-render from the search after the click, dropping the new row:
+        // click again when no row has come within a few seconds.
+        const addItem = severity.getByRole('button', { name: 'Add Item' });
+        let clicked = 0;
         let keys = [];
         await wb
           .waitFor(
             'the codes offered as keys',
-            async () =>
-              (keys = await severity
+            async () => {
+              if ((await severity.locator('select').count()) === 0) {
+                if (Date.now() - clicked > 3_000) {
+                  clicked = Date.now();
+                  await addItem.click({ timeout: 5_000 });
+                }
+                return false;
+              }
+              keys = await severity
                 .locator('select')
                 .first()
-                .evaluate((sel) => [...sel.options].map((o) => o.text))).includes('slug-placeholder'),
-            15_000,
+                .evaluate((sel) => [...sel.options].map((o) => o.text));
+              return keys.includes('slug-placeholder');
+            },
+            25_000,
           )
           .catch((e) => {
             throw new Error(`${e.message}; keys offered: ${JSON.stringify(keys)}`);
