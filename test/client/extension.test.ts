@@ -147,7 +147,14 @@ test('after a reload the Workflows view shows its last rows, marked Refreshing, 
   await until(() => context.workspaceState.get('tilebox.views.last.workflows') !== undefined);
   assert.ok((await labels()).includes('Scene QA'), 'the first session listed the workflow');
   const remembered = context.workspaceState;
+  assert.deepEqual(remembered.get('tilebox.views.lastGate'), { cliMissing: false, noApiKey: false }, 'the CLI/key answer is kept');
   for (const d of context.subscriptions) d.dispose();
+  const gateWrites: unknown[] = [];
+  const update = remembered.update;
+  remembered.update = (key: string, value: unknown) => {
+    if (key === 'tilebox.views.lastGate') gateWrites.push(value);
+    return update(key, value);
+  };
 
   // The reload: the workspace search does not answer yet, and looking for the CLI is slow.
   const search = fake.workspace.findFiles;
@@ -162,7 +169,12 @@ test('after a reload the Workflows view shows its last rows, marked Refreshing, 
     const rows = await labels();
     assert.deepEqual(rows.slice(0, 2), ['Refreshing…', 'Scene QA'], 'the last rows at once, marked');
     assert.equal(fake.contextKeys()[ContextKeys.noProject], false, 'no "create a project" welcome meanwhile');
+    const logged = fake.views.logs.length;
+    answerSearch(); // the start-up ends (its last line) once the search and the CLI/key check are both done
+    await until(() => fake.views.logs.slice(logged).some((l) => /project\(s\)$/.test(l.text)));
+    assert.deepEqual(gateWrites, [], 'the same answer again is not written again');
   } finally {
+    remembered.update = update;
     fake.workspace.findFiles = search;
     answerSearch();
   }

@@ -93,7 +93,7 @@ async function main(argv) {
   const { g, rest } = splitGlobals(argv);
   if (g.help || (rest.length === 0 && !g.version)) return process.stdout.write(HELP);
   if (m === 'slow') await sleep(Number(process.env.TILEBOX_STANDIN_SLOW_MS ?? 3000));
-  while (mode(dir) === 'hold') await sleep(50);
+  if (m === 'hold') while (mode(dir) === 'hold') await sleep(50);
   if (m === 'hang') await new Promise(() => setInterval(() => undefined, 1 << 30));
   if (m === 'fail') fail('internal server error');
   if (m === 'garbage') return process.stdout.write('<html>502 Bad Gateway</html>\nnot json at all\n');

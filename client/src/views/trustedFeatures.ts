@@ -53,6 +53,7 @@ export async function startTrustedFeatures(
   // session's answer stands in while the CLI and the key are looked for again (a window reload shows the views at once).
   const remembered = lastGate(context.workspaceState.get(GATE_KEY));
   const gate = remembered ?? { cliMissing: false, noApiKey: false };
+  let stored = remembered && JSON.stringify(remembered);
   const publishGate = () => {
     setContext(ContextKeys.cliMissing, gate.cliMissing);
     setContext(ContextKeys.noApiKey, gate.noApiKey);
@@ -62,8 +63,13 @@ export async function startTrustedFeatures(
     gate.cliMissing = 'searched' in (await locateConfiguredCli());
     gate.noApiKey = (await secrets.source()) === 'none';
     publishGate();
-    void context.workspaceState.update(GATE_KEY, { ...gate });
-    return before !== JSON.stringify(gate);
+    const after = JSON.stringify(gate);
+    // Rechecks run on every view shown; the workspace state is written only when the answer it holds is out of date.
+    if (after !== stored) {
+      stored = after;
+      void context.workspaceState.update(GATE_KEY, { ...gate });
+    }
+    return before !== after;
   };
   const onFailure = (result: CliFailure) => {
     if (result.kind === 'not-found') gate.cliMissing = true;
