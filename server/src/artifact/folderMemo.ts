@@ -24,6 +24,8 @@ export class FolderMemo {
   private readonly files: (SelectedFile | undefined)[];
   private readonly modes: Float64Array;
   private order: number[] | undefined | null = null;
+  /** The walk key and index stamp of the last walk of this folder's whole subtree that nothing varied in (see `recordWalk`). */
+  private walked: { key: string; stamp: number } | undefined;
 
   constructor(
     readonly abs: string,
@@ -33,6 +35,27 @@ export class FolderMemo {
     this.rels = new Array(size);
     this.files = new Array(size);
     this.modes = new Float64Array(size);
+  }
+
+  /**
+   * The memo for this folder listed again (an entry created or deleted), with what it knew of each file still there:
+   * a file event keeps the other files' objects, so what is derived from them downstream is kept too. Both listings
+   * are the project index's, sorted by name.
+   */
+  relisted(now: Listing, before: Listing): FolderMemo {
+    const memo = new FolderMemo(this.abs, this.rel, now.names.length);
+    for (let i = 0, j = 0; i < now.names.length && j < before.names.length; ) {
+      const a = now.names[i];
+      const b = before.names[j];
+      if (a === b && now.kinds[i] === before.kinds[j]) {
+        memo.rels[i] = this.rels[j];
+        memo.files[i] = this.files[j];
+        memo.modes[i] = this.modes[j];
+      }
+      if (a <= b) i++;
+      if (b <= a) j++;
+    }
+    return memo;
   }
 
   /** `pathOrder` of the listing this memo belongs to, worked out once. */
@@ -88,6 +111,20 @@ export class FolderMemo {
     return f.size === listing.sizes[i] && f.mtimeMs === listing.mtimes![i] && this.modes[i] === mode && (mode & 0o004) !== 0
       ? f
       : undefined;
+  }
+
+  /**
+   * The walk under `key` (the config and the git rules in force here) saw this subtree at index stamp `stamp` and met
+   * nothing that can differ between two walks of the same tree (a stat not yet known, a link, a file others may not
+   * read): until an event touches the subtree, a walk under the same key makes the same entries.
+   */
+  recordWalk(key: string, stamp: number): void {
+    this.walked = { key, stamp };
+  }
+
+  /** The index stamp `recordWalk` noted for `key`, or undefined. */
+  walkedUnder(key: string): number | undefined {
+    return this.walked?.key === key ? this.walked.stamp : undefined;
   }
 
   keep(i: number, file: SelectedFile, mode: number): void {

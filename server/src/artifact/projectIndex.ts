@@ -20,6 +20,8 @@ interface Folder extends Listing {
   ignoreRead?: number;
   /** What the last selection walks learnt here (folderMemo.ts). */
   memo?: FolderMemo;
+  /** The index stamp of the last event here or anywhere below. */
+  touched: number;
 }
 
 export type ChangeKind = 'created' | 'changed' | 'deleted';
@@ -29,11 +31,14 @@ export class ProjectIndex implements TreeSource {
   /** Bumped by every event: a selection computed at an older generation may be stale. */
   generation = 0;
   private ignoreReads = 0;
+  /** Bumped by every event that changes what is known in a listed folder; folders remember the last (`touched`). */
+  private stamp = 0;
 
   list(absDir: string): Listing {
     const known = this.folders.get(absDir);
     if (known && !known.stale) return known;
-    const fresh = toFolder(readListing(absDir), known);
+    const fresh = toFolder(readListing(absDir), known, this.stamp);
+    if (known?.memo) fresh.memo = known.memo.relisted(fresh, known);
     this.folders.set(absDir, fresh);
     // A subfolder gone or replaced by a file: what was known below it is gone too.
     known?.names.forEach((name, i) => {
@@ -66,6 +71,27 @@ export class ProjectIndex implements TreeSource {
     return folder.memo;
   }
 
+  /** The index's clock: a walk notes it when it lists a folder. */
+  now(): number {
+    return this.stamp;
+  }
+
+  /** No event touched the folder `listing` is, or anything below it, after stamp `since`. */
+  unchangedSince(listing: Listing, absDir: string, since: number): boolean {
+    const folder = this.folders.get(absDir);
+    return folder === listing && folder.touched <= since;
+  }
+
+  /** Notes an event in `absDir` on it and on every folder above it: none of their subtrees is as it was. */
+  private touch(absDir: string): void {
+    const stamp = ++this.stamp;
+    for (let dir = absDir, up = path.dirname(dir); ; dir = up, up = path.dirname(dir)) {
+      const folder = this.folders.get(dir);
+      if (folder) folder.touched = stamp;
+      if (up === dir) return;
+    }
+  }
+
   /** Remembers a stat the walk made, unless an event touched the folder since the walk listed it. */
   remember(listing: Listing, index: number, changesWhenListed: number, stat: KnownStat): void {
     if (!listing.sizes || listing.changes !== changesWhenListed) return;
@@ -89,6 +115,7 @@ export class ProjectIndex implements TreeSource {
     }
     this.generation++;
     parent.changes++;
+    this.touch(path.dirname(abs));
     const at = find(parent.names, name);
     if (at >= 0) parent.sizes[at] = NaN;
     if (kind !== 'changed') parent.stale = true;
@@ -112,6 +139,7 @@ export class ProjectIndex implements TreeSource {
         folder.stale = true;
         folder.changes++;
         this.generation++;
+        this.touch(dir);
       }
       return;
     }
@@ -122,6 +150,7 @@ export class ProjectIndex implements TreeSource {
     this.generation++;
     const prefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
     for (const key of this.folders.keys()) if (key === absDir || key.startsWith(prefix)) this.folders.delete(key);
+    this.touch(path.dirname(absDir));
   }
 
   /** Folders and file entries held (for the benchmark and tests). */
@@ -133,7 +162,7 @@ export class ProjectIndex implements TreeSource {
 }
 
 /** Names sorted (binary search on events), stats carried over from the previous listing where the entry is the same kind. */
-function toFolder(listing: Listing, previous: Folder | undefined): Folder {
+function toFolder(listing: Listing, previous: Folder | undefined, stamp: number): Folder {
   const order = listing.names
     .map((_, i) => i)
     .sort((a, b) => (listing.names[a] < listing.names[b] ? -1 : listing.names[a] > listing.names[b] ? 1 : 0));
@@ -148,6 +177,7 @@ function toFolder(listing: Listing, previous: Folder | undefined): Folder {
     stale: false,
     ignore: previous?.ignore,
     ignoreRead: previous?.ignoreRead,
+    touched: stamp,
   };
   if (previous) {
     for (let i = 0; i < n; i++) {

@@ -17,6 +17,9 @@ import { UnsafeConfigError, byteOrder, describe, sortByPath } from './paths';
 import { SelectionRules } from './selectionRules';
 import { gateRoot } from './rootGate';
 
+/** Past this many files stat'ed late (a first walk), one merge pass costs less than moving the list once per file. */
+const SPLICE_AT_MOST = 32;
+
 /** A folder being walked: where it is, what is known of it, and the next entry (in path order) to look at. */
 interface Frame {
   abs: string;
@@ -30,6 +33,11 @@ interface Frame {
   order: number[] | undefined;
   next: number;
   nonUtf8?: Map<string, Buffer[]>;
+  /** The walk key here (undefined without a memo) and the index stamp when the folder was listed: what `recordWalk` notes. */
+  key: string | undefined;
+  stamp: number;
+  /** `Walk.volatile` when the folder was opened: unchanged at its end, nothing in the subtree varies between walks. */
+  volatileAt: number;
 }
 
 export { UnsafeConfigError, escapeName };
@@ -44,7 +52,15 @@ export interface SelectOptions {
   readError?: (absPath: string) => unknown;
   /** The language server's project index: folders and stats come from memory where it holds them. Default: the disk. */
   index?: ProjectIndex;
+  /**
+   * The last selection made from `index` for this config: a subfolder no event touched since a walk under the same
+   * rules takes its entries from it, not walked again (a file event in a 100,000-file tree walks only its own branch).
+   */
+  previous?: Selection;
 }
+
+/** The walk key each selection made from the index was made under: `previous` counts only under the same key. */
+const walkKeys = new WeakMap<Selection, string>();
 
 export async function selectArtifactFiles(configDir: string, config: SelectionConfig, options: SelectOptions = {}): Promise<Selection> {
   for (const [kind, list] of [
@@ -59,7 +75,10 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
   const gate = gateRoot(configDir, config.root);
   if (!gate.ok) throw new UnsafeConfigError(gate.reason);
   const { rootAbs, root: rootReal } = gate;
-  const walk = new Walk(rootAbs, rootReal, config, options.readError ?? readError, options.index);
+  const { index, previous } = options;
+  const key = `${rootAbs}\0${JSON.stringify(config)}\0`;
+  const reusable = index && previous && walkKeys.get(previous) === key ? previous : undefined;
+  const walk = new Walk(rootAbs, rootReal, config, options.readError ?? readError, index, key, reusable);
   if (config.useGitignore) {
     const repo = findRepository(rootAbs);
     if (repo) {
@@ -72,25 +91,58 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
   }
   await walk.run();
   const files = walk.sortedFiles();
-  return {
+  const selection = {
     root: rootAbs,
     files,
     excluded: sortByPath(walk.excluded),
     totalBytes: files.reduce((sum, f) => sum + f.size, 0),
     problems: sortByPath(walk.problems),
   };
+  if (index) walkKeys.set(selection, key);
+  return selection;
+}
+
+/** Appends the items of `from` (sorted by `byteOrder` of path) whose path starts with `prefix`: one block, found by two binary searches. */
+function copyBelow<T extends { path: string }>(from: T[], prefix: string, to: T[]): void {
+  const start = firstAt(from, 0, (p) => byteOrder(p, prefix) >= 0);
+  const end = firstAt(from, start, (p) => !p.startsWith(prefix));
+  for (let k = start; k < end; k++) to.push(from[k]);
+}
+
+/** One array of the parts in order: `concat` copies in bulk; batched, since each part is one argument. */
+function joinParts<T>(parts: T[][]): T[] {
+  let joined: T[] = [];
+  for (let k = 0; k < parts.length; k += 4096) joined = joined.concat(...parts.slice(k, k + 4096));
+  return joined;
+}
+
+/** The first index from `lo` on where `past` holds, for a `past` that holds from some index to the end. */
+function firstAt<T extends { path: string }>(items: T[], lo: number, past: (path: string) => boolean): number {
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(items[mid].path)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 class Walk {
   readonly rules: SelectionRules;
   /** Files met in the order of their paths: those whose stat was known when the walk reached them. */
-  private readonly files: SelectedFile[] = [];
+  private files: SelectedFile[] = [];
+  /** Earlier parts of `files`, when subfolders were taken from the last selection (joined once, at the end). */
+  private readonly parts: SelectedFile[][] = [];
+  /** The last selection's files `reuse` took and not yet added to `parts`: adjacent subfolders make one slice. */
+  private taken = { lo: 0, hi: 0 };
   /** Files whose stat came later (from the disk, maybe from a helper thread), in no particular order. */
   private readonly late: SelectedFile[] = [];
   readonly excluded: ExcludedCandidate[] = [];
   readonly problems: SelectionProblem[] = [];
   private readonly sizes = new FileSizes((request, stat) => this.sized(request, stat, this.late));
   private readonly source: TreeSource;
+  /** Bumped by whatever can differ between two walks of an unchanged tree (see `Frame.volatileAt`). */
+  private volatile = 0;
 
   constructor(
     private readonly rootAbs: string,
@@ -98,6 +150,8 @@ class Walk {
     private readonly config: SelectionConfig,
     private readonly readError: (absPath: string) => unknown,
     private readonly index?: ProjectIndex,
+    private readonly key = '',
+    private readonly previous?: Selection,
   ) {
     this.source = index ?? DISK;
     this.rules = new SelectionRules(config, this.source);
@@ -130,23 +184,29 @@ class Walk {
 
   /** The selected files in byte order of path: the walk met most in that order, the few stat'ed later are merged in. */
   sortedFiles(): SelectedFile[] {
-    const { files } = this;
-    if (this.late.length === 0) return files;
-    if (files.length === 0) return sortByPath(this.late);
+    this.takeFromPrevious(0, 0);
+    const files = this.parts.length === 0 ? this.files : joinParts([...this.parts, this.files]);
+    const { late } = this;
+    if (late.length === 0) return files;
+    if (files.length === 0) return sortByPath(late);
+    sortByPath(late);
+    // A file event's one new file goes where a binary search puts it, moved in place (15 comparisons, no 100,000-entry copy).
+    if (late.length <= SPLICE_AT_MOST) {
+      for (const f of late)
+        files.splice(
+          firstAt(files, 0, (p) => byteOrder(p, f.path) > 0),
+          0,
+          f,
+        );
+      return files;
+    }
     const merged: SelectedFile[] = [];
     let from = 0;
-    // Each late file goes where a binary search puts it: a file event's one new file costs ~15 comparisons, not 20,000.
-    for (const f of sortByPath(this.late)) {
-      let lo = from;
-      let hi = files.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (byteOrder(files[mid].path, f.path) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = from; k < lo; k++) merged.push(files[k]);
+    for (const f of late) {
+      const at = firstAt(files, from, (p) => byteOrder(p, f.path) > 0);
+      for (let k = from; k < at; k++) merged.push(files[k]);
       merged.push(f);
-      from = lo;
+      from = at;
     }
     for (let k = from; k < files.length; k++) merged.push(files[k]);
     return merged;
@@ -158,6 +218,7 @@ class Walk {
     try {
       listing = this.source.list(abs);
     } catch (error) {
+      this.volatile++;
       const shown = rel ? `${rel}/` : '.';
       this.problems.push({ path: shown, message: `cannot list folder ${shown}: ${describe(error)}` });
       return undefined;
@@ -171,8 +232,45 @@ class Walk {
     const token = memo && `${parentToken}/${hasIgnore ? (this.index!.ignoreStamp(abs) ?? SelectionRules.unique()) : '-'}`;
     // Some include pattern takes everything below (`src/**` from src/ on): no file here needs testing against them.
     const allIn = parentAllIn || (rel !== '' && this.rules.includes.some((g) => g.coversAllBelow(rel)));
+    const key = memo && this.key + token;
+    const stamp = this.index?.now() ?? 0;
+    if (key && rel !== '' && this.previous && this.reuse(memo, key, listing, abs, rel)) return undefined;
     const order = memo ? memo.pathOrder(listing) : pathOrder(listing);
-    return { abs, rel, listing, memo, token, allIn, order, next: 0 };
+    return { abs, rel, listing, memo, token, allIn, order, next: 0, key, stamp, volatileAt: this.volatile };
+  }
+
+  /**
+   * Adds the last selection's files `lo`..`hi` after those met so far. Copied as slices, not file by file (a 100,000-file
+   * selection is mostly taken so on a file event); `hi` 0 ends the slice being gathered.
+   */
+  private takeFromPrevious(lo: number, hi: number): void {
+    const { taken } = this;
+    if (lo === taken.hi && hi > lo && this.files.length === 0) {
+      taken.hi = hi;
+      return;
+    }
+    if (taken.hi > taken.lo) this.parts.push(this.previous!.files.slice(taken.lo, taken.hi));
+    if (this.files.length > 0) {
+      this.parts.push(this.files);
+      this.files = [];
+    }
+    this.taken = { lo, hi };
+  }
+
+  /** A subfolder walked under the same rules and untouched since: its entries as the last selection has them. */
+  private reuse(memo: FolderMemo, key: string, listing: Listing, abs: string, rel: string): boolean {
+    const since = memo.walkedUnder(key);
+    if (since === undefined || !this.index!.unchangedSince(listing, abs, since)) return false;
+    const prefix = `${rel}/`;
+    const { files, excluded, problems } = this.previous!;
+    const start = firstAt(files, 0, (p) => byteOrder(p, prefix) >= 0);
+    this.takeFromPrevious(
+      start,
+      firstAt(files, start, (p) => !p.startsWith(prefix)),
+    );
+    copyBelow(excluded, prefix, this.excluded);
+    copyBelow(problems, prefix, this.problems);
+    return true;
   }
 
   /**
@@ -235,11 +333,13 @@ class Walk {
         this.problems.push({ path: childRel, message: `${childRel} is ${specialKind(kind)}, not a regular file; exclude it or remove it` });
     }
     stack.pop();
+    if (frame.key && this.volatile === frame.volatileAt) frame.memo!.recordWalk(frame.key, frame.stamp);
     return frame.next - from + 1;
   }
 
   /** A name that is not UTF-8 cannot be read or archived under its name: a problem when selected. */
   private nonUtf8Entry(isDir: boolean, rel: string, shown: string): void {
+    this.volatile++; // its raw name is read from the disk each walk
     const candidate = isDir ? this.rules.reachable(rel) : this.rules.included(rel, undefined, 0);
     if (!candidate) return;
     const reason = isDir ? this.rules.folderExcludedBecause(rel) : this.rules.fileExcludedBecause(rel);
@@ -254,7 +354,10 @@ class Walk {
     if (sizes && index !== undefined && !Number.isNaN(sizes[index])) {
       const stat = { ok: true, isFile: true, size: sizes[index], mode: listing!.modes![index], mtimeMs: listing!.mtimes![index] } as const;
       this.sized(request, stat, this.files);
-    } else this.sizes.add(request);
+    } else {
+      this.volatile++; // stat'ed now, maybe on a helper thread: it joins the files out of path order
+      this.sizes.add(request);
+    }
   }
 
   /** Makes the file from its stat and adds it to `to`, or notes why it cannot be read. */
@@ -263,7 +366,9 @@ class Walk {
     // Deleted since the folder was listed: it is simply not there any more.
     if (!stat) return;
     // Only a file others may not read costs a second call: whether this process can read it.
-    const unreadable = stat.ok && stat.isFile && (stat.mode & 0o004) === 0 ? this.readError(statPath) : undefined;
+    const askRead = stat.ok && stat.isFile && (stat.mode & 0o004) === 0;
+    if (askRead) this.volatile++; // asked again each walk
+    const unreadable = askRead ? this.readError(statPath) : undefined;
     if (!stat.ok || unreadable)
       this.problems.push({ path: rel, message: `cannot read ${rel}: ${describe(stat.ok ? unreadable : stat.error)}` });
     else if (!stat.isFile) this.problems.push({ path: rel, message: `${rel} is not a regular file` });
@@ -281,6 +386,7 @@ class Walk {
 
   /** Policy: a link to a file inside the root ships that file's content; folders are not followed. */
   private addLink(abs: string, rel: string, candidate: boolean): void {
+    this.volatile++; // its target may change with no event in this folder
     let target: string;
     let stat: fs.Stats | undefined;
     try {

@@ -165,7 +165,14 @@ async function runSequence(seed: number, steps: number): Promise<void> {
   git(tree.dir, 'init', '-q');
   const index = new ProjectIndex();
   const history: string[] = [];
-  await selectArtifactFiles(tree.dir, CONFIG, { index }); // the first walk fills the index
+  // The first walk fills the index; each later one builds on the last selection under the same rules, as the server does.
+  const last = new Map<SelectionConfig, Selection>();
+  const select = async (config: SelectionConfig) => {
+    const selection = await selectArtifactFiles(tree.dir, config, { index, previous: last.get(config) });
+    last.set(config, selection);
+    return selection;
+  };
+  await select(CONFIG);
   const next = random(seed);
   for (let i = 0; i < steps; i++) {
     const { did, events } = step(tree, next);
@@ -173,9 +180,9 @@ async function runSequence(seed: number, steps: number): Promise<void> {
     for (const e of events) index.changed(join(tree.dir, e.rel), e.kind);
     const context = `seed ${seed} (replay: PROPERTY_SEED=${seed}), after step ${i + 1}:\n  ${history.join('\n  ')}`;
     const other = OTHER_CONFIGS[i % OTHER_CONFIGS.length];
-    const otherFromIndex = await selectArtifactFiles(tree.dir, other, { index });
+    const otherFromIndex = await select(other);
     assert.deepEqual(shape(otherFromIndex), shape(await selectArtifactFiles(tree.dir, other)), `other rules differ; ${context}`);
-    const fromIndex = await selectArtifactFiles(tree.dir, CONFIG, { index });
+    const fromIndex = await select(CONFIG);
     const fresh = await selectArtifactFiles(tree.dir, CONFIG);
     assert.deepEqual(shape(fromIndex), shape(fresh), `index and a fresh walk differ; ${context}`);
     assert.deepEqual(

@@ -11,7 +11,7 @@ import { moduleNames } from './moduleNames';
 
 export function analyzeModule(file: string, text: string): ModuleFacts | undefined {
   try {
-    if (!needsFullParse(text)) return { ...emptyFacts(file), deferred: moduleBindingsOnly(text) };
+    if (!needsFullParse(text)) return emptyFacts(file, moduleNames(file), moduleBindingsOnly(text));
     return readModule(file, new Source(text));
   } catch {
     return undefined; // a parser bug must not hide the other files
@@ -22,19 +22,24 @@ export function analyzeModule(file: string, text: string): ModuleFacts | undefin
 export function expandDeferred(facts: ModuleFacts): ModuleFacts {
   if (facts.deferred === undefined) return facts;
   try {
-    return { ...readModule(facts.file, new Source(facts.deferred)), names: facts.names };
+    return readModule(facts.file, new Source(facts.deferred), facts.names);
   } catch {
     return emptyFacts(facts.file);
   }
 }
 
-function emptyFacts(file: string): ModuleFacts {
-  return { file, names: moduleNames(file), syntaxErrors: false, imports: [], bindings: [], classes: [], registrations: [], importsEnd: 0 };
+/**
+ * Every facts object is made here, with all fields in one order: the server reads 50,000 of them per file event, and
+ * objects made by spreading (`{ ...facts, deferred }`) took 20x longer to read a field from.
+ */
+export function emptyFacts(file: string, names = moduleNames(file), deferred?: string): ModuleFacts {
+  return { file, names, deferred, syntaxErrors: false, imports: [], bindings: [], classes: [], registrations: [], importsEnd: 0 };
 }
 
-function readModule(file: string, src: Source): ModuleFacts {
+function readModule(file: string, src: Source, names?: string[]): ModuleFacts {
   const tree = parser.parse(src.text);
-  const facts: ModuleFacts = { ...emptyFacts(file), syntaxErrors: hasErrors(tree) };
+  const facts = emptyFacts(file, names);
+  facts.syntaxErrors = hasErrors(tree);
   for (const statement of children(tree.topNode)) readStatement(src, statement, facts, true);
   return facts;
 }

@@ -12,7 +12,7 @@ import type { Discovery, PythonSource, StaticSubtask, StaticTask } from './types
 
 export type { Discovery, PythonSource, StaticRunner, StaticTask, StaticSubtask, StaticField } from './types';
 export type { ModuleFacts } from './facts';
-export { analyzeModule } from './analyzeModule';
+export { analyzeModule, emptyFacts } from './analyzeModule';
 export { TASK_DIAGNOSTIC_CODES } from './diagnostics';
 export { retryDiagnostics } from './retryCheck';
 export { ProjectSymbols } from './symbols';

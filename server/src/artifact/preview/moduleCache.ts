@@ -3,10 +3,11 @@
 // step; whatever parser sits behind it, this cache is what keeps keystrokes from re-reading it all.
 // A keystroke in an open buffer goes through `patch`: one entry replaced, no other file looked at.
 import * as fs from 'node:fs';
-import { analyzeModule, type ModuleFacts } from '../discovery/index';
+import { analyzeModule, emptyFacts, type ModuleFacts } from '../discovery/index';
 import { moduleNames } from '../discovery/moduleNames';
 import type { SelectedFile } from '../select';
 import { byteOrder } from '../../shared/byteOrder';
+import { refilter } from '../refilter';
 
 /** Files read between yields to the event loop, so the server keeps answering during a first read. */
 const READS_PER_TURN = 200;
@@ -45,6 +46,8 @@ export interface ReadModules {
 }
 
 interface Answer {
+  /** The selection's files asked about; `files` are its Python files. */
+  all: readonly SelectedFile[];
   files: SelectedFile[];
   overlayVersion: number;
   /** The facts of each of `files` (undefined: no facts), in the same order. */
@@ -72,11 +75,13 @@ export class ModuleCache {
    * unsaved text wins. `manyToRead` is called first when more than FILES_FIRST_ABOVE files must be read.
    */
   async facts(files: readonly SelectedFile[], overlay?: PythonOverlay, manyToRead?: () => void): Promise<ReadModules> {
-    const wanted = files.filter((f) => f.path.endsWith('.py'));
+    const last = this.recent[0];
+    const wanted = last ? refilter(last.all, last.files, files, isPython) : files.filter(isPython);
     const overlayVersion = overlay?.version ?? 0;
     const at = this.recent.findIndex((r) => r.overlayVersion === overlayVersion && sameItems(r.files, wanted));
     if (at >= 0) {
       const [known] = this.recent.splice(at, 1);
+      known.all = files; // its Python files are these files' (what the next `refilter` needs)
       this.recent.unshift(known); // the most recently used stays
       return known.read;
     }
@@ -106,7 +111,7 @@ export class ModuleCache {
     for (const j of todo) factsAt[j] = this.factsOf(wanted[j].absPath, wanted[j].path, overlay, overlaid);
     const modules = factsAt.filter((facts): facts is ModuleFacts => facts !== undefined);
     const read: ReadModules = { modules, at: positions(wanted, factsAt), overlaid };
-    this.recent.unshift({ files: wanted, overlayVersion, factsAt, read });
+    this.recent.unshift({ all: files, files: wanted, overlayVersion, factsAt, read });
     if (this.recent.length > RECENT_READS) this.recent.pop();
     return read;
   }
@@ -136,7 +141,8 @@ export class ModuleCache {
     overlaid.add(absPath);
     let facts = this.fromBuffer.get(open);
     if (!facts || facts.file !== rel) {
-      facts = { ...open, file: rel, names: moduleNames(rel) };
+      const names = moduleNames(rel);
+      facts = Object.assign(emptyFacts(rel, names), open, { file: rel, names });
       this.fromBuffer.set(open, facts);
     }
     return facts;
@@ -148,8 +154,11 @@ export class ModuleCache {
   }
 }
 
+const isPython = (f: SelectedFile) => f.path.endsWith('.py');
+
 /** Same length, same items (by identity) in the same order. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

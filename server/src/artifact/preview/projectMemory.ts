@@ -47,7 +47,9 @@ export class ProjectMemory {
     // Only open Python buffers changed (a keystroke in one): same selection, same files on disk, so only the
     // buffers' entries are replaced and the others' cached facts resolved again; nothing is selected, read or parsed.
     const patched = sameFiles ? this.modules.patch(known.read, overlay) : undefined;
-    const selection = patched ? known!.selection : await selectArtifactFiles(configDir, config, { index: this.index });
+    const selection = patched
+      ? known!.selection
+      : await selectArtifactFiles(configDir, config, { index: this.index, previous: known?.selection });
     const read = patched ?? (await this.modules.facts(selection.files, overlay, filesKnown && (() => filesKnown(selection))));
     // Same analysed files as last time (an unrelated file event, a keystroke that kept a syntax error): same tasks.
     const discovery = known && sameItems(known.read.modules, read.modules) ? known.discovery : this.discover(read.modules);

@@ -5,6 +5,7 @@ import type { WorkflowConfig } from '../../config/types';
 import type { Selection } from '../select';
 import { Anchors } from './anchors';
 import { formatBytes, plural } from '../../shared/formatBytes';
+import { refilter } from '../refilter';
 
 export const LARGE_FILE_BYTES = 10 * 1024 * 1024;
 export const LARGE_ARTIFACT_BYTES = 50 * 1024 * 1024;
@@ -53,11 +54,20 @@ class PlacedLater {
 /** Every path a warning below could be about matches this (a superset): one test per file, then the few that pass are looked at. */
 const SUSPECT = /venv|site-packages|__pycache__|\.py[co]$|(?:^|\/)(?:\.env|id_|credentials)|\.(?:pem|key|p12|pfx)$/;
 
+const isSuspect = (f: Files[number]) =>
+  f.size > LARGE_FILE_BYTES || SUSPECT.test(f.path) || (f.linkTarget !== undefined && SUSPECT.test(f.linkTarget));
+/** The last selection scanned and its suspects: the next one's are found from what changed between them. */
+let lastScan: { files: Files; suspects: Files } | undefined;
+
+function suspectsOf(files: Files): Files {
+  const suspects = lastScan ? refilter(lastScan.files, lastScan.suspects, files, isSuspect) : files.filter(isSuspect);
+  lastScan = { files, suspects };
+  return suspects;
+}
+
 function scan(config: WorkflowConfig, selection: Pick<Selection, 'files' | 'problems' | 'totalBytes'>, anchors: Anchors): Diagnostic[] {
   const cache = `~/.cache/tilebox/${config.slug?.value || '<workflow>'}/`;
-  const suspects = selection.files.filter(
-    (f) => f.size > LARGE_FILE_BYTES || SUSPECT.test(f.path) || (f.linkTarget !== undefined && SUSPECT.test(f.linkTarget)),
-  );
+  const suspects = suspectsOf(selection.files);
   return [
     ...venvWarnings(suspects, anchors),
     ...pycacheWarnings(suspects, anchors),
