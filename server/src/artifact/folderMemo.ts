@@ -14,13 +14,25 @@ const YES = 2;
 /** Patterns remembered per folder: enough for a few configs and an undo or two, bounded for a pattern typed letter by letter. */
 const MAX_GLOBS = 16;
 /** Not yet asked under the current git token (undefined means "not ignored"). */
-const UNASKED = null;
+export const UNASKED = null;
+export type GitAnswers = (string | undefined | null)[];
+
+/** `glob.matches(rel)` for entry `i`, from `bits` (a `globBits` array) once asked. */
+export function remembered(bits: Uint8Array, i: number, glob: Glob, rel: string): boolean {
+  let known = bits[i];
+  if (known === UNKNOWN) {
+    known = glob.matches(rel) ? YES : NO;
+    bits[i] = known;
+  }
+  return known === YES;
+}
 
 export class FolderMemo {
   private readonly rels: (string | undefined)[];
   private readonly globs = new Map<Glob, Uint8Array>();
   private gitToken = '';
-  private git: (string | undefined | null)[] = [];
+  private git: GitAnswers = [];
+  private oddNames: boolean | undefined;
   private readonly files: (SelectedFile | undefined)[];
   private readonly modes: Float64Array;
   private order: number[] | undefined | null = null;
@@ -74,30 +86,30 @@ export class FolderMemo {
     return rel;
   }
 
-  /** `glob.matches` of the entry, asked once per pattern. */
-  matches(glob: Glob, i: number, rel: string): boolean {
+  /** Per entry, whether `glob` matches it (`remembered` asks it once): a walk takes these once per folder and pattern. */
+  globBits(glob: Glob): Uint8Array {
     let bits = this.globs.get(glob);
     if (!bits) {
       if (this.globs.size >= MAX_GLOBS) this.globs.delete(this.globs.keys().next().value!);
       bits = new Uint8Array(this.size);
       this.globs.set(glob, bits);
     }
-    if (bits[i] === UNKNOWN) bits[i] = glob.matches(rel) ? YES : NO;
-    return bits[i] === YES;
+    return bits;
   }
 
-  /** Why git ignores the entry under the rules `token` names; `ask` only when not known for that token. */
-  gitReason(token: string, i: number, ask: () => string | undefined): string | undefined {
+  /** Per entry, why git ignores it under the rules `token` names (undefined: it does not; UNASKED: not known yet). */
+  gitAnswers(token: string): GitAnswers {
     if (token !== this.gitToken) {
       this.gitToken = token;
       this.git = new Array(this.size).fill(UNASKED);
     }
-    let reason = this.git[i];
-    if (reason === UNASKED) {
-      reason = ask();
-      this.git[i] = reason;
-    }
-    return reason;
+    return this.git;
+  }
+
+  /** Some entry's name is not valid UTF-8 (Node gives it with U+FFFD): only then are raw names read. */
+  hasOddNames(listing: Listing): boolean {
+    this.oddNames ??= listing.names.some((name) => name.includes('\uFFFD'));
+    return this.oddNames;
   }
 
   /**

@@ -9,7 +9,7 @@ import { FileSizes, type StatAnswer, type StatRequest } from './fileSizes';
 import { escapeName, nonUtf8Names } from './rawNames';
 import type { ExcludedCandidate, SelectedFile, Selection, SelectionProblem } from './selectionTypes';
 import { DISK, Kind, pathOrder, specialKind, type Listing, type TreeSource } from './listing';
-import type { FolderMemo } from './folderMemo';
+import { type FolderMemo, type GitAnswers, UNASKED } from './folderMemo';
 import type { ProjectIndex } from './projectIndex';
 import { findRepository, loadOuterRules } from './gitignore';
 import { unsafePathReason } from './glob';
@@ -30,6 +30,12 @@ interface Frame {
   token: string | undefined;
   /** Some include takes everything below. */
   allIn: boolean;
+  /** From the memo: per include and exclude pattern, what each entry gave (FolderMemo.globBits); git's answers under `token`. */
+  inc: Uint8Array[] | undefined;
+  exc: Uint8Array[] | undefined;
+  git: GitAnswers | undefined;
+  /** Some name here is not UTF-8. */
+  odd: boolean;
   order: number[] | undefined;
   next: number;
   nonUtf8?: Map<string, Buffer[]>;
@@ -236,7 +242,24 @@ class Walk {
     const stamp = this.index?.now() ?? 0;
     if (key && rel !== '' && this.previous && this.reuse(memo, key, listing, abs, rel)) return undefined;
     const order = memo ? memo.pathOrder(listing) : pathOrder(listing);
-    return { abs, rel, listing, memo, token, allIn, order, next: 0, key, stamp, volatileAt: this.volatile };
+    const { includes, excludes } = this.rules;
+    return {
+      abs,
+      rel,
+      listing,
+      memo,
+      token,
+      allIn,
+      inc: memo && includes.map((g) => memo.globBits(g)),
+      exc: memo && excludes.map((g) => memo.globBits(g)),
+      git: memo && token ? memo.gitAnswers(token) : undefined,
+      odd: memo ? memo.hasOddNames(listing) : names.some((name) => name.includes('\uFFFD')),
+      order,
+      next: 0,
+      key,
+      stamp,
+      volatileAt: this.volatile,
+    };
   }
 
   /**
@@ -279,7 +302,7 @@ class Walk {
    */
   private step(stack: Frame[]): number {
     const frame = stack[stack.length - 1];
-    const { abs, rel, listing, memo, token, allIn, order } = frame;
+    const { abs, rel, listing, memo, token, allIn, order, inc, exc, git, odd } = frame;
     const { names, kinds } = listing;
     const changes = listing.changes ?? 0;
     const from = frame.next;
@@ -292,7 +315,7 @@ class Walk {
       const childRel = memo ? memo.relOf(i, name) : rel ? `${rel}/${name}` : name;
       // Node decodes names as UTF-8, so a name that is not UTF-8 comes back with U+FFFD in it
       // and cannot be opened by that name. Rare: only then are the raw names read.
-      if (name.includes('\uFFFD')) {
+      if (odd && name.includes('\uFFFD')) {
         const raw = (frame.nonUtf8 ??= nonUtf8Names(abs)).get(name)?.shift();
         if (raw) {
           this.nonUtf8Entry(kind === Kind.Dir, childRel, rel ? `${rel}/${escapeName(raw)}` : escapeName(raw));
@@ -314,11 +337,17 @@ class Walk {
         continue;
       }
       const isLink = kind === Kind.Link;
-      const candidate = allIn || this.rules.included(childRel, memo, i);
+      const candidate = allIn || this.rules.included(childRel, inc, i);
       if (!candidate && !(isLink && this.rules.reachable(childRel))) continue;
-      const reason =
-        this.rules.ruleExcludedBecause(childRel, memo, i) ??
-        (memo && token ? memo.gitReason(token, i, () => this.rules.gitExcludedBecause(childRel)) : this.rules.gitExcludedBecause(childRel));
+      let reason = this.rules.ruleExcludedBecause(childRel, exc, i);
+      if (reason === undefined) {
+        let ignored = git ? git[i] : UNASKED;
+        if (ignored === UNASKED) {
+          ignored = this.rules.gitExcludedBecause(childRel);
+          if (git) git[i] = ignored;
+        }
+        reason = ignored;
+      }
       if (reason) this.excluded.push({ path: childRel, reason });
       else if (kind === Kind.File) {
         // Known to the index and unchanged since the last walk: the same object, no system call.

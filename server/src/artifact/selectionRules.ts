@@ -2,7 +2,7 @@
 // ignore rules (loaded folder by folder as the walk reaches them). select.ts walks; this answers per path.
 import * as path from 'node:path';
 import type { SelectionConfig } from '../config/types';
-import type { FolderMemo } from './folderMemo';
+import { remembered } from './folderMemo';
 import { GitIgnoreRules } from './gitignore';
 import { compileGlob, type Glob } from './glob';
 import type { TreeSource } from './listing';
@@ -13,7 +13,7 @@ export class SelectionRules {
   basePrefix = '';
   rootIgnored: string | undefined;
   readonly includes: Glob[];
-  private readonly excludes: Glob[];
+  readonly excludes: Glob[];
   private readonly generated: string | undefined;
   /** Folders (root-relative) whose .gitignore is loaded: by the walk, or early for a link's target. */
   private readonly ignoreLoaded = new Set<string>();
@@ -43,8 +43,10 @@ export class SelectionRules {
     return this.includes.some((g) => g.couldMatchBelow(rel));
   }
 
-  included(rel: string, memo: FolderMemo | undefined, i: number): boolean {
-    for (const g of this.includes) if (memo ? memo.matches(g, i, rel) : g.matches(rel)) return true;
+  /** `bits`: the folder memo's answers for each include pattern (FolderMemo.globBits), for entry `i`. */
+  included(rel: string, bits: Uint8Array[] | undefined, i: number): boolean {
+    const { includes } = this;
+    for (let k = 0; k < includes.length; k++) if (bits ? remembered(bits[k], i, includes[k], rel) : includes[k].matches(rel)) return true;
     return false;
   }
 
@@ -75,12 +77,14 @@ export class SelectionRules {
     return this.rootIgnored ?? this.git.reasonIgnoredInIncludedFolder(this.fromBase(rel), false);
   }
 
-  /** The always-excluded names and the exclude patterns (everything but git); `memo` remembers the pattern tests. */
-  ruleExcludedBecause(rel: string, memo?: FolderMemo, i = 0): string | undefined {
+  /** The always-excluded names and the exclude patterns (everything but git); `bits` as for `included`. */
+  ruleExcludedBecause(rel: string, bits?: Uint8Array[], i = 0): string | undefined {
     if (rel === this.generated) return 'generated artifact';
     // A killed build leaves its temp file; the next build must not pack it.
     if (rel.endsWith('.tmp') && isBuildTempName(rel.slice(rel.lastIndexOf('/') + 1))) return 'temporary file of an unfinished build';
-    for (const g of this.excludes) if (memo ? memo.matches(g, i, rel) : g.matches(rel)) return `exclude pattern "${g.pattern}"`;
+    const { excludes } = this;
+    for (let k = 0; k < excludes.length; k++)
+      if (bits ? remembered(bits[k], i, excludes[k], rel) : excludes[k].matches(rel)) return `exclude pattern "${excludes[k].pattern}"`;
     return undefined;
   }
 

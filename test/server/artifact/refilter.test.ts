@@ -1,7 +1,7 @@
 // refilter: a filter over a re-selection that looks only at what changed must give what filtering the whole list gives.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { refilter } from '../../../server/src/artifact/refilter';
+import { RecentFilter, refilter } from '../../../server/src/artifact/refilter';
 
 type Item = { path: string; size: number };
 const keep = (item: Item) => item.path.endsWith('.py') && item.size < 80;
@@ -51,4 +51,20 @@ test('a re-selection that changed nothing the filter keeps returns the very same
   assert.equal(refilter([a, b], kept, [a, { path: 'b.txt', size: 2 }], keep), kept);
   assert.notEqual(refilter([a, b], kept, [b], keep), kept);
   assert.deepEqual(refilter([a, b], kept, [b], keep), []);
+});
+
+test('an include changed and back: the list a few edits back is the starting point, and its answer comes back as it was', () => {
+  const items = Array.from({ length: 2000 }, (_, i) => ({ path: `src/p${String(i).padStart(5, '0')}.${i % 2 ? 'py' : 'json'}`, size: 1 }));
+  const narrow = items.slice(0, 300);
+  const pythonOnly = items.filter((item) => item.path.endsWith('.py'));
+  const recent = new RecentFilter(keep);
+  const first = recent.of(items);
+  assert.deepEqual(first, items.filter(keep));
+  assert.deepEqual(recent.of(narrow), narrow.filter(keep));
+  assert.deepEqual(recent.of(pythonOnly), pythonOnly.filter(keep));
+  // The whole list again (a new array of the same objects): the first answer, not a new list.
+  assert.equal(recent.of(items.slice()), first);
+  // A list unlike any recent one is filtered whole, with the same answer.
+  const other = [{ path: 'x.py', size: 1 }];
+  assert.deepEqual(recent.of(other), other);
 });

@@ -7,7 +7,7 @@ import { analyzeModule, emptyFacts, type ModuleFacts } from '../discovery/index'
 import { moduleNames } from '../discovery/moduleNames';
 import type { SelectedFile } from '../select';
 import { byteOrder } from '../../shared/byteOrder';
-import { refilter } from '../refilter';
+import { RecentFilter } from '../refilter';
 
 /** Files read between yields to the event loop, so the server keeps answering during a first read. */
 const READS_PER_TURN = 200;
@@ -46,8 +46,6 @@ export interface ReadModules {
 }
 
 interface Answer {
-  /** The selection's files asked about; `files` are its Python files. */
-  all: readonly SelectedFile[];
   files: SelectedFile[];
   overlayVersion: number;
   /** The facts of each of `files` (undefined: no facts), in the same order. */
@@ -60,6 +58,8 @@ const RECENT_READS = 2;
 
 export class ModuleCache {
   private readonly entries = new Map<string, Entry>();
+  /** The Python files of recent selections. */
+  private readonly python = new RecentFilter((f: SelectedFile) => f.path.endsWith('.py'));
   /**
    * Recent answers by the exact file objects asked about: the selection reuses a file's object while its stat is
    * unchanged, so the same objects (and the same buffer versions) mean the same facts.
@@ -75,13 +75,11 @@ export class ModuleCache {
    * unsaved text wins. `manyToRead` is called first when more than FILES_FIRST_ABOVE files must be read.
    */
   async facts(files: readonly SelectedFile[], overlay?: PythonOverlay, manyToRead?: () => void): Promise<ReadModules> {
-    const last = this.recent[0];
-    const wanted = last ? refilter(last.all, last.files, files, isPython) : files.filter(isPython);
+    const wanted = this.python.of(files);
     const overlayVersion = overlay?.version ?? 0;
     const at = this.recent.findIndex((r) => r.overlayVersion === overlayVersion && sameItems(r.files, wanted));
     if (at >= 0) {
       const [known] = this.recent.splice(at, 1);
-      known.all = files; // its Python files are these files' (what the next `refilter` needs)
       this.recent.unshift(known); // the most recently used stays
       return known.read;
     }
@@ -111,7 +109,7 @@ export class ModuleCache {
     for (const j of todo) factsAt[j] = this.factsOf(wanted[j].absPath, wanted[j].path, overlay, overlaid);
     const modules = factsAt.filter((facts): facts is ModuleFacts => facts !== undefined);
     const read: ReadModules = { modules, at: positions(wanted, factsAt), overlaid };
-    this.recent.unshift({ all: files, files: wanted, overlayVersion, factsAt, read });
+    this.recent.unshift({ files: wanted, overlayVersion, factsAt, read });
     if (this.recent.length > RECENT_READS) this.recent.pop();
     return read;
   }
@@ -153,8 +151,6 @@ export class ModuleCache {
     return !!entry && entry.rel === f.path && entry.size === f.size && entry.mtimeMs === f.mtimeMs;
   }
 }
-
-const isPython = (f: SelectedFile) => f.path.endsWith('.py');
 
 /** Same length, same items (by identity) in the same order. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -5,7 +5,7 @@ import type { WorkflowConfig } from '../../config/types';
 import type { Selection } from '../select';
 import { Anchors } from './anchors';
 import { formatBytes, plural } from '../../shared/formatBytes';
-import { refilter } from '../refilter';
+import { RecentFilter } from '../refilter';
 
 export const LARGE_FILE_BYTES = 10 * 1024 * 1024;
 export const LARGE_ARTIFACT_BYTES = 50 * 1024 * 1024;
@@ -56,18 +56,12 @@ const SUSPECT = /venv|site-packages|__pycache__|\.py[co]$|(?:^|\/)(?:\.env|id_|c
 
 const isSuspect = (f: Files[number]) =>
   f.size > LARGE_FILE_BYTES || SUSPECT.test(f.path) || (f.linkTarget !== undefined && SUSPECT.test(f.linkTarget));
-/** The last selection scanned and its suspects: the next one's are found from what changed between them. */
-let lastScan: { files: Files; suspects: Files } | undefined;
-
-function suspectsOf(files: Files): Files {
-  const suspects = lastScan ? refilter(lastScan.files, lastScan.suspects, files, isSuspect) : files.filter(isSuspect);
-  lastScan = { files, suspects };
-  return suspects;
-}
+/** The suspects of recent selections: the next one's are found from what changed since the closest. */
+const recentSuspects = new RecentFilter(isSuspect);
 
 function scan(config: WorkflowConfig, selection: Pick<Selection, 'files' | 'problems' | 'totalBytes'>, anchors: Anchors): Diagnostic[] {
   const cache = `~/.cache/tilebox/${config.slug?.value || '<workflow>'}/`;
-  const suspects = suspectsOf(selection.files);
+  const suspects = recentSuspects.of(selection.files);
   return [
     ...venvWarnings(suspects, anchors),
     ...pycacheWarnings(suspects, anchors),
