@@ -15,6 +15,10 @@ export interface Received {
 export class LspClient {
   readonly child: ChildProcess;
   private buffer = Buffer.alloc(0);
+  /** Chunks not yet joined to `buffer`, their bytes with it, and the bytes the message being read needs. */
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private needed = 0;
   private nextId = 1;
   private readonly pending = new Map<number, (message: Received) => void>();
   private readonly watchers: { test: (m: Received) => boolean; resolve: (m: Received) => void }[] = [];
@@ -82,15 +86,29 @@ export class LspClient {
     this.child.stdin!.write(body);
   }
 
+  /**
+   * Frames messages. A big answer (a 100,000-file preview is ~10 MB) arrives in many chunks: they are joined once,
+   * when the whole message is there (joining per chunk copied the buffer so far each time, seconds at that size).
+   */
   private data(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    if (this.needed > this.buffered) return;
+    this.buffer = Buffer.concat([this.buffer, ...this.chunks]);
+    this.chunks = [];
+    this.buffered = this.buffer.length;
+    this.needed = 0;
     for (;;) {
       const headerEnd = this.buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
       const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())![1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
+      if (this.buffer.length < headerEnd + 4 + length) {
+        this.needed = headerEnd + 4 + length;
+        return;
+      }
       const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.buffered = this.buffer.length;
       this.receive({ ...message, at: performance.now() });
     }
   }

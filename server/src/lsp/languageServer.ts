@@ -34,6 +34,7 @@ import { SentPreviews } from './sentPreviews';
 import { guard } from './guard';
 import { SeveritySettings } from './settings';
 import { ValidationScheduler } from './validationScheduler';
+import { outputSent } from './outputSent';
 import * as path from 'node:path';
 
 /** Quiet time after a keystroke before the config is checked again. */
@@ -63,7 +64,7 @@ export function startServer(connection: Connection): Connection {
   const inWorkspace = (configPath: string) => folders.some((f) => configPath.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
 
   // The project index and per-file caches, kept current by workspace/didChangeWatchedFiles.
-  const memory = new ProjectMemory();
+  const memory = new ProjectMemory(outputSent);
   const sent = new SentPreviews();
   /** Tells the client when what it would be sent for a config changed (the preview object, or why there is none). */
   const announce = (configPath: string, shown: ArtifactPreview | string | undefined) => {

@@ -56,7 +56,13 @@ interface Answer {
 /** Results kept for reuse: an include change back and forth, or one that keeps the Python files, reads nothing again. */
 const RECENT_READS = 2;
 
+/** A turn of the event loop, so the process answers requests meanwhile. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class ModuleCache {
+  /** `pause`: awaited between batches of reads (the server lets the answer it just sent leave first). */
+  constructor(private readonly pause: () => Promise<void> = nextTurn) {}
+
   private readonly entries = new Map<string, Entry>();
   /** The Python files of recent selections. */
   private readonly python = new RecentFilter((f: SelectedFile) => f.path.endsWith('.py'));
@@ -93,7 +99,7 @@ export class ModuleCache {
     // Synchronous reads: an asynchronous one is four thread-pool round trips (open, stat, read, close), several
     // times the cost of reading a small source.
     for (let i = 0; i < stale.length; i++) {
-      if (i > 0 && i % READS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i > 0 && i % READS_PER_TURN === 0) await this.pause();
       const f = wanted[stale[i]];
       let text: string;
       try {

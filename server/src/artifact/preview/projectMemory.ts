@@ -24,9 +24,14 @@ const RECENT_DISCOVERIES = 2;
 
 export class ProjectMemory {
   readonly index = new ProjectIndex();
-  private readonly modules = new ModuleCache();
+  private readonly modules: ModuleCache;
   private readonly last = new Map<string, Remembered>();
   private readonly discoveries: { modules: ModuleFacts[]; discovery: Discovery }[] = [];
+
+  /** `pause`: awaited between batches of Python files read (see ModuleCache). */
+  constructor(pause?: () => Promise<void>) {
+    this.modules = new ModuleCache(pause);
+  }
 
   /**
    * The selection and tasks of one config, from memory where nothing they depend on changed. `filesKnown` gets the
