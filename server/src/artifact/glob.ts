@@ -4,6 +4,7 @@
 // can prune instead of walking: "could anything below match?" and "is everything below matched?".
 import picomatch from 'picomatch';
 import { isAbsolutePattern } from '../config/paths';
+import { simpleMatcher } from './simpleGlob';
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, nocase: false };
 
@@ -71,8 +72,8 @@ export function compileGlob(rawPattern: string): Glob {
 
 function compileUncached(rawPattern: string): Glob {
   const pattern = normalizePattern(rawPattern);
-  // `**` (the usual include) matches every path: skip the regular expression per file.
-  const matches = pattern === '**' ? () => true : picomatchOrNothing(pattern);
+  // `**` (the usual include) matches every path, and the usual shapes take a string test: no regular expression per file.
+  const matches = pattern === '**' ? () => true : (simpleMatcher(pattern) ?? picomatchOrNothing(pattern));
   // Segment-wise prefix matching is only sound when no brace or extglob spans a `/`.
   const splittable = !/[{(][^})]*\//.test(pattern);
   const segments = pattern.split('/').map((s) => (s === '**' ? '**' : picomatchOrNothing(s)));
