@@ -115,10 +115,22 @@ function copyBelow<T extends { path: string }>(from: T[], prefix: string, to: T[
   for (let k = start; k < end; k++) to.push(from[k]);
 }
 
-/** One array of the parts in order: `concat` copies in bulk; batched, since each part is one argument. */
-function joinParts<T>(parts: T[][]): T[] {
-  let joined: T[] = [];
-  for (let k = 0; k < parts.length; k += 4096) joined = joined.concat(...parts.slice(k, k + 4096));
+/** A run of the selection being made: files met by the walk, or a range of the last selection's files. */
+type Part<T> = T[] | { from: readonly T[]; lo: number; hi: number };
+
+/**
+ * One array of the parts in order, allocated once at its length: lists of 100,000 files live in V8's large-object
+ * space, which only a full collection frees, so each per-part slice a file event made grew the heap between them.
+ */
+function joinParts<T>(parts: Part<T>[]): T[] {
+  let length = 0;
+  for (const part of parts) length += Array.isArray(part) ? part.length : part.hi - part.lo;
+  const joined = new Array<T>(length);
+  let at = 0;
+  for (const part of parts) {
+    if (Array.isArray(part)) for (let k = 0; k < part.length; k++) joined[at++] = part[k];
+    else for (let k = part.lo; k < part.hi; k++) joined[at++] = part.from[k];
+  }
   return joined;
 }
 
@@ -138,7 +150,7 @@ class Walk {
   /** Files met in the order of their paths: those whose stat was known when the walk reached them. */
   private files: SelectedFile[] = [];
   /** Earlier parts of `files`, when subfolders were taken from the last selection (joined once, at the end). */
-  private readonly parts: SelectedFile[][] = [];
+  private readonly parts: Part<SelectedFile>[] = [];
   /** The last selection's files `reuse` took and not yet added to `parts`: adjacent subfolders make one slice. */
   private taken = { lo: 0, hi: 0 };
   /** Files whose stat came later (from the disk, maybe from a helper thread), in no particular order. */
@@ -272,7 +284,7 @@ class Walk {
       taken.hi = hi;
       return;
     }
-    if (taken.hi > taken.lo) this.parts.push(this.previous!.files.slice(taken.lo, taken.hi));
+    if (taken.hi > taken.lo) this.parts.push({ from: this.previous!.files, lo: taken.lo, hi: taken.hi });
     if (this.files.length > 0) {
       this.parts.push(this.files);
       this.files = [];

@@ -35,6 +35,7 @@ import { guard } from './guard';
 import { SeveritySettings } from './settings';
 import { ValidationScheduler } from './validationScheduler';
 import { outputSent } from './outputSent';
+import { tightenHeapGrowth } from './heapGrowth';
 import * as path from 'node:path';
 
 /** Quiet time after a keystroke before the config is checked again. */
@@ -80,6 +81,7 @@ export function startServer(connection: Connection): Connection {
       severity: (uri) => settings.forDocument(uri),
       publish: (uri, diagnostics, version) => quietly(connection.sendDiagnostics({ uri, version, diagnostics })),
       checked: (state, result) => {
+        tightenHeapGrowth();
         if (result.pythonDiagnostics) python.set(state.path, result.pythonDiagnostics);
         announce(state.path, result.preview ?? result.previewBlocked);
         const title = lensTitle(result);
