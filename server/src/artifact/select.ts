@@ -65,8 +65,11 @@ export interface SelectOptions {
   previous?: Selection;
 }
 
-/** The walk key each selection made from the index was made under: `previous` counts only under the same key. */
-const walkKeys = new WeakMap<Selection, string>();
+/**
+ * The walk key each selection made from the index was made under (`previous` counts only under the same key), and the
+ * index stamp when that walk began: a subfolder touched after it may hold something else in that selection.
+ */
+const walkKeys = new WeakMap<Selection, { key: string; start: number }>();
 
 export async function selectArtifactFiles(configDir: string, config: SelectionConfig, options: SelectOptions = {}): Promise<Selection> {
   for (const [kind, list] of [
@@ -83,7 +86,9 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
   const { rootAbs, root: rootReal } = gate;
   const { index, previous } = options;
   const key = `${rootAbs}\0${JSON.stringify(config)}\0`;
-  const reusable = index && previous && walkKeys.get(previous) === key ? previous : undefined;
+  const made = previous && walkKeys.get(previous);
+  const reusable = index && made?.key === key ? { selection: previous!, start: made.start } : undefined;
+  const start = index?.now() ?? 0;
   const walk = new Walk(rootAbs, rootReal, config, options.readError ?? readError, index, key, reusable);
   if (config.useGitignore) {
     const repo = findRepository(rootAbs);
@@ -104,7 +109,7 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
     totalBytes: files.reduce((sum, f) => sum + f.size, 0),
     problems: sortByPath(walk.problems),
   };
-  if (index) walkKeys.set(selection, key);
+  if (index) walkKeys.set(selection, { key, start });
   return selection;
 }
 
@@ -169,7 +174,7 @@ class Walk {
     private readonly readError: (absPath: string) => unknown,
     private readonly index?: ProjectIndex,
     private readonly key = '',
-    private readonly previous?: Selection,
+    private readonly previous?: { selection: Selection; start: number },
   ) {
     this.source = index ?? DISK;
     this.rules = new SelectionRules(config, this.source);
@@ -275,8 +280,8 @@ class Walk {
   }
 
   /**
-   * Adds the last selection's files `lo`..`hi` after those met so far. Copied as slices, not file by file (a 100,000-file
-   * selection is mostly taken so on a file event); `hi` 0 ends the slice being gathered.
+   * Adds the last selection's files `lo`..`hi` after those met so far, as a range copied once at the end (a 100,000-file
+   * selection is mostly taken so on a file event); adjacent ranges join, and `hi` 0 ends the one being gathered.
    */
   private takeFromPrevious(lo: number, hi: number): void {
     const { taken } = this;
@@ -284,7 +289,7 @@ class Walk {
       taken.hi = hi;
       return;
     }
-    if (taken.hi > taken.lo) this.parts.push({ from: this.previous!.files, lo: taken.lo, hi: taken.hi });
+    if (taken.hi > taken.lo) this.parts.push({ from: this.previous!.selection.files, lo: taken.lo, hi: taken.hi });
     if (this.files.length > 0) {
       this.parts.push(this.files);
       this.files = [];
@@ -292,12 +297,16 @@ class Walk {
     this.taken = { lo, hi };
   }
 
-  /** A subfolder walked under the same rules and untouched since: its entries as the last selection has them. */
+  /**
+   * A subfolder untouched since a walk under the same rules found nothing in it that can vary (its memo's record), and
+   * since the last selection's walk began (so that selection holds what it holds now): its entries as they are there.
+   */
   private reuse(memo: FolderMemo, key: string, listing: Listing, abs: string, rel: string): boolean {
     const since = memo.walkedUnder(key);
-    if (since === undefined || !this.index!.unchangedSince(listing, abs, since)) return false;
+    const previous = this.previous!;
+    if (since === undefined || !this.index!.unchangedSince(listing, abs, Math.min(since, previous.start))) return false;
     const prefix = `${rel}/`;
-    const { files, excluded, problems } = this.previous!;
+    const { files, excluded, problems } = previous.selection;
     const start = firstAt(files, 0, (p) => byteOrder(p, prefix) >= 0);
     this.takeFromPrevious(
       start,

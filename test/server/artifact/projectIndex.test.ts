@@ -291,3 +291,23 @@ test('a new folder reported only through a file deep inside it is found; churn i
   assert.deepEqual(shape(selection), shape(await selectArtifactFiles(tree.dir, CONFIG)));
   assert.ok(selection.files.some((f) => f.path === 'pkg/deep/er/m.py'));
 });
+
+test('a selection built on an older one than the last takes nothing from it that changed since that one began', async () => {
+  const tree = makeTree({ 'a/x.py': 'x = 1\n', 'b/y.py': 'y = 1\n' });
+  trees.push(tree);
+  const index = new ProjectIndex();
+  const first = await selectArtifactFiles(tree.dir, CONFIG, { index });
+  writeFileSync(join(tree.dir, 'a', 'z.py'), 'z = 1\n');
+  index.changed(join(tree.dir, 'a', 'z.py'), 'created');
+  // The next walks see a/ as it is now; the second of them (z.py's stat known by then) notes that nothing in it varies.
+  const fresh = await selectArtifactFiles(tree.dir, CONFIG, { index, previous: first });
+  const second = await selectArtifactFiles(tree.dir, CONFIG, { index, previous: fresh });
+  // A check that began before the second ended builds on the first (two checks of one config in flight): a/ must not
+  // be taken from the first, which was made before z.py came.
+  const third = await selectArtifactFiles(tree.dir, CONFIG, { index, previous: first });
+  assert.ok(second.files.some((f) => f.path === 'a/z.py'));
+  assert.deepEqual(
+    third.files.map((f) => f.path),
+    second.files.map((f) => f.path),
+  );
+});
