@@ -35,15 +35,20 @@ function p95(values: number[]): number {
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
+/** Median wall time of `runs` calls of `work`. */
+function timed(work: () => void, runs = 3): number {
+  return median(
+    Array.from({ length: runs }, () => {
+      const start = performance.now();
+      work();
+      return performance.now() - start;
+    }),
+  );
+}
+
 /** `find <root> -type f -printf '%s %p\n'`: one stat per file, the floor of a first selection. */
 function findFloorMs(): number {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    spawnSync('find', [project, '-type', 'f', '-printf', '%s %p\n'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    runs.push(performance.now() - start);
-  }
-  return median(runs);
+  return timed(() => spawnSync('find', [project, '-type', 'f', '-printf', '%s %p\n'], { stdio: ['ignore', 'ignore', 'inherit'] }));
 }
 
 /**
@@ -52,9 +57,7 @@ function findFloorMs(): number {
  * no rules; then the answer's JSON made and parsed (the server and the client each do one of those).
  */
 function nodeWalkMs(): number {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
+  return timed(() => {
     const stack = [project];
     for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -64,23 +67,17 @@ function nodeWalkMs(): number {
         else statSync(full);
       }
     }
-    runs.push(performance.now() - start);
-  }
-  return median(runs);
+  });
 }
 
 /** Reading every selected Python file once (`cat`): with find's stats, the unavoidable part of a first preview that lists tasks. */
 function readPythonMs(): number {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
+  return timed(() =>
     spawnSync('sh', ['-c', 'find app src -name "*.py" -exec cat {} + > /dev/null'], {
       cwd: project,
       stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    runs.push(performance.now() - start);
-  }
-  return median(runs);
+    }),
+  );
 }
 
 /**

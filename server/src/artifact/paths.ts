@@ -15,6 +15,18 @@ export function sortByPath<T extends { path: string }>(items: T[]): T[] {
   const plain = items.every((item) => !HIGH_UNIT.test(item.path));
   return items.sort(plain ? (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : (a, b) => byteOrder(a.path, b.path));
 }
+
+/** The first index from `lo` on where `past` holds, for a `past` that holds from some index to the end. */
+export function firstAt<T extends { path: string }>(items: readonly T[], lo: number, past: (path: string) => boolean): number {
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(items[mid].path)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function inByteOrder(items: { path: string }[]): boolean {
   for (let i = 1; i < items.length; i++) if (byteOrder(items[i - 1].path, items[i].path) > 0) return false;
   return true;

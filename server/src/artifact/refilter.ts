@@ -4,11 +4,14 @@
 // undo, a pattern toggled): `RecentFilter` tries those, each up to a few changes, before it filters the whole list.
 // The preview's Python file list and the warnings' suspects are kept so.
 import { byteOrder, mergeByKey } from '../shared/byteOrder';
+import { firstAt } from './paths';
 
 const pathOf = (item: { path: string }) => item.path;
 
 /** Lists already filtered, tried as the starting point of the next. */
 const RECENT = 3;
+/** Up to this many changes, the kept list is copied once and each change moved in; past it, one merge pass. */
+const SPLICE_AT_MOST = 32;
 /** Items changed before a starting point is given up: past this, filtering the whole list costs less than the merge. */
 const CHANGES_AT_MOST = 256;
 
@@ -52,8 +55,17 @@ export function refilter<T extends { path: string }>(
   // A few changes: a copy (one block move) and a move per change beat pushing 50,000 items one by one.
   if (gone.length + added.length <= SPLICE_AT_MOST) {
     const out = kept.slice();
-    for (const item of gone) out.splice(firstAtOrAfter(out, item.path), 1);
-    for (const item of added) out.splice(firstAtOrAfter(out, item.path), 0, item);
+    for (const item of gone)
+      out.splice(
+        firstAt(out, 0, (p) => byteOrder(p, item.path) >= 0),
+        1,
+      );
+    for (const item of added)
+      out.splice(
+        firstAt(out, 0, (p) => byteOrder(p, item.path) >= 0),
+        0,
+        item,
+      );
     return out;
   }
   const out: T[] = [];
@@ -69,18 +81,4 @@ export function refilter<T extends { path: string }>(
   }
   while (a < added.length) out.push(added[a++]);
   return out;
-}
-
-const SPLICE_AT_MOST = 32;
-
-/** Where `path` is, or would go, in a list sorted by `byteOrder` of path. */
-function firstAtOrAfter(items: readonly { path: string }[], path: string): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (byteOrder(items[mid].path, path) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -13,7 +13,7 @@ import { type FolderMemo, type GitAnswers, UNASKED } from './folderMemo';
 import type { ProjectIndex } from './projectIndex';
 import { findRepository, loadOuterRules } from './gitignore';
 import { unsafePathReason } from './glob';
-import { UnsafeConfigError, byteOrder, describe, sortByPath } from './paths';
+import { UnsafeConfigError, byteOrder, describe, firstAt, sortByPath } from './paths';
 import { SelectionRules } from './selectionRules';
 import { gateRoot } from './rootGate';
 
@@ -137,17 +137,6 @@ function joinParts<T>(parts: Part<T>[]): T[] {
     else for (let k = part.lo; k < part.hi; k++) joined[at++] = part.from[k];
   }
   return joined;
-}
-
-/** The first index from `lo` on where `past` holds, for a `past` that holds from some index to the end. */
-function firstAt<T extends { path: string }>(items: T[], lo: number, past: (path: string) => boolean): number {
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (past(items[mid].path)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 class Walk {
