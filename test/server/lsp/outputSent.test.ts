@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
-import { outputSent } from '../../../server/src/lsp/outputSent';
+import { countIpcSends, outputSent } from '../../../server/src/lsp/outputSent';
 
 /** A pipe whose reader takes what was written only when `read()` is called. */
 function slowPipe() {
@@ -52,4 +52,32 @@ test('a reader that never reads holds the server for about a second only', async
   const waited = Date.now() - start;
   assert.ok(stream.writableLength > 0, 'the answer left although nobody read it');
   assert.ok(waited >= 900 && waited < 3000, `waited ${waited} ms`);
+});
+
+test('over node-ipc: waits until every sent message is written, and passes each callback on', async () => {
+  const pending: ((error: Error | null) => void)[] = [];
+  const proc = {
+    send: (_message: unknown, _handle: unknown, _options: unknown, callback: (error: Error | null) => void) => {
+      pending.push(callback);
+      return true;
+    },
+  };
+  countIpcSends(proc as unknown as Parameters<typeof countIpcSends>[0]);
+  let delivered: Error | null | undefined;
+  proc.send('a big answer', undefined, undefined, (error) => {
+    delivered = error;
+  });
+  const { stream } = slowPipe();
+  let written = false;
+  setTimeout(() => {
+    written = true;
+    pending.shift()!(null);
+  }, 200);
+  await outputSent(stream);
+  assert.ok(written, 'went on while the message was still being written');
+  assert.equal(delivered, null, "the sender's own callback was not called");
+  // Nothing in flight now: one turn.
+  const start = Date.now();
+  await outputSent(stream);
+  assert.ok(Date.now() - start < 100);
 });
