@@ -120,6 +120,27 @@ function copyBelow<T extends { path: string }>(from: T[], prefix: string, to: T[
   for (let k = start; k < end; k++) to.push(from[k]);
 }
 
+/**
+ * Moves `late` (sorted) into `files`, whose last `late.length` slots are free and the rest sorted: from the end, each
+ * block of files after a late one moves up once (a new file in a 100,000-file list, without a second array).
+ */
+function insertInOrder<T extends { path: string }>(files: T[], late: T[]): void {
+  let kept = files.length - late.length;
+  for (let k = late.length - 1; k >= 0; k--) {
+    const f = late[k];
+    let lo = 0;
+    let hi = kept;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byteOrder(files[mid].path, f.path) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let j = kept - 1; j >= lo; j--) files[j + k + 1] = files[j];
+    files[lo + k] = f;
+    kept = lo;
+  }
+}
+
 /** A run of the selection being made: files met by the walk, or a range of the last selection's files. */
 type Part<T> = T[] | { from: readonly T[]; lo: number; hi: number };
 
@@ -127,8 +148,8 @@ type Part<T> = T[] | { from: readonly T[]; lo: number; hi: number };
  * One array of the parts in order, allocated once at its length: lists of 100,000 files live in V8's large-object
  * space, which only a full collection frees, so each per-part slice a file event made grew the heap between them.
  */
-function joinParts<T>(parts: Part<T>[]): T[] {
-  let length = 0;
+function joinParts<T>(parts: Part<T>[], room = 0): T[] {
+  let length = room;
   for (const part of parts) length += Array.isArray(part) ? part.length : part.hi - part.lo;
   const joined = new Array<T>(length);
   let at = 0;
@@ -197,13 +218,20 @@ class Walk {
   /** The selected files in byte order of path: the walk met most in that order, the few stat'ed later are merged in. */
   sortedFiles(): SelectedFile[] {
     this.takeFromPrevious(0, 0);
-    const files = this.parts.length === 0 ? this.files : joinParts([...this.parts, this.files]);
     const { late } = this;
+    const few = late.length <= SPLICE_AT_MOST;
+    if (this.parts.length > 0 && few) {
+      // Taken from the last selection, plus a file event's new file or two: one array, the new ones moved in.
+      const joined = joinParts([...this.parts, this.files], late.length);
+      insertInOrder(joined, sortByPath(late));
+      return joined;
+    }
+    const files = this.parts.length === 0 ? this.files : joinParts([...this.parts, this.files]);
     if (late.length === 0) return files;
     if (files.length === 0) return sortByPath(late);
     sortByPath(late);
     // A file event's one new file goes where a binary search puts it, moved in place (15 comparisons, no 100,000-entry copy).
-    if (late.length <= SPLICE_AT_MOST) {
+    if (few) {
       for (const f of late)
         files.splice(
           firstAt(files, 0, (p) => byteOrder(p, f.path) > 0),
