@@ -4,7 +4,7 @@
 // is still leaving: over stdio until stdout drains, over node-ipc (VS Code's transport) until Node reports every sent
 // message written (`countIpcSends` wraps `process.send` to know).
 
-/** A client that stopped reading must not stall the server: past this, the work goes on. */
+/** A client that stopped reading must not stall the server: past this the work goes on, and waits no more. */
 const MAX_WAIT_MS = 1000;
 
 type Send = (message: unknown, ...rest: unknown[]) => boolean;
@@ -33,17 +33,23 @@ export function countIpcSends(proc: { send?: Send }): void {
   };
 }
 
+/** A wait ran out with the backlog still there: later calls do not wait again until it has cleared once. */
+let gaveUp = false;
+
 /** `stdout`: the server's (tests give their own stream). */
 export async function outputSent(stdout: NodeJS.WritableStream & { writableNeedDrain: boolean } = process.stdout): Promise<void> {
-  if (!stdout.writableNeedDrain && ipcSending === 0) return new Promise((resolve) => setImmediate(resolve));
+  const backlog = stdout.writableNeedDrain || ipcSending > 0;
+  if (!backlog) gaveUp = false;
+  if (!backlog || gaveUp) return new Promise((resolve) => setImmediate(resolve));
   await new Promise<void>((resolve) => {
-    const done = () => {
+    const done = (timedOut?: boolean) => {
+      gaveUp = timedOut === true;
       clearTimeout(timer);
       stdout.off('drain', done);
       ipcIdle.delete(done);
       resolve();
     };
-    const timer = setTimeout(done, MAX_WAIT_MS);
+    const timer = setTimeout(() => done(true), MAX_WAIT_MS);
     if (stdout.writableNeedDrain) stdout.once('drain', done);
     else ipcIdle.add(done);
   });
