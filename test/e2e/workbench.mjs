@@ -34,7 +34,15 @@ export class Workbench {
       .first();
     await item.waitFor({ timeout: 30_000 });
     if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.locator('a, .action-label').first().click();
-    await this.page.locator('.sidebar .pane-header').first().waitFor({ timeout: 15_000 });
+    const header = this.page.locator('.sidebar .pane-header').first();
+    try {
+      await header.waitFor({ timeout: 5_000 });
+    } catch {
+      // The sidebar can be hidden with Tilebox still its container (a debug run moved the focus to the panel): the icon
+      // then reads "checked" and a click would only toggle it. The palette command shows it either way.
+      await this.runCommand('View: Show Tilebox');
+      await header.waitFor({ timeout: 15_000 });
+    }
   }
 
   /** Drags the sash between sidebar and editor so the sidebar is `width` px wide (screenshots show whole labels). */
