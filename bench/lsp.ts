@@ -33,6 +33,14 @@ function p95(values: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
 }
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+/** The four slowest of `walls` by number (1-based), each with what `name` says of it. */
+function slowest(walls: number[], name: (i: number) => string = () => ''): string {
+  const order = walls.map((_, i) => i).sort((a, b) => walls[b] - walls[a]);
+  return `${order
+    .slice(0, 4)
+    .map((i) => `#${i + 1}${name(i)} ${ms(walls[i])}`)
+    .join(', ')} of ${walls.length}`;
+}
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 /** Median wall time of `runs` calls of `work`. */
@@ -307,13 +315,8 @@ async function measure(started: (client: LspClient) => void): Promise<void> {
   );
   line('  build.include changed -> preview response after the diagnostics', previewAfter, 60);
   // As for file events: name the include edits behind the p95 (a pattern's first use tests it against every path).
-  const slowEdits = previewAfter.map((wall, i) => ({ wall, i })).sort((a, b) => b.wall - a.wall);
-  console.log(
-    `  slowest previews: ${slowEdits
-      .slice(0, 4)
-      .map((e) => `#${e.i + 1} ${includes[e.i]}${includes.indexOf(includes[e.i]) === e.i ? ' (first use)' : ''} ${ms(e.wall)}`)
-      .join(', ')} of ${previewAfter.length}`,
-  );
+  const firstUse = (i: number) => (includes.indexOf(includes[i]) === i ? ' (first use)' : '');
+  console.log(`  slowest previews: ${slowest(previewAfter, (i) => ` ${includes[i]}${firstUse(i)}`)}`);
   cpu(
     '  selection unchanged',
     same.map((s) => s.cpu),
@@ -328,13 +331,7 @@ async function measure(started: (client: LspClient) => void): Promise<void> {
     FILE_DEBOUNCE_MS + 50,
   );
   // Where a p95 sits depends on a few events: name them (the first event of a run also warms the code it takes).
-  const slowest = events.map((e, i) => ({ ...e, i })).sort((a, b) => b.wall - a.wall);
-  console.log(
-    `  slowest: ${slowest
-      .slice(0, 4)
-      .map((e) => `#${e.i + 1} ${ms(e.wall)}`)
-      .join(', ')} of ${events.length}`,
-  );
+  console.log(`  slowest: ${slowest(events.map((e) => e.wall))}`);
   cpu(
     '  created, up to the preview answered',
     events.filter((_, i) => i % 2 === 0).map((e) => e.cpu),

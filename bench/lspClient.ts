@@ -87,7 +87,7 @@ export class LspClient {
   }
 
   /**
-   * Frames messages. A big answer (a 100,000-file preview is ~10 MB) arrives in many chunks: they are joined once,
+   * Frames messages. A big answer (a 100,000-file preview is ~5 MB) arrives in many chunks: they are joined once,
    * when the whole message is there (joining per chunk copied the buffer so far each time, seconds at that size).
    */
   private data(chunk: Buffer): void {

@@ -16,9 +16,13 @@ export function sortByPath<T extends { path: string }>(items: T[]): T[] {
   return items.sort(plain ? (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : (a, b) => byteOrder(a.path, b.path));
 }
 
-/** The first index from `lo` on where `past` holds, for a `past` that holds from some index to the end. */
-export function firstAt<T extends { path: string }>(items: readonly T[], lo: number, past: (path: string) => boolean): number {
-  let hi = items.length;
+/** The first index in `lo`..`hi` where `past` holds (`hi` if none), for a `past` that holds from some index to the end. */
+export function firstAt<T extends { path: string }>(
+  items: readonly T[],
+  lo: number,
+  past: (path: string) => boolean,
+  hi = items.length,
+): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (past(items[mid].path)) hi = mid;

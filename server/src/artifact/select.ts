@@ -17,7 +17,7 @@ import { UnsafeConfigError, byteOrder, describe, firstAt, sortByPath } from './p
 import { SelectionRules } from './selectionRules';
 import { gateRoot } from './rootGate';
 
-/** Past this many files stat'ed late (a first walk), one merge pass costs less than moving the list once per file. */
+/** Past this many files stat'ed late (a first walk), one merge pass costs less than moving the list up once per file. */
 const SPLICE_AT_MOST = 32;
 
 /** A folder being walked: where it is, what is known of it, and the next entry (in path order) to look at. */
@@ -113,11 +113,16 @@ export async function selectArtifactFiles(configDir: string, config: SelectionCo
   return selection;
 }
 
-/** Appends the items of `from` (sorted by `byteOrder` of path) whose path starts with `prefix`: one block, found by two binary searches. */
+/** Where the items of `items` (sorted by `byteOrder` of path) whose path starts with `prefix` are: one block, two binary searches. */
+function rangeBelow<T extends { path: string }>(items: readonly T[], prefix: string): { lo: number; hi: number } {
+  const lo = firstAt(items, 0, (p) => byteOrder(p, prefix) >= 0);
+  return { lo, hi: firstAt(items, lo, (p) => !p.startsWith(prefix)) };
+}
+
+/** Appends the items of `from` whose path starts with `prefix` (see rangeBelow). */
 function copyBelow<T extends { path: string }>(from: T[], prefix: string, to: T[]): void {
-  const start = firstAt(from, 0, (p) => byteOrder(p, prefix) >= 0);
-  const end = firstAt(from, start, (p) => !p.startsWith(prefix));
-  for (let k = start; k < end; k++) to.push(from[k]);
+  const { lo, hi } = rangeBelow(from, prefix);
+  for (let k = lo; k < hi; k++) to.push(from[k]);
 }
 
 /**
@@ -128,13 +133,7 @@ function insertInOrder<T extends { path: string }>(files: T[], late: T[]): void 
   let kept = files.length - late.length;
   for (let k = late.length - 1; k >= 0; k--) {
     const f = late[k];
-    let lo = 0;
-    let hi = kept;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (byteOrder(files[mid].path, f.path) > 0) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = firstAt(files, 0, (p) => byteOrder(p, f.path) > 0, kept);
     for (let j = kept - 1; j >= lo; j--) files[j + k + 1] = files[j];
     files[lo + k] = f;
     kept = lo;
@@ -219,27 +218,17 @@ class Walk {
   sortedFiles(): SelectedFile[] {
     this.takeFromPrevious(0, 0);
     const { late } = this;
+    // A file event's new file or two: one array, the new ones moved in from the end (no 100,000-entry copy).
     const few = late.length <= SPLICE_AT_MOST;
-    if (this.parts.length > 0 && few) {
-      // Taken from the last selection, plus a file event's new file or two: one array, the new ones moved in.
-      const joined = joinParts([...this.parts, this.files], late.length);
-      insertInOrder(joined, sortByPath(late));
-      return joined;
-    }
-    const files = this.parts.length === 0 ? this.files : joinParts([...this.parts, this.files]);
+    const files = this.parts.length === 0 ? this.files : joinParts([...this.parts, this.files], few ? late.length : 0);
     if (late.length === 0) return files;
-    if (files.length === 0) return sortByPath(late);
     sortByPath(late);
-    // A file event's one new file goes where a binary search puts it, moved in place (15 comparisons, no 100,000-entry copy).
     if (few) {
-      for (const f of late)
-        files.splice(
-          firstAt(files, 0, (p) => byteOrder(p, f.path) > 0),
-          0,
-          f,
-        );
+      if (this.parts.length === 0) files.length += late.length;
+      insertInOrder(files, late);
       return files;
     }
+    if (files.length === 0) return late;
     const merged: SelectedFile[] = [];
     let from = 0;
     for (const f of late) {
@@ -324,11 +313,8 @@ class Walk {
     if (since === undefined || !this.index!.unchangedSince(listing, abs, Math.min(since, previous.start))) return false;
     const prefix = `${rel}/`;
     const { files, excluded, problems } = previous.selection;
-    const start = firstAt(files, 0, (p) => byteOrder(p, prefix) >= 0);
-    this.takeFromPrevious(
-      start,
-      firstAt(files, start, (p) => !p.startsWith(prefix)),
-    );
+    const { lo, hi } = rangeBelow(files, prefix);
+    this.takeFromPrevious(lo, hi);
     copyBelow(excluded, prefix, this.excluded);
     copyBelow(problems, prefix, this.problems);
     return true;
