@@ -1,10 +1,11 @@
 // Per-file step of discovery: one Python module's imports, module-level assignments, classes and
-// `runner.register(X)` calls, read with @lezer/python (error-tolerant: a syntax error costs the
-// statement it is in, not the file). Pure; the project index caches the result by (path, size, mtime).
-import type { SyntaxNode, Tree } from '@lezer/common';
-import { parser } from '@lezer/python';
+// `runner.register(X)` calls, read with @lezer/python (parsePython: a syntax error costs the statement
+// it is in, at a cost bounded by the file's length). Pure; the project index caches the result by
+// (path, size, mtime).
+import type { SyntaxNode } from '@lezer/common';
 import { classFact } from './classFacts';
 import type { BindingFact, ImportFact, ModuleFacts } from './facts';
+import { parsePython } from './parsePython';
 import { moduleBindingsOnly, needsFullParse } from './prefilter';
 import { Source, argumentsOf, children, dottedName, toExpr } from './syntax';
 import { moduleNames } from './moduleNames';
@@ -52,10 +53,10 @@ export function emptyFacts(file: string, names = moduleNames(file), deferred?: s
 }
 
 function readModule(file: string, src: Source, names?: string[]): ModuleFacts {
-  const tree = parser.parse(src.text);
+  const { trees, syntaxErrors } = parsePython(src.text);
   const facts = emptyFacts(file, names);
-  facts.syntaxErrors = hasErrors(tree);
-  for (const statement of children(tree.topNode)) readStatement(src, statement, facts, true);
+  facts.syntaxErrors = syntaxErrors;
+  for (const tree of trees) for (const statement of children(tree.topNode)) readStatement(src, statement, facts, true);
   return facts;
 }
 
@@ -151,16 +152,4 @@ function readRegistration(src: Source, node: SyntaxNode, facts: ModuleFacts): vo
   if (!dotted?.endsWith('.register') || args?.name !== 'ArgList') return;
   const first = argumentsOf(src, args).positional[0];
   if (first) facts.registrations.push({ target: dotted.slice(0, -'.register'.length), arg: toExpr(src, first) });
-}
-
-function hasErrors(tree: Tree): boolean {
-  let found = false;
-  tree.iterate({
-    enter: (n) => {
-      if (found) return false;
-      if (n.type.isError) found = true;
-      return undefined;
-    },
-  });
-  return found;
 }
