@@ -2,7 +2,8 @@
 // into zstd (one thread, level 3) on the same file list. Goal: build <= 1.3x the reference.
 // Both get the list of files; the selection walk is timed separately (bench:select). Then end to
 // end: `node dist/cli.js build` (config, walk, archive) against `git ls-files -co --exclude-standard
-// | tar --sort=name ... -T - | zstd -3 -T1`. Goal for both: <= 1.3x.
+// | tar --sort=name ... -T - | zstd -3 -T1`. Goal for both: <= 1.3x. Beside it, the floor of any build in one Node
+// process (bench/archiveFloor.mjs), against the same reference, and ours against that floor.
 // Run: npm run bench:archive   (builds dist/ first)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -97,10 +98,14 @@ function endToEnd(): void {
   // (`find -printf '%s'`, which git's untracked scan of this tree skips; tar then stats each file itself).
   const start: Timing[] = [];
   const stats: Timing[] = [];
+  // And the floor of any build in one Node process (bench/archiveFloor.mjs): walk, read and compress, nothing else.
+  const floor: Timing[] = [];
+  const floorArgs = [process.execPath, resolve('bench/archiveFloor.mjs'), project, join(dir, 'floor.tar.zst')];
   for (let run = 0; run < RUNS; run++) {
     rmSync(join(dir, 'e2e-reference.tar.zst'), { force: true });
     b.push(timeChild(reference, project));
     a.push(timeChild(ours, project));
+    floor.push(timeChild(floorArgs, project));
     start.push(timeChild([process.execPath, '-e', '0'], project));
     stats.push(timeChild(['sh', '-c', 'find . -type f -printf "%s %p\\n" > /dev/null'], project));
   }
@@ -118,6 +123,22 @@ function endToEnd(): void {
       'CPU time',
       a.map((t) => t.cpuMs),
       b.map((t) => t.cpuMs),
+    ),
+  );
+  console.log(
+    ratioLine(
+      'Node floor',
+      floor.map((t) => t.wallMs),
+      b.map((t) => t.wallMs),
+      undefined,
+      'floor',
+    ),
+  );
+  console.log(
+    ratioLine(
+      'vs floor',
+      a.map((t) => t.wallMs),
+      floor.map((t) => t.wallMs),
     ),
   );
   const medianOf = (list: Timing[]) => [...list].map((t) => t.wallMs).sort((x, y) => x - y)[Math.floor(list.length / 2)];

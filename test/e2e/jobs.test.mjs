@@ -117,8 +117,22 @@ test('jobs: the job panel of a failed job, and the notice for a job submitted fr
         await says(/queued/);
 
         // Cancel from the panel: the dialog's buttons are "Cancel Job" and "Keep Job", then every place says canceled.
-        await panel.getByRole('button', { name: 'Cancel Job' }).click();
-        await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+        // The panel redraws when the job's state arrives: wait for the button to be enabled, and click again when a
+        // click landed on the button being replaced (a CI run once saw no dialog after one click).
+        const cancel = panel.getByRole('button', { name: 'Cancel Job' });
+        await wb.waitFor('Cancel Job to be enabled', async () => (await cancel.getAttribute('aria-disabled')) === null, 15_000);
+        await wb.waitFor(
+          'the Cancel Job dialog',
+          async () => {
+            if (await dialog.isVisible()) return true;
+            await cancel.click({ timeout: 2_000 });
+            return dialog.waitFor({ state: 'visible', timeout: 4_000 }).then(
+              () => true,
+              () => false,
+            );
+          },
+          25_000,
+        );
         const choices = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((t) => t.trim());
         assert.deepEqual([...choices].sort(), ['Cancel Job', 'Keep Job'], `dialog buttons: ${JSON.stringify(choices)}`);
         await dialog.getByRole('button', { name: 'Cancel Job' }).click();
