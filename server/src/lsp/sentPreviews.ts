@@ -1,8 +1,10 @@
 // The previews the client was last sent for each config, so the next answer can be a patch against one it still
 // holds (protocol.ts, ArtifactPreviewPatch). A few are kept, as the client keeps a few: an include changed and
 // changed back, or an undo, then costs a patch of nothing. Versions carry a per-process prefix: a client holding one
-// from before a server restart never matches and gets the whole preview.
+// from before a server restart never matches and gets the whole preview. A patch leaves out the tasks and the
+// excluded list when they are the base's.
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { diffFiles, PREVIEWS_KEPT } from '../shared/previewPatch';
 import type { ArtifactFile, ArtifactPreview, ArtifactPreviewPatch } from '../shared/protocol';
 
@@ -46,8 +48,16 @@ export class SentPreviews {
       const diff = diffFiles(base.versioned.files, versioned.files, bound);
       if (diff) best = { base, ...diff };
     }
-    const { files: _files, ...rest } = versioned;
-    return { ...rest, base: best!.base.versioned.version, removed: best!.removed, upserted: best!.upserted.map(wire) };
+    const { files: _files, tasks, excluded, ...rest } = versioned;
+    const held = best!.base.versioned;
+    return {
+      ...rest,
+      ...(isDeepStrictEqual(tasks, held.tasks) ? {} : { tasks }),
+      ...(isDeepStrictEqual(excluded, held.excluded) ? {} : { excluded }),
+      base: held.version,
+      removed: best!.removed,
+      upserted: best!.upserted.map(wire),
+    };
   }
 
   forget(configPath: string): void {

@@ -53,5 +53,6 @@ export function applyPreviewPatch(base: ArtifactPreview, patch: ArtifactPreviewP
   }
   while (u < upserted.length) push(upserted[u++], true);
   // Every removed path must have been there, and the result in order: otherwise the two sides disagree.
-  return r === removed.length && ordered ? { ...rest, files } : undefined;
+  if (r !== removed.length || !ordered) return undefined;
+  return { ...rest, files, tasks: rest.tasks ?? base.tasks, excluded: rest.excluded ?? base.excluded };
 }

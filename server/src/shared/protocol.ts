@@ -82,9 +82,15 @@ export interface ArtifactPreview {
  * the file list is what changed against that preview (previewPatch.ts). A file event on a 20,000-file project
  * changes one entry; sending and parsing all of them again was most of the event's time.
  */
-export interface ArtifactPreviewPatch extends Omit<ArtifactPreview, 'files'> {
+export interface ArtifactPreviewPatch extends Omit<ArtifactPreview, 'files' | 'tasks' | 'excluded'> {
   /** The `version` of the preview this applies to. */
   base: string;
+  /**
+   * Absent when the same as in the base: a file event on a project with 500 tasks changes none of them, and sending
+   * them again (~120 KB) was most of what such an answer cost.
+   */
+  tasks?: DiscoveredTask[];
+  excluded?: ExcludedFile[];
   version: string;
   /** Paths that left the file list, in byte order. */
   removed: string[];

@@ -118,3 +118,30 @@ test("what goes over the wire is each file's path and size, not the selection's 
   assert.ok('upserted' in patch);
   assert.deepEqual(patch.upserted, [{ path: 'b.py', size: 3 }]);
 });
+
+test('a patch leaves out the tasks and the excluded list while they are the held preview’s, and the client keeps its own', () => {
+  const sent = new SentPreviews();
+  const config = '/p/tilebox.workflow.toml';
+  const task = (name: string) => ({ name, version: 'v1.0', file: 'a.py', line: 1, className: name, key: `a.py:${name}` });
+  const excluded = [{ path: '.venv/', reason: 'ignored by .gitignore' }];
+  const first = preview(sorted(['a.py']), { tasks: [task('Fetch')], excluded });
+  const whole = sent.answer(config, first);
+  assert.ok('files' in whole);
+  // A file event: a new module with no task; the server made new (equal) task objects.
+  const created = preview(sorted(['a.py', 'b.py']), { tasks: [task('Fetch')], excluded: [...excluded] });
+  const patch = sent.answer(config, created, [whole.version!]);
+  assert.ok('base' in patch);
+  assert.deepEqual(['tasks' in patch, 'excluded' in patch], [false, false]);
+  const applied = applyPreviewPatch(whole, patch);
+  assert.deepEqual([applied?.tasks, applied?.excluded, applied?.files.length], [[task('Fetch')], excluded, 2]);
+
+  // A task renamed and a folder excluded: both go out whole.
+  const changed = preview(sorted(['a.py', 'b.py']), {
+    tasks: [task('FetchScene')],
+    excluded: [...excluded, { path: 'b.py', reason: 'x' }],
+  });
+  const next = sent.answer(config, changed, [patch.version!]);
+  assert.ok('base' in next);
+  const held = applyPreviewPatch(applied!, next);
+  assert.deepEqual([held?.tasks.map((t) => t.name), held?.excluded.length], [['FetchScene'], 2]);
+});
