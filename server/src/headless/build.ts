@@ -1,9 +1,8 @@
 // `build`: the release archive (.tar.zst) of a project without an editor, for CI and scripts.
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { formatBytes } from '../shared/formatBytes';
 import { buildArchive } from '../artifact/archive';
+import { exposedGc } from '../exposedGc';
 import { fail, load, parseArgs, problemLine } from './artifactCommand';
 
 export async function runBuild(args: string[]): Promise<number> {
@@ -46,15 +45,10 @@ export async function runBuild(args: string[]): Promise<number> {
  */
 const FIRST_COLLECTION = 32;
 function collectEvery(frames: number): (() => void) | undefined {
-  let gc: (() => void) | undefined;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    gc = vm.runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
+  const gc = exposedGc();
+  if (!gc) return undefined;
   let written = 0;
   return () => {
-    if (++written >= FIRST_COLLECTION && written % frames === 0) gc!();
+    if (++written >= FIRST_COLLECTION && written % frames === 0) gc();
   };
 }

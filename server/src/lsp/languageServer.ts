@@ -35,7 +35,7 @@ import { guard } from './guard';
 import { SeveritySettings } from './settings';
 import { ValidationScheduler } from './validationScheduler';
 import { outputSent } from './outputSent';
-import { tightenHeapGrowth } from './heapGrowth';
+import { collectWhileWaiting, tightenHeapGrowth } from './heapGrowth';
 import * as path from 'node:path';
 
 /** Quiet time after a keystroke before the config is checked again. */
@@ -91,6 +91,7 @@ export function startServer(connection: Connection): Connection {
         lensTitles.set(state.path, title);
       },
       filesKnown: (state, result) => announce(state.path, result.preview),
+      waiting: collectWhileWaiting,
       forgotten: (configPath, uri) => {
         python.set(configPath, []);
         lensTitles.delete(configPath);
