@@ -91,7 +91,6 @@ export function startServer(connection: Connection): Connection {
         lensTitles.set(state.path, title);
       },
       filesKnown: (state, result) => announce(state.path, result.preview),
-      waiting: collectWhileWaiting,
       forgotten: (configPath, uri) => {
         python.set(configPath, []);
         lensTitles.delete(configPath);
@@ -226,6 +225,7 @@ export function startServer(connection: Connection): Connection {
   connection.onDidChangeWatchedFiles(
     guard(log, 'file events', undefined, ({ changes }) => {
       handleFileEvents(changes, store, scheduler, candidates, memory.index);
+      collectWhileWaiting(); // the file-event debounce has begun
     }),
   );
 

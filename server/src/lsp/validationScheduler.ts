@@ -32,8 +32,6 @@ export interface SchedulerHooks {
   log(message: string): void;
   /** Python files open in the editor (their unsaved text wins over the disk). */
   pythonOverlay?: PythonOverlay;
-  /** A debounce wait began: time the server would spend idle. */
-  waiting?(): void;
 }
 
 /** Previews walk the file tree: a monorepo opening 30 configs must not start 30 walks at once. */
@@ -69,7 +67,6 @@ export class ValidationScheduler {
     if (state.timer) clearTimeout(state.timer);
     const target = state;
     state.timer = setTimeout(() => this.kick(target), delayMs);
-    if (delayMs > 0) this.hooks.waiting?.();
   }
 
   /**

@@ -144,21 +144,3 @@ test('a closed config is read from disk without its byte-order mark, as the edit
   writeFileSync(file, '\uFEFF[workflow]\n');
   assert.equal(new ConfigStore().text(file), '[workflow]\n');
 });
-
-test('the server hears when a debounce wait begins (its moment to collect garbage), and not for a check run at once', () => {
-  const waits: string[] = [];
-  const scheduler = new ValidationScheduler(new ConfigStore(), {
-    severity: async () => ({}),
-    publish: () => undefined,
-    checked: () => undefined,
-    forgotten: () => undefined,
-    log: () => undefined,
-    waiting: () => waits.push('wait'),
-  });
-  scheduler.touch(CONFIG, 300);
-  scheduler.touch(CONFIG, 150);
-  assert.deepEqual(waits, ['wait', 'wait']);
-  scheduler.touch(CONFIG, 0);
-  assert.deepEqual(waits, ['wait', 'wait'], 'no wait: nothing to fill');
-  scheduler.dispose();
-});
