@@ -234,4 +234,12 @@ test('an output path that is one of the selected files is refused before anythin
   }
   assert.equal(fs.readFileSync(join(project.dir, 'proj', 'a.py'), 'utf8'), 'print(1)\n');
   assert.deepEqual(leftovers(join(project.dir, 'proj')).sort(), ['a.py', 'b.py']);
+  // A selected link whose target is not selected: writing to the link's path would replace what the link ships.
+  fs.symlinkSync('b.py', join(project.dir, 'proj', 'link.py'));
+  const linkOnly = await selectArtifactFiles(project.dir, { ...config, include: ['a.py', 'link.py'] });
+  const link = join(project.dir, 'proj', 'link.py');
+  await assert.rejects(buildArchive(linkOnly, link), {
+    message: `refusing to write ${link}: it is link.py, one of the files going into the artifact`,
+  });
+  assert.equal(fs.readlinkSync(link), 'b.py');
 });
