@@ -72,7 +72,10 @@ class Buffers implements PythonOverlay {
 
 /** Parses and file reads while `fn` runs. */
 async function counting<T>(fn: () => Promise<T>): Promise<{ value: T; parses: number; reads: number }> {
-  const parse = mock.method(parser, 'parse');
+  // On the class that defines `parse`: the strict parser parsePython configures is another object of it.
+  let owner: object = parser;
+  while (!Object.hasOwn(owner, 'parse')) owner = Object.getPrototypeOf(owner);
+  const parse = mock.method(owner as typeof parser, 'parse');
   const read = mock.method(fs, 'readFileSync');
   // The server's `import * as fs` sees the mock only once the built-in's ES module exports are synced with it.
   syncBuiltinESMExports();
