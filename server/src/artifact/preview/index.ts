@@ -104,6 +104,20 @@ function findSelected(files: Selection['files'], p: string): Selection['files'][
   return undefined;
 }
 
+/**
+ * A discovery's tasks and runners as the protocol has them, made once per discovery: a file event or an include edit
+ * that leaves the tasks alone then hands on the same lists, which the preview's patch sees as unchanged at a glance.
+ */
+const shapes = new WeakMap<Discovery, Pick<ArtifactPreview, 'tasks' | 'runners'>>();
+function inProtocolShape(discovery: Discovery): Pick<ArtifactPreview, 'tasks' | 'runners'> {
+  let shape = shapes.get(discovery);
+  if (!shape) {
+    shape = { tasks: discovery.tasks.map(toDiscoveredTask), runners: discovery.runners.map(toDiscoveredRunner) };
+    shapes.set(discovery, shape);
+  }
+  return shape;
+}
+
 function artifactOf(selection: Selection, discovery: Discovery): Artifact {
   const known = artifacts.get(selection);
   if (known && known.discovery === discovery) return known;
@@ -114,11 +128,7 @@ function artifactOf(selection: Selection, discovery: Discovery): Artifact {
   }
   const artifact: Artifact = {
     discovery,
-    preview: {
-      ...wholePreview(selection),
-      tasks: discovery.tasks.map(toDiscoveredTask),
-      runners: discovery.runners.map(toDiscoveredRunner),
-    },
+    preview: { ...wholePreview(selection), ...inProtocolShape(discovery) },
     selected: known?.selected ?? { has: (p) => findSelected(selection.files, p) !== undefined },
     pythonDiagnostics: [...byFile].map(([path, diagnostics]) => ({ path, diagnostics })),
   };
