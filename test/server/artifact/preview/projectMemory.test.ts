@@ -169,3 +169,33 @@ test('a file event re-reads only the files it names; the other modules keep thei
   );
   assert.notEqual(moved.value.selection, first.selection);
 });
+
+test('an include edit and back reuses the walk made under the first pattern, yet shows what changed on disk meanwhile', async () => {
+  const dir = project();
+  for (const sub of ['one', 'two']) {
+    mkdirSync(join(dir, 'data', sub), { recursive: true });
+    for (let i = 0; i < 3; i++) writeFileSync(join(dir, 'data', sub, `f${i}.txt`), sub);
+  }
+  const memory = new ProjectMemory();
+  const wide = { ...config, include: ['app/**/*.py', 'data/**'] };
+  const narrow = { ...config, include: ['app/**/*.py', 'data/one/**'] };
+  const paths = (s: { files: { path: string }[] }) => s.files.map((f) => f.path).filter((p) => p.startsWith('data/'));
+  await memory.analyse(dir, wide);
+  await memory.analyse(dir, narrow);
+  // While the narrow pattern is in force, a file appears under the part only the wide one selects.
+  writeFileSync(join(dir, 'data', 'two', 'late.txt'), 'late');
+  memory.index.changed(join(dir, 'data', 'two', 'late.txt'), 'created');
+  const back = await memory.analyse(dir, wide);
+  assert.deepEqual(paths(back.selection), [
+    'data/one/f0.txt',
+    'data/one/f1.txt',
+    'data/one/f2.txt',
+    'data/two/f0.txt',
+    'data/two/f1.txt',
+    'data/two/f2.txt',
+    'data/two/late.txt',
+  ]);
+  // The same as a memory that never saw the narrow pattern.
+  const fresh = await new ProjectMemory().analyse(dir, wide);
+  assert.deepEqual(paths(back.selection), paths(fresh.selection));
+});
