@@ -13,6 +13,8 @@ const NO = 1;
 const YES = 2;
 /** Patterns remembered per folder: enough for a few configs and an undo or two, bounded for a pattern typed letter by letter. */
 const MAX_GLOBS = 16;
+/** Walks remembered per folder (one per selection config): as many as the selections the language server keeps. */
+const WALKS_KEPT = 3;
 /** Not yet asked under the current git token (undefined means "not ignored"). */
 export const UNASKED = null;
 export type GitAnswers = (string | undefined | null)[];
@@ -36,8 +38,11 @@ export class FolderMemo {
   private readonly files: (SelectedFile | undefined)[];
   private readonly modes: Float64Array;
   private order: number[] | undefined | null = null;
-  /** The walk key and index stamp of the last walk of this folder's whole subtree that nothing varied in (see `recordWalk`). */
-  private walked: { key: string; stamp: number } | undefined;
+  /**
+   * The walk keys and index stamps of the last walks of this folder's whole subtree that nothing varied in (see
+   * `recordWalk`), newest first: a few, so an include edit and back finds the walk under the first pattern.
+   */
+  private walked: { key: string; stamp: number }[] = [];
 
   constructor(
     readonly abs: string,
@@ -131,12 +136,13 @@ export class FolderMemo {
    * read): until an event touches the subtree, a walk under the same key makes the same entries.
    */
   recordWalk(key: string, stamp: number): void {
-    this.walked = { key, stamp };
+    const others = this.walked.filter((w) => w.key !== key);
+    this.walked = [{ key, stamp }, ...others.slice(0, WALKS_KEPT - 1)];
   }
 
   /** The index stamp `recordWalk` noted for `key`, or undefined. */
   walkedUnder(key: string): number | undefined {
-    return this.walked?.key === key ? this.walked.stamp : undefined;
+    return this.walked.find((w) => w.key === key)?.stamp;
   }
 
   keep(i: number, file: SelectedFile, mode: number): void {

@@ -21,12 +21,15 @@ interface Remembered extends Analysed {
 }
 
 const RECENT_DISCOVERIES = 2;
+/** Selections kept per config folder, one per selection config: an include edit and back copies from the first walk. */
+const RECENT_SELECTIONS = 3;
 
 export class ProjectMemory {
   readonly index = new ProjectIndex();
   private readonly modules: ModuleCache;
   private readonly last = new Map<string, Remembered>();
   private readonly discoveries: { modules: ModuleFacts[]; discovery: Discovery }[] = [];
+  private readonly selections = new Map<string, { config: string; selection: Selection }[]>();
 
   /** `pause`: awaited between batches of Python files read (see ModuleCache). */
   constructor(pause?: () => Promise<void>) {
@@ -52,14 +55,21 @@ export class ProjectMemory {
     // Only open Python buffers changed (a keystroke in one): same selection, same files on disk, so only the
     // buffers' entries are replaced and the others' cached facts resolved again; nothing is selected, read or parsed.
     const patched = sameFiles ? this.modules.patch(known.read, overlay) : undefined;
-    const selection = patched
-      ? known!.selection
-      : await selectArtifactFiles(configDir, config, { index: this.index, previous: known?.selection });
+    // The walk copies each subfolder untouched since the last selection under the same config: after an include edit
+    // and back (`src/**` -> `src/pkg3/**` -> `src/**`) that is the one before last, not the last.
+    const previous = this.selections.get(configDir)?.find((s) => s.config === key)?.selection ?? known?.selection;
+    const selection = patched ? known!.selection : await selectArtifactFiles(configDir, config, { index: this.index, previous });
+    if (!patched) this.remember(configDir, key, selection);
     const read = patched ?? (await this.modules.facts(selection.files, overlay, filesKnown && (() => filesKnown(selection))));
     // Same analysed files as last time (an unrelated file event, a keystroke that kept a syntax error): same tasks.
     const discovery = known && sameItems(known.read.modules, read.modules) ? known.discovery : this.discover(read.modules);
     this.last.set(configDir, { config: key, overlayVersion, generation, selection, discovery, read });
     return { selection, discovery };
+  }
+
+  private remember(configDir: string, config: string, selection: Selection): void {
+    const others = (this.selections.get(configDir) ?? []).filter((s) => s.config !== config);
+    this.selections.set(configDir, [{ config, selection }, ...others].slice(0, RECENT_SELECTIONS));
   }
 
   /** A recent module set (an include change that keeps the Python files, an undo, a file created and deleted again) is not resolved again. */
@@ -89,6 +99,7 @@ export class ProjectMemory {
 
   forgetConfig(configDir: string): void {
     this.last.delete(configDir);
+    this.selections.delete(configDir);
   }
 }
 
