@@ -6,6 +6,7 @@
 // clean top-level statements before its first error.
 import type { Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
+import { lastAtOrBefore } from './syntax';
 
 const strict = parser.configure({ strict: true });
 
@@ -80,16 +81,4 @@ function statementStarts(text: string): number[] {
     if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x23) starts.push(i + 1);
   }
   return starts;
-}
-
-/** The index of the last start at or before `offset` (starts[0] is 0). */
-function lastAtOrBefore(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -15,14 +15,7 @@ export class Source {
   }
 
   line(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, offset);
   }
 
   span(node: { from: number; to: number }): Span {
@@ -30,6 +23,18 @@ export class Source {
     const endLine = this.line(node.to);
     return { line, character: node.from - this.lineStarts[line], endLine, endCharacter: node.to - this.lineStarts[endLine] };
   }
+}
+
+/** The index of the last of `starts` (ascending, `starts[0]` at most `offset`) that is at or before `offset`. */
+export function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function children(node: SyntaxNode): SyntaxNode[] {
