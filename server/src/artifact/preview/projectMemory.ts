@@ -57,7 +57,7 @@ export class ProjectMemory {
     const patched = sameFiles ? this.modules.patch(known.read, overlay) : undefined;
     // The walk copies each subfolder untouched since the last selection under the same config: after an include edit
     // and back (`src/**` -> `src/pkg3/**` -> `src/**`) that is the one before last, not the last.
-    const previous = this.selections.get(configDir)?.find((s) => s.config === key)?.selection ?? known?.selection;
+    const previous = this.selections.get(configDir)?.find((s) => s.config === key)?.selection;
     const selection = patched ? known!.selection : await selectArtifactFiles(configDir, config, { index: this.index, previous });
     if (!patched) this.remember(configDir, key, selection);
     const read = patched ?? (await this.modules.facts(selection.files, overlay, filesKnown && (() => filesKnown(selection))));
